@@ -1,0 +1,37 @@
+// Bundles source/ into dist/. The core is bundled (one file loads far faster than hundreds of
+// modules: `postsafe score` starts in about half the time); the UI and LLM libraries stay external
+// and are only loaded, from node_modules, when a screen or model is used.
+import { chmodSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'yoga-layout', 'react-reconciler', 'ink-testing-library'];
+
+const keepExternal = {
+	name: 'keep-ui-external',
+	setup(builder) {
+		builder.onResolve({ filter: /^[^./]/ }, args => {
+			const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+			return LOADED_AT_RUNTIME.includes(name) ? { path: args.path, external: true } : undefined;
+		});
+	},
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+	entryPoints: ['source/cli.ts'],
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	chunkNames: 'chunks/[name]-[hash]',
+	jsx: 'automatic',
+	sourcemap: 'linked',
+	legalComments: 'none',
+	logLevel: 'warning',
+	plugins: [keepExternal],
+	// Some bundled CommonJS dependencies call require() for Node built-ins.
+	banner: { js: "import { createRequire as __postsafeRequire } from 'node:module'; const require = __postsafeRequire(import.meta.url);" },
+});
+chmodSync('dist/cli.js', 0o755);

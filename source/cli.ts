@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+import './cli/no-color.js';
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import { UserError } from './cli/user-error.js';
+
+// Commands are imported when run, so `postsafe score` loads only the scorer (and never Ink).
+
+function collect(value: string, previous: string[]): string[] {
+	return [...previous, value];
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+	const program = new Command('postsafe')
+		.description('Rehearse the online situations of GMC social-media guidance and the MSRA SJT, in the terminal.')
+		.version(packageJson.version, '-v, --version')
+		.addOption(new Option('--scenarios <dir>', 'scenario library folder').env('POSTSAFE_SCENARIOS'))
+		.showSuggestionAfterError(true)
+		.exitOverride()
+		.configureOutput({ outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '')}`) });
+	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
+
+	program
+		.command('list')
+		.description('list the scenarios, or search them (fuzzy) by id, title and topic')
+		.argument('[query]', 'words to search for')
+		.option('--json', 'print JSON')
+		.action(async (query: string | undefined, options: { json?: boolean }) => {
+			const { runList } = await import('./commands/list.js');
+			setExitCode(runList(query, { ...options, scenarios: scenariosOption() }));
+		});
+
+	program
+		.command('show')
+		.description('show a scenario: setting, who messages, criteria and points')
+		.argument('<id>', 'scenario id (see `postsafe list`)')
+		.option('--json', 'print JSON')
+		.action(async (id: string, options: { json?: boolean }) => {
+			const { runShow } = await import('./commands/show.js');
+			setExitCode(runShow(id, { ...options, scenarios: scenariosOption() }));
+		});
+
+	program
+		.command('validate')
+		.description('check scenario files or folders; every problem as file:line:col')
+		.argument('[paths...]', 'scenario files, folders, or criteria.yaml (default: the library)')
+		.action(async (paths: string[]) => {
+			const { runValidate } = await import('./commands/validate.js');
+			setExitCode(runValidate(paths, { scenarios: scenariosOption() }));
+		});
+
+	program
+		.command('score')
+		.description("score a learner's replies against a scenario's rubric")
+		.option('--scenario <id>', 'scenario id')
+		.option('--reply <text>', "the learner's reply; repeat for each turn, in order", collect, [])
+		.option('--batch <file>', 'JSONL file ("-" for stdin) of {"scenario": id, "replies": [...]} lines')
+		.option('--json', 'print the score JSON')
+		.addHelpText('after', '\nExamples:\n  postsafe score --scenario patient-dm-rash --reply "I can\'t advise on here; please call 111."\n  postsafe score --batch replies.jsonl --json')
+		.action(async (options: { scenario?: string; reply: string[]; batch?: string; json?: boolean }) => {
+			const { runScore } = await import('./commands/score.js');
+			setExitCode(runScore({ ...options, scenarios: scenariosOption() }));
+		});
+
+	return program;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	let exitCode = 0;
+	const program = buildProgram(code => {
+		exitCode = code;
+	});
+	if (argv.length <= 2) {
+		program.outputHelp();
+		return 0;
+	}
+	try {
+		await program.parseAsync([...argv]);
+		return exitCode;
+	} catch (error) {
+		if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+		if (error instanceof UserError) {
+			process.stderr.write(`postsafe: ${error.message}\n`);
+			return error.exitCode;
+		}
+		const detail = process.env.POSTSAFE_DEBUG ? (error as Error).stack : (error as Error).message;
+		process.stderr.write(`postsafe: unexpected error: ${detail}\n(set POSTSAFE_DEBUG=1 for details and report it)\n`);
+		return 70;
+	}
+}
+
+// `postsafe list | head` closes the pipe early; that is not an error.
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
+process.exitCode = await main(process.argv);

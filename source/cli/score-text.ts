@@ -1,0 +1,48 @@
+import type { ConversationScore, QuotedEvidence } from '../rubric/score.js';
+import type { Scenario } from '../scenario/schema.js';
+import { style } from './style.js';
+import { formatTable, wrapIndented } from './table.js';
+
+function quoted(evidence: QuotedEvidence, replyCount: number): string {
+	const from = replyCount > 1 ? `reply ${evidence.reply + 1}: ` : '';
+	const what = evidence.identifier ? `${evidence.reason} in ` : '';
+	return `${from}${what}${style.quote(`“${evidence.quote}”`)}`;
+}
+
+/** The score as a readable table: each criterion met or missed with the learner's own words, then red flags and feedback. */
+export function formatScore(score: ConversationScore, scenario: Scenario, width?: number): string {
+	const replyCount = score.replies.length;
+	const lines: string[] = [];
+	lines.push(style.heading(`${scenario.title} (${scenario.id})`));
+	const capNote = score.capped ? `  (${score.earned} earned; a red flag caps the total at ${score.score})` : '';
+	lines.push(`Score ${style.heading(`${score.score}/${score.max}`)}${capNote}`, '');
+	const rows = [
+		['Result', 'Criterion', 'Points', 'Evidence (your words)'].map(style.heading),
+		...score.criteria.map(criterion => {
+			const result = criterion.met ? style.met('✓ met') : style.missed('✗ missed');
+			const evidence = criterion.met
+				? criterion.evidence.map(item => quoted(item, replyCount)).join('\n')
+				: criterion.against.length > 0
+					? criterion.against.map(item => `negated: ${quoted(item, replyCount)}`).join('\n')
+					: style.dim('— nothing in your replies');
+			return [result, criterion.label, `${criterion.points}/${criterion.max}`, evidence];
+		}),
+	];
+	lines.push(formatTable(rows, width), '');
+	if (score.redFlags.length === 0) {
+		lines.push(`Red flags: none`);
+	} else {
+		lines.push(style.flag(`Red flags (${score.redFlags.length})`));
+		for (const flag of score.redFlags) {
+			lines.push(`  ${style.flag('⚑')} ${style.heading(flag.label)}`);
+			for (const item of flag.evidence) lines.push(wrapIndented(quoted(item, replyCount), 4, width));
+			lines.push(wrapIndented(`Why: ${flag.why}`, 4, width));
+		}
+	}
+	lines.push('', style.heading('Feedback'));
+	for (const criterion of score.criteria) {
+		const mark = criterion.met ? style.met('✓') : style.missed('✗');
+		lines.push(wrapIndented(`${mark} ${criterion.label}: ${criterion.feedback}`, 2, width));
+	}
+	return lines.join('\n');
+}

@@ -1,0 +1,36 @@
+import { UserError } from '../cli/user-error.js';
+import { formatDiagnostic } from '../scenario/diagnostics.js';
+import { loadScenarioById, loadScenarios, scenarioDirectory, type LoadedScenario, type ScenarioLibrary } from '../scenario/files.js';
+import { searchScenarios } from '../scenario/search.js';
+
+/** Loads the scenario library; broken scenario files are skipped with a one-line warning each. */
+export function openLibrary(directoryOption?: string, warn = (line: string) => process.stderr.write(`${line}\n`)): ScenarioLibrary {
+	const directory = scenarioDirectory(directoryOption);
+	const library = loadScenarios(directory);
+	if (!('criteria' in library)) throw new UserError(library.errors.map(formatDiagnostic).join('\n'));
+	for (const error of library.errors) warn(`warning: ${formatDiagnostic(error)}`);
+	return library;
+}
+
+function unknownScenario(id: string, known: readonly LoadedScenario[]): UserError {
+	const suggestion = searchScenarios(known, id)[0];
+	const hint = suggestion ? ` Did you mean "${suggestion.scenario.id}"?` : '';
+	return new UserError(`unknown scenario "${id}".${hint} Run \`postsafe list\` to see them all.`);
+}
+
+/** Loads one scenario by id, reading as little as possible; an unknown id names the closest match. */
+export function openScenario(id: string, directoryOption?: string): { library: ScenarioLibrary; loaded: LoadedScenario } {
+	const result = loadScenarioById(scenarioDirectory(directoryOption), id);
+	if (!('library' in result)) throw new UserError(result.errors.map(formatDiagnostic).join('\n'));
+	const { library, scenario } = result;
+	if (scenario) return { library, loaded: scenario };
+	const ownErrors = library.errors.filter(error => error.file.endsWith(`${id}.yaml`));
+	if (ownErrors.length > 0) throw new UserError(ownErrors.map(formatDiagnostic).join('\n'));
+	throw unknownScenario(id, library.scenarios);
+}
+
+export function requireScenario(library: ScenarioLibrary, id: string): LoadedScenario {
+	const loaded = library.scenarios.find(item => item.scenario.id === id);
+	if (!loaded) throw unknownScenario(id, library.scenarios);
+	return loaded;
+}

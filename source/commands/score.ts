@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { formatScore } from '../cli/score-text.js';
+import { UserError } from '../cli/user-error.js';
+import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
+import { scoreConversation, toScoreJson } from '../rubric/score.js';
+import type { ScenarioLibrary } from '../scenario/files.js';
+import { openLibrary, openScenario, requireScenario } from './open-library.js';
+
+export type ScoreOptions = {
+	readonly scenario?: string;
+	readonly reply: readonly string[];
+	readonly batch?: string;
+	readonly json?: boolean;
+	readonly scenarios?: string;
+};
+
+const BatchLine = z.strictObject({ scenario: z.string().min(1), replies: z.array(z.string()).min(1) });
+
+function readBatch(file: string): string {
+	try {
+		return readFileSync(file === '-' ? 0 : file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new UserError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
+	}
+}
+
+function describeBatchProblem(error: z.ZodError): string {
+	const issue = error.issues[0]!;
+	const where = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : '';
+	return `${where}${issue.message}; expected {"scenario": "<id>", "replies": ["…"]}`;
+}
+
+/** One score JSON per input line, in order; a bad line gets {"error"} and the rest go on. */
+function scoreBatch(options: ScoreOptions, write: (text: string) => void): number {
+	const library: ScenarioLibrary = openLibrary(options.scenarios);
+	const rubrics = new Map<string, CompiledRubric>();
+	const lines = readBatch(options.batch!).split('\n');
+	let failed = 0;
+	lines.forEach((line, index) => {
+		if (line.trim() === '') return;
+		const fail = (message: string) => {
+			failed++;
+			write(`${JSON.stringify({ error: `line ${index + 1}: ${message}` })}\n`);
+		};
+		let input: unknown;
+		try {
+			input = JSON.parse(line);
+		} catch (error) {
+			fail(`not valid JSON (${(error as Error).message})`);
+			return;
+		}
+		const parsed = BatchLine.safeParse(input);
+		if (!parsed.success) return fail(describeBatchProblem(parsed.error));
+		let rubric = rubrics.get(parsed.data.scenario);
+		if (!rubric) {
+			try {
+				rubric = compileRubric(requireScenario(library, parsed.data.scenario).scenario, library.criteria.library);
+			} catch (error) {
+				if (error instanceof UserError) return fail(error.message);
+				throw error;
+			}
+			rubrics.set(parsed.data.scenario, rubric);
+		}
+		const score = scoreConversation(rubric, parsed.data.replies);
+		const json = toScoreJson(score, rubric);
+		write(options.json ? `${JSON.stringify(json)}\n` : `${json.scenario}\t${json.score}/${json.max}\t${json.redFlags.map(flag => flag.id).join(',') || '-'}\n`);
+	});
+	return failed > 0 ? 1 : 0;
+}
+
+export function runScore(options: ScoreOptions, write = (text: string) => void process.stdout.write(text)): number {
+	if (options.batch !== undefined) {
+		if (options.scenario !== undefined || options.reply.length > 0) {
+			throw new UserError('use either --batch FILE or --scenario ID with --reply TEXT, not both', 2);
+		}
+		return scoreBatch(options, write);
+	}
+	if (options.scenario === undefined || options.reply.length === 0) {
+		throw new UserError('score needs --scenario ID and at least one --reply TEXT (or --batch FILE); see `postsafe score --help`', 2);
+	}
+	const { library, loaded } = openScenario(options.scenario, options.scenarios);
+	const rubric = compileRubric(loaded.scenario, library.criteria.library);
+	const score = scoreConversation(rubric, options.reply);
+	write(options.json ? `${JSON.stringify(toScoreJson(score, rubric), null, 2)}\n` : `${formatScore(score, loaded.scenario)}\n`);
+	return 0;
+}

@@ -1,0 +1,68 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { style } from '../cli/style.js';
+import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
+import {
+	CRITERIA_FILE,
+	duplicateIdErrors,
+	isCriteriaFile,
+	loadCriteria,
+	loadScenarioFile,
+	scenarioDirectory,
+	scenarioFiles,
+	type LoadedCriteria,
+	type LoadedScenario,
+} from '../scenario/files.js';
+
+export type ValidateOptions = { readonly scenarios?: string };
+
+/** Checks scenario files, folders of them, or the criteria library; every problem as file:line:col. */
+export function runValidate(paths: readonly string[], options: ValidateOptions, write = (text: string) => void process.stdout.write(text)): number {
+	const defaultDirectory = scenarioDirectory(options.scenarios);
+	const targets = paths.length > 0 ? paths.map(path => resolve(path)) : [defaultDirectory];
+	const errors: Diagnostic[] = [];
+	const criteriaByFile = new Map<string, LoadedCriteria | undefined>();
+	const criteriaAt = (file: string): LoadedCriteria | undefined => {
+		if (!criteriaByFile.has(file)) {
+			const result = loadCriteria(file);
+			errors.push(...result.errors);
+			criteriaByFile.set(file, result.value);
+		}
+		return criteriaByFile.get(file);
+	};
+	// A folder with its own criteria.yaml is scored against it; any other scenario against the library's.
+	const criteriaFor = (directory: string) =>
+		criteriaAt(existsSync(join(directory, CRITERIA_FILE)) ? join(directory, CRITERIA_FILE) : join(defaultDirectory, CRITERIA_FILE));
+
+	const scenarioTargets: string[] = [];
+	for (const target of targets) {
+		if (!existsSync(target)) {
+			errors.push({ file: target, line: 1, column: 1, message: 'no such file or folder' });
+		} else if (statSync(target).isDirectory()) {
+			if (existsSync(join(target, CRITERIA_FILE))) criteriaAt(join(target, CRITERIA_FILE));
+			scenarioTargets.push(...scenarioFiles(target));
+		} else if (isCriteriaFile(target)) {
+			criteriaAt(target);
+		} else {
+			scenarioTargets.push(target);
+		}
+	}
+	const loaded: LoadedScenario[] = [];
+	for (const file of scenarioTargets) {
+		const criteria = criteriaFor(dirname(file));
+		if (!criteria) continue;
+		const result = loadScenarioFile(file, criteria);
+		errors.push(...result.errors);
+		if (result.value) loaded.push(result.value);
+	}
+	errors.push(...duplicateIdErrors(loaded));
+
+	for (const error of errors) write(`${formatDiagnostic(error)}\n`);
+	const checked = `${loaded.length} scenario${loaded.length === 1 ? '' : 's'}${criteriaByFile.size > 0 ? ` and ${[...criteriaByFile.keys()].map(file => basename(file)).filter((name, index, all) => all.indexOf(name) === index).join(', ')}` : ''}`;
+	if (errors.length > 0) {
+		write(`${style.flag('✗')} ${errors.length} problem${errors.length === 1 ? '' : 's'} found (checked ${checked}).\n`);
+		return 1;
+	}
+	write(`${style.met('✓')} all valid: ${checked}.\n`);
+	return 0;
+}

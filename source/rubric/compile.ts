@@ -1,0 +1,116 @@
+import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
+import { COMMON_WORDS } from './common-words.js';
+import { FuzzyVocabulary } from './fuzzy.js';
+import { tokenise } from './normalise.js';
+import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
+
+export const IDENTIFIER_FLAG = 'patient-identifier';
+
+export type RubricCriterion = {
+	readonly id: CriterionId;
+	readonly label: string;
+	readonly means: string;
+	readonly points: number;
+	readonly feedback: { readonly met: string; readonly missed: string };
+	readonly anchors: readonly Anchor[];
+};
+
+export type RubricRedFlag = { readonly id: string; readonly label: string; readonly why: string };
+
+export type PatternOwner =
+	| { readonly kind: 'criterion'; readonly index: number }
+	| { readonly kind: 'redFlag'; readonly index: number };
+
+export type OwnedPattern = CompiledPattern & { readonly owner: PatternOwner };
+
+/** Where a pattern's slot alternative can start: looked up by the stem of its first word. */
+export type IndexEntry = { readonly pattern: number; readonly slot: number; readonly stems: readonly string[] };
+
+export type CompiledRubric = {
+	readonly scenarioId: string;
+	readonly criteria: readonly RubricCriterion[];
+	/** The scenario's red flags, then the built-in identifier flag. */
+	readonly redFlags: readonly RubricRedFlag[];
+	readonly identifierKinds: CriteriaLibrary['identifiers']['kinds'];
+	readonly redFlagCap: number;
+	readonly max: number;
+	readonly patterns: readonly OwnedPattern[];
+	readonly index: ReadonlyMap<string, readonly IndexEntry[]>;
+	readonly vocabularyStems: ReadonlySet<string>;
+	readonly fuzzy: FuzzyVocabulary;
+};
+
+function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner): OwnedPattern {
+	const result = compilePattern(source, lexicons);
+	// The loader reports pattern errors with file:line:col before a rubric is ever compiled.
+	if (!result.ok) throw new Error(`pattern "${source}" did not compile: ${result.error}`);
+	return { ...result.pattern, owner };
+}
+
+function proseOf(scenario: Scenario): string {
+	const { partner, debrief } = scenario;
+	return [
+		scenario.title, scenario.summary, scenario.setting, partner.persona, partner.wants, partner.pushes,
+		...scenario.opening.map(message => message.text), ...scenario.beats.map(beat => beat.say),
+		debrief.modelReply, debrief.why, ...debrief.keyPoints,
+	].join('\n');
+}
+
+/**
+ * Builds the matcher for one scenario: the library's default evidence for each criterion it scores,
+ * its own evidence and red flags, all indexed by first stem so a reply is read in one pass.
+ */
+export function compileRubric(scenario: Scenario, library: CriteriaLibrary): CompiledRubric {
+	const lexicons: Lexicons = [scenario.rubric.lexicon, library.lexicon];
+	const patterns: OwnedPattern[] = [];
+	const criteria = scenario.rubric.criteria.map((chosen, index): RubricCriterion => {
+		const definition = library.criteria[chosen.id];
+		const owner = { kind: 'criterion', index } as const;
+		for (const source of definition.evidence) patterns.push(compileOrThrow(source, [library.lexicon], owner));
+		for (const source of chosen.evidence) patterns.push(compileOrThrow(source, lexicons, owner));
+		return {
+			id: chosen.id,
+			label: definition.label,
+			means: definition.means,
+			points: chosen.points,
+			feedback: definition.feedback,
+			anchors: definition.anchors,
+		};
+	});
+	const redFlags: RubricRedFlag[] = scenario.rubric.redFlags.map((flag, index) => {
+		for (const source of flag.patterns) patterns.push(compileOrThrow(source, lexicons, { kind: 'redFlag', index }));
+		return { id: flag.id, label: flag.label, why: flag.why };
+	});
+	redFlags.push({ id: IDENTIFIER_FLAG, label: library.identifiers.label, why: library.identifiers.why });
+
+	const index = new Map<string, IndexEntry[]>();
+	const vocabularyStems = new Set<string>();
+	const vocabularyWords: string[] = [];
+	patterns.forEach((pattern, patternIndex) => {
+		pattern.slots.forEach((alternatives, slot) => {
+			for (const alternative of alternatives) {
+				const first = alternative.stems[0]!;
+				const entries = index.get(first) ?? [];
+				entries.push({ pattern: patternIndex, slot, stems: alternative.stems });
+				index.set(first, entries);
+				for (const stem of alternative.stems) vocabularyStems.add(stem);
+				vocabularyWords.push(...alternative.words);
+			}
+		});
+	});
+	const knownWords = new Set(COMMON_WORDS);
+	for (const token of tokenise(proseOf(scenario)).tokens) knownWords.add(token.word);
+
+	return {
+		scenarioId: scenario.id,
+		criteria,
+		redFlags,
+		identifierKinds: library.identifiers.kinds,
+		redFlagCap: scenario.rubric.redFlagCap,
+		max: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
+		patterns,
+		index,
+		vocabularyStems,
+		fuzzy: new FuzzyVocabulary(vocabularyWords, knownWords),
+	};
+}

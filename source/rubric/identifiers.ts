@@ -1,0 +1,74 @@
+import type { IdentifierKind } from '../scenario/schema.js';
+
+export type IdentifierHit = {
+	readonly kind: IdentifierKind;
+	readonly text: string;
+	readonly start: number;
+	readonly end: number;
+};
+
+/** Modulus-11 check digit of an NHS number: weights 10 down to 2; 11 means 0; 10 is never issued. */
+export function isValidNhsNumber(digits: string): boolean {
+	if (!/^\d{10}$/.test(digits)) return false;
+	let sum = 0;
+	for (let index = 0; index < 9; index++) sum += Number(digits[index]) * (10 - index);
+	const check = 11 - (sum % 11);
+	if (check === 10) return false;
+	return (check === 11 ? 0 : check) === Number(digits[9]);
+}
+
+const TEN_DIGITS = /(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])/g;
+const PHONE = /(?<![\d+\w])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s()-]{7,14}\d(?!\d)/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Royal Mail's rules: inward letters never use C, I, K, M, O or V, which also keeps "b4 3pm" out.
+const POSTCODE =
+	/\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE = new RegExp(
+	String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\.?,?\s+\d{4}|(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b`,
+	'gi',
+);
+const BIRTH_CUE = /\b(?:d\.?o\.?b|date of birth|born|birthday|birth date|b\.)\W{0,3}(?:\w+\W{1,3}){0,3}$/i;
+
+function digitsOf(text: string): string {
+	return text.replace(/\D/g, '');
+}
+
+function isUkPhone(text: string): boolean {
+	let digits = digitsOf(text);
+	if (digits.startsWith('44')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
+	return /^0[1237]\d{8,9}$/.test(digits) || /^08\d{8,9}$/.test(digits);
+}
+
+function yearOf(date: string): number {
+	const years = date.match(/\d{2,4}(?!.*\d)/);
+	return years ? Number(years[0]) : 0;
+}
+
+/**
+ * Patient identifiers in the learner's own words: NHS numbers (checksum-valid), UK phone numbers, email
+ * addresses, full postcodes and dates of birth (a date after "DOB"/"born", or any full date before 2010).
+ */
+export function findIdentifiers(text: string): IdentifierHit[] {
+	const hits: IdentifierHit[] = [];
+	const taken: [number, number][] = [];
+	const add = (kind: IdentifierKind, match: RegExpMatchArray) => {
+		const start = match.index!;
+		const end = start + match[0].length;
+		if (taken.some(([from, to]) => start < to && end > from)) return;
+		taken.push([start, end]);
+		hits.push({ kind, text: match[0].trim(), start, end });
+	};
+	for (const match of text.matchAll(EMAIL)) add('email', match);
+	for (const match of text.matchAll(TEN_DIGITS)) {
+		if (isValidNhsNumber(digitsOf(match[0]))) add('nhs-number', match);
+	}
+	for (const match of text.matchAll(PHONE)) if (isUkPhone(match[0])) add('phone', match);
+	for (const match of text.matchAll(DATE)) {
+		const before = text.slice(Math.max(0, match.index! - 40), match.index);
+		const year = yearOf(match[0]);
+		if (BIRTH_CUE.test(before) || (year >= 1900 && year < 2010)) add('date-of-birth', match);
+	}
+	for (const match of text.matchAll(POSTCODE)) add('postcode', match);
+	return hits.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,155 @@
+import type { IdentifierKind } from '../scenario/schema.js';
+import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern } from './compile.js';
+import { findIdentifiers } from './identifiers.js';
+import { negationMask } from './negation.js';
+import { stem, tokenise, type Tokenised } from './normalise.js';
+import { quoteAround } from './quote.js';
+
+/** Words of a reply that earned (or lost) a mark, quoted from what the learner actually wrote. */
+export type Evidence = {
+	/** The sentence (or the part of a long one) that holds the match, verbatim. */
+	readonly quote: string;
+	/** Character ranges of the matched words in the reply, for highlighting. */
+	readonly spans: readonly (readonly [number, number])[];
+	/** The pattern that matched, or the kind of identifier found. */
+	readonly reason: string;
+	readonly identifier?: IdentifierKind;
+};
+
+export type CriterionMatch = {
+	readonly met: boolean;
+	readonly evidence: readonly Evidence[];
+	/** Words that would have met the criterion had they not been negated ("I won't be documenting this"). */
+	readonly against: readonly Evidence[];
+};
+
+export type ReplyMatch = {
+	/** In the rubric's criterion order. */
+	readonly criteria: readonly CriterionMatch[];
+	/** Raised red flags only, in the rubric's order. */
+	readonly redFlags: readonly { readonly id: string; readonly evidence: readonly Evidence[] }[];
+};
+
+type Occurrence = {
+	readonly slot: number;
+	readonly start: number;
+	readonly end: number;
+	readonly negated: boolean;
+	readonly sentence: number;
+};
+
+type Window = { readonly start: number; readonly end: number; readonly occurrences: readonly Occurrence[] };
+
+function resolvedStems(rubric: CompiledRubric, tokenised: Tokenised): string[] {
+	return tokenised.tokens.map(token => {
+		if (rubric.vocabularyStems.has(token.stem)) return token.stem;
+		const corrected = rubric.fuzzy.correct(token.word);
+		return corrected === undefined ? token.stem : stem(corrected);
+	});
+}
+
+/** Every place a pattern slot is filled, grouped by pattern. */
+function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Map<number, Occurrence[]> {
+	const { tokens } = tokenised;
+	const stems = resolvedStems(rubric, tokenised);
+	const negated = negationMask(tokens);
+	const byPattern = new Map<number, Occurrence[]>();
+	for (let start = 0; start < tokens.length; start++) {
+		const entries = rubric.index.get(stems[start]!);
+		if (!entries) continue;
+		const sentence = tokens[start]!.sentence;
+		for (const entry of entries) {
+			const end = start + entry.stems.length - 1;
+			if (end >= tokens.length || tokens[end]!.sentence !== sentence) continue;
+			let whole = true;
+			for (let offset = 1; offset < entry.stems.length && whole; offset++) {
+				whole = stems[start + offset] === entry.stems[offset];
+			}
+			if (!whole) continue;
+			const list = byPattern.get(entry.pattern) ?? [];
+			list.push({ slot: entry.slot, start, end, negated: negated[start] === 1, sentence });
+			byPattern.set(entry.pattern, list);
+		}
+	}
+	return byPattern;
+}
+
+/** The first run of occurrences, within one sentence, that fills every slot inside the pattern's window. */
+function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], negated: boolean): Window | undefined {
+	const list = occurrences.filter(occurrence => occurrence.negated === negated);
+	const slotCount = pattern.slots.length;
+	const counts = new Int32Array(slotCount);
+	let covered = 0;
+	let left = 0;
+	for (let right = 0; right < list.length; right++) {
+		if (list[right]!.sentence !== list[left]!.sentence) {
+			counts.fill(0);
+			covered = 0;
+			left = right;
+		}
+		if (counts[list[right]!.slot]!++ === 0) covered++;
+		while (covered === slotCount) {
+			const inWindow = list.slice(left, right + 1);
+			const start = list[left]!.start;
+			const end = Math.max(...inWindow.map(occurrence => occurrence.end));
+			if (end - start + 1 <= pattern.window) return { start, end, occurrences: inWindow };
+			if (--counts[list[left]!.slot]! === 0) covered--;
+			left++;
+		}
+	}
+	return undefined;
+}
+
+function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, window: Window): Evidence {
+	const { tokens } = tokenised;
+	const spans = window.occurrences.map(
+		occurrence => [tokens[occurrence.start]!.start, tokens[occurrence.end]!.end] as const,
+	);
+	return {
+		quote: quoteAround(tokenised, tokens[window.start]!.start, tokens[window.end]!.end),
+		spans,
+		reason: pattern.source,
+	};
+}
+
+function addUnique(list: Evidence[], evidence: Evidence): void {
+	if (!list.some(existing => existing.quote === evidence.quote)) list.push(evidence);
+}
+
+/** Reads one reply against a compiled rubric: evidence per criterion, words that lost marks, red flags. */
+export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
+	const tokenised = tokenise(reply);
+	const criteria = rubric.criteria.map(() => ({ evidence: [] as Evidence[], against: [] as Evidence[] }));
+	const flagEvidence = rubric.redFlags.map(() => [] as Evidence[]);
+	for (const [patternIndex, occurrences] of findOccurrences(rubric, tokenised)) {
+		const pattern = rubric.patterns[patternIndex]!;
+		const window = findWindow(pattern, occurrences, pattern.negated);
+		const { owner } = pattern;
+		if (window) {
+			const list = owner.kind === 'criterion' ? criteria[owner.index]!.evidence : flagEvidence[owner.index]!;
+			addUnique(list, evidenceFor(tokenised, pattern, window));
+		} else if (owner.kind === 'criterion' && !pattern.negated) {
+			const negatedWindow = findWindow(pattern, occurrences, true);
+			if (negatedWindow) addUnique(criteria[owner.index]!.against, evidenceFor(tokenised, pattern, negatedWindow));
+		}
+	}
+	const identifierIndex = rubric.redFlags.findIndex(flag => flag.id === IDENTIFIER_FLAG);
+	for (const hit of findIdentifiers(reply)) {
+		flagEvidence[identifierIndex]!.push({
+			quote: quoteAround(tokenised, hit.start, hit.end),
+			spans: [[hit.start, hit.end]],
+			reason: rubric.identifierKinds[hit.kind],
+			identifier: hit.kind,
+		});
+	}
+	return {
+		criteria: criteria.map(({ evidence, against }) => ({
+			met: evidence.length > 0,
+			evidence,
+			against: evidence.length > 0 ? [] : against,
+		})),
+		redFlags: rubric.redFlags
+			.map((flag, index) => ({ id: flag.id, evidence: flagEvidence[index]! }))
+			.filter(flag => flag.evidence.length > 0),
+	};
+}

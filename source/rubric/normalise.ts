@@ -1,0 +1,142 @@
+import { stemmer } from 'stemmer';
+
+/** One word of a learner's reply after normalisation, pointing back at the original characters. */
+export type Token = {
+	/** Normalised word: lower case, contractions and text-speak expanded ("can't" gives "can" and "not"). */
+	readonly word: string;
+	/** Porter stem of `word`, so document, documenting and documented meet. */
+	readonly stem: string;
+	/** Offsets of the original characters this word came from (both halves of "can't" share them). */
+	readonly start: number;
+	readonly end: number;
+	readonly sentence: number;
+	readonly clause: number;
+};
+
+export type Sentence = { readonly start: number; readonly end: number };
+
+export type Tokenised = {
+	readonly text: string;
+	readonly tokens: readonly Token[];
+	readonly sentences: readonly Sentence[];
+};
+
+const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+	"can't": ['can', 'not'], cannot: ['can', 'not'], cant: ['can', 'not'],
+	"won't": ['will', 'not'], wont: ['will', 'not'], "shan't": ['shall', 'not'],
+	"ain't": ['is', 'not'], aint: ['is', 'not'],
+	dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'],
+	arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], havent: ['have', 'not'],
+	hasnt: ['has', 'not'], hadnt: ['had', 'not'], wouldnt: ['would', 'not'], shouldnt: ['should', 'not'],
+	couldnt: ['could', 'not'], mustnt: ['must', 'not'], neednt: ['need', 'not'],
+	im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], youve: ['you', 'have'],
+	youll: ['you', 'will'], theyre: ['they', 'are'], theyve: ['they', 'have'], thats: ['that', 'is'],
+	whats: ['what', 'is'], theres: ['there', 'is'], heres: ['here', 'is'],
+	wouldve: ['would', 'have'], couldve: ['could', 'have'], shouldve: ['should', 'have'],
+	"let's": ['let', 'us'],
+	"it's": ['it', 'is'], "that's": ['that', 'is'], "there's": ['there', 'is'], "what's": ['what', 'is'],
+	"here's": ['here', 'is'], "he's": ['he', 'is'], "she's": ['she', 'is'], "who's": ['who', 'is'],
+};
+
+const TEXT_SPEAK: Readonly<Record<string, readonly string[]>> = {
+	u: ['you'], ya: ['you'], ur: ['your'], yr: ['your'], r: ['are'],
+	pls: ['please'], plz: ['please'], plse: ['please'], pleas: ['please'],
+	thx: ['thanks'], thnx: ['thanks'], thanx: ['thanks'], ty: ['thank', 'you'],
+	tmrw: ['tomorrow'], tmr: ['tomorrow'], tmrrw: ['tomorrow'], '2moro': ['tomorrow'], '2morrow': ['tomorrow'],
+	tonite: ['tonight'], '2nite': ['tonight'], msg: ['message'], msgs: ['messages'], b4: ['before'],
+	cos: ['because'], coz: ['because'], cuz: ['because'], bc: ['because'], bcos: ['because'], bcz: ['because'],
+	abt: ['about'], ppl: ['people'], sth: ['something'], smth: ['something'],
+	wud: ['would'], cud: ['could'], shud: ['should'], gonna: ['going', 'to'], wanna: ['want', 'to'],
+	gotta: ['got', 'to'], dunno: ['do', 'not', 'know'], idk: ['i', 'do', 'not', 'know'],
+	dr: ['doctor'], drs: ['doctors'], doc: ['doctor'], docs: ['doctors'], appt: ['appointment'],
+	appts: ['appointments'], info: ['information'], pic: ['picture'], pics: ['pictures'], pix: ['pictures'],
+	txt: ['text'], gr8: ['great'], l8r: ['later'], tbh: ['to', 'be', 'honest'], imo: ['in', 'my', 'opinion'],
+	'a&e': ['ae'], 'a+e': ['ae'], 'e-mail': ['email'], 'e-consult': ['econsult'], 'e-consultation': ['econsultation'],
+	'eg': [], 'ie': [], wa: ['whatsapp'], insta: ['instagram'], ig: ['instagram'], fb: ['facebook'], ok: ['ok'], okay: ['ok'],
+};
+
+// Pronouns and common words that take 's as "is"; any other 's is a possessive and is dropped.
+const APOSTROPHE_SUFFIXES: readonly (readonly [string, string])[] = [
+	["n't", 'not'], ["'m", 'am'], ["'re", 'are'], ["'ve", 'have'], ["'ll", 'will'], ["'d", 'would'],
+];
+
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem, cached: the same few hundred words recur in every reply. */
+export function stem(word: string): string {
+	let stemmed = stemCache.get(word);
+	if (stemmed === undefined) {
+		stemmed = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+		if (stemCache.size > 200_000) stemCache.clear();
+		stemCache.set(word, stemmed);
+	}
+	return stemmed;
+}
+
+/** Splits one lower-cased raw word into normalised words. */
+export function expandWord(raw: string): readonly string[] {
+	const word = raw.replace(/’|‘|`/g, "'");
+	const known = CONTRACTIONS[word] ?? TEXT_SPEAK[word];
+	if (known) return known;
+	if (word.includes('-')) return word.split('-').filter(Boolean).flatMap(expandWord);
+	if (!word.includes("'")) return [word];
+	for (const [suffix, expansion] of APOSTROPHE_SUFFIXES) {
+		if (word.endsWith(suffix) && word.length > suffix.length) {
+			return [...expandWord(word.slice(0, -suffix.length)), expansion];
+		}
+	}
+	if (word.endsWith("'s")) return expandWord(word.slice(0, -2));
+	if (word.endsWith("s'")) return expandWord(word.slice(0, -1));
+	return word.split("'").filter(Boolean);
+}
+
+/** Normalises a phrase (from a pattern or the lexicon) into stems, exactly as replies are normalised. */
+export function phraseStems(phrase: string): string[] {
+	return tokenise(phrase).tokens.map(token => token.stem);
+}
+
+// A word (an abbreviation whose full stop ends nothing, a decimal, letters and digits joined by
+// apostrophes, hyphens, & or +), a sentence end, or a clause break.
+const TOKEN_PATTERN =
+	/((?:[Ee]\.[Gg]|[Ii]\.[Ee])\.?|(?:[Dd]rs?|[Mm]rs?|[Mm]s|[Ee]tc|[Vv]s|[Aa]pprox)\.|\d+(?:\.\d+)+|[\p{L}\p{N}]+(?:[-'’&+][\p{L}\p{N}]+)*['’]?)|(\.{1,3}|[!?]+|\n)|([,;:()\[\]"“”—–]|\s-+\s|\s-+$)/gu;
+
+/**
+ * Tokenises a reply: lower-cases, straightens quotes, expands contractions and text-speak, stems,
+ * and records sentence and clause numbers so negation and evidence windows stay inside them.
+ */
+export function tokenise(text: string): Tokenised {
+	const tokens: Token[] = [];
+	const sentences: Sentence[] = [];
+	let sentence = 0;
+	let clause = 0;
+	let sentenceStart = -1;
+	let lastEnd = 0;
+	const closeSentence = (end: number) => {
+		if (sentenceStart >= 0) {
+			sentences.push({ start: sentenceStart, end });
+			sentence++;
+			clause++;
+			sentenceStart = -1;
+		}
+	};
+	for (const match of text.matchAll(TOKEN_PATTERN)) {
+		const start = match.index;
+		const end = start + match[0].length;
+		const [, word, sentenceEnd] = match;
+		if (word !== undefined) {
+			const raw = word.toLowerCase().replace(/[.]/g, '');
+			if (sentenceStart < 0) sentenceStart = start;
+			for (const normalised of expandWord(raw)) {
+				tokens.push({ word: normalised, stem: stem(normalised), start, end, sentence, clause });
+			}
+			lastEnd = end;
+		} else if (sentenceEnd !== undefined) {
+			closeSentence(sentenceEnd === '\n' ? lastEnd : end);
+		} else {
+			clause++;
+		}
+	}
+	closeSentence(lastEnd);
+	return { text, tokens, sentences };
+}

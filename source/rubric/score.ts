@@ -1,0 +1,115 @@
+import type { CriterionId } from '../scenario/schema.js';
+import type { CompiledRubric } from './compile.js';
+import { matchReply, type Evidence, type ReplyMatch } from './match.js';
+
+/** Evidence from one reply of a conversation; `reply` counts from 0. */
+export type QuotedEvidence = Evidence & { readonly reply: number };
+
+export type CriterionScore = {
+	readonly id: CriterionId;
+	readonly label: string;
+	readonly met: boolean;
+	readonly points: number;
+	readonly max: number;
+	readonly evidence: readonly QuotedEvidence[];
+	readonly against: readonly QuotedEvidence[];
+	/** The library's feedback for met or missed, whichever applies. */
+	readonly feedback: string;
+};
+
+export type RedFlagScore = {
+	readonly id: string;
+	readonly label: string;
+	readonly why: string;
+	readonly evidence: readonly QuotedEvidence[];
+};
+
+export type ConversationScore = {
+	readonly scenario: string;
+	readonly score: number;
+	readonly max: number;
+	/** Points earned before a red flag capped them. */
+	readonly earned: number;
+	readonly capped: boolean;
+	readonly criteria: readonly CriterionScore[];
+	readonly redFlags: readonly RedFlagScore[];
+	/** Each reply's own result, in order. */
+	readonly replies: readonly ReplyMatch[];
+};
+
+/**
+ * Combines per-reply results into the conversation's score: a criterion met in any reply counts; red
+ * flags are kept apart and cap the total below full marks without erasing the evidence for the rest.
+ */
+export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMatch[]): ConversationScore {
+	const criteria = rubric.criteria.map((criterion, index): CriterionScore => {
+		const evidence = replies.flatMap((reply, turn) => reply.criteria[index]!.evidence.map(item => ({ ...item, reply: turn })));
+		const met = evidence.length > 0;
+		return {
+			id: criterion.id,
+			label: criterion.label,
+			met,
+			points: met ? criterion.points : 0,
+			max: criterion.points,
+			evidence,
+			against: met ? [] : replies.flatMap((reply, turn) => reply.criteria[index]!.against.map(item => ({ ...item, reply: turn }))),
+			feedback: met ? criterion.feedback.met : criterion.feedback.missed,
+		};
+	});
+	const redFlags = rubric.redFlags.flatMap((flag): RedFlagScore[] => {
+		const evidence = replies.flatMap((reply, turn) =>
+			(reply.redFlags.find(raised => raised.id === flag.id)?.evidence ?? []).map(item => ({ ...item, reply: turn })),
+		);
+		return evidence.length > 0 ? [{ ...flag, evidence }] : [];
+	});
+	const earned = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
+	const cap = Math.floor(rubric.max * rubric.redFlagCap);
+	const capped = redFlags.length > 0 && earned > cap;
+	return {
+		scenario: rubric.scenarioId,
+		score: capped ? cap : earned,
+		max: rubric.max,
+		earned,
+		capped,
+		criteria,
+		redFlags,
+		replies,
+	};
+}
+
+/** Scores a whole conversation: the learner's replies, in order. Same words, same result. */
+export function scoreConversation(rubric: CompiledRubric, replies: readonly string[]): ConversationScore {
+	return combineReplies(rubric, replies.map(reply => matchReply(rubric, reply)));
+}
+
+/** The score JSON of DESIGN.md, with the explanation fields beside the contract's. */
+export function toScoreJson(score: ConversationScore, rubric: CompiledRubric) {
+	return {
+		scenario: score.scenario,
+		score: score.score,
+		max: score.max,
+		capped: score.capped,
+		criteria: score.criteria.map(criterion => ({
+			id: criterion.id,
+			label: criterion.label,
+			met: criterion.met,
+			points: criterion.points,
+			max: criterion.max,
+			evidence: criterion.evidence.map(item => item.quote),
+			against: criterion.against.map(item => item.quote),
+			feedback: criterion.feedback,
+		})),
+		redFlags: score.redFlags.map(flag => ({
+			id: flag.id,
+			label: flag.label,
+			why: flag.why,
+			evidence: flag.evidence.map(item => (item.identifier ? `${item.reason}: ${item.quote}` : item.quote)),
+		})),
+		replies: score.replies.map((reply, turn) => ({
+			reply: turn + 1,
+			met: rubric.criteria.filter((_, index) => reply.criteria[index]!.met).map(criterion => criterion.id),
+			redFlags: reply.redFlags.map(flag => flag.id),
+		})),
+	};
+}
+export type ScoreJson = ReturnType<typeof toScoreJson>;

@@ -1,0 +1,94 @@
+import { IDENTIFIER_FLAG } from '../rubric/compile.js';
+import { compilePattern, expandConcept, type Lexicons } from '../rubric/pattern.js';
+import type { Finding, PathSegment } from './diagnostics.js';
+import type { Anchor, CriteriaLibrary, Lexicon, Scenario } from './schema.js';
+
+function patternFindings(patterns: readonly string[], lexicons: Lexicons, path: readonly PathSegment[]): Finding[] {
+	return patterns.flatMap((source, index) => {
+		const result = compilePattern(source, lexicons);
+		return result.ok ? [] : [{ path: [...path, index], message: result.error }];
+	});
+}
+
+function lexiconFindings(lexicon: Lexicon, lexicons: Lexicons, path: readonly PathSegment[]): Finding[] {
+	return Object.keys(lexicon).flatMap(name => {
+		const expanded = expandConcept(name, lexicons);
+		return typeof expanded === 'string' ? [{ path: [...path, name], message: expanded, at: 'key' as const }] : [];
+	});
+}
+
+function anchorFindings(anchors: readonly Anchor[], library: CriteriaLibrary, path: readonly PathSegment[]): Finding[] {
+	const known = Object.keys(library.sources);
+	return anchors.flatMap((anchor, index) =>
+		Object.hasOwn(library.sources, anchor.source)
+			? []
+			: [{ path: [...path, index, 'source'], message: `unknown source "${anchor.source}"; criteria.yaml lists: ${known.join(', ')}` }],
+	);
+}
+
+function duplicateFindings(ids: readonly string[], path: (index: number) => readonly PathSegment[], what: string): Finding[] {
+	return ids.flatMap((id, index) =>
+		ids.indexOf(id) === index ? [] : [{ path: path(index), message: `duplicate ${what} "${id}"` }],
+	);
+}
+
+/** Checks the criteria library beyond its shape: patterns compile, concepts resolve, anchors cite known sources. */
+export function checkCriteriaLibrary(library: CriteriaLibrary): Finding[] {
+	const lexicons = [library.lexicon];
+	return [
+		...lexiconFindings(library.lexicon, lexicons, ['lexicon']),
+		...Object.entries(library.criteria).flatMap(([id, criterion]) => [
+			...patternFindings(criterion.evidence, lexicons, ['criteria', id, 'evidence']),
+			...anchorFindings(criterion.anchors, library, ['criteria', id, 'anchors']),
+		]),
+	];
+}
+
+/** Checks a scenario against the library: references resolve, ids are unique, patterns compile. */
+export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Finding[] {
+	const { rubric } = scenario;
+	const lexicons: Lexicons = [rubric.lexicon, library.lexicon];
+	const criterionIds = rubric.criteria.map(criterion => criterion.id);
+	const flagIds = rubric.redFlags.map(flag => flag.id);
+	const findings: Finding[] = [
+		...Object.keys(rubric.lexicon).flatMap(name =>
+			Object.hasOwn(library.lexicon, name)
+				? [{ path: ['rubric', 'lexicon', name], message: `concept @${name} is already defined in criteria.yaml; choose another name`, at: 'key' as const }]
+				: [],
+		),
+		...lexiconFindings(rubric.lexicon, lexicons, ['rubric', 'lexicon']),
+		...rubric.criteria.flatMap((criterion, index) =>
+			patternFindings(criterion.evidence, lexicons, ['rubric', 'criteria', index, 'evidence']),
+		),
+		...rubric.redFlags.flatMap((flag, index) =>
+			patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns']),
+		),
+		...duplicateFindings(criterionIds, index => ['rubric', 'criteria', index, 'id'], 'criterion'),
+		...duplicateFindings(flagIds, index => ['rubric', 'redFlags', index, 'id'], 'red flag'),
+		...duplicateFindings(scenario.beats.map(beat => beat.id), index => ['beats', index, 'id'], 'beat'),
+		...flagIds.flatMap((id, index) =>
+			id === IDENTIFIER_FLAG
+				? [{ path: ['rubric', 'redFlags', index, 'id'], message: `"${IDENTIFIER_FLAG}" is built in; choose another id` }]
+				: [],
+		),
+		...anchorFindings(scenario.debrief.anchors, library, ['debrief', 'anchors']),
+	];
+	scenario.beats.forEach((beat, index) => {
+		const when = beat.when;
+		for (const [field, known] of [['met', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]]] as const) {
+			(when?.[field] ?? []).forEach((id, position) => {
+				if (!(known as readonly string[]).includes(id)) {
+					const what = field === 'redFlags' ? 'red flag' : 'criterion';
+					findings.push({ path: ['beats', index, 'when', field, position], message: `${what} "${id}" is not in this scenario's rubric` });
+				}
+			});
+		}
+	});
+	if (!scenario.beats.some(beat => beat.when === undefined)) {
+		findings.push({ path: ['beats'], message: 'add at least one beat without "when", so the scripted partner always has a reply' });
+	}
+	if ((scenario.mode === 'interview') !== (scenario.partner.role === 'interviewer')) {
+		findings.push({ path: ['partner', 'role'], message: 'interview scenarios, and only they, have an interviewer as partner' });
+	}
+	return findings;
+}

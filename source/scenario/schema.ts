@@ -1,0 +1,200 @@
+import { z } from 'zod';
+
+/** The criteria every scenario draws from; their texts live in scenarios/criteria.yaml. */
+export const CRITERION_IDS = [
+	'boundaries',
+	'signposting',
+	'documentation',
+	'confidentiality',
+	'transparency',
+	'escalation',
+	'respect',
+] as const;
+export const CriterionId = z.enum(CRITERION_IDS);
+export type CriterionId = z.infer<typeof CriterionId>;
+
+export const CHANNELS = [
+	'instagram-dm',
+	'whatsapp',
+	'facebook',
+	'x-thread',
+	'tiktok',
+	'linkedin',
+	'email',
+	'sms',
+	'portal',
+	'review-site',
+	'forum',
+	'in-person',
+	'video-call',
+] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const PARTNER_ROLES = [
+	'patient',
+	'relative',
+	'colleague',
+	'student',
+	'company',
+	'public',
+	'interviewer',
+] as const;
+export const PartnerRole = z.enum(PARTNER_ROLES);
+export type PartnerRole = z.infer<typeof PartnerRole>;
+
+export const DIFFICULTIES = ['easy', 'moderate', 'hard'] as const;
+
+const Slug = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words and digits joined by hyphens');
+
+const Text = z.string().trim().min(1, 'must not be empty');
+
+/** The only place the pattern syntax is described; the editor shows it on hover. */
+export const Pattern = Text.describe(
+	'Evidence pattern. Space-separated slots that must all occur in one sentence, in any order, within ' +
+		'12 words (end with "~N" to change the window). A slot is alternatives joined by "|": a word ' +
+		'(matched by its stem, tolerant of typos), words_joined_by_underscores for a phrase, or @concept ' +
+		'from a lexicon. By default every slot must be affirmed; start with "not" to require them negated ' +
+		'("not @advise" matches "I can\'t give advice here"). Negation words themselves are not slots.',
+);
+export type Pattern = z.infer<typeof Pattern>;
+
+export const Lexicon = z
+	.record(
+		z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case words joined by hyphens'),
+		z.array(Text).min(1),
+	)
+	.describe('Named concepts: each a list of words or phrases (or @other-concept) that mean the same here.');
+export type Lexicon = z.infer<typeof Lexicon>;
+
+export const Anchor = z
+	.strictObject({
+		source: Slug.describe('A source id from the "sources" map in scenarios/criteria.yaml.'),
+		paragraph: Text.optional().describe('Paragraph or section, as the source numbers it.'),
+		point: Text.describe('What the paragraph asks of you, in your own words.'),
+	})
+	.describe('A GMC (or other) reference behind a criterion or a debrief.');
+export type Anchor = z.infer<typeof Anchor>;
+
+const ScenarioCriterion = z.strictObject({
+	id: CriterionId,
+	points: z.number().int().min(1).max(5).describe('What meeting this criterion is worth.'),
+	evidence: z
+		.array(Pattern)
+		.default([])
+		.describe("Patterns that count as evidence here, on top of the library's default evidence."),
+});
+
+const RedFlag = z.strictObject({
+	id: Slug,
+	label: Text.describe('Short name of the unsafe move, shown to the learner.'),
+	why: Text.describe('Why it is unsafe, shown in the debrief.'),
+	patterns: z.array(Pattern).min(1),
+});
+export type RedFlag = z.infer<typeof RedFlag>;
+
+const BeatCondition = z
+	.strictObject({
+		redFlags: z.array(Slug).min(1).optional().describe('Any of these red flags was raised by the last reply.'),
+		met: z.array(CriterionId).min(1).optional().describe('All of these were met in the last reply.'),
+		missed: z.array(CriterionId).min(1).optional().describe('All of these were missed in the last reply.'),
+	})
+	.describe('When the scripted partner may say this beat; no condition means any time.');
+export type BeatCondition = z.infer<typeof BeatCondition>;
+
+const Beat = z.strictObject({
+	id: Slug,
+	when: BeatCondition.optional(),
+	say: Text,
+	end: z.boolean().default(false).describe('The conversation ends after this message.'),
+});
+export type Beat = z.infer<typeof Beat>;
+
+const Message = z.strictObject({
+	text: Text,
+	attachment: Text.optional().describe('Description of an image or file sent with the message.'),
+});
+
+const Partner = z.strictObject({
+	role: PartnerRole,
+	name: Text,
+	handle: Text.optional().describe('Account name shown on the channel, e.g. @jade.h'),
+	persona: Text.describe('Who they are and how they write.'),
+	wants: Text.describe('What they want from the learner.'),
+	pushes: Text.describe('How they push when the learner says no.'),
+});
+
+export const Scenario = z
+	.strictObject({
+		id: Slug,
+		title: Text,
+		summary: Text.describe('One line for the scenario picker.'),
+		topics: z.array(Text).min(1),
+		difficulty: z.enum(DIFFICULTIES),
+		mode: z.enum(['roleplay', 'interview']),
+		channel: Channel,
+		thread: Text.optional().describe('Group, thread or subject name shown in the chat header.'),
+		setting: Text.describe('What the learner is told before the first message.'),
+		partner: Partner,
+		opening: z.array(Message).min(1).describe('The first message(s) the partner sends.'),
+		beats: z.array(Beat).min(1).describe('Scripted replies, chosen by what the last reply did.'),
+		turns: z.number().int().min(1).max(20).describe('Most replies the learner gives before the debrief.'),
+		rubric: z.strictObject({
+			criteria: z.array(ScenarioCriterion).min(1),
+			redFlags: z.array(RedFlag).default([]),
+			redFlagCap: z
+				.number()
+				.min(0)
+				.max(0.9)
+				.default(0.5)
+				.describe('With any red flag the total is at most this fraction of the maximum.'),
+			lexicon: Lexicon.default({}).describe("Concepts for this scenario's patterns, beside the library's."),
+		}),
+		debrief: z.strictObject({
+			modelReply: Text.describe('A reply that meets every criterion.'),
+			why: Text,
+			anchors: z.array(Anchor).min(1),
+			keyPoints: z.array(Text).min(1),
+		}),
+	})
+	.describe('A postsafe role-play or interview scenario.');
+export type Scenario = z.infer<typeof Scenario>;
+
+const CriterionDefinition = z.strictObject({
+	label: Text,
+	means: Text.describe('What the criterion asks of a reply.'),
+	evidence: z.array(Pattern).min(1).describe('Default evidence, used in every scenario that scores it.'),
+	feedback: z.strictObject({ met: Text, missed: Text }),
+	anchors: z.array(Anchor).min(1),
+});
+export type CriterionDefinition = z.infer<typeof CriterionDefinition>;
+
+export const CriteriaLibrary = z
+	.strictObject({
+		sources: z.record(Slug, Text).describe('Documents cited by anchors: id to full title.'),
+		lexicon: Lexicon,
+		criteria: z.strictObject(
+			Object.fromEntries(CRITERION_IDS.map(id => [id, CriterionDefinition])) as Record<
+				CriterionId,
+				typeof CriterionDefinition
+			>,
+		),
+		identifiers: z
+			.strictObject({
+				label: Text,
+				why: Text,
+				kinds: z.strictObject({
+					'nhs-number': Text,
+					phone: Text,
+					email: Text,
+					postcode: Text,
+					'date-of-birth': Text,
+				}),
+			})
+			.describe('The built-in red flag for patient identifiers in the learner’s own words.'),
+	})
+	.describe('The shared criteria library for postsafe scenarios.');
+export type CriteriaLibrary = z.infer<typeof CriteriaLibrary>;
+export type IdentifierKind = keyof CriteriaLibrary['identifiers']['kinds'];
