@@ -1,11 +1,16 @@
 import Fuse from 'fuse.js';
 
 /** Shortest word we try to correct: shorter words are too close to too many others. */
-const MIN_LENGTH = 6;
+const MIN_LENGTH = 5;
 
 /** Typos we forgive: one edit (a swap counts once) up to 8 letters, two beyond. */
 function allowedEdits(length: number): number {
 	return length >= 9 ? 2 : 1;
+}
+
+/** A five-letter word is only corrected by restoring one dropped letter ("asess" → "assess"). */
+function isPlausible(word: string, candidate: string): boolean {
+	return word.length > MIN_LENGTH || candidate.length === word.length + 1;
 }
 
 /**
@@ -50,7 +55,7 @@ export class FuzzyVocabulary {
 	) {
 		const groups = new Map<string, string[]>();
 		for (const word of new Set(words)) {
-			if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) continue;
+			if (word.length <= MIN_LENGTH || !/^[a-z]+$/.test(word)) continue;
 			const group = groups.get(word[0]!) ?? [];
 			group.push(word);
 			groups.set(word[0]!, group);
@@ -81,7 +86,7 @@ export class FuzzyVocabulary {
 		const limit = allowedEdits(word.length);
 		let best: { word: string; distance: number } | undefined;
 		for (const { item } of fuse.search(word, { limit: 8 })) {
-			const distance = editDistance(word, item, limit);
+			const distance = isPlausible(word, item) ? editDistance(word, item, limit) : limit + 1;
 			if (distance <= limit && (!best || distance < best.distance)) best = { word: item, distance };
 		}
 		return best?.word;

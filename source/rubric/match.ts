@@ -74,9 +74,14 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Map<numb
 	return byPattern;
 }
 
-/** The first run of occurrences, within one sentence, that fills every slot inside the pattern's window. */
-function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], negated: boolean): Window | undefined {
-	const list = occurrences.filter(occurrence => occurrence.negated === negated);
+/**
+ * The first run of occurrences, within one sentence, that fills every slot inside the pattern's window.
+ * With `ignorePolarity`, negation is disregarded: used to find words that would have counted but were negated.
+ */
+function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], ignorePolarity = false): Window | undefined {
+	const list = ignorePolarity
+		? occurrences
+		: occurrences.filter(occurrence => occurrence.negated === pattern.negatedSlots[occurrence.slot]);
 	const slotCount = pattern.slots.length;
 	const counts = new Int32Array(slotCount);
 	let covered = 0;
@@ -123,12 +128,12 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const flagEvidence = rubric.redFlags.map(() => [] as Evidence[]);
 	for (const [patternIndex, occurrences] of findOccurrences(rubric, tokenised)) {
 		const pattern = rubric.patterns[patternIndex]!;
-		const window = findWindow(pattern, occurrences, pattern.negated);
+		const window = findWindow(pattern, occurrences);
 		const { owner } = pattern;
 		if (window) {
 			const list = owner.kind === 'criterion' ? criteria[owner.index]!.evidence : flagEvidence[owner.index]!;
 			addUnique(list, evidenceFor(tokenised, pattern, window));
-		} else if (owner.kind === 'criterion' && !pattern.negated) {
+		} else if (owner.kind === 'criterion' && !pattern.negatedSlots.some(Boolean)) {
 			const negatedWindow = findWindow(pattern, occurrences, true);
 			if (negatedWindow) addUnique(criteria[owner.index]!.against, evidenceFor(tokenised, pattern, negatedWindow));
 		}

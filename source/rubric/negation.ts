@@ -21,7 +21,7 @@ const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /** Words that close a negation's scope: a contrast or a new condition starts a new thought. */
 const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
-	'but', 'however', 'although', 'though', 'instead', 'so', 'yet', 'whereas', 'except', 'otherwise', 'if',
+	'but', 'however', 'although', 'though', 'instead', 'so', 'whereas', 'except', 'otherwise', 'if',
 	'unless', 'until', 'because', 'while', 'then', 'once',
 ]);
 

@@ -10,8 +10,8 @@ export type Alternative = { readonly words: readonly string[]; readonly stems: r
 
 export type CompiledPattern = {
 	readonly source: string;
-	/** True when every slot must fall inside a negation ("not @advise"). */
-	readonly negated: boolean;
+	/** For each slot, whether it must fall inside a negation ("not @advise", "whatsapp !secure"). */
+	readonly negatedSlots: readonly boolean[];
 	/** Most words the matched slots may span. */
 	readonly window: number;
 	readonly slots: readonly (readonly Alternative[])[];
@@ -52,11 +52,14 @@ export function expandConcept(
 	return alternatives;
 }
 
-/** Parses and compiles a pattern such as "not @advise here|on_instagram ~8". */
+/**
+ * Parses and compiles a pattern such as "not @advise here|on_instagram ~8" (every slot negated) or
+ * "whatsapp|group !secure|approved" (only the marked slot negated: "WhatsApp isn't secure").
+ */
 export function compilePattern(source: string, lexicons: Lexicons): PatternResult {
 	const parts = source.trim().split(/\s+/);
-	const negated = parts[0] === 'not';
-	if (negated) parts.shift();
+	const allNegated = parts[0] === 'not';
+	if (allNegated) parts.shift();
 	let window = DEFAULT_WINDOW;
 	const last = parts.at(-1);
 	if (last?.startsWith('~')) {
@@ -68,10 +71,14 @@ export function compilePattern(source: string, lexicons: Lexicons): PatternResul
 	}
 	if (parts.length === 0) return { ok: false, error: 'pattern has no words to look for' };
 	const slots: Alternative[][] = [];
+	const negatedSlots: boolean[] = [];
 	for (const part of parts) {
-		if (part === 'not') return { ok: false, error: '"not" may only start a pattern' };
+		if (part === 'not') return { ok: false, error: '"not" may only start a pattern; mark a single negated slot with "!"' };
+		const slotNegated = part.startsWith('!');
+		if (slotNegated && allNegated) return { ok: false, error: `"${part}": a pattern starting with "not" already negates every slot` };
+		negatedSlots.push(allNegated || slotNegated);
 		const alternatives: Alternative[] = [];
-		for (const option of part.split('|')) {
+		for (const option of (slotNegated ? part.slice(1) : part).split('|')) {
 			if (option === '') return { ok: false, error: `empty alternative in "${part}"` };
 			const expanded = option.startsWith('@') ? expandConcept(option.slice(1), lexicons) : phrase(option);
 			if (typeof expanded === 'string') return { ok: false, error: expanded };
@@ -82,5 +89,5 @@ export function compilePattern(source: string, lexicons: Lexicons): PatternResul
 	if (slots.length > window) {
 		return { ok: false, error: `${slots.length} slots cannot fit in a window of ${window} words` };
 	}
-	return { ok: true, pattern: { source, negated, window, slots } };
+	return { ok: true, pattern: { source, negatedSlots, window, slots } };
 }

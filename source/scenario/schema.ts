@@ -56,8 +56,9 @@ export const Pattern = Text.describe(
 	'Evidence pattern. Space-separated slots that must all occur in one sentence, in any order, within ' +
 		'12 words (end with "~N" to change the window). A slot is alternatives joined by "|": a word ' +
 		'(matched by its stem, tolerant of typos), words_joined_by_underscores for a phrase, or @concept ' +
-		'from a lexicon. By default every slot must be affirmed; start with "not" to require them negated ' +
-		'("not @advise" matches "I can\'t give advice here"). Negation words themselves are not slots.',
+		'from a lexicon. By default every slot must be affirmed; start with "not" to require them all negated ' +
+		'("not @advise" matches "I can\'t give advice here"), or mark one slot with "!" to require just that ' +
+		'one negated ("whatsapp !secure" matches "WhatsApp isn\'t secure"). Negation words are not slots.',
 );
 export type Pattern = z.infer<typeof Pattern>;
 

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { compileRubric, type CompiledRubric } from '../../source/rubric/compile.js';
+import { loadScenarios, type ScenarioLibrary } from '../../source/scenario/files.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SCENARIO_DIR = join(ROOT, 'scenarios');
+
+let library: ScenarioLibrary | undefined;
+
+/** The bundled scenario library, loaded once; fails loudly if any file has an error. */
+export function bundledLibrary(): ScenarioLibrary {
+	if (!library) {
+		const loaded = loadScenarios(SCENARIO_DIR);
+		if (!('criteria' in loaded) || loaded.errors.length > 0) {
+			throw new Error(`the bundled library has errors:\n${loaded.errors.map(error => `${error.file}:${error.line}:${error.column}: ${error.message}`).join('\n')}`);
+		}
+		library = loaded;
+	}
+	return library;
+}
+
+const rubrics = new Map<string, CompiledRubric>();
+
+export function rubricFor(id: string): CompiledRubric {
+	let rubric = rubrics.get(id);
+	if (!rubric) {
+		const lib = bundledLibrary();
+		const loaded = lib.scenarios.find(item => item.scenario.id === id);
+		if (!loaded) throw new Error(`no scenario "${id}" in the bundled library`);
+		rubric = compileRubric(loaded.scenario, lib.criteria.library);
+		rubrics.set(id, rubric);
+	}
+	return rubric;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findIdentifiers, isValidNhsNumber } from '../source/rubric/identifiers.js';
+
+const kinds = (text: string) => findIdentifiers(text).map(hit => [hit.kind, hit.text]);
+
+describe('patient identifiers in the learner’s words', () => {
+	it('accepts NHS numbers only when the modulus-11 check digit is right', () => {
+		expect(isValidNhsNumber('9434765919')).toBe(true);
+		expect(isValidNhsNumber('9434765918')).toBe(false);
+		// A check value of 10 is never issued.
+		expect(isValidNhsNumber('0000000060')).toBe(false);
+	});
+
+	it.each([
+		['Her NHS number is 943 476 5919.', [['nhs-number', '943 476 5919']]],
+		['NHS no 9434765919', [['nhs-number', '9434765919']]],
+		['Reference 9434765918 (wrong check digit)', []],
+		['call me on 07700 900123', [['phone', '07700 900123']]],
+		['ring +44 7700 900123 tonight', [['phone', '+44 7700 900123']]],
+		['the ward is on 0161 496 0000', [['phone', '0161 496 0000']]],
+		['call 111 or 999', []],
+		['email jade.h@example.com', [['email', 'jade.h@example.com']]],
+		['she lives at SW1A 1AA', [['postcode', 'SW1A 1AA']]],
+		['postcode m1 1ae', [['postcode', 'm1 1ae']]],
+		['see you b4 3pm', []],
+		['DOB 12/03/2026', [['date-of-birth', '12/03/2026']]],
+		['born on 3 March 1985', [['date-of-birth', '3 March 1985']]],
+		['she was seen on 14/02/1987', [['date-of-birth', '14/02/1987']]],
+		['your appointment is on 14/02/2027', []],
+	])('%s', (text, expected) => {
+		expect(kinds(text)).toEqual(expected);
+	});
+});

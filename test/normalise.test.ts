@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { negationMask } from '../source/rubric/negation.js';
+import { tokenise } from '../source/rubric/normalise.js';
+
+const words = (text: string) => tokenise(text).tokens.map(token => token.word);
+const stems = (text: string) => tokenise(text).tokens.map(token => token.stem);
+
+/** The words of a text that fall inside a negation. */
+function negatedWords(text: string): string[] {
+	const { tokens } = tokenise(text);
+	const mask = negationMask(tokens);
+	return tokens.filter((_, index) => mask[index] === 1).map(token => token.word);
+}
+
+describe('normalising a reply', () => {
+	it.each([
+		["I can't", ['i', 'can', 'not']],
+		['I cannot', ['i', 'can', 'not']],
+		['I can not', ['i', 'can', 'not']],
+		['I cant', ['i', 'can', 'not']],
+		['I can’t', ['i', 'can', 'not']],
+		["won't", ['will', 'not']],
+		["I'll", ['i', 'will']],
+		["I'd", ['i', 'would']],
+		['im sorry', ['i', 'am', 'sorry']],
+		["don't", ['do', 'not']],
+		['pls call ur GP', ['please', 'call', 'your', 'gp']],
+		['thx, u r gr8', ['thanks', 'you', 'are', 'great']],
+		["the patient's notes", ['the', 'patient', 'notes']],
+		['A&E or e-consult', ['ae', 'or', 'econsult']],
+		['Dr. Shah, e.g. tomorrow', ['doctor', 'shah', 'tomorrow']],
+	])('%s → %j', (text, expected) => {
+		expect(words(text)).toEqual(expected);
+	});
+
+	it('gives word forms one stem: document, documenting, documented; note, notes', () => {
+		expect(new Set(stems('document documenting documented documents'))).toEqual(new Set(['document']));
+		expect(new Set(stems('note notes'))).toEqual(new Set(['note']));
+	});
+
+	it('keeps offsets into the original text, so quotes are the learner’s own words', () => {
+		const text = 'Hi Jade — I can’t advise here.';
+		const { tokens } = tokenise(text);
+		const cant = tokens.filter(token => token.word === 'can' || token.word === 'not');
+		expect(cant.map(token => text.slice(token.start, token.end))).toEqual(['can’t', 'can’t']);
+	});
+
+	it('splits sentences at full stops, question marks and line breaks, but not after "Dr." or in "e.g."', () => {
+		const { sentences, text } = tokenise('Dr. Shah is off. Call 111? Or e.g. the surgery\nThanks');
+		expect(sentences.map(sentence => text.slice(sentence.start, sentence.end))).toEqual([
+			'Dr. Shah is off.',
+			'Call 111?',
+			'Or e.g. the surgery',
+			'Thanks',
+		]);
+	});
+});
+
+describe('negation scope', () => {
+	it.each([
+		["I won't be documenting this", ['be', 'documenting', 'this']],
+		["don't bother with 111", ['bother', 'with', '111']],
+		["I'd never prescribe over Instagram", ['prescribe', 'over', 'instagram']],
+		["I can't advise here, but please call 111", ['advise', 'here']],
+		["I can't advise here but the GP can", ['advise', 'here']],
+		["I won't post it and I will tell the consultant", ['post', 'it']],
+		['I will not advise or prescribe', ['advise', 'or', 'prescribe']],
+		['Why not call 111?', []],
+		["Please don't hesitate to call the surgery", []],
+		['No problem, call 111', []],
+		['Instead of messaging here, use the portal', ['messaging', 'here']],
+		['You cannot post it without consent', ['post', 'it', 'consent']],
+		["If it doesn't improve, see your GP", ['improve']],
+	])('%s', (text, expected) => {
+		expect(negatedWords(text)).toEqual(expected);
+	});
+});
