@@ -17,7 +17,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.addOption(new Option('--scenarios <dir>', 'scenario library folder').env('POSTSAFE_SCENARIOS'))
 		.showSuggestionAfterError(true)
 		.exitOverride()
-		.configureOutput({ outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '')}`) });
+		.configureOutput({
+			// One line per error: commander's "(Did you mean …?)" suggestion joins the message.
+			outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean')}`),
+		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
 
 	program

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatScore } from '../cli/score-text.js';
 import { UserError } from '../cli/user-error.js';
+import { isEnglishWord } from '../dictionary/english.js';
 import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
 import { scoreConversation, toScoreJson } from '../rubric/score.js';
 import type { ScenarioLibrary } from '../scenario/files.js';
@@ -56,7 +57,7 @@ function scoreBatch(options: ScoreOptions, write: (text: string) => void): numbe
 		let rubric = rubrics.get(parsed.data.scenario);
 		if (!rubric) {
 			try {
-				rubric = compileRubric(requireScenario(library, parsed.data.scenario).scenario, library.criteria.library);
+				rubric = compileRubric(requireScenario(library, parsed.data.scenario).scenario, library.criteria.library, isEnglishWord);
 			} catch (error) {
 				if (error instanceof UserError) return fail(error.message);
 				throw error;
@@ -81,7 +82,7 @@ export function runScore(options: ScoreOptions, write = (text: string) => void p
 		throw new UserError('score needs --scenario ID and at least one --reply TEXT (or --batch FILE); see `postsafe score --help`', 2);
 	}
 	const { library, loaded } = openScenario(options.scenario, options.scenarios);
-	const rubric = compileRubric(loaded.scenario, library.criteria.library);
+	const rubric = compileRubric(loaded.scenario, library.criteria.library, isEnglishWord);
 	const score = scoreConversation(rubric, options.reply);
 	write(options.json ? `${JSON.stringify(toScoreJson(score, rubric), null, 2)}\n` : `${formatScore(score, loaded.scenario)}\n`);
 	return 0;

@@ -1,7 +1,5 @@
 import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
-import { COMMON_WORDS } from './common-words.js';
 import { FuzzyVocabulary } from './fuzzy.js';
-import { tokenise } from './normalise.js';
 import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
 
 export const IDENTIFIER_FLAG = 'patient-identifier';
@@ -47,20 +45,12 @@ function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner)
 	return { ...result.pattern, owner };
 }
 
-function proseOf(scenario: Scenario): string {
-	const { partner, debrief } = scenario;
-	return [
-		scenario.title, scenario.summary, scenario.setting, partner.persona, partner.wants, partner.pushes,
-		...scenario.opening.map(message => message.text), ...scenario.beats.map(beat => beat.say),
-		debrief.modelReply, debrief.why, ...debrief.keyPoints,
-	].join('\n');
-}
-
 /**
  * Builds the matcher for one scenario: the library's default evidence for each criterion it scores,
  * its own evidence and red flags, all indexed by first stem so a reply is read in one pass.
+ * `isKnownWord` tells real words from typos (see source/dictionary).
  */
-export function compileRubric(scenario: Scenario, library: CriteriaLibrary): CompiledRubric {
+export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKnownWord: (word: string) => boolean): CompiledRubric {
 	const lexicons: Lexicons = [scenario.rubric.lexicon, library.lexicon];
 	const patterns: OwnedPattern[] = [];
 	const criteria = scenario.rubric.criteria.map((chosen, index): RubricCriterion => {
@@ -98,8 +88,6 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary): Com
 			}
 		});
 	});
-	const knownWords = new Set(COMMON_WORDS);
-	for (const token of tokenise(proseOf(scenario)).tokens) knownWords.add(token.word);
 
 	return {
 		scenarioId: scenario.id,
@@ -111,6 +99,6 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary): Com
 		patterns,
 		index,
 		vocabularyStems,
-		fuzzy: new FuzzyVocabulary(vocabularyWords, knownWords),
+		fuzzy: new FuzzyVocabulary(vocabularyWords, isKnownWord),
 	};
 }

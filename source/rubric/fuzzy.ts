@@ -50,8 +50,8 @@ export class FuzzyVocabulary {
 
 	constructor(
 		words: Iterable<string>,
-		/** Real words that are never treated as typos, even when one edit from a vocabulary word. */
-		private readonly knownWords: ReadonlySet<string>,
+		/** Whether a word is real English: a real word is never a typo, even one edit from a vocabulary word. */
+		private readonly isKnownWord: (word: string) => boolean,
 	) {
 		const groups = new Map<string, string[]>();
 		for (const word of new Set(words)) {
@@ -80,7 +80,7 @@ export class FuzzyVocabulary {
 	}
 
 	private search(word: string): string | undefined {
-		if (word.length < MIN_LENGTH || this.knownWords.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+		if (word.length < MIN_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
 		const fuse = this.byInitial.get(word[0]!);
 		if (!fuse) return undefined;
 		const limit = allowedEdits(word.length);
@@ -89,6 +89,7 @@ export class FuzzyVocabulary {
 			const distance = isPlausible(word, item) ? editDistance(word, item, limit) : limit + 1;
 			if (distance <= limit && (!best || distance < best.distance)) best = { word: item, distance };
 		}
-		return best?.word;
+		// Asked last: only a word with a near neighbour in the vocabulary needs the dictionary.
+		return best && !this.isKnownWord(word) ? best.word : undefined;
 	}
 }

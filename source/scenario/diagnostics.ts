@@ -67,11 +67,23 @@ export function diagnosticAt(source: SourceDocument, finding: Finding): Diagnost
 export function parseYamlSource(file: string, text: string): { source: SourceDocument; errors: Diagnostic[] } {
 	const lineCounter = new LineCounter();
 	const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-	const errors = document.errors.map((error): Diagnostic => {
-		const { line, col } = lineCounter.linePos(error.pos[0]);
-		const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-		return { file, line, column: col, message };
-	});
+	const errors: Diagnostic[] = [];
+	for (const error of document.errors) {
+		const [start, end] = error.pos;
+		const spanned = text.slice(start, end);
+		let offset = start;
+		let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		// A key indented past its siblings makes yaml read it as part of the value above; point at the key.
+		if (error.code === 'MULTILINE_IMPLICIT_KEY' && spanned.includes('\n')) {
+			const lineStart = start + spanned.lastIndexOf('\n') + 1;
+			offset = lineStart + (text.slice(lineStart).match(/^[ \t]*/)?.[0].length ?? 0);
+			message = 'bad indentation: this key is indented further than the keys above it';
+		} else if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && document.errors.some(other => other.code === 'MULTILINE_IMPLICIT_KEY' && other.pos[0] === start)) {
+			continue;
+		}
+		const { line, col } = lineCounter.linePos(offset);
+		errors.push({ file, line, column: col, message });
+	}
 	return { source: { file, text, document, lineCounter }, errors };
 }
 
@@ -87,7 +99,7 @@ export function schemaFindings(error: z.ZodError): Finding[] {
 		const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
 		switch (issue.code) {
 			case 'unrecognized_keys':
-				return issue.keys.map(key => ({ path: [...path, key], message: `unknown field "${key}"`, at: 'key' as const }));
+				return issue.keys.map(key => ({ path: [...path, key], message: 'unknown field', at: 'key' as const }));
 			case 'invalid_type': {
 				if (issue.input === undefined) {
 					const field = path.at(-1);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { isEnglishWord } from '../../source/dictionary/english.js';
 import { compileRubric, type CompiledRubric } from '../../source/rubric/compile.js';
 import { loadScenarios, type ScenarioLibrary } from '../../source/scenario/files.js';
 
@@ -27,7 +28,7 @@ export function rubricFor(id: string): CompiledRubric {
 		const lib = bundledLibrary();
 		const loaded = lib.scenarios.find(item => item.scenario.id === id);
 		if (!loaded) throw new Error(`no scenario "${id}" in the bundled library`);
-		rubric = compileRubric(loaded.scenario, lib.criteria.library);
+		rubric = compileRubric(loaded.scenario, lib.criteria.library, isEnglishWord);
 		rubrics.set(id, rubric);
 	}
 	return rubric;

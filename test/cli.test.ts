@@ -1,0 +1,174 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { bundledLibrary, ROOT } from './helpers/library.js';
+
+const GOOD_REPLY =
+	"I can't give personal medical advice on here. Please use the practice's online consultation, or call 111 if it gets worse. I'll note this in your record.";
+
+type ScoreJson = {
+	scenario: string;
+	score: number;
+	max: number;
+	criteria: { id: string; met: boolean; points: number; max: number; evidence: string[]; against: string[] }[];
+	redFlags: { id: string; label: string; evidence: string[] }[];
+};
+
+function scoreJson(...replies: string[]): ScoreJson {
+	const result = runCli(['score', '--scenario', 'patient-dm-rash', ...replies.flatMap(reply => ['--reply', reply]), '--json']);
+	expect(result.stderr).toBe('');
+	expect(result.code).toBe(0);
+	return JSON.parse(result.stdout) as ScoreJson;
+}
+
+/** A user error: one line on stderr naming the problem, no stack trace, a non-zero exit. */
+function expectOneLineError(result: ReturnType<typeof runCli>, pattern: RegExp, code = 1): void {
+	expect(result.code).toBe(code);
+	expect(result.stderr.trim().split('\n')).toHaveLength(1);
+	expect(result.stderr).toMatch(pattern);
+	expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('postsafe list', () => {
+	it('lists every scenario in a table', () => {
+		const result = runCli(['list']);
+		expect(result.code).toBe(0);
+		for (const { scenario } of bundledLibrary().scenarios) expect(result.stdout).toContain(scenario.id);
+		expect(result.stdout).toMatch(/ID\s+Scenario/);
+	});
+
+	it('searches fuzzily by title and topic, even misspelt', () => {
+		expect(runCli(['list', 'rash']).stdout.split('\n')[1]).toMatch(/^patient-dm-rash /);
+		expect(runCli(['list', 'endorsment']).stdout).toContain('undeclared-endorsement');
+		const result = runCli(['list', 'whatsapp', '--json']);
+		const ids = (JSON.parse(result.stdout) as { id: string }[]).map(row => row.id);
+		expect(ids).toContain('whatsapp-clinical-image');
+	});
+});
+
+describe('postsafe show', () => {
+	it('shows the setting, who messages, and the criteria with their points', () => {
+		const result = runCli(['show', 'patient-dm-rash']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('Jade Holloway, patient');
+		expect(result.stdout).toMatch(/Professional boundaries\s+2 points/);
+		expect(result.stdout).toMatch(/Documentation\s+2 points/);
+		expect(result.stdout).toContain('Individual clinical advice through a personal account');
+	});
+
+	it('names the closest id when the id is unknown', () => {
+		expectOneLineError(runCli(['show', 'patient-dm-rush']), /unknown scenario "patient-dm-rush"\. Did you mean "patient-dm-rash"\?/);
+	});
+});
+
+describe('postsafe validate', () => {
+	it('passes the bundled library', () => {
+		const result = runCli(['validate']);
+		expect(result.stdout).toMatch(/all valid/);
+		expect(result.code).toBe(0);
+	});
+
+	it('prints file:line:col for a bad indent and for a missing required field, and exits 1', () => {
+		const result = runCli(['validate', 'test/fixtures/invalid/bad-indent.yaml', 'test/fixtures/invalid/missing-field.yaml']);
+		expect(result.code).toBe(1);
+		expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+			'test/fixtures/invalid/bad-indent.yaml:12:4: bad indentation: this key is indented further than the keys above it',
+			'test/fixtures/invalid/missing-field.yaml:15:1: partner: missing required field "persona"',
+		]);
+	});
+
+	it('reports a missing file as a problem', () => {
+		const result = runCli(['validate', 'nope.yaml']);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain('nope.yaml:1:1: no such file or folder');
+	});
+});
+
+describe('postsafe score', () => {
+	it('meets boundaries, signposting and documentation for a good reply, with no red flag', () => {
+		const score = scoreJson(GOOD_REPLY);
+		expect(score.criteria.map(criterion => [criterion.id, criterion.met])).toEqual([
+			['boundaries', true],
+			['signposting', true],
+			['documentation', true],
+		]);
+		expect(score.redFlags).toEqual([]);
+		expect(score).toMatchObject({ scenario: 'patient-dm-rash', score: 6, max: 6 });
+		expect(score.criteria[0]!.evidence).toEqual(["I can't give personal medical advice on here."]);
+	});
+
+	it('raises a red flag for a diagnosis and a treatment in a DM, quoting the words', () => {
+		const score = scoreJson('Sounds like eczema, try hydrocortisone');
+		expect(score.redFlags.map(flag => [flag.id, flag.evidence])).toEqual([['individual-advice', ['Sounds like eczema, try hydrocortisone']]]);
+	});
+
+	it('is not fooled by negation: "I won\'t be documenting this" leaves documentation unmet', () => {
+		const documentation = scoreJson("I won't be documenting this").criteria.find(criterion => criterion.id === 'documentation')!;
+		expect(documentation).toMatchObject({ met: false, points: 0, against: ["I won't be documenting this"] });
+	});
+
+	it('caps the total below full marks when a red flag is raised, keeping the other evidence', () => {
+		const score = scoreJson(`${GOOD_REPLY} Sounds like eczema though, try hydrocortisone.`);
+		expect(score.criteria.every(criterion => criterion.met)).toBe(true);
+		expect(score.score).toBe(3);
+		expect(score.max).toBe(6);
+	});
+
+	it('prints a readable table with the quoted evidence', () => {
+		const result = runCli(['score', '--scenario', 'patient-dm-rash', '--reply', GOOD_REPLY, '--reply', "I won't be documenting this"]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('Score 6/6');
+		expect(result.stdout).toMatch(/✓ met\s+Professional boundaries\s+2\/2\s+reply 1: “I can't give personal/);
+		expect(result.stdout).toContain('Red flags: none');
+	});
+
+	it('scores a JSONL batch line by line, in order, reporting bad lines and going on', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-batch-'));
+		const file = join(directory, 'batch.jsonl');
+		writeFileSync(file, [
+			JSON.stringify({ scenario: 'patient-dm-rash', replies: [GOOD_REPLY] }),
+			'{not json',
+			JSON.stringify({ scenario: 'no-such-scenario', replies: ['hi'] }),
+			JSON.stringify({ scenario: 'student-advice-request', replies: ["I'm only a student, please ask a pharmacist"] }),
+			JSON.stringify({ scenario: 'patient-dm-rash' }),
+		].join('\n'));
+		const result = runCli(['score', '--batch', file, '--json']);
+		expect(result.code).toBe(1);
+		const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Partial<ScoreJson> & { error?: string });
+		expect(lines.map(line => line.error ?? `${line.scenario} ${line.score}/${line.max}`)).toEqual([
+			'patient-dm-rash 6/6',
+			expect.stringMatching(/^line 2: not valid JSON/),
+			'line 3: unknown scenario "no-such-scenario". Run `postsafe list` to see them all.',
+			'student-advice-request 6/6',
+			expect.stringMatching(/^line 5: "replies": .*expected \{"scenario"/),
+		]);
+	});
+
+	it('reads a batch from stdin with "-"', () => {
+		const result = runCli(['score', '--batch', '-', '--json'], { input: `${JSON.stringify({ scenario: 'patient-dm-rash', replies: ['call 111'] })}\n` });
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({ scenario: 'patient-dm-rash', max: 6 });
+	});
+
+	it.each([
+		[['score', '--scenario', 'nope', '--reply', 'x'], /^postsafe: unknown scenario "nope"/, 1],
+		[['score', '--scenario', 'patient-dm-rash', '--replyy', 'x'], /^postsafe: unknown option '--replyy'/, 2],
+		[['score', '--batch', 'missing.jsonl', '--json'], /^postsafe: no such file: missing\.jsonl/, 1],
+		[['score', '--scenario', 'patient-dm-rash'], /^postsafe: score needs --scenario ID and at least one --reply TEXT/, 2],
+		[['frobnicate'], /^postsafe: unknown command 'frobnicate'/, 2],
+	])('%j fails with one clear line', (args, pattern, code) => {
+		expectOneLineError(runCli(args), pattern, code);
+	});
+
+	it('never loads Ink or React (nor anything from node_modules: the core is bundled)', () => {
+		const result = runCli(['score', '--scenario', 'patient-dm-rash', '--reply', GOOD_REPLY], {
+			nodeArgs: ['--import', join(ROOT, 'test/fixtures/trace-imports.mjs')],
+		});
+		expect(result.code).toBe(0);
+		const imports = result.stderr.split('\n').filter(line => line.startsWith('IMPORT '));
+		expect(imports.length).toBeGreaterThan(3);
+		expect(imports.filter(line => /node_modules|\bink\b|react/.test(line))).toEqual([]);
+	});
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { isEnglishWord } from '../source/dictionary/english.js';
+import { editDistance, FuzzyVocabulary } from '../source/rubric/fuzzy.js';
+import { matchReply } from '../source/rubric/match.js';
+import { compilePattern } from '../source/rubric/pattern.js';
+import { scoreConversation } from '../source/rubric/score.js';
+import { rubricFor } from './helpers/library.js';
+
+const lexicon = { photo: ['photo', 'picture', 'close up'], loop: ['@loop'] };
+
+describe('patterns', () => {
+	it.each([
+		['not @photo ~3', { negatedSlots: [true], window: 3 }],
+		['whatsapp !secure|approved', { negatedSlots: [false, true], window: 12 }],
+		['send_me @photo', { negatedSlots: [false, false], window: 12 }],
+	])('%s compiles', (source, expected) => {
+		const result = compilePattern(source, [lexicon]);
+		expect(result.ok && { negatedSlots: result.pattern.negatedSlots, window: result.pattern.window }).toEqual(expected);
+	});
+
+	it('expands phrases and concepts into stems', () => {
+		const result = compilePattern('send_me @photo', [lexicon]);
+		expect(result.ok && result.pattern.slots.map(slot => slot.map(alternative => alternative.stems.join(' ')))).toEqual([
+			['send me'],
+			['photo', 'pictur', 'close up'],
+		]);
+	});
+
+	it.each([
+		['look @fotos', 'unknown concept @fotos'],
+		['look not here', '"not" may only start a pattern; mark a single negated slot with "!"'],
+		['not look !here', '"!here": a pattern starting with "not" already negates every slot'],
+		['dont_post', '"dont_post" contains the negation word "not": start the pattern with "not" instead'],
+		['a b c ~2', '3 slots cannot fit in a window of 2 words'],
+		['look ~99', 'window "~99" must be ~1 to ~40'],
+		['@loop', 'concept @loop refers to itself (loop → loop)'],
+		['look||see', 'empty alternative in "look||see"'],
+	])('%s is rejected: %s', (source, error) => {
+		expect(compilePattern(source, [lexicon])).toEqual({ ok: false, error });
+	});
+});
+
+describe('typo tolerance', () => {
+	const vocabulary = new FuzzyVocabulary(['document', 'confidential', 'shaming', 'consent', 'prescribe', 'assess'], isEnglishWord);
+
+	it.each([
+		['documnet', 'document'],
+		['confidentail', 'confidential'],
+		['perscribe', 'prescribe'],
+		['asess', 'assess'],
+		['consnet', 'consent'],
+	])('reads %s as %s', (typo, word) => {
+		expect(vocabulary.correct(typo)).toBe(word);
+	});
+
+	it.each(['sharing', 'content', 'assets', 'doc', 'documents-ish'])('leaves %s alone', word => {
+		expect(vocabulary.correct(word)).toBeUndefined();
+	});
+
+	it('counts a swap of two letters as one edit', () => {
+		expect(editDistance('recrod', 'record', 2)).toBe(1);
+		expect(editDistance('documnet', 'document', 2)).toBe(1);
+		expect(editDistance('dcoumnet', 'document', 2)).toBe(2);
+	});
+
+	it('never corrects a real word, however close: "sharing" is one letter from "shaming"', () => {
+		expect(editDistance('sharing', 'shaming', 2)).toBe(1);
+		expect(isEnglishWord('sharing')).toBe(true);
+		expect(vocabulary.correct('sharing')).toBeUndefined();
+	});
+});
+
+describe('scoring a conversation', () => {
+	const rubric = rubricFor('patient-dm-rash');
+
+	it('counts a criterion met in any reply, and keeps each reply’s own result', () => {
+		const score = scoreConversation(rubric, ["Sorry, I can't advise on here.", 'Please call 111 tonight.', "I'll note it in your record."]);
+		expect(score.criteria.map(criterion => [criterion.id, criterion.met, criterion.evidence.map(item => item.reply)])).toEqual([
+			['boundaries', true, [0]],
+			['signposting', true, [1]],
+			['documentation', true, [2]],
+		]);
+		expect(score.replies.map(reply => reply.criteria.map(criterion => criterion.met))).toEqual([
+			[true, false, false],
+			[false, true, false],
+			[false, false, true],
+		]);
+		expect(score.score).toBe(6);
+	});
+
+	it('keeps red flags apart, quotes them, and caps the total below full marks', () => {
+		const score = scoreConversation(rubric, ["I can't advise here, call 111, I'll document it.", 'Actually it looks like eczema, try hydrocortisone.']);
+		expect(score.criteria.every(criterion => criterion.met)).toBe(true);
+		expect(score.redFlags.map(flag => [flag.id, flag.evidence.map(item => [item.reply, item.quote])])).toEqual([
+			['individual-advice', [[1, 'Actually it looks like eczema, try hydrocortisone.']]],
+		]);
+		expect(score).toMatchObject({ earned: 6, score: 3, max: 6, capped: true });
+	});
+
+	it('flags a patient identifier in the learner’s own words, naming the kind', () => {
+		const match = matchReply(rubric, 'Her NHS number is 943 476 5919, call 111.');
+		expect(match.redFlags).toEqual([
+			{
+				id: 'patient-identifier',
+				evidence: [{ quote: 'Her NHS number is 943 476 5919, call 111.', spans: [[18, 30]], reason: 'NHS number', identifier: 'nhs-number' }],
+			},
+		]);
+	});
+
+	it('points evidence spans at the learner’s original characters', () => {
+		const reply = "I can’t give you advice on Instagram.";
+		const [boundaries] = matchReply(rubric, reply).criteria;
+		const words = boundaries!.evidence[0]!.spans.map(([start, end]) => reply.slice(start, end));
+		expect(words).toContain('advice');
+	});
+
+	it('is deterministic: the same words give the same result', () => {
+		const replies = ['Sounds like eczema', "I can't advise, pls call 111, ill documnet it"];
+		expect(scoreConversation(rubricFor('patient-dm-rash'), replies)).toEqual(scoreConversation(rubric, replies));
+	});
+});
