@@ -28,7 +28,9 @@ describe('normalising a reply', () => {
 		['thx, u r gr8', ['thanks', 'you', 'are', 'great']],
 		["the patient's notes", ['the', 'patient', 'notes']],
 		['A&E or e-consult', ['ae', 'or', 'econsult']],
-		['Dr. Shah, e.g. tomorrow', ['doctor', 'shah', 'tomorrow']],
+		['Dr. Shah, e.g. tomorrow', ['dr', 'shah', 'tomorrow']],
+		['see a dr or Dr Shah', ['see', 'a', 'doctor', 'or', 'dr', 'shah']],
+		['ngl no offence', ['honestly', 'no', 'offence']],
 	])('%s → %j', (text, expected) => {
 		expect(words(text)).toEqual(expected);
 	});
@@ -53,6 +55,8 @@ describe('normalising a reply', () => {
 			'Or e.g. the surgery',
 			'Thanks',
 		]);
+		const typed = tokenise("Can't advise here.Please call 111.");
+		expect(typed.sentences.map(sentence => typed.text.slice(sentence.start, sentence.end))).toEqual(["Can't advise here.", 'Please call 111.']);
 	});
 });
 
@@ -71,6 +75,9 @@ describe('negation scope', () => {
 		['Instead of messaging here, use the portal', ['messaging', 'here']],
 		['You cannot post it without consent', ['post', 'it', 'consent']],
 		["If it doesn't improve, see your GP", ['improve']],
+		["You can't just crop it", ['just', 'crop', 'it']],
+		['Not gonna lie, I would delete it', []],
+		['No offence, but delete it', []],
 	])('%s', (text, expected) => {
 		expect(negatedWords(text)).toEqual(expected);
 	});

@@ -21,8 +21,17 @@ export type PatternOwner =
 
 export type OwnedPattern = CompiledPattern & { readonly owner: PatternOwner };
 
-/** Where a pattern's slot alternative can start: looked up by the stem of its first word. */
-export type IndexEntry = { readonly pattern: number; readonly slot: number; readonly stems: readonly string[] };
+/**
+ * A pattern slot's alternative, looked up by its anchor: the longest stem of the phrase, which is the
+ * rarest in practice ("scroll" in "I would just scroll past"), so common words trigger few checks.
+ */
+export type IndexEntry = {
+	readonly pattern: number;
+	readonly slot: number;
+	readonly stems: readonly string[];
+	/** Position of the anchor stem within `stems`. */
+	readonly anchor: number;
+};
 
 export type CompiledRubric = {
 	readonly scenarioId: string;
@@ -79,10 +88,11 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 	patterns.forEach((pattern, patternIndex) => {
 		pattern.slots.forEach((alternatives, slot) => {
 			for (const alternative of alternatives) {
-				const first = alternative.stems[0]!;
-				const entries = index.get(first) ?? [];
-				entries.push({ pattern: patternIndex, slot, stems: alternative.stems });
-				index.set(first, entries);
+				const anchor = alternative.stems.reduce((longest, stem, position, stems) => (stem.length > stems[longest]!.length ? position : longest), 0);
+				const key = alternative.stems[anchor]!;
+				const entries = index.get(key) ?? [];
+				entries.push({ pattern: patternIndex, slot, stems: alternative.stems, anchor });
+				index.set(key, entries);
 				for (const stem of alternative.stems) vocabularyStems.add(stem);
 				vocabularyWords.push(...alternative.words);
 			}

@@ -51,6 +51,8 @@ function yearOf(date: string): number {
  */
 export function findIdentifiers(text: string): IdentifierHit[] {
 	const hits: IdentifierHit[] = [];
+	// Every identifier holds a digit or an @: most replies need no further look.
+	if (!/[\d@]/.test(text)) return hits;
 	const taken: [number, number][] = [];
 	const add = (kind: IdentifierKind, match: RegExpMatchArray) => {
 		const start = match.index!;

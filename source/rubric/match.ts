@@ -40,37 +40,36 @@ type Occurrence = {
 
 type Window = { readonly start: number; readonly end: number; readonly occurrences: readonly Occurrence[] };
 
-function resolvedStems(rubric: CompiledRubric, tokenised: Tokenised): string[] {
-	return tokenised.tokens.map(token => {
-		if (rubric.vocabularyStems.has(token.stem)) return token.stem;
-		const corrected = rubric.fuzzy.correct(token.word);
-		return corrected === undefined ? token.stem : stem(corrected);
-	});
-}
-
-/** Every place a pattern slot is filled, grouped by pattern. */
+/** Every place a pattern slot is filled, grouped by pattern, each list in text order. */
 function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Map<number, Occurrence[]> {
 	const { tokens } = tokenised;
-	const stems = resolvedStems(rubric, tokenised);
+	const stems = new Array<string>(tokens.length);
+	for (let index = 0; index < tokens.length; index++) {
+		const token = tokens[index]!;
+		stems[index] = rubric.fuzzy.resolveStem(token.word, token.stem, rubric.vocabularyStems, stem);
+	}
 	const negated = negationMask(tokens);
 	const byPattern = new Map<number, Occurrence[]>();
-	for (let start = 0; start < tokens.length; start++) {
-		const entries = rubric.index.get(stems[start]!);
-		if (!entries) continue;
-		const sentence = tokens[start]!.sentence;
+	for (let at = 0; at < tokens.length; at++) {
+		const entries = rubric.index.get(stems[at]!);
+		if (entries === undefined) continue;
+		const sentence = tokens[at]!.sentence;
 		for (const entry of entries) {
+			const start = at - entry.anchor;
 			const end = start + entry.stems.length - 1;
-			if (end >= tokens.length || tokens[end]!.sentence !== sentence) continue;
+			if (start < 0 || end >= tokens.length || tokens[start]!.sentence !== sentence || tokens[end]!.sentence !== sentence) continue;
 			let whole = true;
-			for (let offset = 1; offset < entry.stems.length && whole; offset++) {
+			for (let offset = 0; offset < entry.stems.length && whole; offset++) {
 				whole = stems[start + offset] === entry.stems[offset];
 			}
 			if (!whole) continue;
-			const list = byPattern.get(entry.pattern) ?? [];
+			let list = byPattern.get(entry.pattern);
+			if (list === undefined) byPattern.set(entry.pattern, (list = []));
 			list.push({ slot: entry.slot, start, end, negated: negated[start] === 1, sentence });
-			byPattern.set(entry.pattern, list);
 		}
 	}
+	// Anchors are not always a phrase's first word, so restore text order for the window search.
+	for (const list of byPattern.values()) if (list.length > 1) list.sort((a, b) => a.start - b.start);
 	return byPattern;
 }
 
@@ -117,30 +116,36 @@ function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, window: Window
 	};
 }
 
-function addUnique(list: Evidence[], evidence: Evidence): void {
-	if (!list.some(existing => existing.quote === evidence.quote)) list.push(evidence);
+/** One piece of evidence per sentence: a second pattern matching the same sentence adds nothing to show. */
+function addUnique(list: Evidence[], sentences: Set<number>, tokenised: Tokenised, pattern: OwnedPattern, window: Window): void {
+	const sentence = tokenised.tokens[window.start]!.sentence;
+	if (sentences.has(sentence)) return;
+	sentences.add(sentence);
+	list.push(evidenceFor(tokenised, pattern, window));
 }
 
 /** Reads one reply against a compiled rubric: evidence per criterion, words that lost marks, red flags. */
 export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const tokenised = tokenise(reply);
-	const criteria = rubric.criteria.map(() => ({ evidence: [] as Evidence[], against: [] as Evidence[] }));
-	const flagEvidence = rubric.redFlags.map(() => [] as Evidence[]);
+	const criteria = rubric.criteria.map(() => ({ evidence: [] as Evidence[], against: [] as Evidence[], seen: new Set<number>(), seenAgainst: new Set<number>() }));
+	const flagEvidence = rubric.redFlags.map(() => ({ evidence: [] as Evidence[], seen: new Set<number>() }));
 	for (const [patternIndex, occurrences] of findOccurrences(rubric, tokenised)) {
 		const pattern = rubric.patterns[patternIndex]!;
+		if (occurrences.length < pattern.slots.length) continue;
 		const window = findWindow(pattern, occurrences);
 		const { owner } = pattern;
 		if (window) {
-			const list = owner.kind === 'criterion' ? criteria[owner.index]!.evidence : flagEvidence[owner.index]!;
-			addUnique(list, evidenceFor(tokenised, pattern, window));
-		} else if (owner.kind === 'criterion' && !pattern.negatedSlots.some(Boolean)) {
+			const target = owner.kind === 'criterion' ? criteria[owner.index]! : flagEvidence[owner.index]!;
+			addUnique(target.evidence, target.seen, tokenised, pattern, window);
+		} else if (owner.kind === 'criterion' && !pattern.negatedSlots.includes(true)) {
 			const negatedWindow = findWindow(pattern, occurrences, true);
-			if (negatedWindow) addUnique(criteria[owner.index]!.against, evidenceFor(tokenised, pattern, negatedWindow));
+			const target = criteria[owner.index]!;
+			if (negatedWindow) addUnique(target.against, target.seenAgainst, tokenised, pattern, negatedWindow);
 		}
 	}
 	const identifierIndex = rubric.redFlags.findIndex(flag => flag.id === IDENTIFIER_FLAG);
 	for (const hit of findIdentifiers(reply)) {
-		flagEvidence[identifierIndex]!.push({
+		flagEvidence[identifierIndex]!.evidence.push({
 			quote: quoteAround(tokenised, hit.start, hit.end),
 			spans: [[hit.start, hit.end]],
 			reason: rubric.identifierKinds[hit.kind],
@@ -154,7 +159,7 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 			against: evidence.length > 0 ? [] : against,
 		})),
 		redFlags: rubric.redFlags
-			.map((flag, index) => ({ id: flag.id, evidence: flagEvidence[index]! }))
+			.map((flag, index) => ({ id: flag.id, evidence: flagEvidence[index]!.evidence }))
 			.filter(flag => flag.evidence.length > 0),
 	};
 }

@@ -11,8 +11,8 @@ const PAIRED_CUES: ReadonlySet<string> = new Set(['instead of', 'rather than']);
 
 // Phrases that contain a cue but negate nothing ("why not call 111", "don't hesitate to ring").
 const NEUTRAL_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
-	not: new Set(['hesitate', 'only', 'just', 'forget']),
-	no: new Set(['matter', 'problem', 'worries', 'worry', 'doubt', 'longer']),
+	not: new Set(['hesitate', 'only', 'forget']),
+	no: new Set(['matter', 'problem', 'worries', 'worry', 'doubt', 'longer', 'offence', 'offense']),
 };
 const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 	not: new Set(['why', 'if']),
@@ -34,15 +34,19 @@ const NEW_CLAUSE_AFTER_AND: ReadonlySet<string> = new Set([
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
 
+const PAIRED_CUE_STARTS: ReadonlySet<string> = new Set([...PAIRED_CUES].map(cue => cue.split(' ')[0]!));
+
 function isCue(tokens: readonly Token[], index: number): number {
 	const word = tokens[index]!.word;
+	if (!NEGATION_CUES.has(word) && !PAIRED_CUE_STARTS.has(word)) return 0;
 	const next = tokens[index + 1];
 	const sameClause = next !== undefined && next.clause === tokens[index]!.clause;
 	if (sameClause && PAIRED_CUES.has(`${word} ${next.word}`)) return 2;
 	if (!NEGATION_CUES.has(word)) return 0;
 	if (sameClause && NEUTRAL_AFTER[word]?.has(next.word)) return 0;
-	// "do not hesitate": the cue is two words before the neutral word.
-	if (word === 'not' && tokens[index + 2]?.word === 'hesitate' && next?.word === 'to') return 0;
+	// "do not hesitate to", "not going to lie": the neutral words come after a "to".
+	if (word === 'not' && next?.word === 'to' && tokens[index + 2]?.word === 'hesitate') return 0;
+	if (word === 'not' && next?.word === 'going' && tokens[index + 2]?.word === 'to' && tokens[index + 3]?.word === 'lie') return 0;
 	const previous = tokens[index - 1];
 	if (previous && previous.clause === tokens[index]!.clause && NEUTRAL_BEFORE[word]?.has(previous.word)) {
 		return 0;

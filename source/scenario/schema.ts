@@ -100,7 +100,11 @@ const BeatCondition = z
 	.strictObject({
 		redFlags: z.array(Slug).min(1).optional().describe('Any of these red flags was raised by the last reply.'),
 		met: z.array(CriterionId).min(1).optional().describe('All of these were met in the last reply.'),
-		missed: z.array(CriterionId).min(1).optional().describe('All of these were missed in the last reply.'),
+		missed: z
+			.array(CriterionId)
+			.min(1)
+			.optional()
+			.describe('None of these has been met yet, in any reply so far (so nobody is asked again for what they already said).'),
 	})
 	.describe('When the scripted partner may say this beat; no condition means any time.');
 export type BeatCondition = z.infer<typeof BeatCondition>;

@@ -1,0 +1,156 @@
+// npm run bench: postsafe's performance figures, each a ratio against a baseline measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { isEnglishWord } from '../source/dictionary/english.js';
+import { compileRubric, type CompiledRubric } from '../source/rubric/compile.js';
+import { matchReply } from '../source/rubric/match.js';
+import { loadScenarios } from '../source/scenario/files.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+type Figure = { name: string; value: string; ratio: number; budget: number };
+const figures: Figure[] = [];
+
+function report(section: string, lines: readonly string[], figure: Figure): void {
+	figures.push(figure);
+	const verdict = figure.ratio <= figure.budget ? 'ok' : 'OVER BUDGET';
+	console.log(`\n${section}`);
+	for (const line of lines) console.log(`  ${line}`);
+	console.log(`  ratio ${figure.ratio.toFixed(2)}× (budget ≤ ${figure.budget}×) ${verdict}`);
+}
+
+/** A small deterministic PRNG (mulberry32), so every run scores the same 10,000 replies. */
+function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let value = state;
+		value = Math.imul(value ^ (value >>> 15), value | 1);
+		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const TEXT_SPEAK: Record<string, string> = { please: 'pls', your: 'ur', you: 'u', because: 'cos', "I'm": 'im', "can't": 'cant', tomorrow: 'tmrw' };
+const RISKY = ['Sounds like eczema, try some hydrocortisone.', 'Send me another photo.', "I won't be documenting this.", "Don't bother with 111.", 'Happy to keep it organic.', 'Haha love it, tagging myself!'];
+
+function typo(word: string, next: () => number): string {
+	if (word.length < 5) return word;
+	const at = 1 + Math.floor(next() * (word.length - 2));
+	return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+}
+
+/** Learner-like replies: sentences from each scenario's model reply and key points, with typos, text-speak and unsafe lines mixed in. */
+function generateReplies(rubrics: readonly { id: string; sentences: readonly string[] }[], count: number): { scenario: number; reply: string }[] {
+	const next = random(20261121);
+	const replies: { scenario: number; reply: string }[] = [];
+	for (let index = 0; index < count; index++) {
+		const scenario = index % rubrics.length;
+		const pool = rubrics[scenario]!.sentences;
+		const parts: string[] = [];
+		const sentenceCount = 1 + Math.floor(next() * 4);
+		for (let part = 0; part < sentenceCount; part++) parts.push(pool[Math.floor(next() * pool.length)]!);
+		if (next() < 0.15) parts.push(RISKY[Math.floor(next() * RISKY.length)]!);
+		const words = parts.join(' ').split(' ').map(word => {
+			const roll = next();
+			if (roll < 0.06) return typo(word, next);
+			if (roll < 0.12) return TEXT_SPEAK[word] ?? word;
+			return word;
+		});
+		replies.push({ scenario, reply: next() < 0.2 ? words.join(' ').toLowerCase() : words.join(' ') });
+	}
+	return replies;
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The baseline: one precompiled RegExp per scenario holding every phrase its rubric listens for. */
+function baselineRegExp(rubric: CompiledRubric): RegExp {
+	const phrases = new Set<string>();
+	for (const pattern of rubric.patterns) {
+		for (const slot of pattern.slots) for (const alternative of slot) phrases.add(alternative.words.map(escapeRegExp).join('\\s+'));
+	}
+	return new RegExp(`\\b(?:${[...phrases].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+}
+
+function bestOf<T>(runs: number, work: () => T): { milliseconds: number; result: T } {
+	let best = Number.POSITIVE_INFINITY;
+	let result!: T;
+	for (let run = 0; run < runs; run++) {
+		const start = performance.now();
+		result = work();
+		best = Math.min(best, performance.now() - start);
+	}
+	return { milliseconds: best, result };
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Median wall time of whole processes, the two commands alternated so load affects both alike. */
+function processTimes(commands: readonly (readonly string[])[], runs: number): number[] {
+	const times: number[][] = commands.map(() => []);
+	for (let run = 0; run < runs + 2; run++) {
+		commands.forEach((command, index) => {
+			const start = performance.now();
+			const result = spawnSync(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+			const elapsed = performance.now() - start;
+			if (result.status !== 0) throw new Error(`${command.join(' ')} failed: ${result.stderr}`);
+			if (run >= 2) times[index]!.push(elapsed);
+		});
+	}
+	return times.map(median);
+}
+
+function rubricThroughput(): void {
+	const library = loadScenarios(join(ROOT, 'scenarios'));
+	if (!('criteria' in library) || library.errors.length > 0) throw new Error('the scenario library has errors: run postsafe validate');
+	const rubrics = library.scenarios.map(({ scenario }) => ({
+		id: scenario.id,
+		rubric: compileRubric(scenario, library.criteria.library, isEnglishWord),
+		sentences: [scenario.debrief.modelReply, ...scenario.debrief.keyPoints].join(' ').split(/(?<=[.!?])\s+/),
+	}));
+	const replies = generateReplies(rubrics, 10_000);
+	const regexps = rubrics.map(({ rubric }) => baselineRegExp(rubric));
+
+	// Warm both up, then keep the best of five runs each.
+	const scoreAll = () => replies.reduce((flags, { scenario, reply }) => flags + matchReply(rubrics[scenario]!.rubric, reply).redFlags.length, 0);
+	const scanAll = () => replies.reduce((hits, { scenario, reply }) => hits + (reply.match(regexps[scenario]!)?.length ?? 0), 0);
+	scoreAll();
+	scanAll();
+	const ours = bestOf(5, scoreAll);
+	const baseline = bestOf(5, scanAll);
+	const perSecond = (milliseconds: number) => Math.round((replies.length / milliseconds) * 1000);
+	report(
+		`Rubric: ${replies.length.toLocaleString('en-GB')} replies generated from ${rubrics.length} scenarios (seeded typos, text-speak, unsafe lines)`,
+		[
+			`postsafe rubric     ${perSecond(ours.milliseconds).toLocaleString('en-GB').padStart(9)} replies/s  (${ours.milliseconds.toFixed(0)} ms; ${ours.result} red flags)`,
+			`RegExp baseline     ${perSecond(baseline.milliseconds).toLocaleString('en-GB').padStart(9)} replies/s  (${baseline.milliseconds.toFixed(0)} ms; one precompiled RegExp of the same phrases per scenario)`,
+			`budget: at least 20,000 replies/s: ${perSecond(ours.milliseconds) >= 20_000 ? 'ok' : 'UNDER'}`,
+		],
+		{ name: 'rubric vs RegExp', value: `${perSecond(ours.milliseconds)} replies/s`, ratio: ours.milliseconds / baseline.milliseconds, budget: 5 },
+	);
+}
+
+function scoreStartup(): void {
+	const reply = "I can't give personal medical advice on here. Please use the practice's online consultation, or call 111 if it gets worse. I'll note this in your record.";
+	const [ours, bare] = processTimes([[process.execPath, CLI, 'score', '--scenario', 'patient-dm-rash', '--reply', reply], [process.execPath, '-e', '0']], 15);
+	report(
+		'Start-up: one-reply `postsafe score` against `node -e 0`, whole process, median of 15 alternated runs',
+		[`postsafe score      ${ours!.toFixed(0).padStart(6)} ms`, `node -e 0           ${bare!.toFixed(0).padStart(6)} ms`],
+		{ name: 'score start-up', value: `${ours!.toFixed(0)} ms`, ratio: ours! / bare!, budget: 4 },
+	);
+}
+
+console.log(`postsafe bench · Node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`);
+rubricThroughput();
+scoreStartup();
+const over = figures.filter(figure => figure.ratio > figure.budget);
+console.log(over.length === 0 ? '\nAll figures within budget.' : `\nOver budget: ${over.map(figure => figure.name).join(', ')}`);
+process.exitCode = over.length === 0 ? 0 : 1;
