@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { isEnglishWord } from '../source/dictionary/english.js';
 import { compileRubric, type CompiledRubric } from '../source/rubric/compile.js';
 import { matchReply } from '../source/rubric/match.js';
-import { loadScenarios } from '../source/scenario/files.js';
+import { loadScenarios, packageRoot } from '../source/scenario/files.js';
+import { generateReplies } from './bench-replies.js';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = packageRoot();
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 type Figure = { name: string; value: string; ratio: number; budget: number };
@@ -19,49 +20,6 @@ function report(section: string, lines: readonly string[], figure: Figure): void
 	console.log(`\n${section}`);
 	for (const line of lines) console.log(`  ${line}`);
 	console.log(`  ratio ${figure.ratio.toFixed(2)}× (budget ≤ ${figure.budget}×) ${verdict}`);
-}
-
-/** A small deterministic PRNG (mulberry32), so every run scores the same 10,000 replies. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const TEXT_SPEAK: Record<string, string> = { please: 'pls', your: 'ur', you: 'u', because: 'cos', "I'm": 'im', "can't": 'cant', tomorrow: 'tmrw' };
-const RISKY = ['Sounds like eczema, try some hydrocortisone.', 'Send me another photo.', "I won't be documenting this.", "Don't bother with 111.", 'Happy to keep it organic.', 'Haha love it, tagging myself!'];
-
-function typo(word: string, next: () => number): string {
-	if (word.length < 5) return word;
-	const at = 1 + Math.floor(next() * (word.length - 2));
-	return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-}
-
-/** Learner-like replies: sentences from each scenario's model reply and key points, with typos, text-speak and unsafe lines mixed in. */
-function generateReplies(rubrics: readonly { id: string; sentences: readonly string[] }[], count: number): { scenario: number; reply: string }[] {
-	const next = random(20261121);
-	const replies: { scenario: number; reply: string }[] = [];
-	for (let index = 0; index < count; index++) {
-		const scenario = index % rubrics.length;
-		const pool = rubrics[scenario]!.sentences;
-		const parts: string[] = [];
-		const sentenceCount = 1 + Math.floor(next() * 4);
-		for (let part = 0; part < sentenceCount; part++) parts.push(pool[Math.floor(next() * pool.length)]!);
-		if (next() < 0.15) parts.push(RISKY[Math.floor(next() * RISKY.length)]!);
-		const words = parts.join(' ').split(' ').map(word => {
-			const roll = next();
-			if (roll < 0.06) return typo(word, next);
-			if (roll < 0.12) return TEXT_SPEAK[word] ?? word;
-			return word;
-		});
-		replies.push({ scenario, reply: next() < 0.2 ? words.join(' ').toLowerCase() : words.join(' ') });
-	}
-	return replies;
 }
 
 function escapeRegExp(text: string): string {
@@ -108,8 +66,8 @@ function processTimes(commands: readonly (readonly string[])[], runs: number): n
 	return times.map(median);
 }
 
-function rubricThroughput(): void {
-	const library = loadScenarios(join(ROOT, 'scenarios'));
+async function rubricThroughput(): Promise<void> {
+	const library = await loadScenarios(join(ROOT, 'scenarios'));
 	if (!('criteria' in library) || library.errors.length > 0) throw new Error('the scenario library has errors: run postsafe validate');
 	const rubrics = library.scenarios.map(({ scenario }) => ({
 		id: scenario.id,
@@ -149,7 +107,7 @@ function scoreStartup(): void {
 }
 
 console.log(`postsafe bench · Node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`);
-rubricThroughput();
+await rubricThroughput();
 scoreStartup();
 const over = figures.filter(figure => figure.ratio > figure.budget);
 console.log(over.length === 0 ? '\nAll figures within budget.' : `\nOver budget: ${over.map(figure => figure.name).join(', ')}`);

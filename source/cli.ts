@@ -30,7 +30,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--json', 'print JSON')
 		.action(async (query: string | undefined, options: { json?: boolean }) => {
 			const { runList } = await import('./commands/list.js');
-			setExitCode(runList(query, { ...options, scenarios: scenariosOption() }));
+			setExitCode(await runList(query, { ...options, scenarios: scenariosOption() }));
 		});
 
 	program
@@ -40,7 +40,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--json', 'print JSON')
 		.action(async (id: string, options: { json?: boolean }) => {
 			const { runShow } = await import('./commands/show.js');
-			setExitCode(runShow(id, { ...options, scenarios: scenariosOption() }));
+			setExitCode(await runShow(id, { ...options, scenarios: scenariosOption() }));
 		});
 
 	program
@@ -49,7 +49,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.argument('[paths...]', 'scenario files, folders, or criteria.yaml (default: the library)')
 		.action(async (paths: string[]) => {
 			const { runValidate } = await import('./commands/validate.js');
-			setExitCode(runValidate(paths, { scenarios: scenariosOption() }));
+			setExitCode(await runValidate(paths, { scenarios: scenariosOption() }));
 		});
 
 	program
@@ -62,7 +62,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.addHelpText('after', '\nExamples:\n  postsafe score --scenario patient-dm-rash --reply "I can\'t advise on here; please call 111."\n  postsafe score --batch replies.jsonl --json')
 		.action(async (options: { scenario?: string; reply: string[]; batch?: string; json?: boolean }) => {
 			const { runScore } = await import('./commands/score.js');
-			setExitCode(runScore({ ...options, scenarios: scenariosOption() }));
+			setExitCode(await runScore({ ...options, scenarios: scenariosOption() }));
 		});
 
 	return program;

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../source/scenario/diagnostics.js';
+import { formatDiagnostic } from '../source/scenario/diagnostic.js';
 import { loadScenarios, type ScenarioLibrary } from '../source/scenario/files.js';
 import { jsonSchemas, serialiseSchema } from '../source/scenario/json-schema.js';
 import { bundledLibrary, ROOT, SCENARIO_DIR } from './helpers/library.js';
@@ -10,15 +10,17 @@ import { bundledLibrary, ROOT, SCENARIO_DIR } from './helpers/library.js';
 const VALID = readFileSync(join(SCENARIO_DIR, 'patient-dm-rash.yaml'), 'utf8');
 
 /** A scratch library: the real criteria.yaml plus the given scenario files. */
-function scratchLibrary(files: Record<string, string>): { directory: string; result: ReturnType<typeof loadScenarios> } {
+type LoadResult = Awaited<ReturnType<typeof loadScenarios>>;
+
+async function scratchLibrary(files: Record<string, string>): Promise<{ directory: string; result: LoadResult }> {
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-lib-'));
 	copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(directory, 'criteria.yaml'));
 	for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
-	return { directory, result: loadScenarios(directory) };
+	return { directory, result: await loadScenarios(directory) };
 }
 
 /** The diagnostics as printed, with the scratch folder taken out of file names. */
-function messages(result: ReturnType<typeof loadScenarios>): string[] {
+function messages(result: LoadResult): string[] {
 	return result.errors.map(error => formatDiagnostic(error).replace(/\/\S*\/postsafe-lib-[^/]+\//g, ''));
 }
 
@@ -65,40 +67,40 @@ describe('the bundled library', () => {
 });
 
 describe('loading scenario files', () => {
-	it('points a bad indent at the over-indented key', () => {
-		const { result } = scratchLibrary({ 'bad-indent.yaml': readFileSync(join(ROOT, 'test/fixtures/invalid/bad-indent.yaml'), 'utf8') });
+	it('points a bad indent at the over-indented key', async () => {
+		const { result } = await scratchLibrary({ 'bad-indent.yaml': readFileSync(join(ROOT, 'test/fixtures/invalid/bad-indent.yaml'), 'utf8') });
 		expect(messages(result)).toEqual(['bad-indent.yaml:12:4: bad indentation: this key is indented further than the keys above it']);
 	});
 
-	it('points a missing required field at the mapping that lacks it', () => {
-		const { result } = scratchLibrary({ 'missing-field.yaml': readFileSync(join(ROOT, 'test/fixtures/invalid/missing-field.yaml'), 'utf8') });
+	it('points a missing required field at the mapping that lacks it', async () => {
+		const { result } = await scratchLibrary({ 'missing-field.yaml': readFileSync(join(ROOT, 'test/fixtures/invalid/missing-field.yaml'), 'utf8') });
 		expect(messages(result)).toEqual(['missing-field.yaml:15:1: partner: missing required field "persona"']);
 	});
 
-	it('points a wrong value at the value, and an unknown field at the key', () => {
+	it('points a wrong value at the value, and an unknown field at the key', async () => {
 		const text = VALID.replace('difficulty: easy', 'difficulty: trivial').replace('turns: 4', 'turns: 4\nturn_limit: 5');
-		const { result } = scratchLibrary({ 'x.yaml': text });
+		const { result } = await scratchLibrary({ 'x.yaml': text });
 		expect(messages(result)).toEqual([
 			'x.yaml:6:13: difficulty: must be one of: easy, moderate, hard',
 			'x.yaml:67:1: turn_limit: unknown field',
 		]);
 	});
 
-	it('reports a pattern that names an unknown concept, at the pattern', () => {
+	it('reports a pattern that names an unknown concept, at the pattern', async () => {
 		const text = VALID.replace('- not look|see|check|assess @photo', '- not look @fotos');
-		const { result } = scratchLibrary({ 'x.yaml': text });
+		const { result } = await scratchLibrary({ 'x.yaml': text });
 		expect(messages(result)).toEqual(['x.yaml:72:11: rubric.criteria[0].evidence[0]: unknown concept @fotos']);
 	});
 
-	it('reports a beat that refers to a red flag the scenario does not have', () => {
+	it('reports a beat that refers to a red flag the scenario does not have', async () => {
 		const text = VALID.replace('redFlags: [individual-advice]', 'redFlags: [individual-advise]');
-		const { result } = scratchLibrary({ 'x.yaml': text });
+		const { result } = await scratchLibrary({ 'x.yaml': text });
 		expect(messages(result)).toEqual([`x.yaml:35:18: beats[0].when.redFlags[0]: red flag "individual-advise" is not in this scenario's rubric`]);
 	});
 
-	it('rejects a duplicate id where the second file defines it, and keeps loading the rest', () => {
+	it('rejects a duplicate id where the second file defines it, and keeps loading the rest', async () => {
 		const other = VALID.replace('id: patient-dm-rash', 'id: another-one');
-		const { result } = scratchLibrary({ 'a.yaml': VALID, 'b.yaml': VALID, 'c.yaml': other, 'd.yaml': 'id: [unclosed' });
+		const { result } = await scratchLibrary({ 'a.yaml': VALID, 'b.yaml': VALID, 'c.yaml': other, 'd.yaml': 'id: [unclosed' });
 		expect(messages(result)).toEqual([
 			'd.yaml:1:14: Flow sequence in block collection must be sufficiently indented and end with a ]',
 			'b.yaml:2:5: id: duplicate id "patient-dm-rash" (first defined at a.yaml:2:5)',

@@ -78,6 +78,11 @@ describe('negation scope', () => {
 		["You can't just crop it", ['just', 'crop', 'it']],
 		['Not gonna lie, I would delete it', []],
 		['No offence, but delete it', []],
+		["I can't tell you if he's stable", ['tell', 'you', 'if', 'he', 'is', 'stable']],
+		["Don't stop anything before you've spoken to the duty doctor", ['stop', 'anything']],
+		["I can't advise by email as it isn't secure", ['advise', 'by', 'email', 'secure']],
+		["Why don't we film in the library?", []],
+		['Rather than calling you out I thought I would message you', ['calling']],
 	])('%s', (text, expected) => {
 		expect(negatedWords(text)).toEqual(expected);
 	});

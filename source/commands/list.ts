@@ -6,8 +6,8 @@ import { openLibrary } from './open-library.js';
 
 export type ListOptions = { readonly json?: boolean; readonly scenarios?: string };
 
-export function runList(query: string | undefined, options: ListOptions, write = (text: string) => void process.stdout.write(text)): number {
-	const library = openLibrary(options.scenarios);
+export async function runList(query: string | undefined, options: ListOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+	const library = await openLibrary(options.scenarios);
 	const found = searchScenarios(library.scenarios, query ?? '');
 	if (options.json) {
 		const rows = found.map(({ scenario, file }) => ({

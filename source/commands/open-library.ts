@@ -1,12 +1,12 @@
 import { UserError } from '../cli/user-error.js';
-import { formatDiagnostic } from '../scenario/diagnostics.js';
-import { loadScenarioById, loadScenarios, scenarioDirectory, type LoadedScenario, type ScenarioLibrary } from '../scenario/files.js';
+import { formatDiagnostic } from '../scenario/diagnostic.js';
+import { bundledCache, loadScenarioById, loadScenarios, scenarioDirectory, type LoadedScenario, type ScenarioLibrary } from '../scenario/files.js';
 import { searchScenarios } from '../scenario/search.js';
 
 /** Loads the scenario library; broken scenario files are skipped with a one-line warning each. */
-export function openLibrary(directoryOption?: string, warn = (line: string) => process.stderr.write(`${line}\n`)): ScenarioLibrary {
+export async function openLibrary(directoryOption?: string, warn = (line: string) => process.stderr.write(`${line}\n`)): Promise<ScenarioLibrary> {
 	const directory = scenarioDirectory(directoryOption);
-	const library = loadScenarios(directory);
+	const library = await loadScenarios(directory, { cache: bundledCache() });
 	if (!('criteria' in library)) throw new UserError(library.errors.map(formatDiagnostic).join('\n'));
 	for (const error of library.errors) warn(`warning: ${formatDiagnostic(error)}`);
 	return library;
@@ -19,8 +19,8 @@ function unknownScenario(id: string, known: readonly LoadedScenario[]): UserErro
 }
 
 /** Loads one scenario by id, reading as little as possible; an unknown id names the closest match. */
-export function openScenario(id: string, directoryOption?: string): { library: ScenarioLibrary; loaded: LoadedScenario } {
-	const result = loadScenarioById(scenarioDirectory(directoryOption), id);
+export async function openScenario(id: string, directoryOption?: string): Promise<{ library: ScenarioLibrary; loaded: LoadedScenario }> {
+	const result = await loadScenarioById(scenarioDirectory(directoryOption), id, { cache: bundledCache() });
 	if (!('library' in result)) throw new UserError(result.errors.map(formatDiagnostic).join('\n'));
 	const { library, scenario } = result;
 	if (scenario) return { library, loaded: scenario };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatScore } from '../cli/score-text.js';
 import { UserError } from '../cli/user-error.js';
 import { isEnglishWord } from '../dictionary/english.js';
@@ -15,8 +15,6 @@ export type ScoreOptions = {
 	readonly json?: boolean;
 	readonly scenarios?: string;
 };
-
-const BatchLine = z.strictObject({ scenario: z.string().min(1), replies: z.array(z.string()).min(1) });
 
 function readBatch(file: string): string {
 	try {
@@ -34,8 +32,9 @@ function describeBatchProblem(error: z.ZodError): string {
 }
 
 /** One score JSON per input line, in order; a bad line gets {"error"} and the rest go on. */
-function scoreBatch(options: ScoreOptions, write: (text: string) => void): number {
-	const library: ScenarioLibrary = openLibrary(options.scenarios);
+async function scoreBatch(options: ScoreOptions, write: (text: string) => void): Promise<number> {
+	const { BatchLine } = await import('./batch-line.js');
+	const library: ScenarioLibrary = await openLibrary(options.scenarios);
 	const rubrics = new Map<string, CompiledRubric>();
 	const lines = readBatch(options.batch!).split('\n');
 	let failed = 0;
@@ -71,7 +70,7 @@ function scoreBatch(options: ScoreOptions, write: (text: string) => void): numbe
 	return failed > 0 ? 1 : 0;
 }
 
-export function runScore(options: ScoreOptions, write = (text: string) => void process.stdout.write(text)): number {
+export async function runScore(options: ScoreOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	if (options.batch !== undefined) {
 		if (options.scenario !== undefined || options.reply.length > 0) {
 			throw new UserError('use either --batch FILE or --scenario ID with --reply TEXT, not both', 2);
@@ -81,7 +80,7 @@ export function runScore(options: ScoreOptions, write = (text: string) => void p
 	if (options.scenario === undefined || options.reply.length === 0) {
 		throw new UserError('score needs --scenario ID and at least one --reply TEXT (or --batch FILE); see `postsafe score --help`', 2);
 	}
-	const { library, loaded } = openScenario(options.scenario, options.scenarios);
+	const { library, loaded } = await openScenario(options.scenario, options.scenarios);
 	const rubric = compileRubric(loaded.scenario, library.criteria.library, isEnglishWord);
 	const score = scoreConversation(rubric, options.reply);
 	write(options.json ? `${JSON.stringify(toScoreJson(score, rubric), null, 2)}\n` : `${formatScore(score, loaded.scenario)}\n`);

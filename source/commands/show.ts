@@ -5,8 +5,8 @@ import { openScenario } from './open-library.js';
 
 export type ShowOptions = { readonly json?: boolean; readonly scenarios?: string };
 
-export function runShow(id: string, options: ShowOptions, write = (text: string) => void process.stdout.write(text)): number {
-	const { library, loaded } = openScenario(id, options.scenarios);
+export async function runShow(id: string, options: ShowOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+	const { library, loaded } = await openScenario(id, options.scenarios);
 	const { scenario } = loaded;
 	const definitions = library.criteria.library.criteria;
 	if (options.json) {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { style } from '../cli/style.js';
-import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostic.js';
 import {
 	CRITERIA_FILE,
 	duplicateIdErrors,
@@ -17,14 +17,15 @@ import {
 export type ValidateOptions = { readonly scenarios?: string };
 
 /** Checks scenario files, folders of them, or the criteria library; every problem as file:line:col. */
-export function runValidate(paths: readonly string[], options: ValidateOptions, write = (text: string) => void process.stdout.write(text)): number {
+export async function runValidate(paths: readonly string[], options: ValidateOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const defaultDirectory = scenarioDirectory(options.scenarios);
 	const targets = paths.length > 0 ? paths.map(path => resolve(path)) : [defaultDirectory];
 	const errors: Diagnostic[] = [];
 	const criteriaByFile = new Map<string, LoadedCriteria | undefined>();
-	const criteriaAt = (file: string): LoadedCriteria | undefined => {
+	// Never from the cache: validating means reading every file for real.
+	const criteriaAt = async (file: string): Promise<LoadedCriteria | undefined> => {
 		if (!criteriaByFile.has(file)) {
-			const result = loadCriteria(file);
+			const result = await loadCriteria(file);
 			errors.push(...result.errors);
 			criteriaByFile.set(file, result.value);
 		}
@@ -39,19 +40,19 @@ export function runValidate(paths: readonly string[], options: ValidateOptions, 
 		if (!existsSync(target)) {
 			errors.push({ file: target, line: 1, column: 1, message: 'no such file or folder' });
 		} else if (statSync(target).isDirectory()) {
-			if (existsSync(join(target, CRITERIA_FILE))) criteriaAt(join(target, CRITERIA_FILE));
+			if (existsSync(join(target, CRITERIA_FILE))) await criteriaAt(join(target, CRITERIA_FILE));
 			scenarioTargets.push(...scenarioFiles(target));
 		} else if (isCriteriaFile(target)) {
-			criteriaAt(target);
+			await criteriaAt(target);
 		} else {
 			scenarioTargets.push(target);
 		}
 	}
 	const loaded: LoadedScenario[] = [];
 	for (const file of scenarioTargets) {
-		const criteria = criteriaFor(dirname(file));
+		const criteria = await criteriaFor(dirname(file));
 		if (!criteria) continue;
-		const result = loadScenarioFile(file, criteria);
+		const result = await loadScenarioFile(file, criteria);
 		errors.push(...result.errors);
 		if (result.value) loaded.push(result.value);
 	}

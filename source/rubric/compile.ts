@@ -34,6 +34,8 @@ export type IndexEntry = {
 };
 
 export type CompiledRubric = {
+	/** Distinct per compiled rubric: where its view of each word is memoised (see Lexeme). */
+	readonly number: number;
 	readonly scenarioId: string;
 	readonly criteria: readonly RubricCriterion[];
 	/** The scenario's red flags, then the built-in identifier flag. */
@@ -46,6 +48,8 @@ export type CompiledRubric = {
 	readonly vocabularyStems: ReadonlySet<string>;
 	readonly fuzzy: FuzzyVocabulary;
 };
+
+let compiledCount = 0;
 
 function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner): OwnedPattern {
 	const result = compilePattern(source, lexicons);
@@ -100,6 +104,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 	});
 
 	return {
+		number: compiledCount++,
 		scenarioId: scenario.id,
 		criteria,
 		redFlags,

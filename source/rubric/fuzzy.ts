@@ -47,7 +47,6 @@ export function editDistance(a: string, b: string, limit: number): number {
 export class FuzzyVocabulary {
 	private readonly byInitial = new Map<string, Fuse<string>>();
 	private readonly cache = new Map<string, string | null>();
-	private readonly resolved = new Map<string, string>();
 
 	constructor(
 		words: Iterable<string>,
@@ -68,21 +67,6 @@ export class FuzzyVocabulary {
 				new Fuse(group, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true }),
 			);
 		}
-	}
-
-	/**
-	 * The stem a rubric should read for a word: its own when the rubric knows it, else the stem of the
-	 * vocabulary word it is a typo of, else its own. Cached per word.
-	 */
-	resolveStem(word: string, ownStem: string, knownStems: ReadonlySet<string>, stemOf: (word: string) => string): string {
-		let resolved = this.resolved.get(word);
-		if (resolved === undefined) {
-			const corrected = knownStems.has(ownStem) ? undefined : this.correct(word);
-			resolved = corrected === undefined ? ownStem : stemOf(corrected);
-			if (this.resolved.size > 100_000) this.resolved.clear();
-			this.resolved.set(word, resolved);
-		}
-		return resolved;
 	}
 
 	/** The vocabulary word this word is a typo of, or undefined. */

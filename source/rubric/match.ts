@@ -1,8 +1,8 @@
 import type { IdentifierKind } from '../scenario/schema.js';
-import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern } from './compile.js';
+import { IDENTIFIER_FLAG, type CompiledRubric, type IndexEntry, type OwnedPattern } from './compile.js';
 import { findIdentifiers } from './identifiers.js';
 import { negationMask } from './negation.js';
-import { stem, tokenise, type Tokenised } from './normalise.js';
+import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
 
 /** Words of a reply that earned (or lost) a mark, quoted from what the learner actually wrote. */
@@ -40,37 +40,64 @@ type Occurrence = {
 
 type Window = { readonly start: number; readonly end: number; readonly occurrences: readonly Occurrence[] };
 
-/** Every place a pattern slot is filled, grouped by pattern, each list in text order. */
-function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Map<number, Occurrence[]> {
-	const { tokens } = tokenised;
-	const stems = new Array<string>(tokens.length);
-	for (let index = 0; index < tokens.length; index++) {
-		const token = tokens[index]!;
-		stems[index] = rubric.fuzzy.resolveStem(token.word, token.stem, rubric.vocabularyStems, stem);
+/** A rubric's view of one word: the stem it reads (its own, or the rubric word it is a typo of) and the phrases anchored on it. */
+type WordView = { readonly stem: string; readonly entries: readonly IndexEntry[] | undefined };
+
+function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
+	let view = lexeme.seenBy[rubric.number] as WordView | undefined;
+	if (view === undefined) {
+		const corrected = rubric.vocabularyStems.has(lexeme.stem) ? undefined : rubric.fuzzy.correct(lexeme.word);
+		const resolved = corrected === undefined ? lexeme.stem : stem(corrected);
+		view = { stem: resolved, entries: rubric.index.get(resolved) };
+		lexeme.seenBy[rubric.number] = view;
 	}
+	return view;
+}
+
+/** Occurrences by pattern number, and the patterns that have any, in the order first seen. */
+type Occurrences = { readonly byPattern: readonly (Occurrence[] | undefined)[]; readonly touched: readonly number[] };
+
+/** Every place a pattern slot is filled, grouped by pattern, each list in text order. */
+function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurrences {
+	const { tokens } = tokenised;
+	const views = new Array<WordView>(tokens.length);
+	for (let index = 0; index < tokens.length; index++) views[index] = viewOf(rubric, tokens[index]!.lexeme);
 	const negated = negationMask(tokens);
-	const byPattern = new Map<number, Occurrence[]>();
+	const byPattern = new Array<Occurrence[] | undefined>(rubric.patterns.length);
+	const touched: number[] = [];
+	const add = (pattern: number, occurrence: Occurrence) => {
+		const list = byPattern[pattern];
+		if (list === undefined) {
+			byPattern[pattern] = [occurrence];
+			touched.push(pattern);
+		} else {
+			list.push(occurrence);
+		}
+	};
 	for (let at = 0; at < tokens.length; at++) {
-		const entries = rubric.index.get(stems[at]!);
+		const entries = views[at]!.entries;
 		if (entries === undefined) continue;
 		const sentence = tokens[at]!.sentence;
 		for (const entry of entries) {
+			const length = entry.stems.length;
+			if (length === 1) {
+				add(entry.pattern, { slot: entry.slot, start: at, end: at, negated: negated[at] === 1, sentence });
+				continue;
+			}
 			const start = at - entry.anchor;
-			const end = start + entry.stems.length - 1;
+			const end = start + length - 1;
 			if (start < 0 || end >= tokens.length || tokens[start]!.sentence !== sentence || tokens[end]!.sentence !== sentence) continue;
 			let whole = true;
-			for (let offset = 0; offset < entry.stems.length && whole; offset++) {
-				whole = stems[start + offset] === entry.stems[offset];
-			}
-			if (!whole) continue;
-			let list = byPattern.get(entry.pattern);
-			if (list === undefined) byPattern.set(entry.pattern, (list = []));
-			list.push({ slot: entry.slot, start, end, negated: negated[start] === 1, sentence });
+			for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
+			if (whole) add(entry.pattern, { slot: entry.slot, start, end, negated: negated[start] === 1, sentence });
 		}
 	}
-	// Anchors are not always a phrase's first word, so restore text order for the window search.
-	for (const list of byPattern.values()) if (list.length > 1) list.sort((a, b) => a.start - b.start);
-	return byPattern;
+	// A phrase anchored past its first word is found late, so restore text order for the window search.
+	for (const pattern of touched) {
+		const list = byPattern[pattern]!;
+		if (list.length > 1) list.sort((a, b) => a.start - b.start);
+	}
+	return { byPattern, touched };
 }
 
 /**
@@ -78,26 +105,38 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Map<numb
  * With `ignorePolarity`, negation is disregarded: used to find words that would have counted but were negated.
  */
 function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], ignorePolarity = false): Window | undefined {
-	const list = ignorePolarity
-		? occurrences
-		: occurrences.filter(occurrence => occurrence.negated === pattern.negatedSlots[occurrence.slot]);
-	const slotCount = pattern.slots.length;
+	const { negatedSlots, window: span } = pattern;
+	const fits = (occurrence: Occurrence) => ignorePolarity || occurrence.negated === negatedSlots[occurrence.slot];
+	const slotCount = negatedSlots.length;
+	if (slotCount === 1) {
+		const found = occurrences.find(fits);
+		return found && found.end - found.start < span ? { start: found.start, end: found.end, occurrences: [found] } : undefined;
+	}
+	// The shortest run ending at each occurrence that holds every slot (a sliding window over text order).
 	const counts = new Int32Array(slotCount);
 	let covered = 0;
 	let left = 0;
-	for (let right = 0; right < list.length; right++) {
-		if (list[right]!.sentence !== list[left]!.sentence) {
+	for (let right = 0; right < occurrences.length; right++) {
+		const entering = occurrences[right]!;
+		if (!fits(entering)) continue;
+		if (entering.sentence !== occurrences[left]!.sentence) {
 			counts.fill(0);
 			covered = 0;
 			left = right;
 		}
-		if (counts[list[right]!.slot]!++ === 0) covered++;
+		if (counts[entering.slot]!++ === 0) covered++;
 		while (covered === slotCount) {
-			const inWindow = list.slice(left, right + 1);
-			const start = list[left]!.start;
-			const end = Math.max(...inWindow.map(occurrence => occurrence.end));
-			if (end - start + 1 <= pattern.window) return { start, end, occurrences: inWindow };
-			if (--counts[list[left]!.slot]! === 0) covered--;
+			const leaving = occurrences[left]!;
+			if (!fits(leaving)) {
+				left++;
+				continue;
+			}
+			let end = entering.end;
+			for (let index = left; index < right; index++) end = Math.max(end, occurrences[index]!.end);
+			if (end - leaving.start < span) {
+				return { start: leaving.start, end, occurrences: occurrences.slice(left, right + 1).filter(fits) };
+			}
+			if (--counts[leaving.slot]! === 0) covered--;
 			left++;
 		}
 	}
@@ -116,50 +155,62 @@ function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, window: Window
 	};
 }
 
-/** One piece of evidence per sentence: a second pattern matching the same sentence adds nothing to show. */
-function addUnique(list: Evidence[], sentences: Set<number>, tokenised: Tokenised, pattern: OwnedPattern, window: Window): void {
+/** Evidence found for one criterion or red flag, at most one item per sentence. */
+type Gathered = { readonly evidence: Evidence[]; readonly sentences: number[] };
+
+/** Adds evidence unless the sentence already gave some: a second pattern there adds nothing to show. */
+function gather(targets: (Gathered | undefined)[], index: number, tokenised: Tokenised, pattern: OwnedPattern, window: Window): void {
+	let target = targets[index];
+	if (target === undefined) targets[index] = target = { evidence: [], sentences: [] };
 	const sentence = tokenised.tokens[window.start]!.sentence;
-	if (sentences.has(sentence)) return;
-	sentences.add(sentence);
-	list.push(evidenceFor(tokenised, pattern, window));
+	if (target.sentences.includes(sentence)) return;
+	target.sentences.push(sentence);
+	target.evidence.push(evidenceFor(tokenised, pattern, window));
 }
+
+const NONE: readonly Evidence[] = [];
 
 /** Reads one reply against a compiled rubric: evidence per criterion, words that lost marks, red flags. */
 export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const tokenised = tokenise(reply);
-	const criteria = rubric.criteria.map(() => ({ evidence: [] as Evidence[], against: [] as Evidence[], seen: new Set<number>(), seenAgainst: new Set<number>() }));
-	const flagEvidence = rubric.redFlags.map(() => ({ evidence: [] as Evidence[], seen: new Set<number>() }));
-	for (const [patternIndex, occurrences] of findOccurrences(rubric, tokenised)) {
+	const met: (Gathered | undefined)[] = [];
+	const against: (Gathered | undefined)[] = [];
+	const flagged: (Gathered | undefined)[] = [];
+	const { byPattern, touched } = findOccurrences(rubric, tokenised);
+	for (const patternIndex of touched) {
+		const occurrences = byPattern[patternIndex]!;
 		const pattern = rubric.patterns[patternIndex]!;
 		if (occurrences.length < pattern.slots.length) continue;
 		const window = findWindow(pattern, occurrences);
 		const { owner } = pattern;
 		if (window) {
-			const target = owner.kind === 'criterion' ? criteria[owner.index]! : flagEvidence[owner.index]!;
-			addUnique(target.evidence, target.seen, tokenised, pattern, window);
+			gather(owner.kind === 'criterion' ? met : flagged, owner.index, tokenised, pattern, window);
 		} else if (owner.kind === 'criterion' && !pattern.negatedSlots.includes(true)) {
 			const negatedWindow = findWindow(pattern, occurrences, true);
-			const target = criteria[owner.index]!;
-			if (negatedWindow) addUnique(target.against, target.seenAgainst, tokenised, pattern, negatedWindow);
+			if (negatedWindow) gather(against, owner.index, tokenised, pattern, negatedWindow);
 		}
 	}
-	const identifierIndex = rubric.redFlags.findIndex(flag => flag.id === IDENTIFIER_FLAG);
-	for (const hit of findIdentifiers(reply)) {
-		flagEvidence[identifierIndex]!.evidence.push({
-			quote: quoteAround(tokenised, hit.start, hit.end),
-			spans: [[hit.start, hit.end]],
-			reason: rubric.identifierKinds[hit.kind],
-			identifier: hit.kind,
-		});
+	const identifiers = findIdentifiers(reply);
+	if (identifiers.length > 0) {
+		const index = rubric.redFlags.findIndex(flag => flag.id === IDENTIFIER_FLAG);
+		flagged[index] = {
+			sentences: [],
+			evidence: identifiers.map(hit => ({
+				quote: quoteAround(tokenised, hit.start, hit.end),
+				spans: [[hit.start, hit.end]],
+				reason: rubric.identifierKinds[hit.kind],
+				identifier: hit.kind,
+			})),
+		};
 	}
 	return {
-		criteria: criteria.map(({ evidence, against }) => ({
-			met: evidence.length > 0,
-			evidence,
-			against: evidence.length > 0 ? [] : against,
-		})),
-		redFlags: rubric.redFlags
-			.map((flag, index) => ({ id: flag.id, evidence: flagEvidence[index]!.evidence }))
-			.filter(flag => flag.evidence.length > 0),
+		criteria: rubric.criteria.map((_, index) => {
+			const evidence = met[index]?.evidence ?? NONE;
+			return { met: evidence.length > 0, evidence, against: evidence.length > 0 ? NONE : (against[index]?.evidence ?? NONE) };
+		}),
+		redFlags: rubric.redFlags.flatMap((flag, index) => {
+			const evidence = flagged[index]?.evidence;
+			return evidence ? [{ id: flag.id, evidence }] : [];
+		}),
 	};
 }

@@ -1,4 +1,4 @@
-import type { Token } from './normalise.js';
+import type { Lexeme, Token } from './normalise.js';
 
 /** Words that switch negation on for what follows them in the same clause. */
 export const NEGATION_CUES: ReadonlySet<string> = new Set([
@@ -19,46 +19,82 @@ const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 	no: new Set(['say', 'said']),
 };
 
-/** Words that close a negation's scope: a contrast or a new condition starts a new thought. */
+/** Words that close a negation's scope: a contrast, a new condition or a new time starts a new thought. */
 const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
 	'but', 'however', 'although', 'though', 'instead', 'so', 'whereas', 'except', 'otherwise', 'if',
-	'unless', 'until', 'because', 'while', 'then', 'once',
+	'unless', 'until', 'because', 'while', 'then', 'once', 'before', 'after', 'when',
 ]);
 
-// "and" closes the scope only when a new clause starts after it ("I won't post it and I will ...").
-const NEW_CLAUSE_AFTER_AND: ReadonlySet<string> = new Set([
+// "and" or "as" closes the scope only when a new clause starts after it ("I won't post it and I will
+// tell...", "I can't advise by email as it isn't secure").
+const NEW_CLAUSE_AFTER: ReadonlySet<string> = new Set([
 	'i', 'we', 'you', 'he', 'she', 'they', 'it', 'this', 'that', 'please', 'will', 'would', 'can', 'could',
 	'should', 'then', 'also', 'instead', 'just', 'let', 'do',
 ]);
 
+// A new subject ends "rather than" / "instead of": "rather than calling you out I thought I'd message you".
+const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+
+// After these, "if" asks a question instead of setting a condition: "I can't tell you if he's stable".
+const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
+
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
 
-const PAIRED_CUE_STARTS: ReadonlySet<string> = new Set([...PAIRED_CUES].map(cue => cue.split(' ')[0]!));
+// What a word can do to negation, as bits, worked out once per word (see Lexeme).
+const CUE = 1;
+const PAIRED_START = 2;
+const BREAKER = 4;
+const BREAKS_BEFORE_CLAUSE = 8;
+const STARTS_CLAUSE = 16;
+const SUBJECT = 32;
+const REPORTS = 64;
+const CONDITION = 128;
 
-function isCue(tokens: readonly Token[], index: number): number {
+function roleOf(lexeme: Lexeme): number {
+	let role = lexeme.negationRole;
+	if (role < 0) {
+		const word = lexeme.word;
+		role =
+			(NEGATION_CUES.has(word) ? CUE : 0) |
+			(word === 'instead' || word === 'rather' ? PAIRED_START : 0) |
+			(SCOPE_BREAKERS.has(word) ? BREAKER : 0) |
+			(word === 'and' || word === 'as' ? BREAKS_BEFORE_CLAUSE : 0) |
+			(NEW_CLAUSE_AFTER.has(word) ? STARTS_CLAUSE : 0) |
+			(SUBJECTS.has(word) ? SUBJECT : 0) |
+			(REPORTING.has(word) ? REPORTS : 0) |
+			(word === 'if' ? CONDITION : 0);
+		lexeme.negationRole = role;
+	}
+	return role;
+}
+
+/** How many words the cue at `index` spans (1, or 2 for "instead of"), or 0 when it negates nothing here. */
+function cueLength(tokens: readonly Token[], roles: Uint8Array, index: number): number {
 	const word = tokens[index]!.word;
-	if (!NEGATION_CUES.has(word) && !PAIRED_CUE_STARTS.has(word)) return 0;
 	const next = tokens[index + 1];
 	const sameClause = next !== undefined && next.clause === tokens[index]!.clause;
-	if (sameClause && PAIRED_CUES.has(`${word} ${next.word}`)) return 2;
-	if (!NEGATION_CUES.has(word)) return 0;
+	if (roles[index]! & PAIRED_START) return sameClause && PAIRED_CUES.has(`${word} ${next.word}`) ? 2 : 0;
 	if (sameClause && NEUTRAL_AFTER[word]?.has(next.word)) return 0;
 	// "do not hesitate to", "not going to lie": the neutral words come after a "to".
 	if (word === 'not' && next?.word === 'to' && tokens[index + 2]?.word === 'hesitate') return 0;
 	if (word === 'not' && next?.word === 'going' && tokens[index + 2]?.word === 'to' && tokens[index + 3]?.word === 'lie') return 0;
 	const previous = tokens[index - 1];
-	if (previous && previous.clause === tokens[index]!.clause && NEUTRAL_BEFORE[word]?.has(previous.word)) {
-		return 0;
+	if (previous && previous.clause === tokens[index]!.clause) {
+		if (NEUTRAL_BEFORE[word]?.has(previous.word)) return 0;
+		// "why don't we film in the library?" suggests; it does not negate.
+		if (word === 'not' && previous.word === 'do' && tokens[index - 2]?.word === 'why') return 0;
 	}
 	return 1;
 }
 
-function breaksScope(tokens: readonly Token[], index: number): boolean {
-	const word = tokens[index]!.word;
-	if (SCOPE_BREAKERS.has(word)) return true;
-	const next = tokens[index + 1];
-	return word === 'and' && next !== undefined && NEW_CLAUSE_AFTER_AND.has(next.word);
+function breaksScope(tokens: readonly Token[], roles: Uint8Array, index: number, pairedScope: boolean): boolean {
+	const role = roles[index]!;
+	// "tell you if", "ask him if", "know if": a reported question, not a condition.
+	if (role & CONDITION) return !((index > 0 && roles[index - 1]! & REPORTS) || (index > 1 && roles[index - 2]! & REPORTS));
+	if (role & BREAKER) return true;
+	if (role & BREAKS_BEFORE_CLAUSE) return index + 1 < tokens.length && (roles[index + 1]! & STARTS_CLAUSE) !== 0;
+	return pairedScope && (role & SUBJECT) !== 0;
 }
 
 /**
@@ -66,18 +102,25 @@ function breaksScope(tokens: readonly Token[], index: number): boolean {
  * in the same clause, until a contrast word or a new clause. Evidence and red flags read the same marks.
  */
 export function negationMask(tokens: readonly Token[]): Uint8Array {
-	const negated = new Uint8Array(tokens.length);
+	const count = tokens.length;
+	const roles = new Uint8Array(count);
+	for (let index = 0; index < count; index++) roles[index] = roleOf(tokens[index]!.lexeme);
+	const negated = new Uint8Array(count);
 	let scopeEnd = -1;
+	let pairedScope = false;
 	let clause = -1;
-	for (let index = 0; index < tokens.length; index++) {
+	for (let index = 0; index < count; index++) {
 		const token = tokens[index]!;
-		if (token.clause !== clause || breaksScope(tokens, index)) scopeEnd = -1;
+		if (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope))) scopeEnd = -1;
 		clause = token.clause;
-		const cueLength = isCue(tokens, index);
-		if (cueLength > 0) {
-			scopeEnd = index + cueLength - 1 + MAX_SCOPE;
-			index += cueLength - 1;
-			continue;
+		if (roles[index]! & (CUE | PAIRED_START)) {
+			const length = cueLength(tokens, roles, index);
+			if (length > 0) {
+				scopeEnd = index + length - 1 + MAX_SCOPE;
+				pairedScope = length === 2;
+				index += length - 1;
+				continue;
+			}
 		}
 		if (index <= scopeEnd) negated[index] = 1;
 	}

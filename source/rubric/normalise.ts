@@ -1,7 +1,21 @@
 import { stemmer } from 'stemmer';
 
+/**
+ * A distinct normalised word, shared by every token of every reply that contains it, so what a rubric
+ * works out about a word (its corrected stem, the patterns it can start) is worked out once.
+ */
+export type Lexeme = {
+	readonly word: string;
+	readonly stem: string;
+	/** What each compiled rubric made of this word, by the rubric's number; filled in by the matcher. */
+	readonly seenBy: unknown[];
+	/** What the word does to negation, as bits; -1 until negation.ts has looked. */
+	negationRole: number;
+};
+
 /** One word of a learner's reply after normalisation, pointing back at the original characters. */
 export type Token = {
+	readonly lexeme: Lexeme;
 	/** Normalised word: lower case, contractions and text-speak expanded ("can't" gives "can" and "not"). */
 	readonly word: string;
 	/** Porter stem of `word`, so document, documenting and documented meet. */
@@ -42,6 +56,8 @@ const TEXT_SPEAK: Readonly<Record<string, readonly string[]>> = {
 	u: ['you'], ya: ['you'], ur: ['your'], yr: ['your'], r: ['are'],
 	pls: ['please'], plz: ['please'], plse: ['please'], pleas: ['please'],
 	thx: ['thanks'], thnx: ['thanks'], thanx: ['thanks'], ty: ['thank', 'you'],
+	'w/o': ['without'], soz: ['sorry'], sry: ['sorry'], nite: ['night'], luv: ['love'], vid: ['video'], vids: ['videos'],
+	'\u{1F602}': ['lol'], '\u{1F923}': ['lol'],
 	tmrw: ['tomorrow'], tmr: ['tomorrow'], tmrrw: ['tomorrow'], '2moro': ['tomorrow'], '2morrow': ['tomorrow'],
 	tonite: ['tonight'], '2nite': ['tonight'], msg: ['message'], msgs: ['messages'], b4: ['before'],
 	cos: ['because'], coz: ['because'], cuz: ['because'], bc: ['because'], bcos: ['because'], bcz: ['because'],
@@ -91,18 +107,30 @@ export function expandWord(raw: string): readonly string[] {
 	return word.split("'").filter(Boolean);
 }
 
-type NormalisedWord = { readonly word: string; readonly stem: string };
+// The same few hundred words recur in every reply; each is worked out once. Bounded, as a long
+// process (a group session, a batch) may meet many typos.
+const lexemes = new Map<string, Lexeme>();
+const rawWords = new Map<string, readonly Lexeme[]>();
 
-// The same few hundred words recur in every reply; each is worked out once.
-const normalisedCache = new Map<string, readonly NormalisedWord[]>();
+function lexemeOf(word: string): Lexeme {
+	let lexeme = lexemes.get(word);
+	if (lexeme === undefined) {
+		lexeme = { word, stem: stem(word), seenBy: [], negationRole: -1 };
+		lexemes.set(word, lexeme);
+	}
+	return lexeme;
+}
 
-/** One raw word's normalised words with their stems, cached. */
-function normaliseWord(raw: string): readonly NormalisedWord[] {
-	let normalised = normalisedCache.get(raw);
+/** One raw word (as typed) as its normalised words, cached. */
+function normaliseWord(raw: string): readonly Lexeme[] {
+	let normalised = rawWords.get(raw);
 	if (normalised === undefined) {
-		normalised = expandWord(raw.toLowerCase().replace(/[.]/g, '')).map(word => ({ word, stem: stem(word) }));
-		if (normalisedCache.size > 200_000) normalisedCache.clear();
-		normalisedCache.set(raw, normalised);
+		if (rawWords.size > 200_000) {
+			rawWords.clear();
+			lexemes.clear();
+		}
+		normalised = expandWord(raw.toLowerCase().replace(/[.]/g, '')).map(lexemeOf);
+		rawWords.set(raw, normalised);
 	}
 	return normalised;
 }
@@ -116,14 +144,16 @@ export function phraseStems(phrase: string): string[] {
 // fast as \p{L}, and scanning is most of the cost of reading a reply.
 const LETTER = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 // A word (letters joined by apostrophes, hyphens, & or +; a full stop only before digits or a lone
-// letter: "can't", "A&E", "2.5", "e.g", but not "here.Please"), a sentence end, or a clause break.
+// letter: "can't", "A&E", "2.5", "e.g", but not "here.Please"; also "w/o" and laughing emoji, which
+// say something a rubric may need to hear), a sentence end, or a clause break. One RegExp, reused:
+// tokenising is synchronous, and copying it for every reply costs more than the rest of a short one.
 const TOKEN_PATTERN = new RegExp(
-	`([${LETTER}]+(?:[-'’&+][${LETTER}]+|\\.[0-9]+|\\.[A-Za-z](?![A-Za-z]))*['’]?)|(\\.{1,3}|[!?]+|\\n)|([,;:()\\[\\]"“”—–]|\\s-+\\s|\\s-+$)`,
+	`([Ww]/[Oo](?![A-Za-z])|\\uD83D\\uDE02|\\uD83E\\uDD23|[${LETTER}]+(?:[-'’&+][${LETTER}]+|\\.[0-9]+|\\.[A-Za-z](?![A-Za-z]))*['’]?)|(\\.{1,3}|[!?]+|\\n)|([,;:()\\[\\]"“”—–]|\\s-+\\s|\\s-+$)`,
 	'g',
 );
 
 // "Dr" before a name is a title, not the word "doctor": "I'll ask Dr Shah" is not "ask a doctor".
-const TITLE: readonly NormalisedWord[] = [{ word: 'dr', stem: 'dr' }];
+const TITLE: readonly Lexeme[] = [{ word: 'dr', stem: 'dr', seenBy: [], negationRole: -1 }];
 const BEFORE_A_NAME = /^\.?[ \t]+[A-Z]/;
 
 /** Words whose full stop marks an abbreviation, not the end of a sentence. */
@@ -148,7 +178,8 @@ export function tokenise(text: string): Tokenised {
 			sentenceStart = -1;
 		}
 	};
-	const pattern = new RegExp(TOKEN_PATTERN);
+	const pattern = TOKEN_PATTERN;
+	pattern.lastIndex = 0;
 	for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
 		const start = match.index;
 		const end = start + match[0].length;
@@ -158,7 +189,8 @@ export function tokenise(text: string): Tokenised {
 			if (sentenceStart < 0) sentenceStart = start;
 			const normalised = (word === 'Dr' || word === 'DR') && BEFORE_A_NAME.test(text.slice(end, end + 3)) ? TITLE : normaliseWord(word);
 			for (let index = 0; index < normalised.length; index++) {
-				tokens.push({ word: normalised[index]!.word, stem: normalised[index]!.stem, start, end, sentence, clause });
+				const lexeme = normalised[index]!;
+				tokens.push({ lexeme, word: lexeme.word, stem: lexeme.stem, start, end, sentence, clause });
 			}
 			lastEnd = end;
 			if (text[end] === '.' && ABBREVIATIONS.has(word.toLowerCase())) pattern.lastIndex = end + 1;

@@ -4,7 +4,8 @@ import type { Tokenised } from './normalise.js';
 const MAX_QUOTE = 160;
 
 function collapse(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+	// Most quotes are one line with single spaces: skip the rewrite for them.
+	return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** The learner's own sentence around a match, verbatim but for whitespace, cut to a readable length. */

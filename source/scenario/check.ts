@@ -1,6 +1,6 @@
 import { IDENTIFIER_FLAG } from '../rubric/compile.js';
 import { compilePattern, expandConcept, type Lexicons } from '../rubric/pattern.js';
-import type { Finding, PathSegment } from './diagnostics.js';
+import type { Finding, PathSegment } from './yaml-source.js';
 import type { Anchor, CriteriaLibrary, Lexicon, Scenario } from './schema.js';
 
 function patternFindings(patterns: readonly string[], lexicons: Lexicons, path: readonly PathSegment[]): Finding[] {

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkCriteriaLibrary, checkScenario } from './check.js';
-import { diagnosticAt, parseYamlSource, validateDocument, type Diagnostic, type SourceDocument } from './diagnostics.js';
-import { CriteriaLibrary, Scenario } from './schema.js';
+import { criteriaKey, readLibraryCache, scenarioKey, type LibraryCache } from './cache.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { CriteriaLibrary, Scenario } from './schema.js';
 
 export const CRITERIA_FILE = 'criteria.yaml';
 
@@ -12,7 +11,7 @@ export const CRITERIA_FILE = 'criteria.yaml';
 export type LoadedScenario = {
 	readonly scenario: Scenario;
 	readonly file: string;
-	/** sha256 of the scenario file and the criteria library: changes whenever its rubric could. */
+	/** sha256 of the criteria library and the scenario file: changes whenever its rubric could. */
 	readonly contentHash: string;
 	readonly idPosition: { readonly line: number; readonly column: number };
 };
@@ -20,6 +19,9 @@ export type LoadedScenario = {
 export type LoadedCriteria = { readonly library: CriteriaLibrary; readonly file: string; readonly text: string };
 
 export type LoadResult<T> = { readonly value?: T; readonly errors: readonly Diagnostic[] };
+
+/** Where parsed files may come from without parsing: the cache `npm run build` writes. */
+export type LoadOptions = { readonly cache?: LibraryCache };
 
 /** The folder this package was installed in (it holds scenarios/ and prompts/). */
 export function packageRoot(): string {
@@ -37,43 +39,48 @@ export function scenarioDirectory(option?: string): string {
 	return resolve(option ?? process.env.POSTSAFE_SCENARIOS ?? join(packageRoot(), 'scenarios'));
 }
 
+export const CACHE_FILE = 'scenario-cache.json';
+
+/** The cache of the bundled library, written by the build next to the program. */
+export function bundledCache(): LibraryCache {
+	return readLibraryCache(join(packageRoot(), 'dist', CACHE_FILE));
+}
+
 /** Shown in messages: relative to where the user is, when that is shorter. */
 export function displayName(file: string): string {
 	const relativeName = relative(process.cwd(), file);
 	return relativeName && !relativeName.startsWith('..') && relativeName.length < file.length ? relativeName : file;
 }
 
-function readSource(file: string): { source?: SourceDocument; errors: Diagnostic[] } {
-	let text: string;
+function readText(file: string): { text?: string; errors: Diagnostic[] } {
 	try {
-		text = readFileSync(file, 'utf8');
+		return { text: readFileSync(file, 'utf8'), errors: [] };
 	} catch (error) {
 		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
 		return { errors: [{ file: displayName(file), line: 1, column: 1, message: reason }] };
 	}
-	const { source, errors } = parseYamlSource(displayName(file), text);
-	return errors.length > 0 ? { errors } : { source, errors: [] };
 }
 
-export function loadCriteria(file: string): LoadResult<LoadedCriteria> {
-	const { source, errors } = readSource(file);
-	if (!source) return { errors };
-	const { value, errors: schemaErrors } = validateDocument(source, CriteriaLibrary);
-	if (!value) return { errors: schemaErrors };
-	const findings = checkCriteriaLibrary(value).map(finding => diagnosticAt(source, finding));
-	return findings.length > 0 ? { errors: findings } : { value: { library: value, file, text: source.text }, errors: [] };
+export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<LoadResult<LoadedCriteria>> {
+	const { text, errors } = readText(file);
+	if (text === undefined) return { errors };
+	const cached = options.cache?.get(criteriaKey(text));
+	if (cached?.kind === 'criteria') return { value: { library: cached.value, file, text }, errors: [] };
+	const { parseCriteriaText } = await import('./parse.js');
+	const parsed = parseCriteriaText(displayName(file), text);
+	return parsed.value ? { value: { library: parsed.value, file, text }, errors: [] } : { errors: parsed.errors };
 }
 
-export function loadScenarioFile(file: string, criteria: LoadedCriteria): LoadResult<LoadedScenario> {
-	const { source, errors } = readSource(file);
-	if (!source) return { errors };
-	const { value, errors: schemaErrors } = validateDocument(source, Scenario);
-	if (!value) return { errors: schemaErrors };
-	const findings = checkScenario(value, criteria.library).map(finding => diagnosticAt(source, finding));
-	if (findings.length > 0) return { errors: findings };
-	const idAt = diagnosticAt(source, { path: ['id'], message: '' });
-	const contentHash = createHash('sha256').update(criteria.text).update('\0').update(source.text).digest('hex');
-	return { value: { scenario: value, file, contentHash, idPosition: { line: idAt.line, column: idAt.column } }, errors: [] };
+export async function loadScenarioFile(file: string, criteria: LoadedCriteria, options: LoadOptions = {}): Promise<LoadResult<LoadedScenario>> {
+	const { text, errors } = readText(file);
+	if (text === undefined) return { errors };
+	const contentHash = scenarioKey(criteria.text, text);
+	const cached = options.cache?.get(contentHash);
+	if (cached?.kind === 'scenario') return { value: { scenario: cached.value, file, contentHash, idPosition: cached.idPosition }, errors: [] };
+	const { parseScenarioText } = await import('./parse.js');
+	const parsed = parseScenarioText(displayName(file), text, criteria.library);
+	if (!parsed.value) return { errors: parsed.errors };
+	return { value: { scenario: parsed.value.scenario, file, contentHash, idPosition: parsed.value.idPosition }, errors: [] };
 }
 
 /** Scenario files in a folder: every .yaml/.yml except the criteria library. */
@@ -110,13 +117,17 @@ export type ScenarioLibrary = {
  * Loads the criteria library and scenario files. A broken file is reported and skipped; the rest load.
  * Duplicate ids are errors, and only the first of them is kept.
  */
-export function loadScenarios(directory: string, files: readonly string[] = scenarioFiles(directory)): ScenarioLibrary | { errors: readonly Diagnostic[] } {
-	const criteria = loadCriteria(join(directory, CRITERIA_FILE));
+export async function loadScenarios(
+	directory: string,
+	options: LoadOptions = {},
+	files: readonly string[] = scenarioFiles(directory),
+): Promise<ScenarioLibrary | { errors: readonly Diagnostic[] }> {
+	const criteria = await loadCriteria(join(directory, CRITERIA_FILE), options);
 	if (!criteria.value) return { errors: criteria.errors };
 	const errors: Diagnostic[] = [];
 	const loaded: LoadedScenario[] = [];
 	for (const file of files) {
-		const result = loadScenarioFile(file, criteria.value);
+		const result = await loadScenarioFile(file, criteria.value, options);
 		errors.push(...result.errors);
 		if (result.value) loaded.push(result.value);
 	}
@@ -129,15 +140,19 @@ export function loadScenarios(directory: string, files: readonly string[] = scen
  * Loads one scenario by id. Tries "<id>.yaml" first so scoring one reply reads two files, not the whole
  * library; falls back to every file when the names don't follow the id.
  */
-export function loadScenarioById(directory: string, id: string): { library: ScenarioLibrary; scenario?: LoadedScenario } | { errors: readonly Diagnostic[] } {
+export async function loadScenarioById(
+	directory: string,
+	id: string,
+	options: LoadOptions = {},
+): Promise<{ library: ScenarioLibrary; scenario?: LoadedScenario } | { errors: readonly Diagnostic[] }> {
 	const guess = join(directory, `${id}.yaml`);
 	if (existsSync(guess) && statSync(guess).isFile()) {
-		const library = loadScenarios(directory, [guess]);
+		const library = await loadScenarios(directory, options, [guess]);
 		if (!('criteria' in library)) return library;
 		const scenario = library.scenarios.find(item => item.scenario.id === id);
 		if (scenario || library.errors.length > 0) return { library, scenario };
 	}
-	const library = loadScenarios(directory);
+	const library = await loadScenarios(directory, options);
 	if (!('criteria' in library)) return library;
 	return { library, scenario: library.scenarios.find(item => item.scenario.id === id) };
 }

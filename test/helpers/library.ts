@@ -6,18 +6,15 @@ import { loadScenarios, type ScenarioLibrary } from '../../source/scenario/files
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCENARIO_DIR = join(ROOT, 'scenarios');
 
-let library: ScenarioLibrary | undefined;
+// Loaded once per test file, for real (never from the build's cache), before any test runs.
+const loaded = await loadScenarios(SCENARIO_DIR);
 
-/** The bundled scenario library, loaded once; fails loudly if any file has an error. */
+/** The bundled scenario library; fails loudly if any file has an error. */
 export function bundledLibrary(): ScenarioLibrary {
-	if (!library) {
-		const loaded = loadScenarios(SCENARIO_DIR);
-		if (!('criteria' in loaded) || loaded.errors.length > 0) {
-			throw new Error(`the bundled library has errors:\n${loaded.errors.map(error => `${error.file}:${error.line}:${error.column}: ${error.message}`).join('\n')}`);
-		}
-		library = loaded;
+	if (!('criteria' in loaded) || loaded.errors.length > 0) {
+		throw new Error(`the bundled library has errors:\n${loaded.errors.map(error => `${error.file}:${error.line}:${error.column}: ${error.message}`).join('\n')}`);
 	}
-	return library;
+	return loaded;
 }
 
 const rubrics = new Map<string, CompiledRubric>();

@@ -1,12 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import type { Diagnostic } from './diagnostic.js';
 
-/** A problem in a file, at a line and column (both from 1). */
-export type Diagnostic = { readonly file: string; readonly line: number; readonly column: number; readonly message: string };
-
-export function formatDiagnostic({ file, line, column, message }: Diagnostic): string {
-	return `${file}:${line}:${column}: ${message}`;
-}
 
 export type PathSegment = string | number;
 
