@@ -11,7 +11,7 @@ import { generateReplies } from './bench-replies.js';
 const ROOT = packageRoot();
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-type Figure = { name: string; value: string; ratio: number; budget: number };
+type Figure = { name: string; value: string; ratio: number; budget: number; /** An absolute floor the issue also sets, where there is one. */ floorMet?: boolean };
 const figures: Figure[] = [];
 
 function report(section: string, lines: readonly string[], figure: Figure): void {
@@ -35,15 +35,24 @@ function baselineRegExp(rubric: CompiledRubric): RegExp {
 	return new RegExp(`\\b(?:${[...phrases].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
 }
 
-function bestOf<T>(runs: number, work: () => T): { milliseconds: number; result: T } {
-	let best = Number.POSITIVE_INFINITY;
-	let result!: T;
+type Timed<T> = { milliseconds: number; result: T };
+
+/**
+ * The best of several runs of each piece of work, run alternately: this machine shares its CPUs, so
+ * the best run is the least disturbed, and alternating lets a slow spell hit both sides alike.
+ */
+function bestOfAlternating<A, B>(runs: number, first: () => A, second: () => B): [Timed<A>, Timed<B>] {
+	const a: Timed<A> = { milliseconds: Number.POSITIVE_INFINITY, result: first() };
+	const b: Timed<B> = { milliseconds: Number.POSITIVE_INFINITY, result: second() };
 	for (let run = 0; run < runs; run++) {
-		const start = performance.now();
-		result = work();
-		best = Math.min(best, performance.now() - start);
+		let start = performance.now();
+		a.result = first();
+		a.milliseconds = Math.min(a.milliseconds, performance.now() - start);
+		start = performance.now();
+		b.result = second();
+		b.milliseconds = Math.min(b.milliseconds, performance.now() - start);
 	}
-	return { milliseconds: best, result };
+	return [a, b];
 }
 
 function median(values: readonly number[]): number {
@@ -77,13 +86,9 @@ async function rubricThroughput(): Promise<void> {
 	const replies = generateReplies(rubrics, 10_000);
 	const regexps = rubrics.map(({ rubric }) => baselineRegExp(rubric));
 
-	// Warm both up, then keep the best of five runs each.
 	const scoreAll = () => replies.reduce((flags, { scenario, reply }) => flags + matchReply(rubrics[scenario]!.rubric, reply).redFlags.length, 0);
 	const scanAll = () => replies.reduce((hits, { scenario, reply }) => hits + (reply.match(regexps[scenario]!)?.length ?? 0), 0);
-	scoreAll();
-	scanAll();
-	const ours = bestOf(5, scoreAll);
-	const baseline = bestOf(5, scanAll);
+	const [ours, baseline] = bestOfAlternating(25, scoreAll, scanAll);
 	const perSecond = (milliseconds: number) => Math.round((replies.length / milliseconds) * 1000);
 	report(
 		`Rubric: ${replies.length.toLocaleString('en-GB')} replies generated from ${rubrics.length} scenarios (seeded typos, text-speak, unsafe lines)`,
@@ -92,7 +97,7 @@ async function rubricThroughput(): Promise<void> {
 			`RegExp baseline     ${perSecond(baseline.milliseconds).toLocaleString('en-GB').padStart(9)} replies/s  (${baseline.milliseconds.toFixed(0)} ms; one precompiled RegExp of the same phrases per scenario)`,
 			`budget: at least 20,000 replies/s: ${perSecond(ours.milliseconds) >= 20_000 ? 'ok' : 'UNDER'}`,
 		],
-		{ name: 'rubric vs RegExp', value: `${perSecond(ours.milliseconds)} replies/s`, ratio: ours.milliseconds / baseline.milliseconds, budget: 5 },
+		{ name: 'rubric vs RegExp', value: `${perSecond(ours.milliseconds)} replies/s`, ratio: ours.milliseconds / baseline.milliseconds, budget: 5, floorMet: perSecond(ours.milliseconds) >= 20_000 },
 	);
 }
 
@@ -109,6 +114,6 @@ function scoreStartup(): void {
 console.log(`postsafe bench · Node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`);
 await rubricThroughput();
 scoreStartup();
-const over = figures.filter(figure => figure.ratio > figure.budget);
+const over = figures.filter(figure => figure.ratio > figure.budget || figure.floorMet === false);
 console.log(over.length === 0 ? '\nAll figures within budget.' : `\nOver budget: ${over.map(figure => figure.name).join(', ')}`);
 process.exitCode = over.length === 0 ? 0 : 1;

@@ -34,8 +34,8 @@ export type IndexEntry = {
 };
 
 export type CompiledRubric = {
-	/** Distinct per compiled rubric: where its view of each word is memoised (see Lexeme). */
-	readonly number: number;
+	/** What this rubric made of each word it has read (see match.ts): worked out once per word. */
+	readonly views: Map<object, unknown>;
 	readonly scenarioId: string;
 	readonly criteria: readonly RubricCriterion[];
 	/** The scenario's red flags, then the built-in identifier flag. */
@@ -44,12 +44,12 @@ export type CompiledRubric = {
 	readonly redFlagCap: number;
 	readonly max: number;
 	readonly patterns: readonly OwnedPattern[];
+	/** For each pattern, one bit per slot: what a reply must hold before its occurrences are worth collecting. */
+	readonly allSlots: Int32Array;
 	readonly index: ReadonlyMap<string, readonly IndexEntry[]>;
 	readonly vocabularyStems: ReadonlySet<string>;
 	readonly fuzzy: FuzzyVocabulary;
 };
-
-let compiledCount = 0;
 
 function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner): OwnedPattern {
 	const result = compilePattern(source, lexicons);
@@ -104,7 +104,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 	});
 
 	return {
-		number: compiledCount++,
+		views: new Map(),
 		scenarioId: scenario.id,
 		criteria,
 		redFlags,
@@ -112,6 +112,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		redFlagCap: scenario.rubric.redFlagCap,
 		max: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
 		patterns,
+		allSlots: Int32Array.from(patterns, pattern => (1 << pattern.slots.length) - 1),
 		index,
 		vocabularyStems,
 		fuzzy: new FuzzyVocabulary(vocabularyWords, isKnownWord),

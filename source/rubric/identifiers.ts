@@ -51,8 +51,13 @@ function yearOf(date: string): number {
  */
 export function findIdentifiers(text: string): IdentifierHit[] {
 	const hits: IdentifierHit[] = [];
-	// Every identifier holds a digit or an @: most replies need no further look.
-	if (!/[\d@]/.test(text)) return hits;
+	// Each kind needs a least number of digits (an email needs an @): "call 111" can be none of them.
+	let digits = 0;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code >= 48 && code <= 57) digits++;
+	}
+	if (digits < 2 && !text.includes('@')) return hits;
 	const taken: [number, number][] = [];
 	const add = (kind: IdentifierKind, match: RegExpMatchArray) => {
 		const start = match.index!;
@@ -61,16 +66,19 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 		taken.push([start, end]);
 		hits.push({ kind, text: match[0].trim(), start, end });
 	};
-	for (const match of text.matchAll(EMAIL)) add('email', match);
-	for (const match of text.matchAll(TEN_DIGITS)) {
-		if (isValidNhsNumber(digitsOf(match[0]))) add('nhs-number', match);
+	if (text.includes('@')) for (const match of text.matchAll(EMAIL)) add('email', match);
+	if (digits >= 10) {
+		for (const match of text.matchAll(TEN_DIGITS)) {
+			if (isValidNhsNumber(digitsOf(match[0]))) add('nhs-number', match);
+		}
+		for (const match of text.matchAll(PHONE)) if (isUkPhone(match[0])) add('phone', match);
 	}
-	for (const match of text.matchAll(PHONE)) if (isUkPhone(match[0])) add('phone', match);
-	for (const match of text.matchAll(DATE)) {
+	// The shortest full date ("1/3/85") has four digits, the shortest postcode two.
+	if (digits >= 4) for (const match of text.matchAll(DATE)) {
 		const before = text.slice(Math.max(0, match.index! - 40), match.index);
 		const year = yearOf(match[0]);
 		if (BIRTH_CUE.test(before) || (year >= 1900 && year < 2010)) add('date-of-birth', match);
 	}
-	for (const match of text.matchAll(POSTCODE)) add('postcode', match);
+	if (digits >= 2) for (const match of text.matchAll(POSTCODE)) add('postcode', match);
 	return hits.sort((a, b) => a.start - b.start);
 }

@@ -38,18 +38,23 @@ type Occurrence = {
 	readonly sentence: number;
 };
 
-type Window = { readonly start: number; readonly end: number; readonly occurrences: readonly Occurrence[] };
+/**
+ * A run of occurrences (from `left` to `right` in the pattern's list) that fills every slot, and the
+ * words it spans; `ignoresPolarity` when negation was disregarded to find it.
+ */
+type Window = { readonly start: number; readonly end: number; readonly left: number; readonly right: number; readonly ignoresPolarity: boolean };
 
 /** A rubric's view of one word: the stem it reads (its own, or the rubric word it is a typo of) and the phrases anchored on it. */
 type WordView = { readonly stem: string; readonly entries: readonly IndexEntry[] | undefined };
 
 function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
-	let view = lexeme.seenBy[rubric.number] as WordView | undefined;
+	let view = rubric.views.get(lexeme) as WordView | undefined;
 	if (view === undefined) {
 		const corrected = rubric.vocabularyStems.has(lexeme.stem) ? undefined : rubric.fuzzy.correct(lexeme.word);
 		const resolved = corrected === undefined ? lexeme.stem : stem(corrected);
 		view = { stem: resolved, entries: rubric.index.get(resolved) };
-		lexeme.seenBy[rubric.number] = view;
+		if (rubric.views.size > 100_000) rubric.views.clear();
+		rubric.views.set(lexeme, view);
 	}
 	return view;
 }
@@ -57,39 +62,55 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 /** Occurrences by pattern number, and the patterns that have any, in the order first seen. */
 type Occurrences = { readonly byPattern: readonly (Occurrence[] | undefined)[]; readonly touched: readonly number[] };
 
-/** Every place a pattern slot is filled, grouped by pattern, each list in text order. */
+/**
+ * Every place a pattern slot is filled, grouped by pattern, each list in text order. Only patterns with
+ * a candidate word for every slot somewhere in the reply are collected: most patterns touched by a
+ * reply are not, and skipping them saves most of the work (and garbage) of reading a reply.
+ */
 function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurrences {
 	const { tokens } = tokenised;
-	const views = new Array<WordView>(tokens.length);
-	for (let index = 0; index < tokens.length; index++) views[index] = viewOf(rubric, tokens[index]!.lexeme);
-	const negated = negationMask(tokens);
+	const count = tokens.length;
+	const views = new Array<WordView>(count);
+	for (let index = 0; index < count; index++) views[index] = viewOf(rubric, tokens[index]!.lexeme);
+	const seenSlots = new Int32Array(rubric.patterns.length);
+	let anyComplete = false;
+	for (let at = 0; at < count; at++) {
+		const entries = views[at]!.entries;
+		if (entries === undefined) continue;
+		for (const entry of entries) {
+			seenSlots[entry.pattern]! |= 1 << entry.slot;
+			anyComplete ||= seenSlots[entry.pattern] === rubric.allSlots[entry.pattern];
+		}
+	}
 	const byPattern = new Array<Occurrence[] | undefined>(rubric.patterns.length);
 	const touched: number[] = [];
-	const add = (pattern: number, occurrence: Occurrence) => {
-		const list = byPattern[pattern];
-		if (list === undefined) {
-			byPattern[pattern] = [occurrence];
-			touched.push(pattern);
-		} else {
-			list.push(occurrence);
-		}
-	};
-	for (let at = 0; at < tokens.length; at++) {
+	if (!anyComplete) return { byPattern, touched };
+	const negated = negationMask(tokens);
+	for (let at = 0; at < count; at++) {
 		const entries = views[at]!.entries;
 		if (entries === undefined) continue;
 		const sentence = tokens[at]!.sentence;
 		for (const entry of entries) {
+			if (seenSlots[entry.pattern] !== rubric.allSlots[entry.pattern]) continue;
 			const length = entry.stems.length;
-			if (length === 1) {
-				add(entry.pattern, { slot: entry.slot, start: at, end: at, negated: negated[at] === 1, sentence });
-				continue;
+			let start = at;
+			let end = at;
+			if (length > 1) {
+				start = at - entry.anchor;
+				end = start + length - 1;
+				if (start < 0 || end >= count || tokens[start]!.sentence !== sentence || tokens[end]!.sentence !== sentence) continue;
+				let whole = true;
+				for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
+				if (!whole) continue;
 			}
-			const start = at - entry.anchor;
-			const end = start + length - 1;
-			if (start < 0 || end >= tokens.length || tokens[start]!.sentence !== sentence || tokens[end]!.sentence !== sentence) continue;
-			let whole = true;
-			for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
-			if (whole) add(entry.pattern, { slot: entry.slot, start, end, negated: negated[start] === 1, sentence });
+			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
+			const list = byPattern[entry.pattern];
+			if (list === undefined) {
+				byPattern[entry.pattern] = [occurrence];
+				touched.push(entry.pattern);
+			} else {
+				list.push(occurrence);
+			}
 		}
 	}
 	// A phrase anchored past its first word is found late, so restore text order for the window search.
@@ -109,8 +130,9 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 	const fits = (occurrence: Occurrence) => ignorePolarity || occurrence.negated === negatedSlots[occurrence.slot];
 	const slotCount = negatedSlots.length;
 	if (slotCount === 1) {
-		const found = occurrences.find(fits);
-		return found && found.end - found.start < span ? { start: found.start, end: found.end, occurrences: [found] } : undefined;
+		const index = occurrences.findIndex(fits);
+		const found = occurrences[index];
+		return found && found.end - found.start < span ? { start: found.start, end: found.end, left: index, right: index, ignoresPolarity: ignorePolarity } : undefined;
 	}
 	// The shortest run ending at each occurrence that holds every slot (a sliding window over text order).
 	const counts = new Int32Array(slotCount);
@@ -133,9 +155,7 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 			}
 			let end = entering.end;
 			for (let index = left; index < right; index++) end = Math.max(end, occurrences[index]!.end);
-			if (end - leaving.start < span) {
-				return { start: leaving.start, end, occurrences: occurrences.slice(left, right + 1).filter(fits) };
-			}
+			if (end - leaving.start < span) return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
 			if (--counts[leaving.slot]! === 0) covered--;
 			left++;
 		}
@@ -143,11 +163,12 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 	return undefined;
 }
 
-function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, window: Window): Evidence {
+function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, occurrences: readonly Occurrence[], window: Window): Evidence {
 	const { tokens } = tokenised;
-	const spans = window.occurrences.map(
-		occurrence => [tokens[occurrence.start]!.start, tokens[occurrence.end]!.end] as const,
-	);
+	const spans = occurrences
+		.slice(window.left, window.right + 1)
+		.filter(occurrence => window.ignoresPolarity || occurrence.negated === pattern.negatedSlots[occurrence.slot])
+		.map(occurrence => [tokens[occurrence.start]!.start, tokens[occurrence.end]!.end] as const);
 	return {
 		quote: quoteAround(tokenised, tokens[window.start]!.start, tokens[window.end]!.end),
 		spans,
@@ -159,13 +180,13 @@ function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, window: Window
 type Gathered = { readonly evidence: Evidence[]; readonly sentences: number[] };
 
 /** Adds evidence unless the sentence already gave some: a second pattern there adds nothing to show. */
-function gather(targets: (Gathered | undefined)[], index: number, tokenised: Tokenised, pattern: OwnedPattern, window: Window): void {
+function gather(targets: (Gathered | undefined)[], index: number, tokenised: Tokenised, pattern: OwnedPattern, occurrences: readonly Occurrence[], window: Window): void {
 	let target = targets[index];
 	if (target === undefined) targets[index] = target = { evidence: [], sentences: [] };
 	const sentence = tokenised.tokens[window.start]!.sentence;
 	if (target.sentences.includes(sentence)) return;
 	target.sentences.push(sentence);
-	target.evidence.push(evidenceFor(tokenised, pattern, window));
+	target.evidence.push(evidenceFor(tokenised, pattern, occurrences, window));
 }
 
 const NONE: readonly Evidence[] = [];
@@ -184,10 +205,10 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 		const window = findWindow(pattern, occurrences);
 		const { owner } = pattern;
 		if (window) {
-			gather(owner.kind === 'criterion' ? met : flagged, owner.index, tokenised, pattern, window);
+			gather(owner.kind === 'criterion' ? met : flagged, owner.index, tokenised, pattern, occurrences, window);
 		} else if (owner.kind === 'criterion' && !pattern.negatedSlots.includes(true)) {
 			const negatedWindow = findWindow(pattern, occurrences, true);
-			if (negatedWindow) gather(against, owner.index, tokenised, pattern, negatedWindow);
+			if (negatedWindow) gather(against, owner.index, tokenised, pattern, occurrences, negatedWindow);
 		}
 	}
 	const identifiers = findIdentifiers(reply);

@@ -7,8 +7,6 @@ import { stemmer } from 'stemmer';
 export type Lexeme = {
 	readonly word: string;
 	readonly stem: string;
-	/** What each compiled rubric made of this word, by the rubric's number; filled in by the matcher. */
-	readonly seenBy: unknown[];
 	/** What the word does to negation, as bits; -1 until negation.ts has looked. */
 	negationRole: number;
 };
@@ -115,7 +113,7 @@ const rawWords = new Map<string, readonly Lexeme[]>();
 function lexemeOf(word: string): Lexeme {
 	let lexeme = lexemes.get(word);
 	if (lexeme === undefined) {
-		lexeme = { word, stem: stem(word), seenBy: [], negationRole: -1 };
+		lexeme = { word, stem: stem(word), negationRole: -1 };
 		lexemes.set(word, lexeme);
 	}
 	return lexeme;
@@ -153,7 +151,7 @@ const TOKEN_PATTERN = new RegExp(
 );
 
 // "Dr" before a name is a title, not the word "doctor": "I'll ask Dr Shah" is not "ask a doctor".
-const TITLE: readonly Lexeme[] = [{ word: 'dr', stem: 'dr', seenBy: [], negationRole: -1 }];
+const TITLE: readonly Lexeme[] = [{ word: 'dr', stem: 'dr', negationRole: -1 }];
 const BEFORE_A_NAME = /^\.?[ \t]+[A-Z]/;
 
 /** Words whose full stop marks an abbreviation, not the end of a sentence. */
@@ -187,13 +185,15 @@ export function tokenise(text: string): Tokenised {
 		const sentenceEnd = match[2];
 		if (word !== undefined) {
 			if (sentenceStart < 0) sentenceStart = start;
-			const normalised = (word === 'Dr' || word === 'DR') && BEFORE_A_NAME.test(text.slice(end, end + 3)) ? TITLE : normaliseWord(word);
+			// Character codes, not string comparison: this runs for every word of every reply.
+			const isTitle = word.length === 2 && word.charCodeAt(0) === 68 && (word.charCodeAt(1) | 0x20) === 114 && BEFORE_A_NAME.test(text.slice(end, end + 3));
+			const normalised = isTitle ? TITLE : normaliseWord(word);
 			for (let index = 0; index < normalised.length; index++) {
 				const lexeme = normalised[index]!;
 				tokens.push({ lexeme, word: lexeme.word, stem: lexeme.stem, start, end, sentence, clause });
 			}
 			lastEnd = end;
-			if (text[end] === '.' && ABBREVIATIONS.has(word.toLowerCase())) pattern.lastIndex = end + 1;
+			if (text.charCodeAt(end) === 46 && word.length <= 6 && ABBREVIATIONS.has(word.toLowerCase())) pattern.lastIndex = end + 1;
 		} else if (sentenceEnd !== undefined) {
 			closeSentence(sentenceEnd === '\n' ? lastEnd : end);
 		} else {

@@ -4,6 +4,8 @@ import { tokenise } from './normalise.js';
 
 export const DEFAULT_WINDOW = 12;
 const MAX_WINDOW = 40;
+/** The matcher tracks slots as bits of a 32-bit integer. */
+const MAX_SLOTS = 30;
 
 /** One way of filling a slot: a word or phrase, as normalised words and their stems. */
 export type Alternative = { readonly words: readonly string[]; readonly stems: readonly string[] };
@@ -86,6 +88,7 @@ export function compilePattern(source: string, lexicons: Lexicons): PatternResul
 		}
 		slots.push(alternatives);
 	}
+	if (slots.length > MAX_SLOTS) return { ok: false, error: `${slots.length} slots is more than a pattern can hold (${MAX_SLOTS})` };
 	if (slots.length > window) {
 		return { ok: false, error: `${slots.length} slots cannot fit in a window of ${window} words` };
 	}
