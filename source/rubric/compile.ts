@@ -1,5 +1,6 @@
 import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
 import { FuzzyVocabulary } from './fuzzy.js';
+import type { Lexeme } from './normalise.js';
 import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
 
 export const IDENTIFIER_FLAG = 'patient-identifier';
@@ -21,6 +22,9 @@ export type PatternOwner =
 
 export type OwnedPattern = CompiledPattern & { readonly owner: PatternOwner };
 
+/** A rubric's view of one word: the stem it reads (its own, or the rubric word it is a typo of) and the phrases anchored on it. */
+export type WordView = { readonly stem: string; readonly entries: readonly IndexEntry[] | undefined };
+
 /**
  * A pattern slot's alternative, looked up by its anchor: the longest stem of the phrase, which is the
  * rarest in practice ("scroll" in "I would just scroll past"), so common words trigger few checks.
@@ -34,8 +38,8 @@ export type IndexEntry = {
 };
 
 export type CompiledRubric = {
-	/** What this rubric made of each word it has read (see match.ts): worked out once per word. */
-	readonly views: Map<object, unknown>;
+	/** What this rubric made of each word it has read: worked out once per word, on first sight. */
+	readonly views: Map<Lexeme, WordView>;
 	readonly scenarioId: string;
 	readonly criteria: readonly RubricCriterion[];
 	/** The scenario's red flags, then the built-in identifier flag. */

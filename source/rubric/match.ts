@@ -1,5 +1,5 @@
 import type { IdentifierKind } from '../scenario/schema.js';
-import { IDENTIFIER_FLAG, type CompiledRubric, type IndexEntry, type OwnedPattern } from './compile.js';
+import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
 import { findIdentifiers } from './identifiers.js';
 import { negationMask } from './negation.js';
 import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
@@ -44,11 +44,8 @@ type Occurrence = {
  */
 type Window = { readonly start: number; readonly end: number; readonly left: number; readonly right: number; readonly ignoresPolarity: boolean };
 
-/** A rubric's view of one word: the stem it reads (its own, or the rubric word it is a typo of) and the phrases anchored on it. */
-type WordView = { readonly stem: string; readonly entries: readonly IndexEntry[] | undefined };
-
 function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
-	let view = rubric.views.get(lexeme) as WordView | undefined;
+	let view = rubric.views.get(lexeme);
 	if (view === undefined) {
 		const corrected = rubric.vocabularyStems.has(lexeme.stem) ? undefined : rubric.fuzzy.correct(lexeme.word);
 		const resolved = corrected === undefined ? lexeme.stem : stem(corrected);
