@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'yoga-layout', 'react-reconciler', 'ink-testing-library'];
+// write-file-atomic is CommonJS that reads __filename, which an ES module bundle does not have.
+const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'yoga-layout', 'react-reconciler', 'ink-testing-library', 'write-file-atomic'];
 
 const keepExternal = {
 	name: 'keep-ui-external',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import './cli/no-color.js';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { UserError } from './cli/user-error.js';
 
@@ -10,11 +10,29 @@ function collect(value: string, previous: string[]): string[] {
 	return [...previous, value];
 }
 
+function wholeNumber(low: number, high: number) {
+	return (value: string): number => {
+		const number = Number(value);
+		if (!Number.isInteger(number) || number < low || number > high) throw new InvalidArgumentError(`must be a whole number from ${low} to ${high}`);
+		return number;
+	};
+}
+
+type PlayFlags = { learner?: string; turns?: number; coach?: boolean; plain?: boolean; json?: boolean; transcripts?: string };
+
+function addPlayOptions(command: Command): Command {
+	return command
+		.option('--learner <name>', 'your name, for the transcript (asked once if not given)')
+		.option('--coach', 'after each reply, a one-line hint on what to work on')
+		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
+}
+
 function buildProgram(setExitCode: (code: number) => void): Command {
 	const program = new Command('postsafe')
 		.description('Rehearse the online situations of GMC social-media guidance and the MSRA SJT, in the terminal.')
 		.version(packageJson.version, '-v, --version')
 		.addOption(new Option('--scenarios <dir>', 'scenario library folder').env('POSTSAFE_SCENARIOS'))
+		.enablePositionalOptions()
 		.showSuggestionAfterError(true)
 		.exitOverride()
 		.configureOutput({
@@ -22,6 +40,23 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean')}`),
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
+
+	addPlayOptions(program).action(async (options: PlayFlags) => {
+		const { runPlay } = await import('./commands/play.js');
+		setExitCode(await runPlay(undefined, { ...options, scenarios: scenariosOption() }));
+	});
+
+	addPlayOptions(program.command('play'))
+		.description('role-play a scenario: someone messages you, you reply, then a debrief')
+		.argument('<id>', 'scenario id (see `postsafe list`)')
+		.option('--turns <n>', "most replies you give (overrides the scenario's limit)", wholeNumber(1, 50))
+		.option('--plain', 'plain text, one reply per line (automatic when stdin is not a terminal)')
+		.option('--json', 'plain mode, printing the score JSON and the transcript path')
+		.addHelpText('after', '\nExamples:\n  postsafe play patient-dm-rash --learner Asha --coach\n  printf "reply one\\nreply two\\n" | postsafe play patient-dm-rash --learner Asha --json')
+		.action(async (id: string, options: PlayFlags) => {
+			const { runPlay } = await import('./commands/play.js');
+			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption() }));
+		});
 
 	program
 		.command('list')
@@ -73,10 +108,6 @@ async function main(argv: readonly string[]): Promise<number> {
 	const program = buildProgram(code => {
 		exitCode = code;
 	});
-	if (argv.length <= 2) {
-		program.outputHelp();
-		return 0;
-	}
 	try {
 		await program.parseAsync([...argv]);
 		return exitCode;

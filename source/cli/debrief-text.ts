@@ -1,0 +1,23 @@
+import type { ConversationScore } from '../rubric/score.js';
+import type { Scenario } from '../scenario/schema.js';
+import { formatScore } from './score-text.js';
+import { style } from './style.js';
+import { wrapIndented } from './table.js';
+
+/** The debrief as plain text: the score table, then the model reply, anchors and key points. */
+export function formatDebrief(score: ConversationScore, scenario: Scenario, sources: Readonly<Record<string, string>>, width?: number): string {
+	const { debrief } = scenario;
+	return [
+		formatScore(score, scenario, width),
+		'',
+		style.heading('A model reply'),
+		wrapIndented(`“${debrief.modelReply}”`, 2, width),
+		wrapIndented(`Why it works: ${debrief.why}`, 2, width),
+		'',
+		style.heading('GMC and professional anchors'),
+		...debrief.anchors.map(anchor => wrapIndented(`• ${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`, 2, width)),
+		'',
+		style.heading('Key points'),
+		...debrief.keyPoints.map(point => wrapIndented(`• ${point}`, 2, width)),
+	].join('\n');
+}

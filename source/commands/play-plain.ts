@@ -1,0 +1,83 @@
+import { createInterface } from 'node:readline';
+import { formatDebrief } from '../cli/debrief-text.js';
+import { style } from '../cli/style.js';
+import { wrapIndented } from '../cli/table.js';
+import { toScoreJson } from '../rubric/score.js';
+import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
+import { END_COMMAND } from '../ui/keys.js';
+import { learnerScore } from '../session/session.js';
+import type { Message } from '../session/types.js';
+import type { RecordedSession } from '../transcript/recorder.js';
+
+export type PlainOptions = {
+	readonly session: RecordedSession;
+	readonly learner: string;
+	readonly sources: Readonly<Record<string, string>>;
+	/** Print the score JSON and the transcript path on stdout, and the conversation on stderr. */
+	readonly json: boolean;
+	readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+	readonly stdout: (text: string) => void;
+	readonly stderr: (text: string) => void;
+	readonly isTTY?: boolean;
+};
+
+/**
+ * The conversation as plain text: the partner's messages are printed, the learner's replies read one
+ * per line, until the end of input, the turn limit or the partner's last word; then the debrief.
+ * Driven by the same session as the terminal UI.
+ */
+export async function playPlain({ session, learner, sources, json, input, stdout, stderr, isTTY = false }: PlainOptions): Promise<number> {
+	const { controller, recorder } = session;
+	const { scenario } = controller.current;
+	const say = json ? stderr : stdout;
+	const print = (message: Message) => {
+		const name = message.kind === 'partner' ? scenario.partner.name : message.learner;
+		say(`${style.heading(`${name}:`)} ${message.text}\n`);
+		if (message.kind === 'partner' && message.attachment) say(`  ${style.dim(`[attached: ${message.attachment}]`)}\n`);
+	};
+	say(`${style.heading(scenario.title)} — ${CHANNEL_NAMES[scenario.channel]}, with ${whoMessages(scenario)}\n`);
+	say(`${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`);
+	let printed = 0;
+	const printNew = () => {
+		const messages = controller.current.messages;
+		// The learner's own lines came from stdin; echo them only when they were not typed here.
+		for (const message of messages.slice(printed)) if (message.kind === 'partner' || !isTTY) print(message);
+		printed = messages.length;
+	};
+	printNew();
+
+	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+	const prompt = () => {
+		if (isTTY && controller.current.phase === 'learners') say('› ');
+	};
+	prompt();
+	for await (const line of lines) {
+		const reply = line.trim();
+		if (reply === '') {
+			prompt();
+			continue;
+		}
+		if (reply === END_COMMAND) {
+			controller.end('learner');
+			break;
+		}
+		await controller.reply(learner, reply);
+		await controller.settled();
+		printNew();
+		if (controller.current.phase === 'ended') break;
+		prompt();
+	}
+	lines.close();
+	if (controller.current.phase !== 'ended') controller.end('learner');
+	printNew();
+	recorder.save();
+	recorder.stop();
+
+	const score = learnerScore(controller.current, learner);
+	if (json) {
+		stdout(`${JSON.stringify({ score: toScoreJson(score, controller.current.rubric), transcript: recorder.file }, null, 2)}\n`);
+	} else {
+		stdout(`\n${formatDebrief(score, scenario, sources)}\n\nTranscript saved: ${recorder.file}\n`);
+	}
+	return 0;
+}

@@ -1,0 +1,47 @@
+import { setTimeout } from 'node:timers/promises';
+import type { Beat, Scenario } from '../scenario/schema.js';
+import type { Partner, PartnerInfo, PartnerRequest, PartnerTurn } from '../session/types.js';
+
+/**
+ * The scripted partner's choice: the first unused beat, in file order, whose condition holds for the
+ * last reply (the red flags it raised, the criteria it met) and the conversation so far (the criteria
+ * still missed). Same replies, same beats, every time.
+ */
+export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'lastOutcome' | 'metSoFar' | 'usedBeats'>): Beat | undefined {
+	const { lastOutcome, metSoFar, usedBeats } = request;
+	return scenario.beats.find(beat => {
+		if (usedBeats.includes(beat.id)) return false;
+		const when = beat.when;
+		if (!when) return true;
+		if (when.redFlags && !when.redFlags.some(flag => lastOutcome.redFlags.includes(flag))) return false;
+		if (when.met && !when.met.every(criterion => lastOutcome.met.includes(criterion))) return false;
+		if (when.missed && when.missed.some(criterion => metSoFar.includes(criterion))) return false;
+		return true;
+	});
+}
+
+/** The scripted turn for a request: the chosen beat, or the end of the conversation when none is left. */
+export function scriptedTurn(request: PartnerRequest): PartnerTurn {
+	const beat = chooseBeat(request.scenario, request);
+	if (!beat) return { text: '', source: 'script', ends: true };
+	return { text: beat.say, source: 'script', beat: beat.id, ends: beat.end };
+}
+
+const SCRIPTED_INFO: PartnerInfo = { kind: 'scripted', model: null, host: null, seed: null };
+
+/**
+ * Plays the other party from the scenario's beats, with no model. `typingMs` paces it like a person
+ * typing (per character, capped), so the typing indicator shows in the terminal; tests use 0.
+ */
+export class ScriptedPartner implements Partner {
+	readonly info = SCRIPTED_INFO;
+
+	constructor(private readonly pace: { readonly msPerCharacter: number; readonly maxMs: number } = { msPerCharacter: 0, maxMs: 0 }) {}
+
+	async respond(request: PartnerRequest, options: { readonly signal: AbortSignal }): Promise<PartnerTurn> {
+		const turn = scriptedTurn(request);
+		const delay = Math.min(this.pace.maxMs, turn.text.length * this.pace.msPerCharacter);
+		if (delay > 0) await setTimeout(delay, undefined, { signal: options.signal });
+		return turn;
+	}
+}

@@ -1,0 +1,102 @@
+import type { CompiledRubric } from '../rubric/compile.js';
+import type { ReplyMatch } from '../rubric/match.js';
+import type { CriterionId, Scenario } from '../scenario/schema.js';
+
+/** Where a partner message came from. */
+export type PartnerSource = 'opening' | 'script' | 'model' | 'fallback';
+
+export type PartnerMessage = {
+	readonly kind: 'partner';
+	readonly id: number;
+	readonly text: string;
+	readonly attachment?: string;
+	/** ISO timestamp. */
+	readonly time: string;
+	readonly source: PartnerSource;
+	/** The scripted beat it was, or stood in for. */
+	readonly beat?: string;
+	/** Generation stopped part-way (cancelled or failed); the text is what had arrived. */
+	readonly interrupted?: boolean;
+};
+
+export type LearnerMessage = {
+	readonly kind: 'learner';
+	readonly id: number;
+	readonly learner: string;
+	readonly text: string;
+	readonly time: string;
+	/** Which round of the conversation (from 1): one reply per learner per round. */
+	readonly round: number;
+	readonly match: ReplyMatch;
+	/** The reply the conversation went on from: always, with one learner; the facilitator's choice in a group. */
+	readonly carried: boolean;
+};
+
+export type Message = PartnerMessage | LearnerMessage;
+
+export type EndReason = 'turn-limit' | 'learner' | 'scripted' | 'abandoned';
+
+/**
+ * What the session waits for: the partner's next message, learners' replies, the facilitator's choice
+ * of which reply carries on (group mode), or nothing, once it has ended.
+ */
+export type Phase = 'partner' | 'learners' | 'choosing' | 'ended';
+
+export type SessionState = {
+	readonly scenario: Scenario;
+	readonly rubric: CompiledRubric;
+	/** Who replies, in order; one name except in group mode. */
+	readonly learners: readonly string[];
+	readonly turnLimit: number;
+	readonly messages: readonly Message[];
+	readonly phase: Phase;
+	/** The round learners are replying in, from 1. */
+	readonly round: number;
+	readonly usedBeats: readonly string[];
+	readonly startedAt: string;
+	readonly endedAt?: string;
+	readonly endReason?: EndReason;
+	/** The partner is writing: the text so far ('' while only the typing indicator shows). */
+	readonly writing?: string;
+	/** The partner's last attempt failed; the conversation waits for a retry or the scripted partner. */
+	readonly failure?: string;
+};
+
+/** What a partner is told for its next message: never the rubric's evidence, only what the learner did. */
+export type PartnerRequest = {
+	readonly scenario: Scenario;
+	/** The conversation as the partner saw it: its messages and the replies that carried on. */
+	readonly conversation: readonly Message[];
+	readonly lastReply: LearnerMessage;
+	/** The criteria the last reply met and the red flags it raised, by id. */
+	readonly lastOutcome: { readonly met: readonly CriterionId[]; readonly redFlags: readonly string[] };
+	/** Criteria met by any reply so far. */
+	readonly metSoFar: readonly CriterionId[];
+	readonly usedBeats: readonly string[];
+	readonly round: number;
+	readonly turnLimit: number;
+};
+
+export type PartnerTurn = {
+	readonly text: string;
+	readonly source: Exclude<PartnerSource, 'opening'>;
+	readonly beat?: string;
+	/** The partner has finished: the conversation ends after this message. */
+	readonly ends: boolean;
+	readonly interrupted?: boolean;
+};
+
+/** Who plays the other party, as recorded in a transcript. */
+export type PartnerInfo = {
+	readonly kind: 'scripted' | 'ollama';
+	readonly model: string | null;
+	readonly host: string | null;
+	readonly seed: number | null;
+};
+
+/** The other party in a conversation: scripted beats, or a local LLM. */
+export interface Partner {
+	readonly info: PartnerInfo;
+	/** The next message. `onText` receives the text so far while it is being written. */
+	respond(request: PartnerRequest, options: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }): Promise<PartnerTurn>;
+}

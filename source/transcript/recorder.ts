@@ -1,0 +1,50 @@
+import type { SessionController } from '../session/controller.js';
+import type { SessionState } from '../session/types.js';
+import { toTranscript, type TranscriptMeta } from './model.js';
+import type { Reflection, Review } from './schema.js';
+import { saveTranscript } from './store.js';
+
+/** A running conversation and the recorder keeping its transcript. */
+export type RecordedSession = { readonly controller: SessionController; readonly recorder: Recorder };
+
+export type Recorder = {
+	readonly file: string;
+	/** Saves the learner's reflection (and writes the file at once). */
+	setReflection(reflection: Reflection): void;
+	/** Writes the file now. */
+	save(): void;
+	stop(): void;
+};
+
+/**
+ * Keeps a session's transcript on disk: written when the session starts and after every turn (and
+ * when it ends), never while a message is still being written, so nothing a learner sent is lost.
+ */
+export function recordSession(
+	controller: SessionController,
+	file: string,
+	meta: Omit<TranscriptMeta, 'updatedAt' | 'partner'>,
+	clock: () => Date = () => new Date(),
+): Recorder {
+	let reflection: Reflection | null = meta.reflection ?? null;
+	const review: Review | null = meta.review ?? null;
+	const save = (state: SessionState = controller.current) =>
+		saveTranscript(file, toTranscript(state, { ...meta, partner: controller.partnerInfo, reflection, review, updatedAt: clock().toISOString() }));
+	let saved = controller.current;
+	save(saved);
+	const unsubscribe = controller.subscribe(state => {
+		const turned = state.messages !== saved.messages || state.phase !== saved.phase || state.failure !== saved.failure;
+		if (!turned) return;
+		saved = state;
+		save(state);
+	});
+	return {
+		file,
+		setReflection(value) {
+			reflection = value;
+			save();
+		},
+		save: () => save(),
+		stop: unsubscribe,
+	};
+}

@@ -1,0 +1,194 @@
+import { ThemeProvider } from '@inkjs/ui';
+import { Box, Static, Text, useApp, useStdout } from 'ink';
+import React, { useCallback, useEffect, useState } from 'react';
+import type { LoadedScenario } from '../scenario/files.js';
+import { learnerScore } from '../session/session.js';
+import type { RecordedSession } from '../transcript/recorder.js';
+import type { Reflection } from '../transcript/schema.js';
+import { ChatScreen } from './chat/chat-screen.js';
+import { ReflectionForm } from './debrief/reflection-form.js';
+import { HistoryView, type HistoryItem } from './history.js';
+import { HomeScreen } from './home/home-screen.js';
+import { KeyRouter, useKeys } from './input/key-router.js';
+import { TextBox } from './input/text-box.js';
+import { KeyHelp } from './key-help.js';
+import { HELP } from './keys.js';
+import { NameEntry } from './name-entry.js';
+import { postsafeTheme } from './theme.js';
+import { useStateRef } from './use-state-ref.js';
+import { useTerminalWidth } from './use-terminal-width.js';
+
+export type SessionHandle = RecordedSession;
+
+/** What the screens need from outside: the library, and a way to start a recorded session. */
+export type AppServices = {
+	readonly scenarios: readonly LoadedScenario[];
+	/** Titles of documents cited by anchors, by source id. */
+	readonly sources: Readonly<Record<string, string>>;
+	readonly startSession: (loaded: LoadedScenario, learner: string) => SessionHandle;
+};
+
+type AppProps = {
+	readonly services: AppServices;
+	/** The learner's name, if given (--learner); otherwise asked once. */
+	readonly learner?: string;
+	/** Go straight to this scenario (postsafe play) and exit after it, instead of the picker. */
+	readonly initial?: LoadedScenario;
+	readonly coach: boolean;
+	/** Told about each session as it starts, so the caller can save it if the process is killed. */
+	readonly onSession?: (handle: SessionHandle | undefined) => void;
+};
+
+type Screen =
+	| { readonly name: 'home' }
+	| { readonly name: 'name'; readonly next?: LoadedScenario }
+	| { readonly name: 'chat'; readonly loaded: LoadedScenario; readonly handle: SessionHandle }
+	| { readonly name: 'reflect'; readonly loaded: LoadedScenario; readonly handle: SessionHandle }
+	| { readonly name: 'saved'; readonly file: string }
+	/** Left a conversation part-way; the app exits, or returns to the picker. */
+	| { readonly name: 'left' };
+
+function useTerminalHeight(): number {
+	const { stdout } = useStdout();
+	return stdout.rows || 24;
+}
+
+/** postsafe in the terminal: the picker, a conversation, its debrief and reflection, in that order. */
+export function App(props: AppProps) {
+	return (
+		<KeyRouter>
+			<Screens {...props} />
+		</KeyRouter>
+	);
+}
+
+function Screens({ services, learner: givenLearner, initial, coach, onSession }: AppProps) {
+	const { exit } = useApp();
+	const width = useTerminalWidth();
+	const height = useTerminalHeight();
+	const [learner, setLearner] = useState(givenLearner);
+
+	/** Starts a recorded session: its chat screen, and the header that opens it in history. */
+	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; header: HistoryItem } => {
+		const handle = services.startSession(loaded, name);
+		onSession?.(handle);
+		return {
+			screen: { name: 'chat', loaded, handle },
+			header: { kind: 'header', key: `header-${handle.recorder.file}`, scenario: loaded.scenario, learner: name },
+		};
+	};
+	const [opening] = useState(() => (initial && givenLearner ? begin(initial, givenLearner) : undefined));
+	const [history, setHistory] = useState<readonly HistoryItem[]>(opening ? [opening.header] : []);
+	const append = useCallback((items: readonly HistoryItem[]) => setHistory(previous => [...previous, ...items]), []);
+	const [screen, setScreen, currentScreen] = useStateRef<Screen>(opening?.screen ?? (initial ? { name: 'name', next: initial } : { name: 'home' }));
+	const start = (loaded: LoadedScenario, name: string) => {
+		const { screen: chat, header } = begin(loaded, name);
+		append([header]);
+		setScreen(chat);
+	};
+
+	const leaveSession = (handle: SessionHandle) => {
+		handle.recorder.stop();
+		onSession?.(undefined);
+		setScreen(initial ? { name: 'left' } : { name: 'home' });
+	};
+
+	useKeys((input, key) => {
+		if (!(key.ctrl && input === 'c')) return;
+		// Ctrl+C leaves at once; a conversation in progress is saved as abandoned, every reply kept.
+		const now = currentScreen.current;
+		if (now.name === 'chat') {
+			now.handle.controller.end('abandoned');
+			now.handle.recorder.stop();
+		}
+		exit();
+	});
+
+	// Exits wait for the frame with the last notice to be drawn; exiting at once would lose it.
+	useEffect(() => {
+		if (initial && (screen.name === 'saved' || screen.name === 'left')) exit();
+	}, [screen]);
+
+	let live: React.ReactNode;
+	switch (screen.name) {
+		case 'home':
+			live = (
+				<HomeScreen
+					scenarios={services.scenarios}
+					width={width}
+					height={height}
+					onChoose={loaded => (learner ? start(loaded, learner) : setScreen({ name: 'name', next: loaded }))}
+					onQuit={exit}
+				/>
+			);
+			break;
+		case 'name':
+			live = (
+				<NameEntry
+					width={width}
+					onDone={name => {
+						setLearner(name);
+						if (screen.next) start(screen.next, name);
+						else setScreen({ name: 'home' });
+					}}
+				/>
+			);
+			break;
+		case 'chat':
+			live = (
+				<ChatScreen
+					key={screen.handle.recorder.file}
+					controller={screen.handle.controller}
+					learner={learner!}
+					coach={coach}
+					width={width}
+					append={append}
+					onEnded={() => {
+						const { controller } = screen.handle;
+						if (controller.current.endReason === 'abandoned') return;
+						append([{ kind: 'debrief', key: `debrief-${screen.handle.recorder.file}`, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
+						setScreen({ name: 'reflect', loaded: screen.loaded, handle: screen.handle });
+					}}
+					onQuit={() => {
+						screen.handle.controller.end('abandoned');
+						append([{ kind: 'notice', key: `quit-${screen.handle.recorder.file}`, text: `Left the conversation. Your replies are saved in ${screen.handle.recorder.file}` }]);
+						leaveSession(screen.handle);
+					}}
+				/>
+			);
+			break;
+		case 'reflect':
+			live = (
+				<ReflectionForm
+					width={width}
+					onDone={(reflection: Reflection) => {
+						screen.handle.recorder.setReflection(reflection);
+						append([{ kind: 'notice', key: `saved-${screen.handle.recorder.file}`, text: `Transcript saved: ${screen.handle.recorder.file}` }]);
+						screen.handle.recorder.stop();
+						onSession?.(undefined);
+						setScreen({ name: 'saved', file: screen.handle.recorder.file });
+					}}
+				/>
+			);
+			break;
+		case 'left':
+			live = null;
+			break;
+		case 'saved':
+			live = initial ? null : (
+				<Box flexDirection="column">
+					<Text>Practise another? Press Enter for the list.</Text>
+					<TextBox prompt="" width={width} onSubmit={() => setScreen({ name: 'home' })} />
+					<KeyHelp keys={HELP.done} />
+				</Box>
+			);
+			break;
+	}
+
+	return (
+		<ThemeProvider theme={postsafeTheme}>
+			<Static items={[...history]}>{item => <HistoryView key={item.key} item={item} width={width} sources={services.sources} />}</Static>
+			{live}
+		</ThemeProvider>
+	);
+}

@@ -1,0 +1,106 @@
+import { Spinner } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import React, { useEffect, useRef } from 'react';
+import { coachHint } from '../../session/coach.js';
+import type { SessionController } from '../../session/controller.js';
+import type { PartnerMessage } from '../../session/types.js';
+import type { HistoryItem } from '../history.js';
+import { useKeys } from '../input/key-router.js';
+import { TextBox } from '../input/text-box.js';
+import { KeyHelp } from '../key-help.js';
+import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
+import { useSession } from '../use-session.js';
+import { useStateRef } from '../use-state-ref.js';
+import { MessageBubble } from './message-bubble.js';
+
+type ChatScreenProps = {
+	readonly controller: SessionController;
+	readonly learner: string;
+	/** After each reply, a one-line hint on the most important thing missed. */
+	readonly coach: boolean;
+	readonly width: number;
+	/** Adds finished things (messages, hints) above the live area. */
+	readonly append: (items: readonly HistoryItem[]) => void;
+	/** The conversation has ended (turn limit, /end, or the partner finished). */
+	readonly onEnded: () => void;
+	/** The learner confirmed they want to quit. */
+	readonly onQuit: () => void;
+};
+
+/** The conversation: finished messages go to history once; the live area holds typing, the input and help. */
+export function ChatScreen({ controller, learner, coach, width, append, onEnded, onQuit }: ChatScreenProps) {
+	const state = useSession(controller);
+	const shown = useRef(0);
+	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
+	const { scenario } = state;
+
+	useEffect(() => {
+		const fresh = state.messages.slice(shown.current);
+		if (fresh.length === 0) return;
+		shown.current = state.messages.length;
+		const items: HistoryItem[] = [];
+		for (const message of fresh) {
+			items.push({ kind: 'message', key: `message-${message.id}`, scenario, message });
+			if (coach && message.kind === 'learner') {
+				const hint = coachHint({ ...state, messages: state.messages.slice(0, state.messages.indexOf(message) + 1) }, learner);
+				if (hint) items.push({ kind: 'hint', key: `hint-${message.id}`, text: hint });
+			}
+		}
+		append(items);
+	}, [state.messages]);
+
+	useEffect(() => {
+		if (state.phase === 'ended') onEnded();
+	}, [state.phase]);
+
+	const writing = state.writing !== undefined;
+	useKeys((input, key) => {
+		if (confirming.current) {
+			if (isYes(input)) onQuit();
+			else if (isNo(input, key)) setConfirmingQuit(false);
+			return;
+		}
+		if (isEndConversation(input, key)) {
+			controller.end('learner');
+		} else if (key.escape) {
+			// Esc stops the partner mid-message; otherwise it asks before quitting.
+			if (controller.current.writing !== undefined) controller.cancelWriting();
+			else setConfirmingQuit(true);
+		}
+	});
+
+	const submit = (text: string) => {
+		const reply = text.trim();
+		if (reply === '') return false;
+		if (reply === END_COMMAND) {
+			controller.end('learner');
+			return true;
+		}
+		if (state.phase !== 'learners') return false;
+		void controller.reply(learner, reply);
+		return true;
+	};
+
+	const repliesLeft = state.turnLimit - state.round + 1;
+	const live: PartnerMessage | undefined = writing && state.writing !== ''
+		? { kind: 'partner', id: -1, text: state.writing!, time: new Date().toISOString(), source: 'model' }
+		: undefined;
+	return (
+		<Box flexDirection="column" width={Math.min(width, 100)}>
+			{live ? <MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} isLive /> : null}
+			{writing && !live ? <Spinner label={`${scenario.partner.name} is typing…`} /> : null}
+			{state.failure ? <Text color="red">{scenario.partner.name}'s reply didn't arrive: {state.failure}</Text> : null}
+			{confirmingQuit ? (
+				<Text bold>Quit this conversation? Your replies so far are saved.</Text>
+			) : (
+				<Box marginTop={writing ? 0 : 1}>
+					<TextBox prompt="› " width={Math.min(width, 100)} onSubmit={submit} placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''} isActive={!confirmingQuit} />
+				</Box>
+			)}
+			<Box justifyContent="space-between">
+				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : HELP.chat} />
+				{confirmingQuit ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
+			</Box>
+		</Box>
+	);
+}

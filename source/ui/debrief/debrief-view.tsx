@@ -1,0 +1,117 @@
+import { useComponentTheme, type ComponentTheme } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { ConversationScore, QuotedEvidence } from '../../rubric/score.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { Paragraph } from '../paragraph.js';
+import { criterionBar } from './criterion-bar.js';
+
+type DebriefViewProps = {
+	readonly scenario: Scenario;
+	readonly score: ConversationScore;
+	/** Titles of the documents anchors cite, by source id (from criteria.yaml). */
+	readonly sources: Readonly<Record<string, string>>;
+	readonly width: number;
+	/** Name the learner whose score this is (group mode). */
+	readonly learner?: string;
+};
+
+function fromReply(item: QuotedEvidence, replies: number): string {
+	return replies > 1 ? ` (reply ${item.reply + 1})` : '';
+}
+
+/** The debrief after a conversation: every criterion's bar and evidence, red flags, the model reply, anchors, key points. */
+export function DebriefView({ scenario, score, sources, width, learner }: DebriefViewProps) {
+	const { styles } = useComponentTheme<ComponentTheme>('Debrief');
+	const s = styles!;
+	const columns = Math.min(width, 100);
+	const replies = score.replies.length;
+	const labelWidth = Math.max(...score.criteria.map(criterion => criterion.label.length));
+	const { debrief } = scenario;
+	const title = `── Debrief${learner ? ` for ${learner}` : ''} · ${scenario.title} `;
+	return (
+		<Box flexDirection="column" width={columns} marginTop={1}>
+			<Text {...s.heading!()}>{title + '─'.repeat(Math.max(0, columns - title.length))}</Text>
+			<Text>
+				Score <Text {...s.heading!()}>{score.score}/{score.max}</Text>
+				{score.capped ? <Text {...s.flag!()}> (you earned {score.earned}; a red flag caps the total at {score.score})</Text> : null}
+				{replies === 0 ? <Text {...s.dim!()}> (no replies)</Text> : null}
+			</Text>
+			{score.criteria.map(criterion => (
+				<Box key={criterion.id} flexDirection="column" marginTop={1}>
+					<Text>
+						{criterion.met ? <Text {...s.met!()}>✓ met   </Text> : <Text {...s.missed!()}>✗ missed</Text>}
+						{'  '}
+						<Text {...s.heading!()}>{criterion.label.padEnd(labelWidth)}</Text>
+						{'  '}
+						<Text {...(criterion.met ? s.met!() : s.missed!())}>{criterionBar(criterion.points, criterion.max)}</Text> {criterion.points}/{criterion.max}
+					</Text>
+					{criterion.evidence.map((item, index) => (
+						<Paragraph key={index} width={columns} indent={10} {...s.quote!()}>
+							{`“${item.quote}”${fromReply(item, replies)}`}
+						</Paragraph>
+					))}
+					{criterion.against.map((item, index) => (
+						<Paragraph key={`against-${index}`} width={columns} indent={10}>
+							{`You wrote “${item.quote}”${fromReply(item, replies)}, which says the opposite.`}
+						</Paragraph>
+					))}
+					{criterion.met ? null : (
+						<Paragraph width={columns} indent={10} lead="→ ">
+							{criterion.feedback}
+						</Paragraph>
+					)}
+				</Box>
+			))}
+			<Box flexDirection="column" marginTop={1}>
+				{score.redFlags.length === 0 ? (
+					<Text>⚑ Red flags: none</Text>
+				) : (
+					<>
+						<Text {...s.flag!()}>⚑ Red flags ({score.redFlags.length})</Text>
+						{score.redFlags.map(flag => (
+							<Box key={flag.id} flexDirection="column" marginTop={1}>
+								<Paragraph width={columns} indent={2} lead="⚑ " {...s.flag!()}>
+									{flag.label}
+								</Paragraph>
+								{flag.evidence.map((item, index) => (
+									<Paragraph key={index} width={columns} indent={4} {...s.quote!()}>
+										{`${item.identifier ? `${item.reason}: ` : ''}“${item.quote}”${fromReply(item, replies)}`}
+									</Paragraph>
+								))}
+								<Paragraph width={columns} indent={4} lead="Why it matters: ">
+									{flag.why}
+								</Paragraph>
+							</Box>
+						))}
+					</>
+				)}
+			</Box>
+			<Box flexDirection="column" marginTop={1}>
+				<Text {...s.heading!()}>A model reply</Text>
+				<Paragraph width={columns} indent={2} {...s.quote!()}>
+					{`“${debrief.modelReply}”`}
+				</Paragraph>
+				<Paragraph width={columns} indent={2} lead="Why it works: ">
+					{debrief.why}
+				</Paragraph>
+			</Box>
+			<Box flexDirection="column" marginTop={1}>
+				<Text {...s.heading!()}>GMC and professional anchors</Text>
+				{debrief.anchors.map((anchor, index) => (
+					<Paragraph key={index} width={columns} indent={2} lead="• ">
+						{`${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`}
+					</Paragraph>
+				))}
+			</Box>
+			<Box flexDirection="column" marginTop={1}>
+				<Text {...s.heading!()}>Key points</Text>
+				{debrief.keyPoints.map((point, index) => (
+					<Paragraph key={index} width={columns} indent={2} lead="• ">
+						{point}
+					</Paragraph>
+				))}
+			</Box>
+		</Box>
+	);
+}

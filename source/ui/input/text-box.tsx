@@ -1,0 +1,94 @@
+import chalk from 'chalk';
+import { Box, Text } from 'ink';
+import React, { useRef, useState } from 'react';
+import { burstWithEnter, editingAction } from '../keys.js';
+import { useKeys } from './key-router.js';
+import { reduceInput, type InputAction, type InputState } from './input-state.js';
+import { wrapWithOffsets } from './wrap.js';
+
+type TextBoxProps = {
+	/** Shown before the first line, e.g. "› ". */
+	readonly prompt: string;
+	/** Width to wrap to, prompt included. */
+	readonly width: number;
+	/** Called with the text when Enter is pressed; the box then empties, unless this returns false (the text was not taken). */
+	readonly onSubmit: (value: string) => boolean | void;
+	/** Shown dimmed while the box is empty. */
+	readonly placeholder?: string;
+	/** When false, keys are ignored (another part of the screen has them). @default true */
+	readonly isActive?: boolean;
+	/** Initial text. @default '' */
+	readonly defaultValue?: string;
+	/** Called after every change. */
+	readonly onChange?: (value: string) => void;
+};
+
+function Line({ text, cursorAt }: { readonly text: string; readonly cursorAt: number | undefined }) {
+	if (cursorAt === undefined) return <Text>{text}</Text>;
+	const under = text.slice(cursorAt, cursorAt + 1) || ' ';
+	// With colour off there is no inverse video, so the cursor is drawn as a bar.
+	const cursor = chalk.level === 0 ? `▌${under === ' ' ? '' : under}` : under;
+	return (
+		<Text>
+			{text.slice(0, cursorAt)}
+			<Text inverse>{cursor}</Text>
+			{text.slice(cursorAt + 1)}
+		</Text>
+	);
+}
+
+/** A text box that wraps long replies over several lines and edits like a shell prompt. */
+export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true, defaultValue = '', onChange }: TextBoxProps) {
+	// The latest text lives in a ref, changed at once: keys can arrive faster than React re-renders
+	// ("hello⏎" in one burst), and Enter must send what was typed, not the last frame's text.
+	const current = useRef<InputState>({ value: defaultValue, cursor: defaultValue.length });
+	const [, setRevision] = useState(0);
+	const apply = (action: InputAction) => {
+		const next = reduceInput(current.current, action);
+		if (next === current.current) return;
+		const changed = next.value !== current.current.value;
+		current.current = next;
+		setRevision(revision => revision + 1);
+		if (changed) onChange?.(next.value);
+	};
+	useKeys(
+		(input, key) => {
+			const typedThenEnter = burstWithEnter(input, key);
+			if (typedThenEnter !== undefined) apply({ type: 'insert', text: typedThenEnter });
+			if (key.return || typedThenEnter !== undefined) {
+				if (onSubmit(current.current.value) !== false) apply({ type: 'clear' });
+				return;
+			}
+			const action = editingAction(input, key);
+			if (action) apply(action);
+		},
+		{ isActive },
+	);
+	const state = current.current;
+	const indent = ' '.repeat(prompt.length);
+	const lines = wrapWithOffsets(state.value, Math.max(10, width - prompt.length - 1));
+	if (state.value === '') {
+		return (
+			<Box>
+				<Text>{prompt}</Text>
+				<Line text="" cursorAt={isActive ? 0 : undefined} />
+				{placeholder ? <Text dimColor> {placeholder}</Text> : null}
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column">
+			{lines.map((line, index) => {
+				const isLast = index === lines.length - 1;
+				const end = line.start + line.text.length;
+				const onThisLine = isActive && state.cursor >= line.start && (state.cursor < end || (isLast && state.cursor === end));
+				return (
+					<Box key={line.start}>
+						<Text>{index === 0 ? prompt : indent}</Text>
+						<Line text={line.text} cursorAt={onThisLine ? state.cursor - line.start : undefined} />
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}

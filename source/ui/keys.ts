@@ -1,0 +1,53 @@
+import type { Key } from 'ink';
+import type { InputAction } from './input/input-state.js';
+
+// Every key postsafe answers to is decided here, and the help lines quote these words.
+
+/** Editing keys shared by every text box. */
+export function editingAction(input: string, key: Key): InputAction | undefined {
+	// Most terminals send the Backspace key as DEL, which Ink reports as `delete`: both erase backwards.
+	if (key.backspace || key.delete) return key.ctrl || key.meta ? { type: 'delete-word-before' } : { type: 'backspace' };
+	if (key.leftArrow) return key.ctrl || key.meta ? { type: 'word-left' } : { type: 'left' };
+	if (key.rightArrow) return key.ctrl || key.meta ? { type: 'word-right' } : { type: 'right' };
+	if (key.home || (key.ctrl && input === 'a')) return { type: 'home' };
+	if (key.end) return { type: 'end' };
+	if (key.ctrl && input === 'u') return { type: 'clear' };
+	if (key.ctrl && input === 'w') return { type: 'delete-word-before' };
+	if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return undefined;
+	return input === '' ? undefined : { type: 'insert', text: input };
+}
+
+/**
+ * Ink passes a burst of typed or pasted text as one string, Enter included ("hello⏎"). A burst that
+ * ends in a line break is text then Enter; line breaks inside it (a paste) become spaces.
+ */
+export function burstWithEnter(input: string, key: Key): string | undefined {
+	if (key.ctrl || key.meta || input.length < 2 || !/[\r\n]$/.test(input)) return undefined;
+	return input.replace(/[\r\n]+$/, '');
+}
+
+export const END_COMMAND = '/end';
+
+/** Ctrl+E ends the conversation and opens the debrief (as does typing /end). */
+export function isEndConversation(input: string, key: Key): boolean {
+	return key.ctrl && input === 'e';
+}
+
+export function isYes(input: string): boolean {
+	return input.toLowerCase() === 'y';
+}
+
+export function isNo(input: string, key: Key): boolean {
+	return input.toLowerCase() === 'n' || key.escape;
+}
+
+/** What each screen's help line says, key first. */
+export const HELP = {
+	chat: [['Enter', 'send'], ['/end or Ctrl+E', 'finish and debrief'], ['Esc', 'quit']],
+	chatWriting: [['Esc', 'stop them writing'], ['Ctrl+E', 'finish and debrief']],
+	confirmQuit: [['y', 'quit (your replies are saved)'], ['n or Esc', 'carry on']],
+	home: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'start'], ['Esc', 'quit']],
+	name: [['Enter', 'continue'], ['Esc', 'quit']],
+	reflection: [['Enter', 'next question'], ['Enter on an empty answer', 'skip']],
+	done: [['Enter', 'continue']],
+} as const satisfies Record<string, readonly (readonly [string, string])[]>;

@@ -1,0 +1,27 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { TextBox } from './input/text-box.js';
+import { KeyHelp } from './key-help.js';
+import { HELP } from './keys.js';
+
+type NameEntryProps = {
+	readonly width: number;
+	readonly onDone: (name: string) => void;
+};
+
+/** Asks for the learner's name once; it goes in every transcript of this sitting. */
+export function NameEntry({ width, onDone }: NameEntryProps) {
+	const submit = (text: string) => {
+		const name = text.trim();
+		if (name === '') return false;
+		onDone(name);
+		return true;
+	};
+	return (
+		<Box flexDirection="column" width={Math.min(width, 100)}>
+			<Text bold>What's your name? It goes in your transcripts, for you and your supervisor.</Text>
+			<TextBox prompt="› " width={Math.min(width, 100)} onSubmit={submit} placeholder="e.g. Asha Patel" />
+			<KeyHelp keys={HELP.name} />
+		</Box>
+	);
+}
