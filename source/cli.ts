@@ -32,6 +32,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.description('Rehearse the online situations of GMC social-media guidance and the MSRA SJT, in the terminal.')
 		.version(packageJson.version, '-v, --version')
 		.addOption(new Option('--scenarios <dir>', 'scenario library folder').env('POSTSAFE_SCENARIOS'))
+		.usage('[options] [command]')
 		.enablePositionalOptions()
 		.showSuggestionAfterError(true)
 		.exitOverride()
@@ -41,10 +42,14 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
 
-	addPlayOptions(program).action(async (options: PlayFlags) => {
-		const { runPlay } = await import('./commands/play.js');
-		setExitCode(await runPlay(undefined, { ...options, scenarios: scenariosOption() }));
-	});
+	// With no command: the scenario picker. A word that is not a command is an unknown command.
+	addPlayOptions(program)
+		.argument('[command]')
+		.action(async (command: string | undefined, options: PlayFlags) => {
+			if (command !== undefined) throw await unknownCommand(command, program);
+			const { runPlay } = await import('./commands/play.js');
+			setExitCode(await runPlay(undefined, { ...options, scenarios: scenariosOption() }));
+		});
 
 	addPlayOptions(program.command('play'))
 		.description('role-play a scenario: someone messages you, you reply, then a debrief')
@@ -101,6 +106,14 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		});
 
 	return program;
+}
+
+async function unknownCommand(command: string, program: Command): Promise<UserError> {
+	const { editDistance } = await import('./rubric/fuzzy.js');
+	const names = program.commands.map(candidate => candidate.name());
+	const closest = names.map(name => ({ name, distance: editDistance(command, name, 3) })).sort((a, b) => a.distance - b.distance)[0];
+	const hint = closest && closest.distance <= 3 ? ` (did you mean ${closest.name}?)` : '';
+	return new UserError(`unknown command '${command}'${hint}. Run \`postsafe --help\` to see the commands.`, 2);
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -157,7 +157,8 @@ describe('postsafe score', () => {
 		[['score', '--scenario', 'patient-dm-rash', '--replyy', 'x'], /^postsafe: unknown option '--replyy'/, 2],
 		[['score', '--batch', 'missing.jsonl', '--json'], /^postsafe: no such file: missing\.jsonl/, 1],
 		[['score', '--scenario', 'patient-dm-rash'], /^postsafe: score needs --scenario ID and at least one --reply TEXT/, 2],
-		[['frobnicate'], /^postsafe: unknown command 'frobnicate'/, 2],
+		[['frobnicate'], /^postsafe: unknown command 'frobnicate'\. Run/, 2],
+		[['scor'], /^postsafe: unknown command 'scor' \(did you mean score\?\)/, 2],
 	])('%j fails with one clear line', (args, pattern, code) => {
 		expectOneLineError(runCli(args), pattern, code);
 	});
