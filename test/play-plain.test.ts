@@ -1,0 +1,62 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Transcript } from '../source/transcript/schema.js';
+import { runCli } from './helpers/cli.js';
+
+function transcriptsIn(directory: string): Transcript[] {
+	return readdirSync(directory).map(name => Transcript.parse(JSON.parse(readFileSync(join(directory, name), 'utf8'))));
+}
+
+describe('postsafe play in plain mode (stdin not a terminal)', () => {
+	it('plays a whole session from piped replies and prints the score JSON and the transcript path', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-plain-'));
+		const result = runCli(['play', 'patient-dm-rash', '--learner', 'T', '--json'], {
+			input: 'reply one\nreply two\n',
+			env: { POSTSAFE_TRANSCRIPTS: directory },
+		});
+		expect(result.stderr).not.toMatch(/Raw mode|Error:|\n\s+at /);
+		expect(result.code).toBe(0);
+		const output = JSON.parse(result.stdout) as { score: { scenario: string; max: number }; transcript: string };
+		expect(output.score).toMatchObject({ scenario: 'patient-dm-rash', max: 6 });
+		expect(output.transcript.startsWith(directory)).toBe(true);
+		expect(statSync(output.transcript).mode & 0o777).toBe(0o600);
+		const [transcript] = transcriptsIn(directory);
+		expect(transcript!.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(['reply one', 'reply two']);
+		expect(transcript!).toMatchObject({ learner: 'T', status: 'complete' });
+		// The conversation went to stderr, so stdout is nothing but the JSON.
+		expect(result.stderr).toContain('Jade Holloway: hiii sorry');
+	});
+
+	it('prints the conversation and the debrief as text, quoting the learner', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-plain-'));
+		const result = runCli(['play', 'patient-dm-rash', '--learner', 'Asha', '--transcripts', directory], {
+			input: "Sorry Jade, I can't give medical advice on Instagram.\nPlease use the practice's online consultation.\n",
+		});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain("Asha: Sorry Jade, I can't give medical advice on Instagram.");
+		expect(result.stdout).toContain('Jade Holloway: i get it, honestly i do');
+		expect(result.stdout).toMatch(/✓ met\s+Professional boundaries\s+2\/2\s+reply 1: “Sorry Jade/);
+		expect(result.stdout).toContain('A model reply');
+		expect(result.stdout).toMatch(/Transcript saved: .*\.json/);
+	});
+
+	it('stops at the turn limit (--turns) even with more lines to read', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-plain-'));
+		const result = runCli(['play', 'patient-dm-rash', '--turns', '1', '--json', '--transcripts', directory], { input: 'one\ntwo\nthree\n' });
+		expect(result.code).toBe(0);
+		const [transcript] = transcriptsIn(directory);
+		expect(transcript!).toMatchObject({ endReason: 'turn-limit', turnLimit: 1 });
+		expect(transcript!.turns.filter(turn => turn.role === 'learner')).toHaveLength(1);
+	});
+
+	it('refuses a bad --turns and the picker without a terminal, in one line each', () => {
+		const bad = runCli(['play', 'patient-dm-rash', '--turns', 'lots']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr.trim()).toBe("postsafe: option '--turns <n>' argument 'lots' is invalid. must be a whole number from 1 to 50");
+		const picker = runCli([]);
+		expect(picker.code).toBe(2);
+		expect(picker.stderr.trim()).toBe('postsafe: choosing a scenario needs a terminal: run `postsafe play <id>` (ids from `postsafe list`)');
+	});
+});

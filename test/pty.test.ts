@@ -1,0 +1,87 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Transcript } from '../source/transcript/schema.js';
+import { CLI } from './helpers/cli.js';
+import { Terminal } from './helpers/tmux.js';
+
+const terminals: Terminal[] = [];
+afterEach(() => {
+	for (const terminal of terminals.splice(0)) terminal.close();
+});
+
+function play(directory: string): Terminal {
+	const terminal = new Terminal(`node ${CLI} play patient-dm-rash --learner Test --transcripts ${directory}`);
+	terminals.push(terminal);
+	return terminal;
+}
+
+function onlyTranscript(directory: string): { file: string; transcript: Transcript } {
+	const names = readdirSync(directory);
+	expect(names).toHaveLength(1);
+	const file = join(directory, names[0]!);
+	return { file, transcript: Transcript.parse(JSON.parse(readFileSync(file, 'utf8'))) };
+}
+
+const FIRST = "Sorry Jade, I can't give medical advice on here. Please use the practice's online consultation.";
+const SECOND = "I'm sorry it's itchy, but I can't look at photos here.";
+
+async function twoReplies(terminal: Terminal): Promise<void> {
+	await terminal.waitFor(screen => screen.includes('Reply to Jade Holloway'), 'the chat');
+	terminal.type(FIRST);
+	terminal.press('Enter');
+	await terminal.waitFor(screen => screen.includes('engaged for ages'), 'Jade’s answer to the first reply');
+	terminal.type(SECOND);
+	terminal.press('Enter');
+	await terminal.waitFor(screen => screen.includes('really itchy and i think'), 'Jade’s answer to the second reply');
+}
+
+describe('postsafe play in a real terminal', () => {
+	it('takes two replies, ends on Ctrl+E, shows the debrief and leaves a complete transcript (0600)', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const terminal = play(directory);
+		await twoReplies(terminal);
+		terminal.press('C-e');
+		const screen = await terminal.waitFor(text => text.includes('Reflection 1 of 3'), 'the debrief and reflection');
+		expect(screen).toContain(' Debrief · A rash photo in your Instagram DMs Score 4/6 ');
+		expect(screen).toMatch(/✓ met Professional boundaries █+ 2\/2/);
+		expect(screen).toContain("“Sorry Jade, I can't give medical advice on here.” (reply 1)");
+		for (let question = 0; question < 3; question++) {
+			await terminal.waitFor(text => text.includes(`Reflection ${question + 1} of 3`), `reflection question ${question + 1}`);
+			terminal.type(`answer ${question + 1}`);
+			terminal.press('Enter');
+		}
+		await terminal.waitFor(text => text.includes('[exit 0]'), 'postsafe to exit');
+		const { file, transcript } = onlyTranscript(directory);
+		expect(statSync(file).mode & 0o777).toBe(0o600);
+		expect(transcript).toMatchObject({ status: 'complete', endReason: 'learner', learner: 'Test', reflection: { whatHappened: 'answer 1', nowWhat: 'answer 3' } });
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
+	});
+
+	it('on SIGINT mid-session, leaves an abandoned transcript holding every reply sent', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const terminal = play(directory);
+		await twoReplies(terminal);
+		process.kill(terminal.programPid('node'), 'SIGINT');
+		await terminal.waitFor(text => /\[exit 130\]/.test(text), 'postsafe to exit on SIGINT');
+		const { transcript } = onlyTranscript(directory);
+		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
+	});
+
+	it('on Ctrl+C typed in the chat, leaves at once and saves the conversation as abandoned', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const terminal = play(directory);
+		await terminal.waitFor(screen => screen.includes('Reply to Jade Holloway'), 'the chat');
+		terminal.type(FIRST);
+		terminal.press('Enter');
+		await terminal.waitFor(screen => screen.includes('engaged for ages'), 'Jade’s answer');
+		terminal.type('half a reply, never sent');
+		terminal.press('C-c');
+		await terminal.waitFor(text => /\[exit 0\]/.test(text), 'postsafe to exit');
+		const { transcript } = onlyTranscript(directory);
+		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST]);
+	});
+});
