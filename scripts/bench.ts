@@ -7,6 +7,7 @@ import { compileRubric, type CompiledRubric } from '../source/rubric/compile.js'
 import { matchReply } from '../source/rubric/match.js';
 import { loadScenarios, packageRoot } from '../source/scenario/files.js';
 import { generateReplies } from './bench-replies.js';
+import { firstFrames, keystrokeEcho } from './bench-terminal.js';
 
 const ROOT = packageRoot();
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -111,9 +112,32 @@ function scoreStartup(): void {
 	);
 }
 
+function firstFrame(): void {
+	const { ours, minimal } = firstFrames(CLI, join(ROOT, 'scripts', 'minimal-ink-app.mjs'));
+	report(
+		'First frame: `postsafe play` in an 80×24 tmux terminal against a one-line Ink app, median of 7 alternated runs',
+		[`postsafe play       ${ours.toFixed(0).padStart(6)} ms  (until the chat's input line is drawn)`, `minimal Ink app     ${minimal.toFixed(0).padStart(6)} ms`],
+		{ name: 'first frame', value: `${ours.toFixed(0)} ms`, ratio: ours / minimal, budget: 1.5 },
+	);
+}
+
+async function echo(): Promise<void> {
+	const library = await loadScenarios(join(ROOT, 'scenarios'));
+	if (!('criteria' in library)) throw new Error('the scenario library has errors');
+	const empty = await keystrokeEcho(library, 2);
+	const long = await keystrokeEcho(library, 200);
+	report(
+		'Keystroke to echo: typing in the chat with 200 messages above, through Ink rendering at 60 fps, median of 30 keys',
+		[`200 messages        ${long.toFixed(1).padStart(6)} ms`, `2 messages          ${empty.toFixed(1).padStart(6)} ms`, `budget: under 50 ms: ${long < 50 ? 'ok' : 'OVER'}`],
+		{ name: 'keystroke echo', value: `${long.toFixed(1)} ms`, ratio: long / 50, budget: 1 },
+	);
+}
+
 console.log(`postsafe bench · Node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`);
 await rubricThroughput();
 scoreStartup();
+firstFrame();
+await echo();
 const over = figures.filter(figure => figure.ratio > figure.budget || figure.floorMet === false);
 console.log(over.length === 0 ? '\nAll figures within budget.' : `\nOver budget: ${over.map(figure => figure.name).join(', ')}`);
 process.exitCode = over.length === 0 ? 0 : 1;

@@ -1,0 +1,141 @@
+// Terminal figures for the bench: time to first frame in a real terminal, and keystroke-to-echo.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink';
+import React from 'react';
+import { isEnglishWord } from '../source/dictionary/english.js';
+import { ScriptedPartner } from '../source/partner/scripted.js';
+import { compileRubric } from '../source/rubric/compile.js';
+import type { LoadedScenario, ScenarioLibrary } from '../source/scenario/files.js';
+import { SessionController } from '../source/session/controller.js';
+import { recordSession } from '../source/transcript/recorder.js';
+import { transcriptPath } from '../source/transcript/store.js';
+import { App } from '../source/ui/app.js';
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Milliseconds from starting a command in a fresh 80×24 tmux terminal until `marker` is on screen. */
+function timeToFirstFrame(command: string, marker: string): number {
+	const socket = `postsafe-bench-${randomBytes(4).toString('hex')}`;
+	const tmux = (args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+	const start = performance.now();
+	const started = tmux(['new-session', '-d', '-x', '80', '-y', '24', `env NO_COLOR=1 ${command}; sleep 30`]);
+	if (started.error || started.status !== 0) throw new Error(`tmux could not start: ${started.error?.message ?? started.stderr}`);
+	try {
+		for (;;) {
+			if (tmux(['capture-pane', '-p']).stdout.includes(marker)) return performance.now() - start;
+			if (performance.now() - start > 20_000) throw new Error(`"${marker}" never appeared for: ${command}`);
+		}
+	} finally {
+		tmux(['kill-server']);
+	}
+}
+
+/** Median first-frame times of postsafe play and of a one-line Ink app, alternated. */
+export function firstFrames(cli: string, minimalApp: string, runs = 7): { ours: number; minimal: number } {
+	const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-bench-'));
+	const ours: number[] = [];
+	const minimal: number[] = [];
+	for (let run = 0; run < runs + 1; run++) {
+		const a = timeToFirstFrame(`node ${cli} play patient-dm-rash --learner Bench --transcripts ${transcripts}`, 'Reply to Jade Holloway');
+		const b = timeToFirstFrame(`node ${minimalApp}`, 'minimal ink app ready');
+		// The first pair warms the disk cache for both.
+		if (run > 0) {
+			ours.push(a);
+			minimal.push(b);
+		}
+	}
+	return { ours: median(ours), minimal: median(minimal) };
+}
+
+/** A stdout that is a terminal as far as Ink can tell, and notes when each frame is written. */
+class FakeTerminal extends EventEmitter {
+	readonly isTTY = true;
+	columns = 80;
+	rows = 24;
+	readonly writes: { at: number; text: string }[] = [];
+	write(text: string): boolean {
+		this.writes.push({ at: performance.now(), text });
+		return true;
+	}
+}
+
+/** A stdin Ink can read keys from. */
+class FakeKeyboard extends EventEmitter {
+	readonly isTTY = true;
+	private pending: string | null = null;
+	setEncoding(): void {}
+	setRawMode(): void {}
+	resume(): void {}
+	pause(): void {}
+	ref(): void {}
+	unref(): void {}
+	read(): string | null {
+		const data = this.pending;
+		this.pending = null;
+		return data;
+	}
+	press(data: string): void {
+		this.pending = data;
+		this.emit('readable');
+	}
+}
+
+const tick = (milliseconds: number) => new Promise(resolve => setTimeout(resolve, milliseconds));
+
+/**
+ * Median time from a keypress to the frame that echoes it, in the chat with `messages` messages
+ * already on screen, through Ink's real (non-debug) rendering.
+ */
+export async function keystrokeEcho(library: ScenarioLibrary, messages: number, presses = 30): Promise<number> {
+	const base = library.scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!;
+	const rounds = Math.ceil(messages / 2);
+	// A long conversation: as many scripted beats as rounds, so the partner never runs out.
+	const scenario = {
+		...base.scenario,
+		turns: rounds + 10,
+		beats: Array.from({ length: rounds + 10 }, (_, index) => ({ id: `beat-${index}`, say: `Message ${index} from Jade: still itchy, what should I do about it?`, end: false })),
+	};
+	const loaded: LoadedScenario = { ...base, scenario };
+	const controller = new SessionController({ scenario, rubric: compileRubric(scenario, library.criteria.library, isEnglishWord), learners: ['Bench'] }, new ScriptedPartner());
+	for (let round = 0; controller.current.messages.length < messages; round++) await controller.reply('Bench', `Reply ${round}: please use the online consultation form.`);
+	const directory = mkdtempSync(join(tmpdir(), 'postsafe-bench-'));
+	const recorder = recordSession(controller, transcriptPath(directory, 'bench'), { id: 'bench', contentHash: base.contentHash, group: false });
+	const stdout = new FakeTerminal();
+	const stdin = new FakeKeyboard();
+	const instance = render(
+		React.createElement(App, {
+			services: { scenarios: library.scenarios, sources: library.criteria.library.sources, startSession: () => ({ controller, recorder }) },
+			coach: false,
+			learner: 'Bench',
+			initial: loaded,
+		}),
+		{ stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+	);
+	while (!stdout.writes.some(write => write.text.includes('Reply to Jade'))) await tick(5);
+	await tick(100);
+	const latencies: number[] = [];
+	let typed = '';
+	for (let press = 0; press < presses; press++) {
+		const key = press % 2 === 0 ? 'x' : 'y';
+		typed += key;
+		const before = stdout.writes.length;
+		const start = performance.now();
+		stdin.press(key);
+		// The echo is the frame whose input line holds everything typed so far.
+		const echoed = () => stdout.writes.slice(before).find(write => write.text.includes(typed));
+		while (!echoed()) await tick(0);
+		latencies.push(echoed()!.at - start);
+		await tick(30);
+	}
+	instance.unmount();
+	recorder.stop();
+	return median(latencies);
+}
