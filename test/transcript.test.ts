@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startRecordedSession } from '../source/commands/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { Transcript } from '../source/transcript/schema.js';
-import { bundledLibrary } from './helpers/library.js';
+import { bundledLibrary, ROOT } from './helpers/library.js';
 
 function readTranscript(file: string): Transcript {
 	return Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -74,5 +74,11 @@ describe('transcripts', () => {
 			['Asha', 1],
 			['Ben', 0],
 		]);
+	});
+
+	it('has a committed example that is a valid transcript of the current version', () => {
+		const example = readTranscript(join(ROOT, 'transcripts', 'example.json'));
+		expect(example).toMatchObject({ version: 1, status: 'complete', scenario: { id: 'patient-dm-rash' } });
+		expect(example.reflection).not.toBeNull();
 	});
 });
