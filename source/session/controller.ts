@@ -1,5 +1,5 @@
 import { createSession, partnerRequest, reduceSession, type SessionEvent, type SessionOptions } from './session.js';
-import type { EndReason, Partner, PartnerTurn, SessionState } from './types.js';
+import { PartnerFailure, type EndReason, type Partner, type PartnerTurn, type SessionState } from './types.js';
 
 export type Clock = () => Date;
 
@@ -107,10 +107,12 @@ export class SessionController {
 				});
 				if (!generation.signal.aborted) this.dispatch({ type: 'partner-said', turn, time: this.now() });
 			} catch (error) {
+				const source = this.partner.info.kind === 'scripted' ? 'script' : 'model';
 				if (generation.signal.reason instanceof CancelledByLearner) {
-					this.dispatch({ type: 'partner-said', turn: { text: textSoFar, source: this.partner.info.kind === 'scripted' ? 'script' : 'model', ends: false, interrupted: true }, time: this.now() });
+					this.dispatch({ type: 'partner-said', turn: { text: textSoFar, source, ends: false, interrupted: true }, time: this.now() });
 				} else if (!generation.signal.aborted) {
-					this.dispatch({ type: 'partner-failed', reason: error instanceof Error ? error.message : String(error) });
+					const partial = error instanceof PartnerFailure ? error.partial : textSoFar;
+					this.dispatch({ type: 'partner-failed', reason: error instanceof Error ? error.message : String(error), partial, source, time: this.now() });
 				}
 			} finally {
 				this.generation = undefined;

@@ -7,7 +7,7 @@ import type { EndReason, LearnerMessage, Message, PartnerRequest, PartnerTurn, S
 export type SessionEvent =
 	| { readonly type: 'partner-writing'; readonly text: string }
 	| { readonly type: 'partner-said'; readonly turn: PartnerTurn; readonly time: string }
-	| { readonly type: 'partner-failed'; readonly reason: string }
+	| { readonly type: 'partner-failed'; readonly reason: string; readonly partial: string; readonly source: 'script' | 'model'; readonly time: string }
 	| { readonly type: 'learner-replied'; readonly learner: string; readonly text: string; readonly time: string }
 	| { readonly type: 'carried'; readonly messageId: number; readonly time: string }
 	| { readonly type: 'ended'; readonly reason: EndReason; readonly time: string };
@@ -88,8 +88,14 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 			if (turn.ends) return { ...next, phase: 'ended', endReason: 'scripted', endedAt: event.time };
 			return { ...next, phase: 'learners', round: state.round + 1 };
 		}
-		case 'partner-failed':
-			return state.phase === 'partner' ? { ...state, writing: undefined, failure: event.reason } : state;
+		case 'partner-failed': {
+			if (state.phase !== 'partner') return state;
+			// What arrived before the failure is kept, marked as cut off; the partner's turn is still due.
+			const messages = event.partial.trim() === ''
+				? state.messages
+				: [...state.messages, { kind: 'partner' as const, id: nextId(state), text: event.partial, time: event.time, source: event.source, interrupted: true }];
+			return { ...state, messages, writing: undefined, failure: event.reason };
+		}
 		case 'learner-replied': {
 			if (state.phase !== 'learners' || !state.learners.includes(event.learner)) return state;
 			if (repliesInRound(state, state.round).some(reply => reply.learner === event.learner)) return state;

@@ -100,3 +100,14 @@ export interface Partner {
 	/** The next message. `onText` receives the text so far while it is being written. */
 	respond(request: PartnerRequest, options: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }): Promise<PartnerTurn>;
 }
+
+/** The partner's message could not be had: `partial` is what arrived before it stopped. */
+export class PartnerFailure extends Error {
+	constructor(
+		message: string,
+		readonly partial: string,
+	) {
+		super(message);
+		this.name = 'PartnerFailure';
+	}
+}

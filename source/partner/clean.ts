@@ -1,0 +1,46 @@
+/** Longest message a partner may send: real DMs are short, and a runaway model must not flood the chat. */
+export const MAX_MESSAGE = 600;
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A model's message as the partner would send it: no "Jade:" label, no stage directions
+ * ("*sighs*", "(laughs)"), no wrapping quotes, no trailing half-sentence past the length cap.
+ */
+export function cleanMessage(text: string, partnerName: string): string {
+	const first = partnerName.split(/\s+/)[0] ?? partnerName;
+	let cleaned = text.replace(/\r/g, '').trim();
+	cleaned = cleaned.replace(new RegExp(`^\\s*(?:\\*\\*)?(?:${escape(partnerName)}|${escape(first)})(?:\\*\\*)?\\s*[:：-]\\s*`, 'i'), '');
+	cleaned = cleaned.replace(/\*[^*\n]{1,60}\*/g, ' ').replace(/\((?:sighs?|laughs?|smiles?|pauses?|typing|crying|frustrated|angrily|nervously|[a-z]+s)\)/gi, ' ');
+	cleaned = cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim().replace(/^["“”']+|["“”']+$/g, '').trim();
+	if (cleaned.length > MAX_MESSAGE) {
+		const cut = cleaned.slice(0, MAX_MESSAGE);
+		const lastStop = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '), cut.lastIndexOf('\n'));
+		cleaned = lastStop > MAX_MESSAGE / 2 ? cut.slice(0, lastStop + 1).trim() : `${cut.trimEnd()}…`;
+	}
+	return cleaned;
+}
+
+const AI_TALK = /\b(?:as an ai|an ai (?:model|assistant|language)|language model|i am an ai|i'm an ai|i cannot role-?play|as a chatbot)\b/i;
+const RUBRIC_TALK = /\b(?:rubric|criteria|criterion|your score|you scored|marking scheme|feedback on your (?:reply|response|answer)|good answer|model answer|well done for)\b/i;
+const CLINICIAN_TALK =
+	/\b(?:as (?:a|your) (?:doctor|gp|clinician|medical professional)|i(?:'ll| will| can| would|'d)? (?:prescribe|diagnose|examine you)|my (?:medical )?advice (?:is|would be)|i (?:recommend|suggest) (?:you|that you) (?:take|use|apply|try)|you should (?:take|apply|use) (?:some |an? )?(?:antihistamine|hydrocortisone|steroid|cream|ibuprofen|paracetamol|antibiotics?|amoxicillin)|it(?:'s| is) (?:probably|likely|definitely) (?:eczema|an? infection|cellulitis|an? allergy|dermatitis|shingles|viral))/i;
+
+export type DriftReason = 'speaks-as-learner' | 'ai-talk' | 'rubric-talk' | 'clinical-advice';
+
+/**
+ * Whether a model's message has left its part: it speaks as the learner, talks about being an AI or
+ * about marking, or (playing anyone but a clinician) gives clinical advice. LLM patients are known to
+ * drift into playing the doctor after a few turns; such a message is replaced by the scripted beat.
+ */
+export function detectDrift(text: string, learnerName: string, partnerIsClinician: boolean): DriftReason | undefined {
+	const firstLine = text.split('\n')[0] ?? '';
+	const learnerLabel = new RegExp(`^\\s*(?:\\*\\*)?(?:${escape(learnerName)}|you|doctor|dr\\.?|learner|student|candidate|me)(?:\\*\\*)?\\s*:`, 'i');
+	if (learnerLabel.test(firstLine) || /\n\s*(?:you|doctor|learner)\s*:/i.test(text)) return 'speaks-as-learner';
+	if (AI_TALK.test(text)) return 'ai-talk';
+	if (RUBRIC_TALK.test(text)) return 'rubric-talk';
+	if (!partnerIsClinician && CLINICIAN_TALK.test(text)) return 'clinical-advice';
+	return undefined;
+}

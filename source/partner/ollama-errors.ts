@@ -1,0 +1,30 @@
+/** The system error code behind a failed fetch (undici hides it in `cause`). */
+function errorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string') return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** Whether Ollama could not be reached at all (as opposed to answering with an error). */
+export function isUnreachable(error: unknown): boolean {
+	const code = errorCode(error);
+	return code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ABORT_ERR'].includes(code)
+		|| (error instanceof Error && error.name === 'TimeoutError');
+}
+
+/** One line on what went wrong talking to Ollama, in words a learner can act on. */
+export function describeOllamaError(error: unknown, host: string, model: string): string {
+	const code = errorCode(error);
+	const status = (error as { status_code?: number }).status_code;
+	if (code === 'ECONNREFUSED') return `Ollama isn't running at ${host} (connection refused)`;
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host as ${host}`;
+	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /terminated|other side closed|socket|did not receive done/i.test(String((error as Error)?.message))) return `the connection to Ollama at ${host} dropped`;
+	if (status === 404) return `the model ${model} isn't installed at ${host} (ollama pull ${model})`;
+	if (error instanceof Error && error.name === 'TimeoutError') return `Ollama at ${host} did not answer in time`;
+	const message = error instanceof Error ? error.message : String(error);
+	return `Ollama: ${message.split('\n')[0]}`;
+}

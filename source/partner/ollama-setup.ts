@@ -1,0 +1,52 @@
+import { Ollama } from 'ollama';
+import { describeOllamaError, isUnreachable } from './ollama-errors.js';
+
+export type OllamaCheck =
+	| { readonly kind: 'ready'; readonly version: string }
+	| { readonly kind: 'unreachable'; readonly reason: string }
+	| { readonly kind: 'missing-model'; readonly version: string }
+	| { readonly kind: 'failed'; readonly reason: string };
+
+/** A client whose every request gives up after `timeoutMs`: a start-up check must never hang. */
+function quickClient(host: string, timeoutMs: number): Ollama {
+	return new Ollama({ host, fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
+}
+
+/** Is Ollama answering at `host`, and does it have `model`? Never throws. */
+export async function checkOllama(host: string, model: string, timeoutMs = 3000): Promise<OllamaCheck> {
+	const client = quickClient(host, timeoutMs);
+	let version: string;
+	try {
+		version = (await client.version()).version;
+	} catch (error) {
+		return isUnreachable(error) ? { kind: 'unreachable', reason: describeOllamaError(error, host, model) } : { kind: 'failed', reason: describeOllamaError(error, host, model) };
+	}
+	try {
+		await client.show({ model });
+		return { kind: 'ready', version };
+	} catch (error) {
+		if ((error as { status_code?: number }).status_code === 404) return { kind: 'missing-model', version };
+		return { kind: 'failed', reason: describeOllamaError(error, host, model) };
+	}
+}
+
+/** The models installed at `host`, by name. */
+export async function listModels(host: string, timeoutMs = 3000): Promise<{ name: string; size: number; modifiedAt: string }[]> {
+	const { models } = await quickClient(host, timeoutMs).list();
+	return models.map(model => ({ name: model.name, size: model.size, modifiedAt: new Date(model.modified_at).toISOString() }));
+}
+
+export type PullProgress = { readonly status: string; readonly completed?: number; readonly total?: number };
+
+/** Downloads a model, reporting progress as it goes; rejects with a one-line reason. */
+export async function pullModel(host: string, model: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+	const client = new Ollama({ host, ...(signal ? { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(url, { ...init, signal }) } : {}) });
+	try {
+		const stream = await client.pull({ model, stream: true });
+		for await (const part of stream) {
+			onProgress({ status: part.status, ...(part.completed === undefined ? {} : { completed: part.completed }), ...(part.total === undefined ? {} : { total: part.total }) });
+		}
+	} catch (error) {
+		throw new Error(describeOllamaError(error, host, model));
+	}
+}

@@ -1,0 +1,96 @@
+import { Ollama } from 'ollama';
+import type { PartnerRole } from '../scenario/schema.js';
+import { PartnerFailure, type Partner, type PartnerInfo, type PartnerRequest, type PartnerTurn } from '../session/types.js';
+import { cleanMessage, detectDrift } from './clean.js';
+import { describeOllamaError } from './ollama-errors.js';
+import { chatMessages, isClinicianRole, type PromptTemplates } from './prompt.js';
+import { chooseBeat, scriptedTurn } from './scripted.js';
+
+export type OllamaPartnerOptions = {
+	readonly host: string;
+	readonly model: string;
+	/** One seed for the whole session, recorded in the transcript, so a session can be replayed. */
+	readonly seed: number;
+	readonly temperature?: number;
+	/** Longest wait for the next piece of text before the reply counts as stuck. */
+	readonly timeoutMs: number;
+	readonly templates: (role: PartnerRole) => PromptTemplates;
+	/** How often text is handed on while it streams: about a frame, so the screen is not redrawn per token. @default 33 */
+	readonly emitEveryMs?: number;
+};
+
+/**
+ * A local LLM, through Ollama, plays the other party. Its words stream into the chat; a message that
+ * leaves the part (speaks as the learner, gives clinical advice as a patient, talks about being an AI
+ * or about marking) or comes back empty is replaced by the scripted beat, so the session never stalls
+ * on the model. Each turn is guided by the beat the scripted partner would have chosen.
+ */
+export class OllamaPartner implements Partner {
+	readonly info: PartnerInfo;
+
+	constructor(private readonly options: OllamaPartnerOptions) {
+		this.info = { kind: 'ollama', model: options.model, host: options.host, seed: options.seed };
+	}
+
+	async respond(request: PartnerRequest, { signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }): Promise<PartnerTurn> {
+		const { scenario, lastReply } = request;
+		const guidance = chooseBeat(scenario, request);
+		const messages = chatMessages(request, this.options.templates(scenario.partner.role), guidance);
+		const emitEvery = this.options.emitEveryMs ?? 33;
+		let text = '';
+		let lastEmit = 0;
+		let emitTimer: NodeJS.Timeout | undefined;
+		const emit = () => {
+			emitTimer = undefined;
+			lastEmit = Date.now();
+			onText?.(text);
+		};
+		const stuck = new AbortController();
+		let idleTimer: NodeJS.Timeout | undefined;
+		const waitForMore = () => {
+			clearTimeout(idleTimer);
+			idleTimer = setTimeout(() => stuck.abort(), this.options.timeoutMs);
+		};
+		// A fetch joined to this turn's signals: the learner's Esc and the idle timeout both stop it,
+		// even before the first token (the client's own abort only reaches an open stream).
+		const both = AbortSignal.any([signal, stuck.signal]);
+		const client = new Ollama({ host: this.options.host, fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }) });
+		waitForMore();
+		try {
+			const stream = await client.chat({
+				model: this.options.model,
+				messages: [...messages],
+				stream: true,
+				think: false,
+				options: { seed: this.options.seed, ...(this.options.temperature === undefined ? {} : { temperature: this.options.temperature }) },
+			});
+			const stop = () => stream.abort();
+			both.addEventListener('abort', stop, { once: true });
+			try {
+				for await (const part of stream) {
+					waitForMore();
+					if (!part.message?.content) continue;
+					text += part.message.content;
+					if (emitTimer === undefined) emitTimer = setTimeout(emit, Math.max(0, emitEvery - (Date.now() - lastEmit)));
+				}
+			} finally {
+				both.removeEventListener('abort', stop);
+			}
+		} catch (error) {
+			if (signal.aborted) throw signal.reason;
+			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(this.options.timeoutMs / 1000)} s`, text);
+			throw new PartnerFailure(describeOllamaError(error, this.options.host, this.options.model), text);
+		} finally {
+			clearTimeout(idleTimer);
+			clearTimeout(emitTimer);
+		}
+		if (text !== '') onText?.(text);
+		const cleaned = cleanMessage(text, scenario.partner.name);
+		const drifted = cleaned !== '' && detectDrift(cleaned, lastReply.learner, isClinicianRole(scenario.partner.role));
+		if (cleaned === '' || drifted) {
+			const scripted = scriptedTurn(request);
+			return { ...scripted, source: 'fallback' };
+		}
+		return { text: cleaned, source: 'model', ends: guidance?.end ?? false, ...(guidance ? { beat: guidance.id } : {}) };
+	}
+}

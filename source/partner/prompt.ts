@@ -1,0 +1,72 @@
+import { CHANNEL_NAMES, ROLE_NAMES } from '../scenario/labels.js';
+import type { Beat, PartnerRole } from '../scenario/schema.js';
+import type { PartnerRequest } from '../session/types.js';
+
+/** The instructions for one partner role: who they are (sent first), and the reminder restated every turn. */
+export type PromptTemplates = { readonly system: string; readonly reminder: string };
+
+export type ChatMessage = { readonly role: 'system' | 'user' | 'assistant'; readonly content: string };
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
+
+/** The placeholders a template uses. */
+export function placeholders(template: string): string[] {
+	return [...template.matchAll(PLACEHOLDER)].map(match => match[1]!);
+}
+
+/** Fills {{name}} placeholders; a placeholder without a value is an error, never left in a prompt. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+	return template.replace(PLACEHOLDER, (_, key: string) => {
+		const value = values[key];
+		if (value === undefined) throw new Error(`prompt template uses {{${key}}}, which postsafe does not fill`);
+		return value;
+	});
+}
+
+/** The placeholders postsafe fills in a role's system prompt, and in the reminder. */
+export const SYSTEM_PLACEHOLDERS = ['name', 'persona', 'wants', 'pushes', 'learner', 'channel', 'thread', 'setting', 'beats'] as const;
+export const REMINDER_PLACEHOLDERS = ['name', 'role', 'turn', 'turnLimit', 'learner', 'guidance'] as const;
+
+/** Roles whose own lines may sound clinical (a registrar, an interviewer); the rest must never advise. */
+export function isClinicianRole(role: PartnerRole): boolean {
+	return role === 'colleague' || role === 'interviewer';
+}
+
+/**
+ * The messages for the model: the role's instructions (the persona, setting and beats: never the
+ * rubric), the conversation so far with the learner's words only as user messages, and the persona
+ * restated after them, since a model loses its part over a long conversation.
+ */
+export function chatMessages(request: PartnerRequest, templates: PromptTemplates, guidance: Beat | undefined): ChatMessage[] {
+	const { scenario, conversation, lastReply } = request;
+	const { partner } = scenario;
+	const learner = lastReply.learner;
+	const system = fillTemplate(templates.system, {
+		name: partner.name,
+		persona: partner.persona,
+		wants: partner.wants,
+		pushes: partner.pushes,
+		learner,
+		channel: CHANNEL_NAMES[scenario.channel],
+		thread: scenario.thread ? ` (${scenario.thread})` : '',
+		setting: scenario.setting,
+		beats: scenario.beats.map(beat => `- "${beat.say}"`).join('\n'),
+	});
+	const history = conversation.map((message): ChatMessage =>
+		message.kind === 'partner'
+			? { role: 'assistant', content: message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text }
+			: { role: 'user', content: message.text },
+	);
+	const partnerTurns = conversation.filter(message => message.kind === 'partner').length;
+	const reminder = fillTemplate(templates.reminder, {
+		name: partner.name,
+		role: `the ${ROLE_NAMES[partner.role]}`,
+		turn: String(partnerTurns + 1),
+		turnLimit: String(request.turnLimit + scenario.opening.length),
+		learner,
+		guidance: guidance
+			? `A natural next message here would be close to this, in your own words: "${guidance.say}"${guidance.end ? ' It is your last message: wrap the conversation up.' : ''} `
+			: '',
+	});
+	return [{ role: 'system', content: system }, ...history, { role: 'system', content: reminder }];
+}

@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the fake answers one /api/chat request. */
+export type ChatScript = {
+	/** The reply, streamed piece by piece. */
+	readonly pieces: readonly string[];
+	/** Wait between pieces. @default 0 */
+	readonly delayMs?: number;
+	/** After this many pieces, cut the connection (a crashed server, a dropped socket). */
+	readonly dropAfter?: number;
+	/** After this many pieces, send an {"error": …} line, as Ollama does when generation fails. */
+	readonly errorAfter?: number;
+	/** After this many pieces, go silent with the connection open. */
+	readonly stallAfter?: number;
+};
+
+export type RecordedRequest = { readonly method: string; readonly path: string; readonly body: any };
+
+export type FakeOllamaOptions = {
+	/** Installed models, as /api/tags names them. @default ['llama3.2:latest'] */
+	readonly models?: string[];
+	/** The answer to each /api/chat request, in turn; the last one repeats. */
+	readonly chats?: readonly ChatScript[];
+	/** Steps of a pull's progress. @default 4 */
+	readonly pullSteps?: number;
+};
+
+export type FakeOllama = {
+	readonly url: string;
+	readonly requests: RecordedRequest[];
+	readonly models: string[];
+	close(): Promise<void>;
+};
+
+const sleep = (milliseconds: number) => new Promise(resolve => setTimeout(resolve, milliseconds));
+
+function readBody(request: IncomingMessage): Promise<any> {
+	return new Promise((resolve, reject) => {
+		let data = '';
+		request.setEncoding('utf8');
+		request.on('data', chunk => (data += chunk));
+		request.on('end', () => {
+			try {
+				resolve(data === '' ? undefined : JSON.parse(data));
+			} catch (error) {
+				reject(error);
+			}
+		});
+		request.on('error', reject);
+	});
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify(body));
+}
+
+/** "llama3.2" means "llama3.2:latest", as in Ollama. */
+function fullName(model: string): string {
+	return model.includes(':') ? model : `${model}:latest`;
+}
+
+/** Splits a reply into token-sized pieces: words with their leading space, as a model streams them. */
+export function piecesOf(text: string): string[] {
+	return text.match(/\s*\S+/g) ?? [];
+}
+
+/**
+ * A stand-in for Ollama on 127.0.0.1: real HTTP, the real wire format (NDJSON streaming for chat and
+ * pull; tags, show and version as JSON), so tests drive the real `ollama` client against it.
+ */
+export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<FakeOllama> {
+	const models = [...(options.models ?? ['llama3.2:latest'])];
+	const chats = options.chats ?? [{ pieces: piecesOf('ok fair enough, thanks for getting back to me') }];
+	const requests: RecordedRequest[] = [];
+	let chatCount = 0;
+	const sockets = new Set<import('node:net').Socket>();
+
+	const server = createServer(async (request, response) => {
+		const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+		const body = request.method === 'POST' ? await readBody(request) : undefined;
+		requests.push({ method: request.method ?? 'GET', path, body });
+		const installed = (model: string) => models.includes(fullName(model));
+		// Ollama takes "model", and still "name" (which the client sends for pull and show).
+		const model: string | undefined = body?.model ?? body?.name;
+
+		if (path === '/api/version') return sendJson(response, 200, { version: '0.12.6' });
+		if (path === '/api/tags') {
+			return sendJson(response, 200, {
+				models: models.map(name => ({
+					name,
+					model: name,
+					modified_at: '2026-11-01T09:30:00.000000000Z',
+					size: 2_019_393_189,
+					digest: 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72',
+					details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '3.2B', quantization_level: 'Q4_K_M' },
+				})),
+			});
+		}
+		if (path === '/api/show') {
+			if (!model || !installed(model)) return sendJson(response, 404, { error: `model '${model}' not found` });
+			return sendJson(response, 200, {
+				modelfile: `FROM ${fullName(model)}`,
+				parameters: 'stop "<|eot_id|>"',
+				template: '{{ .Prompt }}',
+				details: { format: 'gguf', family: 'llama', parameter_size: '3.2B', quantization_level: 'Q4_K_M' },
+				model_info: { 'general.architecture': 'llama' },
+				capabilities: ['completion'],
+			});
+		}
+		if (path === '/api/pull') {
+			response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+			const total = 2_019_393_189;
+			const steps = options.pullSteps ?? 4;
+			response.write(`${JSON.stringify({ status: 'pulling manifest' })}\n`);
+			for (let step = 1; step <= steps; step++) {
+				await sleep(10);
+				response.write(`${JSON.stringify({ status: 'pulling dde5aa3fc5ff', digest: 'sha256:dde5aa3fc5ff', total, completed: Math.round((total * step) / steps) })}\n`);
+			}
+			for (const status of ['verifying sha256 digest', 'writing manifest', 'success']) response.write(`${JSON.stringify({ status })}\n`);
+			if (model && !models.includes(fullName(model))) models.push(fullName(model));
+			return response.end();
+		}
+		if (path === '/api/chat') {
+			if (!model || !installed(model)) return sendJson(response, 404, { error: `model "${model}" not found, try pulling it first` });
+			const script = chats[Math.min(chatCount++, chats.length - 1)]!;
+			response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+			const line = (content: string, done = false) =>
+				`${JSON.stringify({ model: fullName(model), created_at: new Date().toISOString(), message: { role: 'assistant', content }, done, ...(done ? { done_reason: 'stop', total_duration: 1_200_000, load_duration: 100_000, prompt_eval_count: 26, prompt_eval_duration: 200_000, eval_count: script.pieces.length, eval_duration: 900_000 } : {}) })}\n`;
+			// A drop cuts the socket once what was sent has left, as when the server process dies.
+			const drop = async () => {
+				await sleep(30);
+				response.socket?.destroy();
+			};
+			for (const [index, piece] of script.pieces.entries()) {
+				if (index === script.dropAfter) return drop();
+				if (index === script.errorAfter) return response.end(`${JSON.stringify({ error: 'an error was encountered while running the model: unexpected EOF' })}\n`);
+				if (index === script.stallAfter) return;
+				if (script.delayMs) await sleep(script.delayMs);
+				if (!response.write(line(piece))) await new Promise(resolve => response.once('drain', resolve));
+			}
+			if (script.dropAfter === script.pieces.length) return drop();
+			if (script.stallAfter === script.pieces.length) return;
+			return response.end(line('', true));
+		}
+		sendJson(response, 404, { error: 'not found' });
+	});
+	server.on('connection', socket => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		models,
+		close: () =>
+			new Promise(resolve => {
+				for (const socket of sockets) socket.destroy();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/** An address nothing listens on: connections to it are refused at once. */
+export async function deadHost(): Promise<string> {
+	const server = createServer();
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>(resolve => server.close(() => resolve()));
+	return `http://127.0.0.1:${port}`;
+}

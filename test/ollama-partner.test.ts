@@ -1,0 +1,229 @@
+import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanMessage, detectDrift } from '../source/partner/clean.js';
+import { normaliseHost } from '../source/partner/host.js';
+import { OllamaPartner } from '../source/partner/ollama.js';
+import { checkOllama, listModels, pullModel } from '../source/partner/ollama-setup.js';
+import { loadPromptTemplates } from '../source/partner/prompt-files.js';
+import { ScriptedPartner } from '../source/partner/scripted.js';
+import { SessionController } from '../source/session/controller.js';
+import { partnerRequest, createSession, reduceSession } from '../source/session/session.js';
+import { PartnerFailure, type PartnerRequest } from '../source/session/types.js';
+import { deadHost, piecesOf, startFakeOllama, type ChatScript, type FakeOllama } from './fake-ollama.js';
+import { bundledLibrary, ROOT, rubricFor } from './helpers/library.js';
+
+const templates = loadPromptTemplates(join(ROOT, 'prompts'));
+const fakes: FakeOllama[] = [];
+afterEach(async () => {
+	for (const fake of fakes.splice(0)) await fake.close();
+});
+
+async function fake(chats?: ChatScript[], models?: string[]): Promise<FakeOllama> {
+	const server = await startFakeOllama({ ...(chats ? { chats } : {}), ...(models ? { models } : {}) });
+	fakes.push(server);
+	return server;
+}
+
+function partner(host: string, timeoutMs = 5000) {
+	return new OllamaPartner({ host, model: 'llama3.2', seed: 42, temperature: 0.7, timeoutMs, templates, emitEveryMs: 0 });
+}
+
+const scenario = () => bundledLibrary().scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!.scenario;
+
+function requestAfter(reply: string): PartnerRequest {
+	const start = createSession({ scenario: scenario(), rubric: rubricFor('patient-dm-rash'), learners: ['Asha'], time: '2026-11-22T20:40:00Z' });
+	return partnerRequest(reduceSession(start, { type: 'learner-replied', learner: 'Asha', text: reply, time: '2026-11-22T20:41:00Z' }))!;
+}
+
+const never = new AbortController().signal;
+
+describe('the Ollama partner', () => {
+	it('asks in character: the persona as the system prompt, the conversation so far, the seed, think: false; never the rubric', async () => {
+		const server = await fake([{ pieces: piecesOf('ugh ok, i did try the surgery though') }]);
+		const turn = await partner(server.url).respond(requestAfter('Please call 111 tonight.'), { signal: never });
+		expect(turn).toMatchObject({ text: 'ugh ok, i did try the surgery though', source: 'model', beat: 'cant-get-through', ends: false });
+		const chat = server.requests.find(request => request.path === '/api/chat')!.body;
+		expect(chat).toMatchObject({ model: 'llama3.2', stream: true, think: false, options: { seed: 42, temperature: 0.7 } });
+		const [system, opening, reply, reminder] = chat.messages;
+		expect(chat.messages).toHaveLength(4);
+		expect(system.role).toBe('system');
+		expect(system.content).toContain('You are playing Jade Holloway, a patient');
+		expect(system.content).toContain(scenario().partner.persona);
+		expect(system.content).not.toContain('Please call 111 tonight.');
+		expect(opening).toEqual({ role: 'assistant', content: expect.stringContaining('hiii sorry to message you on here') });
+		expect(reply).toEqual({ role: 'user', content: 'Please call 111 tonight.' });
+		expect(reminder.role).toBe('system');
+		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient, and this is message 2 of at most 5 from you to Asha\./);
+		// Nothing of the rubric reaches the model: no pattern, label, feedback or red flag.
+		const rubric = rubricFor('patient-dm-rash');
+		const secrets = [
+			...rubric.patterns.map(pattern => pattern.source),
+			...rubric.criteria.flatMap(criterion => [criterion.label, criterion.feedback.met, criterion.feedback.missed, criterion.means]),
+			...rubric.redFlags.flatMap(flag => [flag.label, flag.why]),
+			...scenario().debrief.keyPoints,
+			scenario().debrief.modelReply,
+		];
+		const sent = JSON.stringify(chat);
+		expect(secrets.filter(secret => sent.includes(secret))).toEqual([]);
+		expect(sent).not.toMatch(/rubric|red flag|"redFlags"|"met"/i);
+	});
+
+	it('hands on the text as it streams, then the whole message', async () => {
+		const words = piecesOf('sorry, it is just really itchy and i am worried it is spreading');
+		const server = await fake([{ pieces: words, delayMs: 15 }]);
+		const seen: string[] = [];
+		const turn = await partner(server.url).respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
+		expect(seen.length).toBeGreaterThan(3);
+		for (let index = 1; index < seen.length; index++) expect(seen[index]!.startsWith(seen[index - 1]!)).toBe(true);
+		expect(seen.at(-1)).toBe(words.join(''));
+		expect(turn.text).toBe(words.join(''));
+	});
+
+	it('batches streamed text to about a frame instead of once per token', async () => {
+		const server = await fake([{ pieces: Array.from({ length: 400 }, (_, index) => ` w${index}`) }]);
+		const seen: string[] = [];
+		const batching = new OllamaPartner({ host: server.url, model: 'llama3.2', seed: 1, timeoutMs: 5000, templates, emitEveryMs: 33 });
+		await batching.respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
+		expect(seen.length).toBeLessThan(40);
+		expect(seen.at(-1)!.trim().split(' ')).toHaveLength(400);
+	});
+
+	it('cleans what the model writes: no name label, stage directions or wrapping quotes', async () => {
+		const server = await fake([{ pieces: piecesOf('Jade Holloway: *sighs* "ok fair enough (laughs) i will try the form"') }]);
+		const turn = await partner(server.url).respond(requestAfter('Please use the online form.'), { signal: never });
+		expect(turn.text).toBe('ok fair enough i will try the form');
+	});
+
+	it.each([
+		['speaking as the learner', 'Asha: I cannot give medical advice here, please call 111.'],
+		['giving clinical advice as a patient', "It's probably eczema, you should apply hydrocortisone cream twice a day."],
+		['talking about being an AI', 'As an AI language model I cannot play this role.'],
+		['talking about the marking', 'Good answer! You scored well on the rubric.'],
+		['saying nothing', '   '],
+	])('falls back to the scripted beat when the model ends up %s', async (_, reply) => {
+		const server = await fake([{ pieces: piecesOf(reply) }]);
+		const turn = await partner(server.url).respond(requestAfter('Please call 111 tonight.'), { signal: never });
+		expect(turn).toMatchObject({ source: 'fallback', beat: 'cant-get-through', text: expect.stringContaining('engaged for ages') });
+	});
+
+	it.each([
+		['a dropped connection', { pieces: piecesOf('i tried calling but the line was'), dropAfter: 5 }, /connection to Ollama at .* dropped/],
+		['an error line', { pieces: piecesOf('i tried calling but the line was'), errorAfter: 5 }, /unexpected EOF/],
+	])('fails with the partial text kept on %s', async (_, script, reason) => {
+		const server = await fake([script]);
+		const failure = await partner(server.url).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		expect(failure).toBeInstanceOf(PartnerFailure);
+		expect(failure.message).toMatch(reason);
+		expect(failure.partial).toBe('i tried calling but the');
+	});
+
+	it('gives up on a model that stops sending, after the timeout, keeping what came', async () => {
+		const server = await fake([{ pieces: piecesOf('i tried calling but the line was'), stallAfter: 3 }]);
+		const started = Date.now();
+		const failure = await partner(server.url, 300).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(failure).toBeInstanceOf(PartnerFailure);
+		expect(failure.message).toBe('no reply from llama3.2 for 0 s');
+		expect(failure.partial).toBe('i tried calling');
+	});
+
+	it('stops at once when the learner cancels, even before the first token', async () => {
+		const server = await fake([{ pieces: piecesOf('one two three four five six'), delayMs: 200 }]);
+		const cancel = new AbortController();
+		const responding = partner(server.url).respond(requestAfter('Hello'), { signal: cancel.signal });
+		setTimeout(() => cancel.abort(new Error('stopped by the learner')), 50);
+		const started = Date.now();
+		await expect(responding).rejects.toThrow('stopped by the learner');
+		expect(Date.now() - started).toBeLessThan(500);
+	});
+
+	it('reports a missing model with the command that fixes it', async () => {
+		const server = await fake(undefined, []);
+		const failure = await partner(server.url).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		expect(failure.message).toBe(`the model llama3.2 isn't installed at ${server.url} (ollama pull llama3.2)`);
+	});
+});
+
+describe('the session with an Ollama partner', () => {
+	it('keeps the partial message after a drop, marked, and carries on by retrying or with the scripted partner', async () => {
+		const server = await fake([
+			{ pieces: piecesOf('i tried calling but the line was'), dropAfter: 4 },
+			{ pieces: piecesOf('ok, the line was busy all morning') },
+		]);
+		const controller = new SessionController({ scenario: scenario(), rubric: rubricFor('patient-dm-rash'), learners: ['Asha'] }, partner(server.url));
+		await controller.reply('Asha', 'Please call 111.');
+		expect(controller.current.failure).toMatch(/dropped/);
+		expect(controller.current.messages.at(-1)).toMatchObject({ kind: 'partner', text: 'i tried calling but', interrupted: true, source: 'model' });
+		await controller.retry();
+		expect(controller.current.failure).toBeUndefined();
+		expect(controller.current.messages.at(-1)).toMatchObject({ text: 'ok, the line was busy all morning', source: 'model' });
+		expect(controller.current.phase).toBe('learners');
+		await controller.reply('Asha', 'I understand.');
+		await controller.switchPartner(new ScriptedPartner());
+		expect(controller.partnerInfo.kind).toBe('scripted');
+	});
+});
+
+describe('setting up Ollama', () => {
+	it('finds it ready, or the model missing, or nobody there', async () => {
+		const server = await fake();
+		expect(await checkOllama(server.url, 'llama3.2')).toEqual({ kind: 'ready', version: '0.12.6' });
+		expect(await checkOllama(server.url, 'mistral')).toEqual({ kind: 'missing-model', version: '0.12.6' });
+		const dead = await deadHost();
+		expect(await checkOllama(dead, 'llama3.2')).toEqual({ kind: 'unreachable', reason: `Ollama isn't running at ${dead} (connection refused)` });
+	});
+
+	it('pulls a model with progress, after which it is installed', async () => {
+		const server = await fake(undefined, []);
+		const progress: { completed?: number; total?: number; status: string }[] = [];
+		await pullModel(server.url, 'llama3.2', step => progress.push(step));
+		expect(progress.map(step => step.status)).toEqual(['pulling manifest', 'pulling dde5aa3fc5ff', 'pulling dde5aa3fc5ff', 'pulling dde5aa3fc5ff', 'pulling dde5aa3fc5ff', 'verifying sha256 digest', 'writing manifest', 'success']);
+		expect(progress[4]).toMatchObject({ completed: 2_019_393_189, total: 2_019_393_189 });
+		expect((await listModels(server.url)).map(model => model.name)).toEqual(['llama3.2:latest']);
+	});
+
+	it.each([
+		[undefined, 'http://127.0.0.1:11434'],
+		['', 'http://127.0.0.1:11434'],
+		['gpu-box', 'http://gpu-box:11434'],
+		['gpu-box:8080', 'http://gpu-box:8080'],
+		['http://gpu-box:8080', 'http://gpu-box:8080'],
+		['http://gpu-box', 'http://gpu-box:11434'],
+		['https://ollama.example.org/', 'https://ollama.example.org:11434'],
+		[':9999', 'http://127.0.0.1:9999'],
+		['0.0.0.0', 'http://127.0.0.1:11434'],
+	])('reads the host %j as %s', (input, expected) => {
+		expect(normaliseHost(input)).toBe(expected);
+	});
+});
+
+describe('prompts and model output', () => {
+	it('load for every partner role, and a template with an unknown placeholder is refused by name', () => {
+		for (const role of ['patient', 'relative', 'colleague', 'student', 'company', 'public', 'interviewer'] as const) {
+			expect(templates(role).system).toContain('{{name}}');
+		}
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-prompts-'));
+		cpSync(join(ROOT, 'prompts'), directory, { recursive: true });
+		writeFileSync(join(directory, 'patient.md'), 'You are {{name}}, aged {{age}}.');
+		expect(() => loadPromptTemplates(directory)).toThrow(/patient\.md: \{\{age\}\} is not a placeholder postsafe fills/);
+	});
+
+	it.each([
+		['Jade: hi', 'hi'],
+		['**Jade Holloway**: hi there', 'hi there'],
+		['*rolls eyes* fine', 'fine'],
+		['"ok thanks"', 'ok thanks'],
+		['x'.repeat(700), `${'x'.repeat(600)}…`],
+	])('cleans %j', (raw, clean) => {
+		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+	});
+
+	it('tells drift from a patient being a patient', () => {
+		expect(detectDrift('i looked it up and it might be eczema?', 'Asha', false)).toBeUndefined();
+		expect(detectDrift("You should take some antihistamine tonight.", 'Asha', false)).toBe('clinical-advice');
+		expect(detectDrift('As your doctor I would prescribe something.', 'Asha', true)).toBeUndefined();
+		expect(detectDrift('Doctor: please call 111', 'Asha', false)).toBe('speaks-as-learner');
+	});
+});
