@@ -112,7 +112,7 @@ export async function keystrokeEcho(library: ScenarioLibrary, messages: number, 
 	const stdin = new FakeKeyboard();
 	const instance = render(
 		React.createElement(App, {
-			services: { scenarios: library.scenarios, sources: library.criteria.library.sources, startSession: () => ({ controller, recorder }) },
+			services: { scenarios: library.scenarios, sources: library.criteria.library.sources, startSession: () => ({ controller, recorder }), scriptedPartner: () => new ScriptedPartner() },
 			coach: false,
 			learner: 'Bench',
 			initial: loaded,

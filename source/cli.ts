@@ -18,12 +18,23 @@ function wholeNumber(low: number, high: number) {
 	};
 }
 
-type PlayFlags = { learner?: string; turns?: number; coach?: boolean; plain?: boolean; json?: boolean; transcripts?: string };
+type PartnerFlags = { offline?: boolean; model?: string; host?: string; seed?: number; timeout?: number };
+type PlayFlags = PartnerFlags & { learner?: string; turns?: number; coach?: boolean; plain?: boolean; json?: boolean; transcripts?: string };
+
+/** Where the LLM partner is: Ollama's host and model, and how long to wait for it. */
+function addPartnerOptions(command: Command): Command {
+	return command
+		.option('--host <host>', 'Ollama address: host, host:port or http://host:port (default OLLAMA_HOST, else 127.0.0.1:11434)')
+		.addOption(new Option('--model <name>', 'Ollama model to play the other party').env('POSTSAFE_MODEL').default(undefined, 'llama3.2'));
+}
 
 function addPlayOptions(command: Command): Command {
-	return command
+	return addPartnerOptions(command)
 		.option('--learner <name>', 'your name, for the transcript (asked once if not given)')
 		.option('--coach', 'after each reply, a one-line hint on what to work on')
+		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
+		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
+		.option('--timeout <seconds>', 'how long to wait for the model before offering a retry', wholeNumber(1, 3600), 60)
 		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
 }
 
@@ -61,6 +72,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.action(async (id: string, options: PlayFlags) => {
 			const { runPlay } = await import('./commands/play.js');
 			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption() }));
+		});
+
+	addPartnerOptions(program.command('doctor'))
+		.description('check Node, the transcripts folder, Ollama and the model: each OK or the command that fixes it')
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder to check').env('POSTSAFE_TRANSCRIPTS'))
+		.action(async (options: PartnerFlags & { transcripts?: string }) => {
+			const { runDoctor } = await import('./commands/doctor.js');
+			setExitCode(await runDoctor(options));
+		});
+
+	addPartnerOptions(program.command('models'))
+		.description('list the models installed in Ollama')
+		.action(async (options: PartnerFlags) => {
+			const { runModels } = await import('./commands/doctor.js');
+			setExitCode(await runModels(options));
 		});
 
 	program

@@ -25,6 +25,7 @@ function services(partner: () => Partner = () => new ScriptedPartner()) {
 	const value: AppServices = {
 		scenarios: library.scenarios,
 		sources: library.criteria.library.sources,
+		scriptedPartner: () => new ScriptedPartner(),
 		startSession: (loaded, learner) => {
 			const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: [learner], partner: partner(), transcripts });
 			files.push(session.recorder.file);

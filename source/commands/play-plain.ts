@@ -6,7 +6,7 @@ import { toScoreJson } from '../rubric/score.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
 import { END_COMMAND } from '../ui/keys.js';
 import { learnerScore } from '../session/session.js';
-import type { Message } from '../session/types.js';
+import type { Message, Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
 
 export type PlainOptions = {
@@ -19,6 +19,8 @@ export type PlainOptions = {
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	readonly isTTY?: boolean;
+	/** Who carries on when the LLM partner fails mid-conversation. */
+	readonly scriptedPartner: () => Partner;
 };
 
 /**
@@ -26,13 +28,14 @@ export type PlainOptions = {
  * per line, until the end of input, the turn limit or the partner's last word; then the debrief.
  * Driven by the same session as the terminal UI.
  */
-export async function playPlain({ session, learner, sources, json, input, stdout, stderr, isTTY = false }: PlainOptions): Promise<number> {
+export async function playPlain({ session, learner, sources, json, input, stdout, stderr, isTTY = false, scriptedPartner }: PlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario } = controller.current;
 	const say = json ? stderr : stdout;
 	const print = (message: Message) => {
 		const name = message.kind === 'partner' ? scenario.partner.name : message.learner;
-		say(`${style.heading(`${name}:`)} ${message.text}\n`);
+		const cut = message.kind === 'partner' && message.interrupted ? ` ${style.dim('[cut off]')}` : '';
+		say(`${style.heading(`${name}:`)} ${message.text}${cut}\n`);
 		if (message.kind === 'partner' && message.attachment) say(`  ${style.dim(`[attached: ${message.attachment}]`)}\n`);
 	};
 	say(`${style.heading(scenario.title)} — ${CHANNEL_NAMES[scenario.channel]}, with ${whoMessages(scenario)}\n`);
@@ -64,6 +67,12 @@ export async function playPlain({ session, learner, sources, json, input, stdout
 		await controller.reply(learner, reply);
 		await controller.settled();
 		printNew();
+		if (controller.current.failure) {
+			// Nobody to ask in plain mode: say what happened and carry on with the scripted partner.
+			say(`${style.dim(`(${scenario.partner.name}'s reply didn't arrive: ${controller.current.failure}; carrying on with the scripted partner)`)}\n`);
+			await controller.switchPartner(scriptedPartner());
+			printNew();
+		}
 		if (controller.current.phase === 'ended') break;
 		prompt();
 	}

@@ -1,11 +1,12 @@
 import { UserError } from '../cli/user-error.js';
-import { ScriptedPartner } from '../partner/scripted.js';
+import { checkOllama } from '../partner/ollama-setup.js';
 import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import { openLibrary, openScenario } from './open-library.js';
+import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 
-export type PlayOptions = {
+export type PlayOptions = PartnerFlags & {
 	readonly learner?: string;
 	readonly turns?: number;
 	readonly coach?: boolean;
@@ -15,12 +16,10 @@ export type PlayOptions = {
 	readonly scenarios?: string;
 };
 
-/** Typing pace of the scripted partner in the terminal UI, so "typing…" is seen; none in plain mode. */
-const TERMINAL_PACE = { msPerCharacter: 8, maxMs: 1200 };
-
 /**
  * `postsafe play <id>` and `postsafe` alone (the picker). The terminal UI when both ends are a
  * terminal; plain text otherwise (or with --plain or --json), so piping never meets raw-mode errors.
+ * The partner is the LLM through Ollama unless --offline or Ollama can't be used; then the scripted one.
  */
 export async function runPlay(id: string | undefined, options: PlayOptions): Promise<number> {
 	const plain = options.plain === true || options.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
@@ -32,21 +31,27 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 	} else {
 		({ library, loaded: initial } = await openScenario(id, options.scenarios));
 	}
+	const choice = ollamaChoice(options);
 	const transcripts = transcriptDirectory(options.transcripts);
 	const sources = library.criteria.library.sources;
-	const start = (loaded: LoadedScenario, learner: string, paced: boolean) =>
-		startRecordedSession({
-			loaded,
+
+	if (plain) {
+		let useModel = false;
+		if (choice) {
+			// No one to ask in plain mode: say what would fix it, and go on with the scripted partner.
+			const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
+			if (notice) process.stderr.write(`${notice}\n`);
+			useModel = notice === undefined;
+		}
+		const learner = options.learner ?? 'Learner';
+		const session = startRecordedSession({
+			loaded: initial!,
 			criteria: library.criteria.library,
 			learners: [learner],
-			partner: new ScriptedPartner(paced ? TERMINAL_PACE : undefined),
+			partner: createPartner(useModel ? choice : undefined, false),
 			transcripts,
 			...(options.turns === undefined ? {} : { turns: options.turns }),
 		});
-
-	if (plain) {
-		const learner = options.learner ?? 'Learner';
-		const session = start(initial!, learner, false);
 		const removeHandlers = saveOnSignals(() => session);
 		const { playPlain } = await import('./play-plain.js');
 		try {
@@ -59,14 +64,16 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 				isTTY: process.stdin.isTTY === true,
 				stdout: text => void process.stdout.write(text),
 				stderr: text => void process.stderr.write(text),
+				scriptedPartner: () => createPartner(undefined, false),
 			});
 		} finally {
 			removeHandlers();
 		}
 	}
 	const { runTui } = await import('../ui/run-tui.js');
+	const { appServices } = await import('./app-services.js');
 	return runTui({
-		services: { scenarios: library.scenarios, sources, startSession: (loaded, learner) => start(loaded, learner, true) },
+		services: appServices({ library, choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),
 		coach: options.coach === true,
 		...(options.learner === undefined ? {} : { learner: options.learner }),
 		...(initial === undefined ? {} : { initial }),

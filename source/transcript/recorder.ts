@@ -28,8 +28,11 @@ export function recordSession(
 ): Recorder {
 	let reflection: Reflection | null = meta.reflection ?? null;
 	const review: Review | null = meta.review ?? null;
+	// The partner the session was set up with (model, host, seed, to replay it); if it later falls
+	// back to the scripted partner, each turn's source says so.
+	const partner = controller.partnerInfo;
 	const save = (state: SessionState = controller.current) =>
-		saveTranscript(file, toTranscript(state, { ...meta, partner: controller.partnerInfo, reflection, review, updatedAt: clock().toISOString() }));
+		saveTranscript(file, toTranscript(state, { ...meta, partner, reflection, review, updatedAt: clock().toISOString() }));
 	let saved = controller.current;
 	save(saved);
 	const unsubscribe = controller.subscribe(state => {

@@ -1,8 +1,9 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, useStdout } from 'ink';
-import React, { useCallback, useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadedScenario } from '../scenario/files.js';
 import { learnerScore } from '../session/session.js';
+import type { Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
 import type { Reflection } from '../transcript/schema.js';
 import { ChatScreen } from './chat/chat-screen.js';
@@ -14,18 +15,24 @@ import { TextBox } from './input/text-box.js';
 import { KeyHelp } from './key-help.js';
 import { HELP } from './keys.js';
 import { NameEntry } from './name-entry.js';
+import { OllamaSetupScreen, type OllamaServices } from './setup/ollama-setup-screen.js';
 import { postsafeTheme } from './theme.js';
 import { useStateRef } from './use-state-ref.js';
 import { useTerminalWidth } from './use-terminal-width.js';
 
 export type SessionHandle = RecordedSession;
 
-/** What the screens need from outside: the library, and a way to start a recorded session. */
+/** What the screens need from outside: the library, a way to start a recorded session, and Ollama. */
 export type AppServices = {
 	readonly scenarios: readonly LoadedScenario[];
 	/** Titles of documents cited by anchors, by source id. */
 	readonly sources: Readonly<Record<string, string>>;
-	readonly startSession: (loaded: LoadedScenario, learner: string) => SessionHandle;
+	/** Starts a recorded session, with the LLM partner when `useModel`, else the scripted one. */
+	readonly startSession: (loaded: LoadedScenario, learner: string, useModel: boolean) => SessionHandle;
+	/** A scripted partner, to carry on with when the LLM fails mid-conversation. */
+	readonly scriptedPartner: () => Partner;
+	/** Set when the LLM partner is wanted (not --offline): checked before the first conversation. */
+	readonly ollama?: OllamaServices;
 };
 
 type AppProps = {
@@ -40,6 +47,7 @@ type AppProps = {
 };
 
 type Screen =
+	| { readonly name: 'connecting' }
 	| { readonly name: 'home' }
 	| { readonly name: 'name'; readonly next?: LoadedScenario }
 	| { readonly name: 'chat'; readonly loaded: LoadedScenario; readonly handle: SessionHandle }
@@ -67,20 +75,24 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 	const width = useTerminalWidth();
 	const height = useTerminalHeight();
 	const [learner, setLearner] = useState(givenLearner);
+	// Whether sessions get the LLM partner: known once Ollama has been checked (never, with --offline).
+	const useModel = useRef(false);
 
 	/** Starts a recorded session: its chat screen, and the header that opens it in history. */
 	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; header: HistoryItem } => {
-		const handle = services.startSession(loaded, name);
+		const handle = services.startSession(loaded, name, useModel.current);
 		onSession?.(handle);
 		return {
 			screen: { name: 'chat', loaded, handle },
 			header: { kind: 'header', key: `header-${handle.recorder.file}`, scenario: loaded.scenario, learner: name },
 		};
 	};
-	const [opening] = useState(() => (initial && givenLearner ? begin(initial, givenLearner) : undefined));
+	const [opening] = useState(() => (!services.ollama && initial && givenLearner ? begin(initial, givenLearner) : undefined));
 	const [history, setHistory] = useState<readonly HistoryItem[]>(opening ? [opening.header] : []);
 	const append = useCallback((items: readonly HistoryItem[]) => setHistory(previous => [...previous, ...items]), []);
-	const [screen, setScreen, currentScreen] = useStateRef<Screen>(opening?.screen ?? (initial ? { name: 'name', next: initial } : { name: 'home' }));
+	/** Where to go once the partner is settled: straight into the scenario, the name, or the picker. */
+	const firstScreen = (): Screen => (initial ? { name: 'name', next: initial } : { name: 'home' });
+	const [screen, setScreen, currentScreen] = useStateRef<Screen>(opening?.screen ?? (services.ollama ? { name: 'connecting' } : firstScreen()));
 	const start = (loaded: LoadedScenario, name: string) => {
 		const { screen: chat, header } = begin(loaded, name);
 		append([header]);
@@ -111,6 +123,19 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 
 	let live: React.ReactNode;
 	switch (screen.name) {
+		case 'connecting':
+			live = (
+				<OllamaSetupScreen
+					ollama={services.ollama!}
+					onDone={(model, notice) => {
+						useModel.current = model;
+						if (notice) append([{ kind: 'notice', key: 'ollama-notice', text: notice }]);
+						if (initial && learner) start(initial, learner);
+						else setScreen(firstScreen());
+					}}
+				/>
+			);
+			break;
 		case 'home':
 			live = (
 				<HomeScreen
@@ -139,6 +164,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				<ChatScreen
 					key={screen.handle.recorder.file}
 					controller={screen.handle.controller}
+					scriptedPartner={services.scriptedPartner}
 					learner={learner!}
 					coach={coach}
 					width={width}

@@ -12,8 +12,24 @@ export type TuiOptions = {
 	readonly coach: boolean;
 };
 
+/**
+ * Holds what libraries write to the console while the UI owns the screen (the Ollama client logs
+ * malformed responses), so nothing is printed over the chat. With POSTSAFE_DEBUG it is shown after.
+ */
+function holdConsole(): () => void {
+	const held: string[] = [];
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const originals = methods.map(method => console[method]);
+	for (const method of methods) console[method] = (...parts: unknown[]) => void held.push(`${method}: ${parts.map(String).join(' ')}`);
+	return () => {
+		methods.forEach((method, index) => (console[method] = originals[index]!));
+		if (process.env.POSTSAFE_DEBUG && held.length > 0) process.stderr.write(`${held.join('\n')}\n`);
+	};
+}
+
 /** Runs the terminal UI until the learner leaves; a kill or a closed terminal saves the session as abandoned. */
 export async function runTui({ services, learner, initial, coach }: TuiOptions): Promise<number> {
+	const releaseConsole = holdConsole();
 	let current: RecordedSession | undefined;
 	let instance: ReturnType<typeof render> | undefined;
 	const removeHandlers = saveOnSignals(
@@ -31,9 +47,13 @@ export async function runTui({ services, learner, initial, coach }: TuiOptions):
 			{...(initial === undefined ? {} : { initial })}
 		/>,
 		// Ctrl+C is handled by the app, which saves the session first; typing is echoed at up to 60 fps.
-		{ exitOnCtrlC: false, maxFps: 60 },
+		{ exitOnCtrlC: false, maxFps: 60, patchConsole: false },
 	);
-	await instance.waitUntilExit();
-	removeHandlers();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		removeHandlers();
+		releaseConsole();
+	}
 	return 0;
 }

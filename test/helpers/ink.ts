@@ -7,6 +7,11 @@ export function screenText(instance: Rendered): string {
 	return stripAnsi(instance.frames.join('\n'));
 }
 
+/** Text as running prose: borders gone and every run of spaces one space, so wrapped sentences read whole. */
+export function flat(text: string): string {
+	return stripAnsi(text).replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+}
+
 /** Waits until the screen shows what `check` wants, polling frames; fails with the screen after `timeout`. */
 export async function waitFor(instance: Rendered, check: (text: string) => boolean, timeout = 5000): Promise<void> {
 	const start = Date.now();

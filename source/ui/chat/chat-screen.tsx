@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import React, { useEffect, useRef } from 'react';
 import { coachHint } from '../../session/coach.js';
 import type { SessionController } from '../../session/controller.js';
-import type { PartnerMessage } from '../../session/types.js';
+import type { Partner, PartnerMessage } from '../../session/types.js';
 import type { HistoryItem } from '../history.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
@@ -15,6 +15,8 @@ import { MessageBubble } from './message-bubble.js';
 
 type ChatScreenProps = {
 	readonly controller: SessionController;
+	/** Who carries on if the LLM partner fails and the learner chooses not to try again. */
+	readonly scriptedPartner: () => Partner;
 	readonly learner: string;
 	/** After each reply, a one-line hint on the most important thing missed. */
 	readonly coach: boolean;
@@ -28,7 +30,7 @@ type ChatScreenProps = {
 };
 
 /** The conversation: finished messages go to history once; the live area holds typing, the input and help. */
-export function ChatScreen({ controller, learner, coach, width, append, onEnded, onQuit }: ChatScreenProps) {
+export function ChatScreen({ controller, scriptedPartner, learner, coach, width, append, onEnded, onQuit }: ChatScreenProps) {
 	const state = useSession(controller);
 	const shown = useRef(0);
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
@@ -62,6 +64,9 @@ export function ChatScreen({ controller, learner, coach, width, append, onEnded,
 		}
 		if (isEndConversation(input, key)) {
 			controller.end('learner');
+		} else if (controller.current.failure && controller.current.writing === undefined) {
+			if (input === 'r') void controller.retry();
+			else if (input === 's') void controller.switchPartner(scriptedPartner());
 		} else if (key.escape) {
 			// Esc stops the partner mid-message; otherwise it asks before quitting.
 			if (controller.current.writing !== undefined) controller.cancelWriting();
@@ -89,17 +94,21 @@ export function ChatScreen({ controller, learner, coach, width, append, onEnded,
 		<Box flexDirection="column" width={Math.min(width, 100)}>
 			{live ? <MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} isLive /> : null}
 			{writing && !live ? <Spinner label={`${scenario.partner.name} is typing…`} /> : null}
-			{state.failure ? <Text color="red">{scenario.partner.name}'s reply didn't arrive: {state.failure}</Text> : null}
+			{state.failure && !writing ? (
+				<Text>
+					<Text color="red">✗ {scenario.partner.name}'s reply didn't arrive:</Text> {state.failure}
+				</Text>
+			) : null}
 			{confirmingQuit ? (
 				<Text bold>Quit this conversation? Your replies so far are saved.</Text>
-			) : (
+			) : state.failure && !writing ? null : (
 				<Box marginTop={writing ? 0 : 1}>
 					<TextBox prompt="› " width={Math.min(width, 100)} onSubmit={submit} placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''} isActive={!confirmingQuit} />
 				</Box>
 			)}
 			<Box justifyContent="space-between">
-				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : HELP.chat} />
-				{confirmingQuit ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
+				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
+				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
 			</Box>
 		</Box>
 	);

@@ -23,7 +23,8 @@ export function MessageBubble({ message, partnerName, channel, width, isLive = f
 	const name = isPartner ? partnerName : message.learner;
 	const time = isLive ? 'writing…' : clockTime(message.time);
 	const attachment = isPartner && message.attachment ? `📎 ${message.attachment}` : undefined;
-	const longest = Math.max(stringWidth(`${name}  ${time}`), ...message.text.split('\n').map(line => stringWidth(line)), attachment ? stringWidth(attachment) : 0);
+	const cutOff = isPartner && message.interrupted ? '(stopped before finishing)' : undefined;
+	const longest = Math.max(stringWidth(`${name}  ${time}`), ...message.text.split('\n').map(line => stringWidth(line)), attachment ? stringWidth(attachment) : 0, cutOff ? cutOff.length : 0);
 	const bubbleWidth = Math.max(20, Math.min(longest + 4, Math.floor(width * 0.8)));
 	// Inside the border and padding.
 	const textWidth = bubbleWidth - 4;
@@ -40,7 +41,7 @@ export function MessageBubble({ message, partnerName, channel, width, isLive = f
 					</Paragraph>
 				) : null}
 				<Paragraph width={textWidth}>{message.text}</Paragraph>
-				{isPartner && message.interrupted ? <Text {...styles!.interrupted!()}>(stopped before finishing)</Text> : null}
+				{cutOff ? <Text {...styles!.interrupted!()}>{cutOff}</Text> : null}
 			</Box>
 		</Box>
 	);

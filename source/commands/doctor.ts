@@ -1,0 +1,66 @@
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { style } from '../cli/style.js';
+import { checkOllama, listModels } from '../partner/ollama-setup.js';
+import { prepareTranscriptDirectory, transcriptDirectory } from '../transcript/store.js';
+import { ollamaChoice, type PartnerFlags } from './partner-setup.js';
+
+export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
+
+type Line = { readonly ok: boolean; readonly text: string; /** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean };
+
+function gigabytes(bytes: number): string {
+	return `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
+function canWrite(directory: string): string | undefined {
+	try {
+		const existed = existsSync(directory);
+		if (existed) accessSync(directory, constants.W_OK);
+		else prepareTranscriptDirectory(directory);
+		const probe = join(directory, `.postsafe-doctor-${process.pid}`);
+		writeFileSync(probe, '');
+		rmSync(probe);
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
+	}
+}
+
+/** Checks what postsafe needs, one line each: OK, or the command that fixes it. Exit 1 if the LLM can't be used. */
+export async function runDoctor(options: DoctorOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+	const lines: Line[] = [];
+	const major = Number(process.versions.node.split('.')[0]);
+	lines.push(major >= 20 ? { ok: true, text: `Node.js ${process.versions.node}` } : { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` });
+	const directory = transcriptDirectory(options.transcripts);
+	const problem = canWrite(directory);
+	lines.push(problem ? { ok: false, text: `Transcripts folder ${directory} can't be written (${problem}): choose another with --transcripts DIR` } : { ok: true, text: `Transcripts folder ${directory} is writable` });
+	const choice = ollamaChoice({ ...options, offline: false })!;
+	const check = await checkOllama(choice.host, choice.model);
+	if (check.kind === 'unreachable' || check.kind === 'failed') {
+		lines.push({ ok: false, blocksModel: true, text: `${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST` });
+	} else {
+		lines.push({ ok: true, text: `Ollama ${check.version} is running at ${choice.host}` });
+		const models = await listModels(choice.host).catch(() => []);
+		lines.push({ ok: true, text: models.length === 0 ? 'No models installed yet' : `Installed: ${models.map(model => `${model.name} (${gigabytes(model.size)})`).join(', ')}` });
+		lines.push(check.kind === 'ready' ? { ok: true, text: `The model ${choice.model} is installed` } : { ok: false, blocksModel: true, text: `The model ${choice.model} isn't installed: run \`ollama pull ${choice.model}\`, or choose one with --model or POSTSAFE_MODEL` });
+	}
+	for (const line of lines) write(`${line.ok ? style.met('✓ ok ') : style.flag('✗ fix')}  ${line.text}\n`);
+	const blocked = lines.some(line => !line.ok);
+	if (lines.some(line => line.blocksModel)) write(`\nThe LLM partner can't be used yet; postsafe plays the scripted partner meanwhile (or use --offline).\n`);
+	return blocked ? 1 : 0;
+}
+
+/** The models installed in Ollama. */
+export async function runModels(options: PartnerFlags, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+	const choice = ollamaChoice({ ...options, offline: false })!;
+	const check = await checkOllama(choice.host, choice.model);
+	if (check.kind === 'unreachable' || check.kind === 'failed') {
+		process.stderr.write(`postsafe: ${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST\n`);
+		return 1;
+	}
+	const models = await listModels(choice.host);
+	if (models.length === 0) write(`No models installed at ${choice.host}. Get one with \`ollama pull ${choice.model}\`.\n`);
+	for (const model of models) write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modifiedAt.slice(0, 10)}${model.name.split(':')[0] === choice.model.split(':')[0] ? '  (postsafe uses this)' : ''}\n`);
+	return 0;
+}
