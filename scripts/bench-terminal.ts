@@ -56,7 +56,7 @@ export function firstFrames(cli: string, minimalApp: string, runs = 7): { ours: 
 }
 
 /** A stdout that is a terminal as far as Ink can tell, and notes when each frame is written. */
-class FakeTerminal extends EventEmitter {
+export class FakeTerminal extends EventEmitter {
 	readonly isTTY = true;
 	columns = 80;
 	rows = 24;
@@ -68,7 +68,7 @@ class FakeTerminal extends EventEmitter {
 }
 
 /** A stdin Ink can read keys from. */
-class FakeKeyboard extends EventEmitter {
+export class FakeKeyboard extends EventEmitter {
 	readonly isTTY = true;
 	private pending: string | null = null;
 	setEncoding(): void {}
@@ -88,7 +88,7 @@ class FakeKeyboard extends EventEmitter {
 	}
 }
 
-const tick = (milliseconds: number) => new Promise(resolve => setTimeout(resolve, milliseconds));
+export const tick = (milliseconds: number) => new Promise(resolve => setTimeout(resolve, milliseconds));
 
 /**
  * Median time from a keypress to the frame that echoes it, in the chat with `messages` messages

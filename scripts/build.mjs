@@ -21,7 +21,7 @@ const keepExternal = {
 rmSync('dist', { recursive: true, force: true });
 await build({
 	// The bench is bundled like the CLI so it measures the code that ships, not a dev transform of it.
-	entryPoints: { cli: 'source/cli.ts', 'write-scenario-cache': 'scripts/write-scenario-cache.ts', bench: 'scripts/bench.ts' },
+	entryPoints: { cli: 'source/cli.ts', 'write-scenario-cache': 'scripts/write-scenario-cache.ts', bench: 'scripts/bench.ts', 'fake-ollama-process': 'scripts/fake-ollama-process.ts' },
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

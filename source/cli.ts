@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import './cli/no-color.js';
+import './cli/production.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { UserError } from './cli/user-error.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanMessage, detectDrift } from '../source/partner/clean.js';
+import { cleanMessage, detectDrift, MAX_MESSAGE } from '../source/partner/clean.js';
 import { normaliseHost } from '../source/partner/host.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { checkOllama, listModels, pullModel } from '../source/partner/ollama-setup.js';
@@ -45,7 +45,7 @@ describe('the Ollama partner', () => {
 		const turn = await partner(server.url).respond(requestAfter('Please call 111 tonight.'), { signal: never });
 		expect(turn).toMatchObject({ text: 'ugh ok, i did try the surgery though', source: 'model', beat: 'cant-get-through', ends: false });
 		const chat = server.requests.find(request => request.path === '/api/chat')!.body;
-		expect(chat).toMatchObject({ model: 'llama3.2', stream: true, think: false, options: { seed: 42, temperature: 0.7 } });
+		expect(chat).toMatchObject({ model: 'llama3.2', stream: true, think: false, options: { seed: 42, temperature: 0.7, num_predict: 256 } });
 		const [system, opening, reply, reminder] = chat.messages;
 		expect(chat.messages).toHaveLength(4);
 		expect(system.role).toBe('system');
@@ -85,9 +85,12 @@ describe('the Ollama partner', () => {
 		const server = await fake([{ pieces: Array.from({ length: 400 }, (_, index) => ` w${index}`) }]);
 		const seen: string[] = [];
 		const batching = new OllamaPartner({ host: server.url, model: 'llama3.2', seed: 1, timeoutMs: 5000, templates, emitEveryMs: 33 });
-		await batching.respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
+		const turn = await batching.respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
 		expect(seen.length).toBeLessThan(40);
-		expect(seen.at(-1)!.trim().split(' ')).toHaveLength(400);
+		// A runaway message is shown as it will end up, never longer than a DM, while it streams too.
+		expect(seen.at(-1)).toBe(turn.text);
+		expect(turn.text).toMatch(/^w0 w1 w2 .* w\d+…$/);
+		for (const text of seen) expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE + 1);
 	});
 
 	it('cleans what the model writes: no name label, stage directions or wrapping quotes', async () => {

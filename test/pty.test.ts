@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Transcript } from '../source/transcript/schema.js';
 import { CLI } from './helpers/cli.js';
+import { deadHost } from './fake-ollama.js';
 import { Terminal } from './helpers/tmux.js';
 
 const terminals: Terminal[] = [];
@@ -11,8 +12,11 @@ afterEach(() => {
 	for (const terminal of terminals.splice(0)) terminal.close();
 });
 
-function play(directory: string): Terminal {
-	const terminal = new Terminal(`node ${CLI} play patient-dm-rash --learner Test --transcripts ${directory}`);
+/** `postsafe play` with the scripted partner: offline, or pointed at an address where no Ollama answers. */
+function play(directory: string, { ollamaHost }: { ollamaHost?: string } = {}): Terminal {
+	const terminal = ollamaHost
+		? new Terminal(`node ${CLI} play patient-dm-rash --learner Test --transcripts ${directory}`, { env: { OLLAMA_HOST: ollamaHost } })
+		: new Terminal(`node ${CLI} play patient-dm-rash --learner Test --offline --transcripts ${directory}`);
 	terminals.push(terminal);
 	return terminal;
 }
@@ -59,10 +63,12 @@ describe('postsafe play in a real terminal', () => {
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
 	});
 
-	it('on SIGINT mid-session, leaves an abandoned transcript holding every reply sent', async () => {
+	it('with no Ollama, says so in one line and plays on; on SIGINT, leaves an abandoned transcript holding every reply sent', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
-		const terminal = play(directory);
+		const host = await deadHost();
+		const terminal = play(directory, { ollamaHost: host });
 		await twoReplies(terminal);
+		expect(terminal.text()).toContain(`Ollama isn't running at ${host}; playing the scripted partner`);
 		process.kill(terminal.programPid('node'), 'SIGINT');
 		await terminal.waitFor(text => /\[exit 130\]/.test(text), 'postsafe to exit on SIGINT');
 		const { transcript } = onlyTranscript(directory);

@@ -20,6 +20,12 @@ export type OllamaPartnerOptions = {
 };
 
 /**
+ * The most a model may generate for one message: a DM-length message is about 150 tokens, and
+ * stopping a runaway model at the server spares the GPU that a whole teaching group shares.
+ */
+export const MAX_TOKENS = 256;
+
+/**
  * A local LLM, through Ollama, plays the other party. Its words stream into the chat; a message that
  * leaves the part (speaks as the learner, gives clinical advice as a patient, talks about being an AI
  * or about marking) or comes back empty is replaced by the scripted beat, so the session never stalls
@@ -43,7 +49,7 @@ export class OllamaPartner implements Partner {
 		const emit = () => {
 			emitTimer = undefined;
 			lastEmit = Date.now();
-			onText?.(text);
+			onText?.(cleanMessage(text, scenario.partner.name));
 		};
 		const stuck = new AbortController();
 		let idleTimer: NodeJS.Timeout | undefined;
@@ -62,7 +68,7 @@ export class OllamaPartner implements Partner {
 				messages: [...messages],
 				stream: true,
 				think: false,
-				options: { seed: this.options.seed, ...(this.options.temperature === undefined ? {} : { temperature: this.options.temperature }) },
+				options: { seed: this.options.seed, num_predict: MAX_TOKENS, ...(this.options.temperature === undefined ? {} : { temperature: this.options.temperature }) },
 			});
 			const stop = () => stream.abort();
 			both.addEventListener('abort', stop, { once: true });
@@ -78,14 +84,15 @@ export class OllamaPartner implements Partner {
 			}
 		} catch (error) {
 			if (signal.aborted) throw signal.reason;
-			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(this.options.timeoutMs / 1000)} s`, text);
-			throw new PartnerFailure(describeOllamaError(error, this.options.host, this.options.model), text);
+			const partial = cleanMessage(text, scenario.partner.name);
+			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(this.options.timeoutMs / 1000)} s`, partial);
+			throw new PartnerFailure(describeOllamaError(error, this.options.host, this.options.model), partial);
 		} finally {
 			clearTimeout(idleTimer);
 			clearTimeout(emitTimer);
 		}
-		if (text !== '') onText?.(text);
 		const cleaned = cleanMessage(text, scenario.partner.name);
+		if (cleaned !== '') onText?.(cleaned);
 		const drifted = cleaned !== '' && detectDrift(cleaned, lastReply.learner, isClinicianRole(scenario.partner.role));
 		if (cleaned === '' || drifted) {
 			const scripted = scriptedTurn(request);

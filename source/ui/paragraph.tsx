@@ -1,6 +1,6 @@
 import { Text, type TextProps } from 'ink';
 import React from 'react';
-import wrapAnsi from 'wrap-ansi';
+import { wrapText } from './wrap.js';
 
 type ParagraphProps = TextProps & {
 	readonly children: string;
@@ -16,10 +16,10 @@ type ParagraphProps = TextProps & {
  * Text wrapped at word boundaries with a hanging indent. Ink's own wrapping keeps the space it broke
  * at, so continued lines would start one column in; wrapping here first keeps the left edge clean.
  */
-export function Paragraph({ children, width, lead = '', indent = 0, ...textProps }: ParagraphProps) {
+export const Paragraph = React.memo(function Paragraph({ children, width, lead = '', indent = 0, ...textProps }: ParagraphProps) {
 	// A bullet's text hangs under the bullet; a long label ("Why it matters: ") would waste the line.
 	const hang = lead.length <= 4 ? lead.length : 0;
-	const lines = wrapAnsi(lead.length > hang ? `${lead}${children}` : children, Math.max(10, width - indent - hang), { hard: true, trim: true }).split('\n');
+	const lines = wrapText((lead.length > hang ? `${lead}${children}` : children).trim(), Math.max(10, width - indent - hang));
 	const text = lines.map((line, index) => `${' '.repeat(indent)}${hang === 0 ? '' : index === 0 ? lead : ' '.repeat(hang)}${line}`).join('\n');
 	return <Text {...textProps}>{text}</Text>;
-}
+});

@@ -1,6 +1,6 @@
 import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import React, { useEffect, useRef } from 'react';
+import React, { useEffect, useLayoutEffect, useRef } from 'react';
 import { coachHint } from '../../session/coach.js';
 import type { SessionController } from '../../session/controller.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
@@ -36,7 +36,8 @@ export function ChatScreen({ controller, scriptedPartner, learner, coach, width,
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
 	const { scenario } = state;
 
-	useEffect(() => {
+	// A layout effect, so a finished message reaches the screen in the same frame as the live bubble leaves.
+	useLayoutEffect(() => {
 		const fresh = state.messages.slice(shown.current);
 		if (fresh.length === 0) return;
 		shown.current = state.messages.length;

@@ -1,0 +1,87 @@
+// Streaming figure for the bench: a long model message from a fake Ollama, through the whole TUI to the screen.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink';
+import { Ollama } from 'ollama';
+import React from 'react';
+import { appServices } from '../source/commands/app-services.js';
+import type { ScenarioLibrary } from '../source/scenario/files.js';
+import { App } from '../source/ui/app.js';
+import { FakeKeyboard, FakeTerminal, tick } from './bench-terminal.js';
+
+const MODEL = 'llama3.2';
+
+/** Milliseconds for the bare `ollama` client to read the whole stream. */
+async function bareClient(host: string): Promise<number> {
+	const start = performance.now();
+	const stream = await new Ollama({ host }).chat({ model: MODEL, messages: [{ role: 'user', content: 'hello' }], stream: true, think: false });
+	let text = '';
+	for await (const part of stream) text += part.message.content;
+	if (text.length === 0) throw new Error('the fake Ollama sent nothing');
+	return performance.now() - start;
+}
+
+/**
+ * Milliseconds from the learner pressing Enter in the chat until the frame that shows the partner's
+ * finished message and gives the learner the input back: the whole stream through the Ollama partner,
+ * the session, the transcript recorder and Ink's rendering at the TUI's frame rate.
+ */
+async function throughTheScreen(library: ScenarioLibrary, host: string): Promise<number> {
+	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+	const services = appServices({ library, choice: { host, model: MODEL, seed: 7, timeoutMs: 30_000 }, transcripts: mkdtempSync(join(tmpdir(), 'postsafe-bench-')) });
+	const stdout = new FakeTerminal();
+	const stdin = new FakeKeyboard();
+	const instance = render(React.createElement(App, { services, coach: false, learner: 'Bench', initial: loaded }), {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: 60,
+	});
+	const after = (from: number, marker: string) => stdout.writes.slice(from).findIndex(write => write.text.includes(marker));
+	while (after(0, 'Reply to Jade') < 0) await tick(2);
+	stdin.press('Please use the online form.');
+	await tick(20);
+	const pressed = stdout.writes.length;
+	const start = performance.now();
+	stdin.press('\r');
+	// The live bubble first, then the input back once the message is finished.
+	let streaming: number;
+	while ((streaming = after(pressed, 'i tried the surgery')) < 0) await tick(0);
+	let done: number;
+	while ((done = after(pressed + streaming, 'Reply to Jade')) < 0) await tick(0);
+	const elapsed = stdout.writes[pressed + streaming + done]!.at - start;
+	instance.unmount();
+	return elapsed;
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Median times for `tokens` streamed as fast as the fake server can send them: bare client and TUI, alternated. */
+export async function streamingToScreen(library: ScenarioLibrary, fakeOllama: string, tokens = 2000, runs = 9): Promise<{ ours: number; bare: number }> {
+	const server = spawn(process.execPath, [fakeOllama, String(tokens)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	try {
+		const [firstLine] = (await once(server.stdout, 'data')) as [Buffer];
+		const url = firstLine.toString().trim();
+		const ours: number[] = [];
+		const bare: number[] = [];
+		for (let run = 0; run < runs + 1; run++) {
+			const a = await throughTheScreen(library, url);
+			const b = await bareClient(url);
+			// The first pair warms up both paths.
+			if (run > 0) {
+				ours.push(a);
+				bare.push(b);
+			}
+		}
+		return { ours: median(ours), bare: median(bare) };
+	} finally {
+		server.kill();
+	}
+}

@@ -1,0 +1,57 @@
+import stringWidth from 'string-width';
+// Plain strings only (UI text is styled by Ink's props); the plain CLI's styled text goes through wrap-ansi.
+
+/** One display line of a wrapped input: its text and where it starts in the value. */
+export type WrappedLine = { readonly text: string; readonly start: number };
+
+const widths = new Map<string, number>();
+
+/**
+ * Columns one character takes. Printable ASCII is one column; anything else is measured once by
+ * string-width and remembered, since measuring a character at a time is what makes wrapping slow.
+ */
+function characterWidth(character: string): number {
+	const code = character.charCodeAt(0);
+	if (character.length === 1 && code >= 0x20 && code < 0x7f) return 1;
+	let width = widths.get(character);
+	if (width === undefined) {
+		width = stringWidth(character);
+		widths.set(character, width);
+	}
+	return width;
+}
+
+/**
+ * Word-wraps text to a width, keeping each line's offset into the original so the cursor can be
+ * drawn where it is. Words longer than a line are broken; the cursor may sit just past the end.
+ */
+export function wrapWithOffsets(value: string, width: number): WrappedLine[] {
+	const limit = Math.max(1, width);
+	const lines: WrappedLine[] = [];
+	let lineStart = 0;
+	let lineWidth = 0;
+	let lastBreak = -1;
+	let offset = 0;
+	for (const character of value) {
+		const columns = Math.max(characterWidth(character), character === ' ' ? 1 : 0);
+		if (lineWidth + columns > limit && offset > lineStart) {
+			// Break after the last space on this line, or mid-word when there is none.
+			const breakAt = lastBreak >= lineStart ? lastBreak + 1 : offset;
+			lines.push({ text: value.slice(lineStart, breakAt), start: lineStart });
+			lineStart = breakAt;
+			lineWidth = 0;
+			for (const carried of value.slice(lineStart, offset)) lineWidth += characterWidth(carried);
+			lastBreak = -1;
+		}
+		if (character === ' ') lastBreak = offset;
+		lineWidth += columns;
+		offset += character.length;
+	}
+	lines.push({ text: value.slice(lineStart), start: lineStart });
+	return lines;
+}
+
+/** Text word-wrapped to a width for display: its own line breaks kept, spaces at the breaks dropped. */
+export function wrapText(text: string, width: number): string[] {
+	return text.split('\n').flatMap(paragraph => wrapWithOffsets(paragraph, width).map(line => line.text.trimEnd()));
+}
