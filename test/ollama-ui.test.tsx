@@ -31,7 +31,11 @@ function play(host: string, timeoutMs = 5000) {
 	const initial = library.scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!;
 	const ui = render(<App services={appServices({ library, choice, transcripts })} coach={false} learner="Asha" initial={initial} />);
 	cleanup.push(() => ui.unmount());
-	const transcript = () => Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
+	// As on disk once the turn just shown is written (just after its frame).
+	const transcript = async () => {
+		await new Promise(resolve => setImmediate(resolve));
+		return Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
+	};
 	return { ui, transcript };
 }
 
@@ -50,8 +54,8 @@ describe('the LLM partner in the terminal UI', () => {
 		const partway = live(ui);
 		expect(partway).not.toContain('have a quick look');
 		await waitFor(ui, text => flat(text).includes('have a quick look') && !live(ui).includes('writing…'));
-		expect(transcript().turns.at(-1)).toMatchObject({ role: 'partner', source: 'model', text: words.join('') });
-		expect(transcript().partner).toEqual({ kind: 'ollama', model: 'llama3.2', host: server.url, seed: 7 });
+		expect((await transcript()).turns.at(-1)).toMatchObject({ role: 'partner', source: 'model', text: words.join('') });
+		expect((await transcript()).partner).toEqual({ kind: 'ollama', model: 'llama3.2', host: server.url, seed: 7 });
 	});
 
 	it('offers to pull a missing model, shows the progress, then plays with it', async () => {
@@ -71,7 +75,7 @@ describe('the LLM partner in the terminal UI', () => {
 		await waitFor(ui, text => flat(text).includes("Ollama isn't running at http://127.0.0.1:") && flat(text).includes('start it with `ollama serve`'));
 		await type(ui, REPLY, { enter: true });
 		await waitFor(ui, text => text.includes('engaged for ages'));
-		expect(transcript().partner.kind).toBe('scripted');
+		expect((await transcript()).partner.kind).toBe('scripted');
 	});
 
 	it('keeps what arrived when the connection drops, and gets the whole reply on a retry', async () => {
@@ -84,10 +88,10 @@ describe('the LLM partner in the terminal UI', () => {
 		await type(ui, REPLY, { enter: true });
 		await waitFor(ui, text => text.includes("Jade Holloway's reply didn't arrive") && text.includes('dropped'));
 		expect(live(ui)).toContain('r try again');
-		expect(transcript().turns.at(-1)).toMatchObject({ role: 'partner', text: 'i did try calling this', interrupted: true });
+		expect((await transcript()).turns.at(-1)).toMatchObject({ role: 'partner', text: 'i did try calling this', interrupted: true });
 		ui.stdin.write('r');
 		await waitFor(ui, text => text.includes('my signal went') && live(ui).includes('Reply to Jade Holloway'));
-		expect(transcript().turns.filter(turn => turn.role === 'partner').map(turn => turn.interrupted ?? false)).toEqual([false, true, false]);
+		expect((await transcript()).turns.filter(turn => turn.role === 'partner').map(turn => turn.interrupted ?? false)).toEqual([false, true, false]);
 	});
 
 	it('carries on with the scripted partner when the learner chooses', async () => {
@@ -108,7 +112,7 @@ describe('the LLM partner in the terminal UI', () => {
 		await waitFor(ui, () => live(ui).includes('i did try'));
 		ui.stdin.write('\u001B');
 		await waitFor(ui, text => flat(text).includes('i did try (stopped before finishing)') && live(ui).includes('Reply to Jade Holloway'));
-		const stopped = transcript().turns.at(-1)!;
+		const stopped = (await transcript()).turns.at(-1)!;
 		expect(stopped).toMatchObject({ role: 'partner', interrupted: true });
 		expect(stopped.text).not.toContain('at all today');
 		await new Promise(resolve => setTimeout(resolve, 400));

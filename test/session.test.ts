@@ -111,6 +111,8 @@ describe('a session', () => {
 		const writes: (string | undefined)[] = [];
 		controller.subscribe(state => writes.push(state.writing));
 		const replied = controller.reply('Asha', 'Hello');
+		// The partner is asked once the reply has been drawn.
+		await new Promise(resolve => setImmediate(resolve));
 		release();
 		controller.cancelWriting();
 		release(); // late text after the cancel is dropped

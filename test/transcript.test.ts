@@ -7,7 +7,9 @@ import { ScriptedPartner } from '../source/partner/scripted.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { bundledLibrary, ROOT } from './helpers/library.js';
 
-function readTranscript(file: string): Transcript {
+/** The transcript as on disk once the turn just taken is written (just after its frame). */
+async function readTranscript(file: string): Promise<Transcript> {
+	await new Promise(resolve => setImmediate(resolve));
 	return Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
@@ -20,11 +22,11 @@ function start(learners = ['Asha'], turns?: number) {
 }
 
 describe('transcripts', () => {
-	it('are written from the first message, readable by the owner alone, in a folder only they can open', () => {
+	it('are written from the first message, readable by the owner alone, in a folder only they can open', async () => {
 		const { recorder, transcripts } = start();
 		expect(statSync(transcripts).mode & 0o777).toBe(0o700);
 		expect(statSync(recorder.file).mode & 0o777).toBe(0o600);
-		const transcript = readTranscript(recorder.file);
+		const transcript = await readTranscript(recorder.file);
 		expect(transcript).toMatchObject({ version: 1, learner: 'Asha', status: 'abandoned', endedAt: null, partner: { kind: 'scripted', model: null, host: null, seed: null } });
 		expect(transcript.turns).toEqual([expect.objectContaining({ role: 'partner', source: 'opening' })]);
 	});
@@ -33,7 +35,7 @@ describe('transcripts', () => {
 		const { controller, recorder } = start();
 		const reply = "Sorry, I can't give advice on Instagram. Please call 111.";
 		await controller.reply('Asha', reply);
-		const transcript = readTranscript(recorder.file);
+		const transcript = await readTranscript(recorder.file);
 		expect(transcript.turns.map(turn => turn.role)).toEqual(['partner', 'learner', 'partner']);
 		const learnerTurn = transcript.turns[1]!;
 		expect(learnerTurn).toMatchObject({ text: reply, learner: 'Asha', round: 1, score: { met: ['boundaries', 'signposting'], redFlags: [] } });
@@ -46,7 +48,7 @@ describe('transcripts', () => {
 		const { controller, recorder, loaded } = start(['Asha'], 1);
 		await controller.reply('Asha', "I'll document this in your notes.");
 		recorder.setReflection({ whatHappened: 'A patient DMed me.', soWhat: 'I forgot to signpost.', nowWhat: 'Name a route.' });
-		const transcript = readTranscript(recorder.file);
+		const transcript = await readTranscript(recorder.file);
 		expect(transcript).toMatchObject({ status: 'complete', endReason: 'turn-limit', scenario: { id: 'patient-dm-rash', contentHash: loaded.contentHash } });
 		expect(transcript.score).toMatchObject({ scenario: 'patient-dm-rash', score: 2, max: 6 });
 		expect(transcript.reflection).toEqual({ whatHappened: 'A patient DMed me.', soWhat: 'I forgot to signpost.', nowWhat: 'Name a route.' });
@@ -64,7 +66,7 @@ describe('transcripts', () => {
 		await controller.reply('Ben', 'Please call 111');
 		const ben = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Ben')!;
 		await controller.carry(ben.id);
-		const transcript = readTranscript(recorder.file);
+		const transcript = await readTranscript(recorder.file);
 		expect(transcript).toMatchObject({ mode: 'group', learner: 'Asha, Ben', learners: ['Asha', 'Ben'], score: null });
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.carried])).toEqual([
 			['Asha', false],
@@ -76,8 +78,8 @@ describe('transcripts', () => {
 		]);
 	});
 
-	it('has a committed example that is a valid transcript of the current version', () => {
-		const example = readTranscript(join(ROOT, 'transcripts', 'example.json'));
+	it('has a committed example that is a valid transcript of the current version', async () => {
+		const example = await readTranscript(join(ROOT, 'transcripts', 'example.json'));
 		expect(example).toMatchObject({ version: 1, status: 'complete', scenario: { id: 'patient-dm-rash' } });
 		expect(example.reflection).not.toBeNull();
 	});

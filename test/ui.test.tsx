@@ -103,7 +103,7 @@ describe('the terminal UI', () => {
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
 		await waitFor(ui, text => text.includes('hiii sorry'));
 		await type(ui, 'Hello Jade', { enter: true });
-		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing…'));
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
 		answer('sorry, it is just really itchy');
 		await waitFor(ui, text => text.includes('really itchy'));
 		expect(ui.lastFrame()).not.toContain('is typing');
@@ -153,6 +153,18 @@ describe('the text box', () => {
 		await type(ui, '\u007F');
 		await type(ui, '', { enter: true });
 		expect(sent).toEqual(['I cannot give you medical advice on here, sory']);
+	});
+
+	it('acts on a control key that arrives run together with typing, and never sends the text typed before it', async () => {
+		const { services: app, files } = services();
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('Reply to Jade Holloway'));
+		// As over a slow SSH link: the half-typed words and Ctrl+E in one read.
+		ui.stdin.write('half a reply, not sent\u0005');
+		await waitFor(ui, text => text.includes('Reflection 1 of 3'));
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.filter(turn => turn.role === 'learner')).toEqual([]);
+		expect(transcript.endReason).toBe('learner');
 	});
 
 	it('treats text and Enter arriving together as typing then sending', async () => {

@@ -15,7 +15,7 @@ export type OllamaPartnerOptions = {
 	/** Longest wait for the next piece of text before the reply counts as stuck. */
 	readonly timeoutMs: number;
 	readonly templates: (role: PartnerRole) => PromptTemplates;
-	/** How often text is handed on while it streams: about a frame, so the screen is not redrawn per token. @default 33 */
+	/** How often text is handed on while it streams: 20 times a second reads as smooth typing, and the screen is not redrawn per token. @default 50 */
 	readonly emitEveryMs?: number;
 };
 
@@ -42,9 +42,10 @@ export class OllamaPartner implements Partner {
 		const { scenario, lastReply } = request;
 		const guidance = chooseBeat(scenario, request);
 		const messages = chatMessages(request, this.options.templates(scenario.partner.role), guidance);
-		const emitEvery = this.options.emitEveryMs ?? 33;
+		const emitEvery = this.options.emitEveryMs ?? 50;
 		let text = '';
-		let lastEmit = 0;
+		// The first text waits a frame too, so a reply that arrives all at once is drawn once.
+		let lastEmit = Date.now();
 		let emitTimer: NodeJS.Timeout | undefined;
 		const emit = () => {
 			emitTimer = undefined;
@@ -52,16 +53,19 @@ export class OllamaPartner implements Partner {
 			onText?.(cleanMessage(text, scenario.partner.name));
 		};
 		const stuck = new AbortController();
-		let idleTimer: NodeJS.Timeout | undefined;
-		const waitForMore = () => {
-			clearTimeout(idleTimer);
-			idleTimer = setTimeout(() => stuck.abort(), this.options.timeoutMs);
+		const { timeoutMs } = this.options;
+		let lastActivity = Date.now();
+		// One timer, re-armed only when it fires: a timer per token costs more than reading the token.
+		const checkIdle = () => {
+			const idle = Date.now() - lastActivity;
+			if (idle >= timeoutMs) stuck.abort();
+			else idleTimer = setTimeout(checkIdle, timeoutMs - idle);
 		};
+		let idleTimer = setTimeout(checkIdle, timeoutMs);
 		// A fetch joined to this turn's signals: the learner's Esc and the idle timeout both stop it,
 		// even before the first token (the client's own abort only reaches an open stream).
 		const both = AbortSignal.any([signal, stuck.signal]);
 		const client = new Ollama({ host: this.options.host, fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }) });
-		waitForMore();
 		try {
 			const stream = await client.chat({
 				model: this.options.model,
@@ -74,7 +78,7 @@ export class OllamaPartner implements Partner {
 			both.addEventListener('abort', stop, { once: true });
 			try {
 				for await (const part of stream) {
-					waitForMore();
+					lastActivity = Date.now();
 					if (!part.message?.content) continue;
 					text += part.message.content;
 					if (emitTimer === undefined) emitTimer = setTimeout(emit, Math.max(0, emitEvery - (Date.now() - lastEmit)));
@@ -85,14 +89,14 @@ export class OllamaPartner implements Partner {
 		} catch (error) {
 			if (signal.aborted) throw signal.reason;
 			const partial = cleanMessage(text, scenario.partner.name);
-			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(this.options.timeoutMs / 1000)} s`, partial);
+			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(timeoutMs / 1000)} s`, partial);
 			throw new PartnerFailure(describeOllamaError(error, this.options.host, this.options.model), partial);
 		} finally {
 			clearTimeout(idleTimer);
 			clearTimeout(emitTimer);
 		}
+		// The finished text goes back as the turn, not as a last live update: drawing it twice costs a frame.
 		const cleaned = cleanMessage(text, scenario.partner.name);
-		if (cleaned !== '') onText?.(cleaned);
 		const drifted = cleaned !== '' && detectDrift(cleaned, lastReply.learner, isClinicianRole(scenario.partner.role));
 		if (cleaned === '' || drifted) {
 			const scripted = scriptedTurn(request);

@@ -96,6 +96,10 @@ export class SessionController {
 		this.dispatch({ type: 'partner-writing', text: '' });
 		this.partnerDone = (async () => {
 			try {
+				// The partner is asked once what just happened is on screen: the learner sees their own
+				// message at once, and drawing it does not hold up the first words of the answer.
+				await new Promise(resolve => setImmediate(resolve));
+				generation.signal.throwIfAborted();
 				const turn: PartnerTurn = await this.partner.respond(request, {
 					signal: generation.signal,
 					onText: text => {

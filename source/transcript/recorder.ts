@@ -16,9 +16,17 @@ export type Recorder = {
 	stop(): void;
 };
 
+/** Turns not yet written when the process exits are written then; one listener for every session. */
+const unsavedOnExit = new Set<() => void>();
+process.on('exit', () => {
+	for (const flush of unsavedOnExit) flush();
+});
+
 /**
  * Keeps a session's transcript on disk: written when the session starts and after every turn (and
  * when it ends), never while a message is still being written, so nothing a learner sent is lost.
+ * A turn is written just after the frame that shows it (a write with fsync takes milliseconds the
+ * learner would otherwise wait to see the message), and at the latest when the process exits.
  */
 export function recordSession(
 	controller: SessionController,
@@ -31,23 +39,35 @@ export function recordSession(
 	// The partner the session was set up with (model, host, seed, to replay it); if it later falls
 	// back to the scripted partner, each turn's source says so.
 	const partner = controller.partnerInfo;
-	const save = (state: SessionState = controller.current) =>
-		saveTranscript(file, toTranscript(state, { ...meta, partner, reflection, review, updatedAt: clock().toISOString() }));
+	let pending: NodeJS.Immediate | undefined;
+	const save = () => {
+		clearImmediate(pending);
+		pending = undefined;
+		saveTranscript(file, toTranscript(controller.current, { ...meta, partner, reflection, review, updatedAt: clock().toISOString() }));
+	};
+	const flush = () => {
+		if (pending) save();
+	};
 	let saved = controller.current;
-	save(saved);
+	save();
 	const unsubscribe = controller.subscribe(state => {
 		const turned = state.messages !== saved.messages || state.phase !== saved.phase || state.failure !== saved.failure;
 		if (!turned) return;
 		saved = state;
-		save(state);
+		pending ??= setImmediate(save);
 	});
+	unsavedOnExit.add(flush);
 	return {
 		file,
 		setReflection(value) {
 			reflection = value;
 			save();
 		},
-		save: () => save(),
-		stop: unsubscribe,
+		save,
+		stop() {
+			unsubscribe();
+			flush();
+			unsavedOnExit.delete(flush);
+		},
 	};
 }

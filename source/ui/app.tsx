@@ -1,12 +1,13 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, useStdout } from 'ink';
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedScenario } from '../scenario/files.js';
 import { learnerScore } from '../session/session.js';
 import type { Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
 import type { Reflection } from '../transcript/schema.js';
 import { ChatScreen } from './chat/chat-screen.js';
+import { sessionHistory, useSessionHistory, type SessionHistory } from './chat/session-history.js';
 import { ReflectionForm } from './debrief/reflection-form.js';
 import { HistoryView, type HistoryItem } from './history.js';
 import { HomeScreen } from './home/home-screen.js';
@@ -78,24 +79,36 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 	// Whether sessions get the LLM partner: known once Ollama has been checked (never, with --offline).
 	const useModel = useRef(false);
 
-	/** Starts a recorded session: its chat screen, and the header that opens it in history. */
-	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; header: HistoryItem } => {
+	/** Starts a recorded session: its chat screen, the header that opens it in history, and its messages there. */
+	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; header: HistoryItem; conversation: SessionHistory } => {
 		const handle = services.startSession(loaded, name, useModel.current);
 		onSession?.(handle);
 		return {
 			screen: { name: 'chat', loaded, handle },
 			header: { kind: 'header', key: `header-${handle.recorder.file}`, scenario: loaded.scenario, learner: name },
+			conversation: sessionHistory(handle.controller, { keyPrefix: handle.recorder.file, coach, learner: name }),
 		};
 	};
 	const [opening] = useState(() => (!services.ollama && initial && givenLearner ? begin(initial, givenLearner) : undefined));
 	const [history, setHistory] = useState<readonly HistoryItem[]>(opening ? [opening.header] : []);
 	const append = useCallback((items: readonly HistoryItem[]) => setHistory(previous => [...previous, ...items]), []);
+	// The conversation under way: its finished messages follow the history, drawn as they finish.
+	const [conversation, setConversation] = useState<SessionHistory | undefined>(opening?.conversation);
+	const conversationItems = useSessionHistory(conversation);
+	const staticItems = useMemo(() => [...history, ...conversationItems], [history, conversationItems]);
+	/** The conversation is over: its messages join the history for good, then `after`. */
+	const closeConversation = (after: readonly HistoryItem[]) => {
+		const closing = conversation;
+		setHistory(previous => [...previous, ...(closing ? closing.itemsOf(closing.controller.current) : []), ...after]);
+		setConversation(undefined);
+	};
 	/** Where to go once the partner is settled: straight into the scenario, the name, or the picker. */
 	const firstScreen = (): Screen => (initial ? { name: 'name', next: initial } : { name: 'home' });
 	const [screen, setScreen, currentScreen] = useStateRef<Screen>(opening?.screen ?? (services.ollama ? { name: 'connecting' } : firstScreen()));
 	const start = (loaded: LoadedScenario, name: string) => {
-		const { screen: chat, header } = begin(loaded, name);
+		const { screen: chat, header, conversation: started } = begin(loaded, name);
 		append([header]);
+		setConversation(started);
 		setScreen(chat);
 	};
 
@@ -166,18 +179,16 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 					controller={screen.handle.controller}
 					scriptedPartner={services.scriptedPartner}
 					learner={learner!}
-					coach={coach}
 					width={width}
-					append={append}
 					onEnded={() => {
 						const { controller } = screen.handle;
 						if (controller.current.endReason === 'abandoned') return;
-						append([{ kind: 'debrief', key: `debrief-${screen.handle.recorder.file}`, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
+						closeConversation([{ kind: 'debrief', key: `debrief-${screen.handle.recorder.file}`, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
 						setScreen({ name: 'reflect', loaded: screen.loaded, handle: screen.handle });
 					}}
 					onQuit={() => {
 						screen.handle.controller.end('abandoned');
-						append([{ kind: 'notice', key: `quit-${screen.handle.recorder.file}`, text: `Left the conversation. Your replies are saved in ${screen.handle.recorder.file}` }]);
+						closeConversation([{ kind: 'notice', key: `quit-${screen.handle.recorder.file}`, text: `Left the conversation. Your replies are saved in ${screen.handle.recorder.file}` }]);
 						leaveSession(screen.handle);
 					}}
 				/>
@@ -213,7 +224,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={[...history]}>{item => <HistoryView key={item.key} item={item} width={width} sources={services.sources} />}</Static>
+			<Static items={staticItems}>{item => <HistoryView key={item.key} item={item} width={width} sources={services.sources} />}</Static>
 			{live}
 		</ThemeProvider>
 	);

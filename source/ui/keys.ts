@@ -26,6 +26,30 @@ export function burstWithEnter(input: string, key: Key): string | undefined {
 	return input.replace(/[\r\n]+$/, '');
 }
 
+// Control keys other than line breaks and Tab (which bursts keep as text): Ctrl+A … Ctrl+Z.
+const CONTROL_KEY = /[\x01-\x08\x0b\x0c\x0e-\x1a]/;
+
+/**
+ * Splits a burst that holds a control key ("half a reply" then Ctrl+C, run together over a slow link
+ * or SSH) into the text and the key, in order, so the key is not typed as text but acts.
+ */
+export function splitAtControlKeys(input: string, key: Key): (readonly [string, Key])[] {
+	if (input.length < 2 || input.startsWith('\u001B') || !CONTROL_KEY.test(input)) return [[input, key]];
+	const parts: (readonly [string, Key])[] = [];
+	let text = '';
+	for (const character of input) {
+		if (!CONTROL_KEY.test(character)) {
+			text += character;
+			continue;
+		}
+		if (text) parts.push([text, key]);
+		text = '';
+		parts.push([String.fromCharCode(character.charCodeAt(0) + 96), { ...key, ctrl: true }]);
+	}
+	if (text) parts.push([text, key]);
+	return parts;
+}
+
 export const END_COMMAND = '/end';
 
 /** Ctrl+E ends the conversation and opens the debrief (as does typing /end). */

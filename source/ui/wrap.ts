@@ -21,6 +21,13 @@ function characterWidth(character: string): number {
 	return width;
 }
 
+/** Columns a line of plain text takes on screen. */
+export function textWidth(text: string): number {
+	let width = 0;
+	for (const character of text) width += characterWidth(character);
+	return width;
+}
+
 /**
  * Word-wraps text to a width, keeping each line's offset into the original so the cursor can be
  * drawn where it is. Words longer than a line are broken; the cursor may sit just past the end.

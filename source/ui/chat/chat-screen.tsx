@@ -1,10 +1,7 @@
-import { Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import React, { useEffect, useLayoutEffect, useRef } from 'react';
-import { coachHint } from '../../session/coach.js';
+import React, { useEffect } from 'react';
 import type { SessionController } from '../../session/controller.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
-import type { HistoryItem } from '../history.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
@@ -12,45 +9,25 @@ import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
 import { useSession } from '../use-session.js';
 import { useStateRef } from '../use-state-ref.js';
 import { MessageBubble } from './message-bubble.js';
+import { TypingIndicator } from './typing-indicator.js';
 
 type ChatScreenProps = {
 	readonly controller: SessionController;
 	/** Who carries on if the LLM partner fails and the learner chooses not to try again. */
 	readonly scriptedPartner: () => Partner;
 	readonly learner: string;
-	/** After each reply, a one-line hint on the most important thing missed. */
-	readonly coach: boolean;
 	readonly width: number;
-	/** Adds finished things (messages, hints) above the live area. */
-	readonly append: (items: readonly HistoryItem[]) => void;
 	/** The conversation has ended (turn limit, /end, or the partner finished). */
 	readonly onEnded: () => void;
 	/** The learner confirmed they want to quit. */
 	readonly onQuit: () => void;
 };
 
-/** The conversation: finished messages go to history once; the live area holds typing, the input and help. */
-export function ChatScreen({ controller, scriptedPartner, learner, coach, width, append, onEnded, onQuit }: ChatScreenProps) {
+/** The conversation's live area: the message being written, the input and the keys (finished messages are history). */
+export function ChatScreen({ controller, scriptedPartner, learner, width, onEnded, onQuit }: ChatScreenProps) {
 	const state = useSession(controller);
-	const shown = useRef(0);
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
 	const { scenario } = state;
-
-	// A layout effect, so a finished message reaches the screen in the same frame as the live bubble leaves.
-	useLayoutEffect(() => {
-		const fresh = state.messages.slice(shown.current);
-		if (fresh.length === 0) return;
-		shown.current = state.messages.length;
-		const items: HistoryItem[] = [];
-		for (const message of fresh) {
-			items.push({ kind: 'message', key: `message-${message.id}`, scenario, message });
-			if (coach && message.kind === 'learner') {
-				const hint = coachHint({ ...state, messages: state.messages.slice(0, state.messages.indexOf(message) + 1) }, learner);
-				if (hint) items.push({ kind: 'hint', key: `hint-${message.id}`, text: hint });
-			}
-		}
-		append(items);
-	}, [state.messages]);
 
 	useEffect(() => {
 		if (state.phase === 'ended') onEnded();
@@ -94,7 +71,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, coach, width,
 	return (
 		<Box flexDirection="column" width={Math.min(width, 100)}>
 			{live ? <MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} isLive /> : null}
-			{writing && !live ? <Spinner label={`${scenario.partner.name} is typing…`} /> : null}
+			{writing && !live ? <TypingIndicator name={scenario.partner.name} /> : null}
 			{state.failure && !writing ? (
 				<Text>
 					<Text color="red">✗ {scenario.partner.name}'s reply didn't arrive:</Text> {state.failure}

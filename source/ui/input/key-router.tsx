@@ -1,4 +1,5 @@
 import { useInput, type Key } from 'ink';
+import { splitAtControlKeys } from '../keys.js';
 import React, { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 type Handler = (input: string, key: Key) => void;
@@ -14,8 +15,10 @@ const KeyRouterContext = createContext<Listeners | undefined>(undefined);
  */
 export function KeyRouter({ children }: { readonly children: ReactNode }) {
 	const listeners = useRef<Listeners>(new Set()).current;
-	useInput((input, key) => {
-		for (const listener of [...listeners]) if (listeners.has(listener)) listener.current(input, key);
+	useInput((burst, burstKey) => {
+		for (const [input, key] of splitAtControlKeys(burst, burstKey)) {
+			for (const listener of [...listeners]) if (listeners.has(listener)) listener.current(input, key);
+		}
 	});
 	return <KeyRouterContext.Provider value={listeners}>{children}</KeyRouterContext.Provider>;
 }
