@@ -44,7 +44,7 @@ export function firstFrames(cli: string, minimalApp: string, runs = 7): { ours: 
 	const ours: number[] = [];
 	const minimal: number[] = [];
 	for (let run = 0; run < runs + 1; run++) {
-		const a = timeToFirstFrame(`node ${cli} play patient-dm-rash --learner Bench --transcripts ${transcripts}`, 'Reply to Jade Holloway');
+		const a = timeToFirstFrame(`node ${cli} play patient-dm-rash --learner Bench --offline --transcripts ${transcripts}`, 'Reply to Jade Holloway');
 		const b = timeToFirstFrame(`node ${minimalApp}`, 'minimal ink app ready');
 		// The first pair warms the disk cache for both.
 		if (run > 0) {

@@ -1,4 +1,5 @@
-import { Ollama } from 'ollama';
+import type { Ollama } from 'ollama';
+import { ollamaClient } from './ollama-client.js';
 import { describeOllamaError, isUnreachable } from './ollama-errors.js';
 
 export type OllamaCheck =
@@ -8,13 +9,13 @@ export type OllamaCheck =
 	| { readonly kind: 'failed'; readonly reason: string };
 
 /** A client whose every request gives up after `timeoutMs`: a start-up check must never hang. */
-function quickClient(host: string, timeoutMs: number): Ollama {
-	return new Ollama({ host, fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
+function quickClient(host: string, timeoutMs: number): Promise<Ollama> {
+	return ollamaClient({ host, fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }) });
 }
 
 /** Is Ollama answering at `host`, and does it have `model`? Never throws. */
 export async function checkOllama(host: string, model: string, timeoutMs = 3000): Promise<OllamaCheck> {
-	const client = quickClient(host, timeoutMs);
+	const client = await quickClient(host, timeoutMs);
 	let version: string;
 	try {
 		version = (await client.version()).version;
@@ -32,7 +33,7 @@ export async function checkOllama(host: string, model: string, timeoutMs = 3000)
 
 /** The models installed at `host`, by name. */
 export async function listModels(host: string, timeoutMs = 3000): Promise<{ name: string; size: number; modifiedAt: string }[]> {
-	const { models } = await quickClient(host, timeoutMs).list();
+	const { models } = await (await quickClient(host, timeoutMs)).list();
 	return models.map(model => ({ name: model.name, size: model.size, modifiedAt: new Date(model.modified_at).toISOString() }));
 }
 
@@ -40,7 +41,7 @@ export type PullProgress = { readonly status: string; readonly completed?: numbe
 
 /** Downloads a model, reporting progress as it goes; rejects with a one-line reason. */
 export async function pullModel(host: string, model: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
-	const client = new Ollama({ host, ...(signal ? { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(url, { ...init, signal }) } : {}) });
+	const client = await ollamaClient({ host, ...(signal ? { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(url, { ...init, signal }) } : {}) });
 	try {
 		const stream = await client.pull({ model, stream: true });
 		for await (const part of stream) {

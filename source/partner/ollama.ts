@@ -1,7 +1,7 @@
-import { Ollama } from 'ollama';
 import type { PartnerRole } from '../scenario/schema.js';
 import { PartnerFailure, type Partner, type PartnerInfo, type PartnerRequest, type PartnerTurn } from '../session/types.js';
 import { cleanMessage, detectDrift } from './clean.js';
+import { ollamaClient } from './ollama-client.js';
 import { describeOllamaError } from './ollama-errors.js';
 import { chatMessages, isClinicianRole, type PromptTemplates } from './prompt.js';
 import { chooseBeat, scriptedTurn } from './scripted.js';
@@ -65,7 +65,7 @@ export class OllamaPartner implements Partner {
 		// A fetch joined to this turn's signals: the learner's Esc and the idle timeout both stop it,
 		// even before the first token (the client's own abort only reaches an open stream).
 		const both = AbortSignal.any([signal, stuck.signal]);
-		const client = new Ollama({ host: this.options.host, fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }) });
+		const client = await ollamaClient({ host: this.options.host, fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }) });
 		try {
 			const stream = await client.chat({
 				model: this.options.model,
