@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { style } from '../cli/style.js';
 import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostic.js';
+import { loadSjtFile, SJT_FOLDER, sjtDirectory, sjtFiles, type LoadedSjtItem } from '../sjt/files.js';
 import {
 	CRITERIA_FILE,
 	duplicateIdErrors,
@@ -16,7 +17,12 @@ import {
 
 export type ValidateOptions = { readonly scenarios?: string };
 
-/** Checks scenario files, folders of them, or the criteria library; every problem as file:line:col. */
+/** An SJT item lives in a folder called sjt, beside the scenarios it shares its sources with. */
+function isSjtFile(file: string): boolean {
+	return basename(dirname(file)) === SJT_FOLDER;
+}
+
+/** Checks scenario files, SJT items, folders of them, or the criteria library; every problem as file:line:col. */
 export async function runValidate(paths: readonly string[], options: ValidateOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const defaultDirectory = scenarioDirectory(options.scenarios);
 	const targets = paths.length > 0 ? paths.map(path => resolve(path)) : [defaultDirectory];
@@ -36,12 +42,18 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
 		criteriaAt(existsSync(join(directory, CRITERIA_FILE)) ? join(directory, CRITERIA_FILE) : join(defaultDirectory, CRITERIA_FILE));
 
 	const scenarioTargets: string[] = [];
+	const sjtTargets: string[] = [];
 	for (const target of targets) {
 		if (!existsSync(target)) {
 			errors.push({ file: target, line: 1, column: 1, message: 'no such file or folder' });
+		} else if (statSync(target).isDirectory() && basename(target) === SJT_FOLDER) {
+			sjtTargets.push(...sjtFiles(target));
 		} else if (statSync(target).isDirectory()) {
 			if (existsSync(join(target, CRITERIA_FILE))) await criteriaAt(join(target, CRITERIA_FILE));
 			scenarioTargets.push(...scenarioFiles(target));
+			sjtTargets.push(...sjtFiles(sjtDirectory(target)));
+		} else if (isSjtFile(target)) {
+			sjtTargets.push(target);
 		} else if (isCriteriaFile(target)) {
 			await criteriaAt(target);
 		} else {
@@ -57,9 +69,19 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
 		if (result.value) loaded.push(result.value);
 	}
 	errors.push(...duplicateIdErrors(loaded));
+	const items: LoadedSjtItem[] = [];
+	for (const file of sjtTargets) {
+		// An item's anchors name sources from the criteria library of the scenario folder above it.
+		const criteria = await criteriaFor(dirname(dirname(file)));
+		if (!criteria) continue;
+		const result = await loadSjtFile(file, new Set(Object.keys(criteria.library.sources)));
+		errors.push(...result.errors);
+		if (result.value) items.push(result.value);
+	}
+	errors.push(...duplicateIdErrors(items, loaded => loaded.item.id));
 
 	for (const error of errors) write(`${formatDiagnostic(error)}\n`);
-	const checked = `${loaded.length} scenario${loaded.length === 1 ? '' : 's'}${criteriaByFile.size > 0 ? ` and ${[...criteriaByFile.keys()].map(file => basename(file)).filter((name, index, all) => all.indexOf(name) === index).join(', ')}` : ''}`;
+	const checked = `${loaded.length} scenario${loaded.length === 1 ? '' : 's'}${items.length > 0 ? `, ${items.length} SJT item${items.length === 1 ? '' : 's'}` : ''}${criteriaByFile.size > 0 ? ` and ${[...criteriaByFile.keys()].map(file => basename(file)).filter((name, index, all) => all.indexOf(name) === index).join(', ')}` : ''}`;
 	if (errors.length > 0) {
 		write(`${style.flag('✗')} ${errors.length} problem${errors.length === 1 ? '' : 's'} found (checked ${checked}).\n`);
 		return 1;

@@ -52,7 +52,7 @@ export function displayName(file: string): string {
 	return relativeName && !relativeName.startsWith('..') && relativeName.length < file.length ? relativeName : file;
 }
 
-function readText(file: string): { text?: string; errors: Diagnostic[] } {
+export function readText(file: string): { text?: string; errors: Diagnostic[] } {
 	try {
 		return { text: readFileSync(file, 'utf8'), errors: [] };
 	} catch (error) {
@@ -91,18 +91,23 @@ export function scenarioFiles(directory: string): string[] {
 		.map(name => join(directory, name));
 }
 
-export function duplicateIdErrors(scenarios: readonly LoadedScenario[]): Diagnostic[] {
-	const firstSeen = new Map<string, LoadedScenario>();
-	return scenarios.flatMap(loaded => {
-		const first = firstSeen.get(loaded.scenario.id);
+/** Files that reuse an id, each pointing at the first use. */
+export function duplicateIdErrors<T extends { readonly file: string; readonly idPosition: { readonly line: number; readonly column: number } }>(
+	items: readonly T[],
+	idOf: (item: T) => string = item => (item as unknown as LoadedScenario).scenario.id,
+): Diagnostic[] {
+	const firstSeen = new Map<string, T>();
+	return items.flatMap(item => {
+		const id = idOf(item);
+		const first = firstSeen.get(id);
 		if (!first) {
-			firstSeen.set(loaded.scenario.id, loaded);
+			firstSeen.set(id, item);
 			return [];
 		}
 		return [{
-			file: displayName(loaded.file),
-			...loaded.idPosition,
-			message: `id: duplicate id "${loaded.scenario.id}" (first defined at ${displayName(first.file)}:${first.idPosition.line}:${first.idPosition.column})`,
+			file: displayName(item.file),
+			...item.idPosition,
+			message: `id: duplicate id "${id}" (first defined at ${displayName(first.file)}:${first.idPosition.line}:${first.idPosition.column})`,
 		}];
 	});
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SjtItem } from '../sjt/schema.js';
 import { CriteriaLibrary, Scenario } from './schema.js';
 
 /** The JSON Schemas committed beside the YAML, generated from the zod schemas so they never drift. */
@@ -10,6 +11,7 @@ export function jsonSchemas(): Record<string, object> {
 	return {
 		'scenarios/scenario.schema.json': draft7(Scenario, 'postsafe scenario'),
 		'scenarios/criteria.schema.json': draft7(CriteriaLibrary, 'postsafe criteria library'),
+		'scenarios/sjt/sjt.schema.json': draft7(SjtItem, 'postsafe SJT item'),
 	};
 }
 

@@ -45,11 +45,11 @@ export type PartnerRole = z.infer<typeof PartnerRole>;
 
 export const DIFFICULTIES = ['easy', 'moderate', 'hard'] as const;
 
-const Slug = z
+export const Slug = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words and digits joined by hyphens');
 
-const Text = z.string().trim().min(1, 'must not be empty');
+export const Text = z.string().trim().min(1, 'must not be empty');
 
 /** The only place the pattern syntax is described; the editor shows it on hover. */
 export const Pattern = Text.describe(
