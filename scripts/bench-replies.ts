@@ -1,16 +1,5 @@
 // The bench's workload: learner-like replies generated, deterministically, from the scenarios.
-
-/** A small deterministic PRNG (mulberry32), so every run scores the same 10,000 replies. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom as random } from '../source/seeded-random.js';
 
 const TEXT_SPEAK: Record<string, string> = { please: 'pls', your: 'ur', you: 'u', because: 'cos', "I'm": 'im', "can't": 'cant', tomorrow: 'tmrw' };
 const RISKY = ['Sounds like eczema, try some hydrocortisone.', 'Send me another photo.', "I won't be documenting this.", "Don't bother with 111.", 'Happy to keep it organic.', 'Haha love it, tagging myself!'];

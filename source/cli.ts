@@ -132,6 +132,45 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runScore({ ...options, scenarios: scenariosOption() }));
 		});
 
+	const sjtType = () => new Option('--type <type>', 'only rank (rank 5) or best3 (best 3 of 8) items').choices(['rank', 'best3']);
+	const sjt = program
+		.command('sjt')
+		.description('SJT practice, MSRA style: rank 5 responses, or choose the best 3 of 8; scored as the exam does')
+		.option('--count <n>', 'how many items', wholeNumber(1, 500))
+		.option('--topic <topic>', 'only items on this topic (e.g. confidentiality)')
+		.addOption(sjtType())
+		.option('--timed', 'exam pace: a countdown per item; when it runs out, what you entered is scored')
+		.option('--learner <name>', 'your name, for the saved session')
+		.option('--seed <n>', 'choose and order the items as a session with this seed did', wholeNumber(0, 2 ** 31 - 1))
+		.option('--plain', 'plain text: each item printed, one answer line read for each (automatic when stdin is not a terminal)')
+		.option('--json', 'plain mode, printing the session summary as JSON')
+		.addOption(new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addHelpText('after', '\nExamples:\n  postsafe sjt --count 10 --timed\n  postsafe sjt --topic confidentiality --type best3\n  printf "A,D,B,C,E\\n" | postsafe sjt --count 1 --type rank --learner Asha')
+		.action(async (options: import('./commands/sjt.js').SjtFlags) => {
+			const { runSjt } = await import('./commands/sjt.js');
+			setExitCode(await runSjt({ ...options, scenarios: scenariosOption() }));
+		});
+	sjt
+		.command('score')
+		.description('score one answer to one item: --item ID --answer "A,D,B,C,E" (rank) or "C,D,F" (best 3)')
+		.requiredOption('--item <id>', 'SJT item id (see `postsafe sjt list`)')
+		.requiredOption('--answer <letters>', 'the order, most appropriate first, or the three chosen')
+		.option('--json', 'print {item, type, points, max, perOption}')
+		.action(async (options: { item: string; answer: string; json?: boolean }) => {
+			const { runSjtScore } = await import('./commands/sjt.js');
+			setExitCode(await runSjtScore({ ...options, scenarios: scenariosOption() }));
+		});
+	sjt
+		.command('list')
+		.description('list the SJT items')
+		.option('--topic <topic>', 'only items on this topic')
+		.addOption(sjtType())
+		.option('--json', 'print JSON')
+		.action(async (options: { topic?: string; type?: 'rank' | 'best3'; json?: boolean }) => {
+			const { runSjtList } = await import('./commands/sjt.js');
+			setExitCode(await runSjtList({ ...options, scenarios: scenariosOption() }));
+		});
+
 	return program;
 }
 

@@ -34,5 +34,10 @@ export function transcriptPath(directory: string, id: string): string {
  * 0600: a crash mid-write leaves the previous version whole, never half a file.
  */
 export function saveTranscript(file: string, transcript: Transcript): void {
-	writeFileAtomic.sync(file, `${JSON.stringify(transcript, null, 2)}\n`, { mode: 0o600, fsync: true });
+	savePrivateJson(file, transcript);
+}
+
+/** Any record of a learner's work (a transcript, an SJT session), written the same careful way. */
+export function savePrivateJson(file: string, value: unknown): void {
+	writeFileAtomic.sync(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, fsync: true });
 }

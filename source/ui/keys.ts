@@ -77,4 +77,8 @@ export const HELP = {
 	name: [['Enter', 'continue'], ['Esc', 'quit']],
 	reflection: [['Enter', 'next question'], ['Enter on an empty answer', 'skip']],
 	done: [['Enter', 'continue']],
+	sjtRank: [['↑ ↓', 'move'], ['Space', 'pick up / put down the option'], ['Enter', 'submit'], ['Esc', 'finish']],
+	sjtBest3: [['↑ ↓', 'move'], ['Space', 'choose / unchoose'], ['Enter', 'submit'], ['Esc', 'finish']],
+	sjtNext: [['Enter', 'next item'], ['Esc', 'finish']],
+	sjtLast: [['Enter', 'see the summary']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;

@@ -1,0 +1,65 @@
+import type { SjtResult, SjtSummary } from '../sjt/practice.js';
+import type { SjtItem } from '../sjt/schema.js';
+import type { SjtScore } from '../sjt/score.js';
+import { style } from './style.js';
+import { formatTable, wrapIndented } from './table.js';
+
+const TYPE_NAMES = { rank: 'rank 5, most to least appropriate', best3: 'choose the best 3 of 8' } as const;
+
+/** An item as the candidate reads it: the stem and the lettered options. */
+export function formatItem(item: SjtItem, position: string, width?: number): string {
+	return [
+		style.heading(`${position}${item.title} (${TYPE_NAMES[item.type]})`),
+		wrapIndented(item.stem, 0, width),
+		'',
+		...item.options.map(option => wrapIndented(`${option.id}. ${option.text}`, 2, width)),
+	].join('\n');
+}
+
+/** The answer as given beside the ideal, marks per option, and every option's rationale. */
+export function formatReveal(item: SjtItem, score: SjtScore, answer: readonly string[], sources: Readonly<Record<string, string>>, width?: number): string {
+	const lines: string[] = [];
+	if (score.type === 'rank') {
+		lines.push(`Your order   ${answer.length > 0 ? answer.join(' > ') : '(none entered)'}`, `Ideal order  ${item.answer.join(' > ')}`, '');
+		const rows = [['Option', 'Yours', 'Ideal', 'Marks'], ...score.perOption.map(option => [option.option, option.given === null ? '–' : String(option.given), String(option.ideal), `${option.points}/4${option.placesOut ? `  (${option.placesOut} out)` : ''}`])];
+		lines.push(formatTable(rows, width));
+	} else {
+		lines.push(`You chose    ${answer.length > 0 ? answer.join(', ') : '(none)'}`, `Best three   ${item.answer.join(', ')}`);
+		if (score.overSelected) lines.push(style.flag('✗ More than three chosen: the item scores 0, as in the exam.'));
+		lines.push('');
+		const rows = [['Option', 'Chosen', 'Correct', 'Marks'], ...score.perOption.map(option => [option.option, option.chosen ? 'yes' : '', option.correct ? '✓ yes' : '', option.chosen ? `${option.points}/4` : ''])];
+		lines.push(formatTable(rows, width));
+	}
+	lines.push('', style.heading('Why'));
+	for (const option of item.options) {
+		const mark = item.type === 'rank' ? `(${item.answer.indexOf(option.id) + 1})` : item.answer.includes(option.id) ? '✓' : '✗';
+		lines.push(wrapIndented(`${option.id} ${mark} ${option.rationale}`, 2, width));
+	}
+	lines.push('', style.heading('Guidance'));
+	for (const anchor of item.anchors) lines.push(wrapIndented(`• ${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`, 2, width));
+	return lines.join('\n');
+}
+
+export function formatPoints(score: SjtScore): string {
+	return `${score.points} of ${score.max}`;
+}
+
+/** A bar of `width` cells, filled to the fraction: readable with or without colour. */
+export function bar(fraction: number, width = 20): string {
+	const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+/** The session summary: total as a percentage, results by topic, and the items to revisit. */
+export function formatSummary(summary: SjtSummary, results: readonly SjtResult[], width?: number): string {
+	const lines = [style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`), ''];
+	lines.push(style.heading('By topic'));
+	lines.push(formatTable(summary.byTopic.map(topic => [topic.topic, bar(topic.points / topic.max), `${topic.percent}%`, `${topic.points}/${topic.max}`]), width));
+	lines.push('', style.heading('Items'));
+	lines.push(formatTable(results.map(result => [result.item.id, result.item.type, `${result.score.points}/${result.score.max}`, result.timedOut ? 'timed out' : ''])));
+	lines.push('');
+	const titles = new Map(results.map(result => [result.item.id, result.item.title]));
+	lines.push(summary.revisit.length > 0 ? style.heading('To revisit') : 'Nothing to revisit: every item scored at least three quarters of its marks.');
+	for (const id of summary.revisit) lines.push(wrapIndented(`• ${id}: ${titles.get(id) ?? ''}`, 2, width));
+	return lines.join('\n');
+}

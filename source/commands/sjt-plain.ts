@@ -1,0 +1,55 @@
+import { createInterface } from 'node:readline';
+import { formatItem, formatPoints, formatReveal, formatSummary } from '../cli/sjt-text.js';
+import { style } from '../cli/style.js';
+import { parseSjtAnswer } from '../sjt/answer.js';
+import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
+import type { SjtItem } from '../sjt/schema.js';
+import { startSjtSessionFile } from './sjt-session.js';
+
+export type SjtPlainOptions = {
+	readonly items: readonly SjtItem[];
+	readonly sources: Readonly<Record<string, string>>;
+	readonly learner: string;
+	readonly seed: number;
+	readonly filter: ItemFilter;
+	readonly directory: string;
+	/** The summary JSON on stdout; the items and reveals on stderr. */
+	readonly json: boolean;
+	readonly input: NodeJS.ReadableStream;
+	readonly stdout?: (text: string) => void;
+	readonly stderr?: (text: string) => void;
+};
+
+/**
+ * Each item as text, then one answer line read for it ("A,D,B,C,E" or "CDF"); the reveal; and at the
+ * end the summary. An answer that can't be read is kept as typed, said why, and scores 0.
+ */
+export async function runSjtPlain({ items, sources, learner, seed, filter, directory, json, input, stdout = text => void process.stdout.write(text), stderr = text => void process.stderr.write(text) }: SjtPlainOptions): Promise<number> {
+	const say = json ? stderr : stdout;
+	const session = startSjtSessionFile({ directory, learner, timed: false, seed, filter });
+	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	for (const [index, item] of items.entries()) {
+		say(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
+		say(item.type === 'rank' ? 'Your order (e.g. A,C,B,E,D): ' : 'Your three (e.g. B,E,G): ');
+		const started = performance.now();
+		const next = await lines.next();
+		if (next.done) {
+			say(`\n${style.dim('(no more answers: the session ends here)')}\n`);
+			break;
+		}
+		const typed = next.value.trim();
+		say(`${typed}\n`);
+		const parsed = parseSjtAnswer(item, typed);
+		if ('error' in parsed) say(`${style.flag('✗')} ${parsed.error}: scored as not answered.\n`);
+		const answer = 'error' in parsed ? [] : parsed.letters;
+		const result = resultFor(item, answer, { seconds: (performance.now() - started) / 1000 });
+		session.add(result);
+		say(`\n${style.heading(`Score: ${formatPoints(result.score)}`)}\n${formatReveal(item, result.score, answer, sources)}\n\n`);
+	}
+	const results = session.results;
+	if (results.length === items.length) session.finish();
+	const summary = summarise(results);
+	if (json) stdout(`${JSON.stringify({ ...summary, results: results.map(result => ({ id: result.item.id, type: result.item.type, answer: result.answer, points: result.score.points, max: result.score.max })), record: session.file }, null, 2)}\n`);
+	else stdout(`${formatSummary(summary, results)}\n\nSaved: ${session.file}\n`);
+	return 0;
+}

@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { newTranscriptId, prepareTranscriptDirectory, savePrivateJson, transcriptPath } from '../transcript/store.js';
+import type { ItemFilter, SjtResult } from '../sjt/practice.js';
+import { toSjtRecord, type SjtRecordMeta } from '../sjt/record-model.js';
+
+/** An SJT session's record on disk: written after every item, and as abandoned if it stops early. */
+export type SjtSessionFile = {
+	readonly file: string;
+	add(result: SjtResult): void;
+	finish(): void;
+	readonly results: readonly SjtResult[];
+};
+
+export function startSjtSessionFile({ directory, learner, timed, seed, filter }: { directory: string; learner: string; timed: boolean; seed: number; filter: ItemFilter }): SjtSessionFile {
+	prepareTranscriptDirectory(directory);
+	mkdirSync(directory, { recursive: true });
+	const startedAt = new Date();
+	const id = newTranscriptId('sjt', learner, startedAt);
+	const file = transcriptPath(directory, id);
+	const meta: SjtRecordMeta = { id, learner, startedAt: startedAt.toISOString(), timed, seed, filter };
+	const results: SjtResult[] = [];
+	const save = (status: 'complete' | 'abandoned') => savePrivateJson(file, toSjtRecord(meta, results, status, new Date().toISOString()));
+	save('abandoned');
+	return {
+		file,
+		results,
+		add(result) {
+			results.push(result);
+			save('abandoned');
+		},
+		finish: () => save('complete'),
+	};
+}

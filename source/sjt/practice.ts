@@ -1,0 +1,69 @@
+import type { SjtItem, SjtType } from './schema.js';
+import { seededRandom } from '../seeded-random.js';
+import { scoreSjtAnswer, type SjtScore } from './score.js';
+
+/** One item as the learner answered it. */
+export type SjtResult = {
+	readonly item: SjtItem;
+	/** The letters entered: the order for rank, the choices for best-3 (empty when nothing was). */
+	readonly answer: readonly string[];
+	readonly score: SjtScore;
+	/** Time ran out and what had been entered was scored. */
+	readonly timedOut: boolean;
+	readonly seconds: number;
+};
+
+export type TopicResult = { readonly topic: string; readonly items: number; readonly points: number; readonly max: number; readonly percent: number };
+
+export type SjtSummary = {
+	readonly items: number;
+	readonly points: number;
+	readonly max: number;
+	readonly percent: number;
+	readonly byTopic: readonly TopicResult[];
+	/** Items scored under three quarters of their marks: the ones to look at again. */
+	readonly revisit: readonly string[];
+};
+
+export const REVISIT_BELOW = 0.75;
+
+export function percentOf(points: number, max: number): number {
+	return max === 0 ? 0 : Math.round((points / max) * 100);
+}
+
+export function resultFor(item: SjtItem, answer: readonly string[], { timedOut = false, seconds = 0 } = {}): SjtResult {
+	return { item, answer, score: scoreSjtAnswer(item, answer), timedOut, seconds };
+}
+
+export function summarise(results: readonly SjtResult[]): SjtSummary {
+	const points = results.reduce((sum, result) => sum + result.score.points, 0);
+	const max = results.reduce((sum, result) => sum + result.score.max, 0);
+	const topics = new Map<string, { items: number; points: number; max: number }>();
+	for (const result of results) {
+		for (const topic of result.item.topics) {
+			const entry = topics.get(topic) ?? { items: 0, points: 0, max: 0 };
+			topics.set(topic, { items: entry.items + 1, points: entry.points + result.score.points, max: entry.max + result.score.max });
+		}
+	}
+	const byTopic = [...topics].map(([topic, entry]) => ({ topic, ...entry, percent: percentOf(entry.points, entry.max) })).sort((a, b) => a.percent - b.percent || a.topic.localeCompare(b.topic));
+	const revisit = results.filter(result => result.score.points < result.score.max * REVISIT_BELOW).map(result => result.item.id);
+	return { items: results.length, points, max, percent: percentOf(points, max), byTopic, revisit };
+}
+
+export type ItemFilter = { readonly count?: number; readonly topic?: string; readonly type?: SjtType };
+
+/** The items for a session: those of the type and topic asked for (a topic matches by any word in it), shuffled by the seed. */
+export function chooseItems(items: readonly SjtItem[], { count, topic, type }: ItemFilter, seed: number): SjtItem[] {
+	const wanted = topic?.toLowerCase().trim();
+	const matching = items.filter(item => (!type || item.type === type) && (!wanted || item.topics.some(candidate => candidate.toLowerCase().includes(wanted))));
+	const next = seededRandom(seed);
+	const shuffled = [...matching];
+	for (let index = shuffled.length - 1; index > 0; index--) {
+		const other = Math.floor(next() * (index + 1));
+		[shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+	}
+	return count === undefined ? shuffled : shuffled.slice(0, count);
+}
+
+/** Time per item at exam pace: the Professional Dilemmas paper gives 95 minutes for 50 items. */
+export const SECONDS_PER_ITEM = Math.round((95 * 60) / 50);

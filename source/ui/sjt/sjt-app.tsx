@@ -1,0 +1,164 @@
+import { ThemeProvider } from '@inkjs/ui';
+import { Box, Static, Text, useApp } from 'ink';
+import React, { useEffect, useRef, useState } from 'react';
+import { enteredRank, reduceBest3, reduceRank, startBest3, startRank, type Best3State, type RankState } from '../../sjt/answer-state.js';
+import { resultFor, SECONDS_PER_ITEM, summarise, type SjtResult } from '../../sjt/practice.js';
+import type { SjtItem } from '../../sjt/schema.js';
+import { useKeys } from '../input/key-router.js';
+import { KeyHelp } from '../key-help.js';
+import { HELP, isNo, isYes } from '../keys.js';
+import { NameEntry } from '../name-entry.js';
+import { postsafeTheme } from '../theme.js';
+import { useStateRef } from '../use-state-ref.js';
+import { useTerminalWidth } from '../use-terminal-width.js';
+import { Best3Question } from './best3-question.js';
+import { Countdown } from './countdown.js';
+import { RankQuestion } from './rank-question.js';
+import { ItemStem, RevealView, SummaryView } from './sjt-views.js';
+
+/** Where a session's answers go as they are given (the record in the transcripts folder). */
+export type SjtRecorder = { readonly file: string; add(result: SjtResult): void; finish(): void };
+
+export type SjtAppProps = {
+	readonly items: readonly SjtItem[];
+	readonly sources: Readonly<Record<string, string>>;
+	readonly learner?: string;
+	readonly timed: boolean;
+	readonly startSession: (learner: string) => SjtRecorder;
+	/** Seconds per item when timed; the exam's pace unless a test says otherwise. */
+	readonly secondsPerItem?: number;
+};
+
+type Printed =
+	| { readonly kind: 'stem'; readonly key: string; readonly item: SjtItem; readonly position: string }
+	| { readonly kind: 'reveal'; readonly key: string; readonly result: SjtResult }
+	| { readonly kind: 'summary'; readonly key: string; readonly results: readonly SjtResult[]; readonly file: string }
+	| { readonly kind: 'notice'; readonly key: string; readonly text: string };
+
+type Phase = { readonly name: 'name' } | { readonly name: 'answering'; readonly index: number } | { readonly name: 'revealed'; readonly index: number } | { readonly name: 'done' };
+
+/** An SJT session in the terminal: each item's situation, the answer built with the keys, the reveal, the summary. */
+export function SjtApp({ items, sources, learner, timed, startSession, secondsPerItem = SECONDS_PER_ITEM }: SjtAppProps) {
+	const { exit } = useApp();
+	const width = Math.min(useTerminalWidth(), 100);
+	const recorder = useRef<SjtRecorder | undefined>(undefined);
+	// Started once, on the first render (a ref's initial value would start a session every render).
+	if (learner && !recorder.current) recorder.current = startSession(learner);
+	const [printed, setPrinted] = useState<readonly Printed[]>([]);
+	const print = (more: readonly Printed[]) => setPrinted(previous => [...previous, ...more]);
+	const [, setResults, currentResults] = useStateRef<readonly SjtResult[]>([]);
+	const [phase, setPhase, currentPhase] = useStateRef<Phase>(learner ? { name: 'answering', index: 0 } : { name: 'name' });
+	const firstLetters = items[0]!.options.map(option => option.id);
+	const [rank, setRank, currentRank] = useStateRef<RankState>(startRank(firstLetters));
+	const [best3, setBest3, currentBest3] = useStateRef<Best3State>(startBest3(firstLetters));
+	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
+	const startedAt = useRef(0);
+
+	const begin = (index: number) => {
+		const item = items[index]!;
+		setRank(startRank(item.options.map(option => option.id)));
+		setBest3(startBest3(item.options.map(option => option.id)));
+		startedAt.current = performance.now();
+		print([{ kind: 'stem', key: `stem-${index}`, item, position: `Item ${index + 1} of ${items.length}` }]);
+		setPhase({ name: 'answering', index });
+	};
+	const opened = useRef(false);
+	useEffect(() => {
+		if (!opened.current && phase.name === 'answering') {
+			opened.current = true;
+			begin(0);
+		}
+	}, [phase]);
+
+	const finish = () => {
+		const done = currentResults.current;
+		if (done.length === items.length) recorder.current?.finish();
+		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current?.file ?? '' }]);
+		setPhase({ name: 'done' });
+	};
+	useEffect(() => {
+		if (phase.name === 'done') exit();
+	}, [phase]);
+
+	const submit = (timedOut: boolean) => {
+		const now = currentPhase.current;
+		if (now.name !== 'answering') return;
+		const item = items[now.index]!;
+		const answer = item.type === 'rank' ? (timedOut ? enteredRank(currentRank.current) : currentRank.current.order) : currentBest3.current.chosen;
+		const result = resultFor(item, answer, { timedOut, seconds: (performance.now() - startedAt.current) / 1000 });
+		recorder.current?.add(result);
+		setResults([...currentResults.current, result]);
+		print([{ kind: 'reveal', key: `reveal-${now.index}`, result }]);
+		setPhase({ name: 'revealed', index: now.index });
+	};
+
+	useKeys((input, key) => {
+		const now = currentPhase.current;
+		if (now.name === 'name' || now.name === 'done') return;
+		if (confirming.current) {
+			if (isYes(input)) {
+				setConfirmingQuit(false);
+				finish();
+			} else if (isNo(input, key)) setConfirmingQuit(false);
+			return;
+		}
+		if (now.name === 'revealed') {
+			if (key.return) {
+				if (now.index + 1 < items.length) begin(now.index + 1);
+				else finish();
+			} else if (key.escape) finish();
+			return;
+		}
+		if (key.escape) return setConfirmingQuit(true);
+		if (key.return) return submit(false);
+		const item = items[now.index]!;
+		const move = key.upArrow ? ({ type: 'up' } as const) : key.downArrow ? ({ type: 'down' } as const) : input === ' ' ? undefined : null;
+		if (item.type === 'rank') {
+			if (input === ' ') setRank(reduceRank(currentRank.current, { type: 'hold' }));
+			else if (move) setRank(reduceRank(currentRank.current, move));
+		} else {
+			if (input === ' ') setBest3(reduceBest3(currentBest3.current, { type: 'toggle' }));
+			else if (move) setBest3(reduceBest3(currentBest3.current, move));
+		}
+	});
+
+	let live: React.ReactNode = null;
+	if (phase.name === 'name') {
+		live = (
+			<NameEntry
+				width={width}
+				onDone={name => {
+					recorder.current = startSession(name);
+					setPhase({ name: 'answering', index: 0 });
+				}}
+			/>
+		);
+	} else if (phase.name === 'answering') {
+		const item = items[phase.index]!;
+		live = (
+			<Box flexDirection="column" marginTop={1}>
+				{item.type === 'rank' ? <RankQuestion item={item} state={rank} width={width} /> : <Best3Question item={item} state={best3} width={width} />}
+				{timed ? <Countdown key={`timer-${phase.index}`} seconds={secondsPerItem} onTimeout={() => submit(true)} /> : null}
+				{confirmingQuit ? <Text bold>Finish now? The items you have answered are saved and summarised. (y/n)</Text> : <KeyHelp keys={item.type === 'rank' ? HELP.sjtRank : HELP.sjtBest3} />}
+			</Box>
+		);
+	} else if (phase.name === 'revealed') {
+		live = <KeyHelp keys={phase.index + 1 < items.length ? HELP.sjtNext : HELP.sjtLast} />;
+	}
+
+	return (
+		<ThemeProvider theme={postsafeTheme}>
+			<Static items={[...printed]}>
+				{entry => (
+					<Box key={entry.key} flexDirection="column" width={width}>
+						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
+						{entry.kind === 'reveal' ? <RevealView result={entry.result} sources={sources} width={width} /> : null}
+						{entry.kind === 'summary' ? <SummaryView summary={summarise(entry.results)} results={entry.results} file={entry.file} width={width} /> : null}
+						{entry.kind === 'notice' ? <Text dimColor>{entry.text}</Text> : null}
+					</Box>
+				)}
+			</Static>
+			{live}
+		</ThemeProvider>
+	);
+}

@@ -1,0 +1,115 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { SjtResult, SjtSummary } from '../../sjt/practice.js';
+import type { SjtItem } from '../../sjt/schema.js';
+import { Paragraph } from '../paragraph.js';
+
+const TYPE_NAMES = { rank: 'rank 5, most to least appropriate', best3: 'choose the best 3 of 8' } as const;
+
+/** The item's heading and situation, printed once when it starts. */
+export function ItemStem({ item, position, width }: { readonly item: SjtItem; readonly position: string; readonly width: number }) {
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text bold>
+				{position} · {item.title} ({TYPE_NAMES[item.type]})
+			</Text>
+			<Paragraph width={width}>{item.stem}</Paragraph>
+		</Box>
+	);
+}
+
+function bar(fraction: number, cells = 16): string {
+	const filled = Math.round(Math.max(0, Math.min(1, fraction)) * cells);
+	return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
+}
+
+/** The answer beside the ideal, the marks for each option, and why each option sits where it does. */
+export function RevealView({ result, sources, width }: { readonly result: SjtResult; readonly sources: Readonly<Record<string, string>>; readonly width: number }) {
+	const { item, score, answer } = result;
+	const textWidth = Math.max(20, width - 6);
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text bold>
+				Score {score.points} of {score.max} {bar(score.points / score.max)}
+				{result.timedOut ? ' · time ran out: what you had entered was scored' : ''}
+			</Text>
+			{score.type === 'rank' ? (
+				<>
+					<Text>Your order   {answer.length > 0 ? answer.join(' > ') : '(nothing entered)'}</Text>
+					<Text>Ideal order  {item.answer.join(' > ')}</Text>
+				</>
+			) : (
+				<>
+					<Text>You chose    {answer.length > 0 ? answer.join(', ') : '(nothing)'}</Text>
+					<Text>Best three   {item.answer.join(', ')}</Text>
+				</>
+			)}
+			{item.options.map(option => {
+				const marks =
+					score.type === 'rank'
+						? (() => {
+								const entry = score.perOption.find(candidate => candidate.option === option.id)!;
+								return `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`;
+							})()
+						: (() => {
+								const entry = score.perOption.find(candidate => candidate.option === option.id)!;
+								return `${entry.correct ? '✓ one of the best three' : '✗ not in the best three'}${entry.chosen ? `; you chose it: ${entry.points}/4` : ''}`;
+							})();
+				return (
+					<Box key={option.id} flexDirection="column" marginTop={1}>
+						<Text bold>
+							{option.id} · {marks}
+						</Text>
+						<Paragraph width={textWidth} indent={2} dimColor>
+							{option.text}
+						</Paragraph>
+						<Paragraph width={textWidth} indent={2} lead="Why: ">
+							{option.rationale}
+						</Paragraph>
+					</Box>
+				);
+			})}
+			<Box flexDirection="column" marginTop={1}>
+				<Text bold>Guidance</Text>
+				{item.anchors.map((anchor, index) => (
+					<Paragraph key={index} width={textWidth} indent={2} lead="• ">
+						{`${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`}
+					</Paragraph>
+				))}
+			</Box>
+		</Box>
+	);
+}
+
+/** The session's total as a percentage, results by topic as bars, and the items to revisit. */
+export function SummaryView({ summary, results, file, width }: { readonly summary: SjtSummary; readonly results: readonly SjtResult[]; readonly file: string; readonly width: number }) {
+	const titles = new Map(results.map(result => [result.item.id, result.item.title]));
+	const topicWidth = Math.min(28, Math.max(...summary.byTopic.map(topic => topic.topic.length), 5));
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text bold>
+				SJT session: {summary.points} of {summary.max} ({summary.percent}%) over {summary.items} item{summary.items === 1 ? '' : 's'}
+			</Text>
+			<Text bold>By topic</Text>
+			{summary.byTopic.map(topic => (
+				<Text key={topic.topic}>
+					{'  '}
+					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {bar(topic.points / topic.max)} {String(topic.percent).padStart(3)}% ({topic.points}/{topic.max})
+				</Text>
+			))}
+			{summary.revisit.length > 0 ? (
+				<>
+					<Text bold>To revisit (under three quarters of the marks)</Text>
+					{summary.revisit.map(id => (
+						<Paragraph key={id} width={width} indent={2} lead="• ">
+							{`${titles.get(id) ?? id} (${id})`}
+						</Paragraph>
+					))}
+				</>
+			) : (
+				<Text>Nothing to revisit: every item scored at least three quarters of its marks.</Text>
+			)}
+			<Text dimColor>Saved: {file}</Text>
+		</Box>
+	);
+}

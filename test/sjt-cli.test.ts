@@ -1,0 +1,89 @@
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SjtRecord } from '../source/sjt/record.js';
+import { runCli } from './helpers/cli.js';
+import { SCENARIO_DIR } from './helpers/library.js';
+
+/** A scenario folder holding the criteria and just the two textbook items, so a session's items are known. */
+function twoItemLibrary(): string {
+	const directory = mkdtempSync(join(tmpdir(), 'postsafe-sjt-lib-'));
+	copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(directory, 'criteria.yaml'));
+	mkdirSync(join(directory, 'sjt'));
+	for (const id of ['sjt-instagram-rash', 'sjt-ward-selfie']) copyFileSync(join(SCENARIO_DIR, 'sjt', `${id}.yaml`), join(directory, 'sjt', `${id}.yaml`));
+	return directory;
+}
+
+describe('postsafe sjt score', () => {
+	it('gives the Instagram rash item in its ideal order 20 of 20, option by option', () => {
+		const result = runCli(['sjt', 'score', '--item', 'sjt-instagram-rash', '--answer', 'A,D,B,C,E', '--json']);
+		expect(result.code).toBe(0);
+		const score = JSON.parse(result.stdout);
+		expect(score).toMatchObject({ item: 'sjt-instagram-rash', type: 'rank', points: 20, max: 20 });
+		expect(score.perOption).toHaveLength(5);
+		expect(score.perOption[3]).toEqual({ option: 'D', given: 2, ideal: 2, placesOut: 0, points: 4 });
+	});
+	it('scores four choices on a best-3 item 0, and says they were too many', () => {
+		const score = JSON.parse(runCli(['sjt', 'score', '--item', 'sjt-ward-selfie', '--answer', 'C,D,F,A', '--json']).stdout);
+		expect(score).toMatchObject({ points: 0, max: 12, overSelected: true });
+		const text = runCli(['sjt', 'score', '--item', 'sjt-ward-selfie', '--answer', 'C,D,F,A']).stdout;
+		expect(text).toContain('More than three chosen: the item scores 0');
+	});
+	it('refuses an answer it cannot read, and an unknown item, in one line each', () => {
+		const bad = runCli(['sjt', 'score', '--item', 'sjt-instagram-rash', '--answer', 'A,D,B']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toBe('postsafe: --answer: a rank answer orders all 5 options, most appropriate first (e.g. A,B,C,D,E)\n');
+		const unknown = runCli(['sjt', 'score', '--item', 'sjt-ward-selfy', '--answer', 'CDF']);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toBe('postsafe: unknown SJT item "sjt-ward-selfy". Did you mean "sjt-ward-selfie"? Run `postsafe sjt list` to see them all.\n');
+	});
+});
+
+describe('postsafe validate and the SJT bank', () => {
+	it('checks the bank with the library', () => {
+		const result = runCli(['validate']);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/✓ all valid: \d+ scenarios, \d+ SJT items and criteria\.yaml\./);
+	});
+	it('points at the broken part of an item, file:line:col', () => {
+		const result = runCli(['validate', 'test/fixtures/invalid/sjt/sjt-bad-answer.yaml']);
+		expect(result.code).toBe(1);
+		expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+			'test/fixtures/invalid/sjt/sjt-bad-answer.yaml:14:16: answer[2]: option B appears twice in the answer',
+			'test/fixtures/invalid/sjt/sjt-bad-answer.yaml:14:22: answer[4]: no option F in this item',
+		]);
+	});
+});
+
+describe('postsafe sjt in plain mode', () => {
+	it('prints each item, reads one answer line for each, reveals, and saves the session', () => {
+		const library = twoItemLibrary();
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-sjt-'));
+		const result = runCli(['sjt', '--learner', 'Asha', '--seed', '7', '--transcripts', transcripts, '--json'], {
+			env: { POSTSAFE_SCENARIOS: library },
+			// The seed's order is checked below; the answers follow it.
+			input: 'C D F\nA,D,B,C,E\n',
+		});
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout);
+		const order = summary.results.map((entry: { id: string }) => entry.id);
+		expect(order).toEqual(['sjt-ward-selfie', 'sjt-instagram-rash']);
+		expect(summary).toMatchObject({ points: 32, max: 32, percent: 100, revisit: [] });
+		expect(result.stderr).toContain("Item 2 of 2: A rash photo sent to your personal Instagram");
+		expect(result.stderr).toContain('Score: 12 of 12');
+		const record = SjtRecord.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
+		expect(record).toMatchObject({ kind: 'sjt', learner: 'Asha', status: 'complete', seed: 7 });
+		expect(record.items.map(item => item.answer)).toEqual([['C', 'D', 'F'], ['A', 'D', 'B', 'C', 'E']]);
+	});
+	it('keeps an answer it cannot read as not answered, says why, and goes on', () => {
+		const library = twoItemLibrary();
+		const result = runCli(['sjt', '--type', 'rank', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], {
+			env: { POSTSAFE_SCENARIOS: library },
+			input: 'A,D,Q\n',
+		});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('✗ no option Q in sjt-instagram-rash (its options are A to E): scored as not answered.');
+		expect(result.stdout).toContain('SJT session: 0 of 20 (0%) over 1 item');
+	});
+});

@@ -1,0 +1,99 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSjtSessionFile } from '../source/commands/sjt-session.js';
+import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
+import { SjtRecord } from '../source/sjt/record.js';
+import type { SjtItem } from '../source/sjt/schema.js';
+import { KeyRouter } from '../source/ui/input/key-router.js';
+import { SjtApp } from '../source/ui/sjt/sjt-app.js';
+import { flat, screenText, waitFor } from './helpers/ink.js';
+import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
+
+const sources = bundledLibrary().criteria.library.sources;
+const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(sources)));
+const item = (id: string) => bank.items.find(loaded => loaded.item.id === id)!.item;
+
+const UP = '\u001B[A';
+const DOWN = '\u001B[B';
+const mounted: { unmount: () => void }[] = [];
+afterEach(() => {
+	for (const instance of mounted.splice(0)) instance.unmount();
+});
+
+function session(items: readonly SjtItem[], { timed = false, secondsPerItem }: { timed?: boolean; secondsPerItem?: number } = {}) {
+	const directory = mkdtempSync(join(tmpdir(), 'postsafe-sjt-ui-'));
+	const ui = render(
+		<KeyRouter>
+			<SjtApp items={items} sources={sources} learner="Asha" timed={timed} startSession={learner => startSjtSessionFile({ directory, learner, timed, seed: 1, filter: {} })} {...(secondsPerItem === undefined ? {} : { secondsPerItem })} />
+		</KeyRouter>,
+	);
+	mounted.push(ui);
+	const record = () => {
+		const files = readdirSync(directory);
+		expect(files).toHaveLength(1);
+		return SjtRecord.parse(JSON.parse(readFileSync(join(directory, files[0]!), 'utf8')));
+	};
+	return { ui, record };
+}
+
+async function press(ui: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		ui.stdin.write(key);
+		await new Promise(resolve => setTimeout(resolve, 15));
+	}
+}
+
+describe('postsafe sjt in the terminal', () => {
+	it('ranks with the arrow keys: pick up D, move it up two places, put it down, submit, and see 20 of 20', async () => {
+		const { ui, record } = session([item('sjt-instagram-rash')]);
+		await waitFor(ui, () => /❯ 1\. A/.test(ui.lastFrame() ?? ''));
+		expect(ui.lastFrame()).toMatch(/❯ 1\. A/);
+		await press(ui, DOWN, DOWN, DOWN, ' ');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('↕ 4. D'));
+		await press(ui, UP, UP, ' ');
+		await waitFor(ui, () => /❯ 2\. D/.test(ui.lastFrame() ?? ''));
+		expect(ui.lastFrame()).toMatch(/1\. A[\s\S]*2\. D[\s\S]*3\. B[\s\S]*4\. C[\s\S]*5\. E/);
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('Score 20 of 20'));
+		const shown = flat(screenText(ui));
+		expect(shown).toContain('Your order A > D > B > C > E');
+		expect(shown).toContain('Ideal order A > D > B > C > E');
+		expect(shown).toContain('D · yours 2, ideal 2: 4/4');
+		expect(shown).toContain('Why: It avoids unsafe advice and shares nothing');
+		expect(record().items[0]).toMatchObject({ id: 'sjt-instagram-rash', answer: ['A', 'D', 'B', 'C', 'E'], points: 20, max: 20 });
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('SJT session: 20 of 20 (100%) over 1 item'));
+		expect(record()).toMatchObject({ status: 'complete', summary: { percent: 100, revisit: [] } });
+	});
+
+	it('chooses three with Space, refuses a fourth, submits with Enter and reveals 12 of 12', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie')]);
+		await waitFor(ui, text => text.includes('(3 more to choose)'));
+		await press(ui, DOWN, DOWN, ' ', DOWN, ' ', DOWN, DOWN, ' ');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Chosen: C, D, F (three: Enter to submit)'));
+		await press(ui, DOWN, ' ');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Three already chosen: unchoose one first'));
+		expect(ui.lastFrame()).toContain('[ ] G');
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('Score 12 of 12'));
+		expect(flat(screenText(ui))).toContain('You chose C, D, F');
+		expect(record().items[0]).toMatchObject({ answer: ['C', 'D', 'F'], points: 12 });
+	});
+
+	it('when the time runs out, scores what was entered (nothing moved: nothing entered) and says so', async () => {
+		const { ui, record } = session([item('sjt-instagram-rash'), item('sjt-ward-selfie')], { timed: true, secondsPerItem: 1 });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('⏱ 0:01 left'));
+		await waitFor(ui, text => text.includes('time ran out'), 4000);
+		expect(flat(screenText(ui))).toContain('Score 0 of 20');
+		expect(record().items[0]).toMatchObject({ timedOut: true, answer: [], points: 0 });
+		// Esc on the reveal finishes: the summary counts the item done, and the record is left unfinished.
+		await press(ui, '\u001B');
+		await waitFor(ui, text => text.includes('SJT session: 0 of 20 (0%) over 1 item'));
+		expect(flat(screenText(ui))).toContain('To revisit');
+		expect(record().status).toBe('abandoned');
+	});
+});
