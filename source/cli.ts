@@ -75,6 +75,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption() }));
 		});
 
+	addPlayOptions(program.command('interview'))
+		.description('interview practice: the panel asks, follows up on what you leave out, and the debrief scores structure as well as content')
+		.argument('[id]', 'interview scenario id (the picker of interviews without it)')
+		.option('--turns <n>', 'most answers you give', wholeNumber(1, 50))
+		.option('--plain', 'plain text, one answer per line (automatic when stdin is not a terminal)')
+		.option('--json', 'plain mode, printing the score JSON and the transcript path')
+		.addHelpText('after', '\nExamples:\n  postsafe interview\n  printf "answer one\\nanswer two\\n" | postsafe interview interview-colleague-post --learner Asha')
+		.action(async (id: string | undefined, options: PlayFlags) => {
+			const { runPlay } = await import('./commands/play.js');
+			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption(), mode: 'interview' }));
+		});
+
 	addPartnerOptions(program.command('doctor'))
 		.description('check Node, the transcripts folder, Ollama and the model: each OK or the command that fixes it')
 		.addOption(new Option('--transcripts <dir>', 'the transcripts folder to check').env('POSTSAFE_TRANSCRIPTS'))

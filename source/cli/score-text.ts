@@ -29,6 +29,16 @@ export function formatScore(score: ConversationScore, scenario: Scenario, width?
 		}),
 	];
 	lines.push(formatTable(rows, width), '');
+	if (score.structure.length > 0) {
+		lines.push(style.heading(`Structure: ${score.structure.filter(step => step.met).length} of ${score.structure.length} steps`));
+		score.structure.forEach((step, index) => {
+			const mark = step.met ? style.met('✓ taken ') : style.missed('✗ missed');
+			lines.push(`${mark}  ${index + 1}. ${step.label}`);
+			if (step.met) lines.push(wrapIndented(quoted(step.evidence[0]!, replyCount), 12, width));
+			else lines.push(wrapIndented(`→ ${step.missed}`, 12, width));
+		});
+		lines.push('');
+	}
 	if (score.redFlags.length === 0) {
 		lines.push(`Red flags: none`);
 	} else {

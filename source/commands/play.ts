@@ -14,6 +14,8 @@ export type PlayOptions = PartnerFlags & {
 	readonly json?: boolean;
 	readonly transcripts?: string;
 	readonly scenarios?: string;
+	/** `postsafe interview`: only interview scenarios, in the picker and by id. */
+	readonly mode?: 'interview';
 };
 
 /**
@@ -25,11 +27,19 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 	const plain = options.plain === true || options.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
 	let library: ScenarioLibrary;
 	let initial: LoadedScenario | undefined;
+	const command = options.mode === 'interview' ? 'interview' : 'play';
 	if (id === undefined) {
-		if (plain) throw new UserError('choosing a scenario needs a terminal: run `postsafe play <id>` (ids from `postsafe list`)', 2);
 		library = await openLibrary(options.scenarios);
+		if (options.mode) library = { ...library, scenarios: library.scenarios.filter(loaded => loaded.scenario.mode === options.mode) };
+		if (plain) {
+			const ids = options.mode ? ` (${library.scenarios.map(loaded => loaded.scenario.id).join(', ')})` : ' (ids from `postsafe list`)';
+			throw new UserError(`choosing a scenario needs a terminal: run \`postsafe ${command} <id>\`${ids}`, 2);
+		}
 	} else {
 		({ library, loaded: initial } = await openScenario(id, options.scenarios));
+		if (options.mode === 'interview' && initial.scenario.mode !== 'interview') {
+			throw new UserError(`${id} is a role-play, not an interview: run \`postsafe play ${id}\`, or \`postsafe list interview\` for the interviews`, 2);
+		}
 	}
 	const choice = ollamaChoice(options);
 	const transcripts = transcriptDirectory(options.transcripts);

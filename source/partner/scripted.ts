@@ -5,10 +5,10 @@ import type { Partner, PartnerInfo, PartnerRequest, PartnerTurn } from '../sessi
 /**
  * The scripted partner's choice: the first unused beat, in file order, whose condition holds for the
  * last reply (the red flags it raised, the criteria it met) and the conversation so far (the criteria
- * still missed). Same replies, same beats, every time.
+ * and, in an interview, the structure steps still missed). Same replies, same beats, every time.
  */
-export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'lastOutcome' | 'metSoFar' | 'usedBeats'>): Beat | undefined {
-	const { lastOutcome, metSoFar, usedBeats } = request;
+export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'lastOutcome' | 'metSoFar' | 'stepsSoFar' | 'usedBeats'>): Beat | undefined {
+	const { lastOutcome, metSoFar, stepsSoFar, usedBeats } = request;
 	return scenario.beats.find(beat => {
 		if (usedBeats.includes(beat.id)) return false;
 		const when = beat.when;
@@ -16,6 +16,7 @@ export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'la
 		if (when.redFlags && !when.redFlags.some(flag => lastOutcome.redFlags.includes(flag))) return false;
 		if (when.met && !when.met.every(criterion => lastOutcome.met.includes(criterion))) return false;
 		if (when.missed && when.missed.some(criterion => metSoFar.includes(criterion))) return false;
+		if (when.missedSteps && when.missedSteps.some(step => stepsSoFar.includes(step))) return false;
 		return true;
 	});
 }

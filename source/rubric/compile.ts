@@ -18,7 +18,11 @@ export type RubricRedFlag = { readonly id: string; readonly label: string; reado
 
 export type PatternOwner =
 	| { readonly kind: 'criterion'; readonly index: number }
+	| { readonly kind: 'step'; readonly index: number }
 	| { readonly kind: 'redFlag'; readonly index: number };
+
+/** A step of a well-structured interview answer: scored apart from the criteria, for no points. */
+export type RubricStep = { readonly id: string; readonly label: string; readonly missed: string };
 
 export type OwnedPattern = CompiledPattern & { readonly owner: PatternOwner };
 
@@ -42,6 +46,8 @@ export type CompiledRubric = {
 	readonly views: Map<Lexeme, WordView>;
 	readonly scenarioId: string;
 	readonly criteria: readonly RubricCriterion[];
+	/** Interviews: the steps of a well-structured answer, in order (none for a role-play). */
+	readonly steps: readonly RubricStep[];
 	/** The scenario's red flags, then the built-in identifier flag. */
 	readonly redFlags: readonly RubricRedFlag[];
 	readonly identifierKinds: CriteriaLibrary['identifiers']['kinds'];
@@ -84,6 +90,10 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 			anchors: definition.anchors,
 		};
 	});
+	const steps = scenario.rubric.structure.map((step, index): RubricStep => {
+		for (const source of step.evidence) patterns.push(compileOrThrow(source, lexicons, { kind: 'step', index }));
+		return { id: step.id, label: step.label, missed: step.missed };
+	});
 	const redFlags: RubricRedFlag[] = scenario.rubric.redFlags.map((flag, index) => {
 		for (const source of flag.patterns) patterns.push(compileOrThrow(source, lexicons, { kind: 'redFlag', index }));
 		return { id: flag.id, label: flag.label, why: flag.why };
@@ -111,6 +121,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		views: new Map(),
 		scenarioId: scenario.id,
 		criteria,
+		steps,
 		redFlags,
 		identifierKinds: library.identifiers.kinds,
 		redFlagCap: scenario.rubric.redFlagCap,

@@ -26,6 +26,8 @@ export type CriterionMatch = {
 export type ReplyMatch = {
 	/** In the rubric's criterion order. */
 	readonly criteria: readonly CriterionMatch[];
+	/** Interviews: each structure step, in the rubric's order. */
+	readonly steps: readonly CriterionMatch[];
 	/** Raised red flags only, in the rubric's order. */
 	readonly redFlags: readonly { readonly id: string; readonly evidence: readonly Evidence[] }[];
 };
@@ -193,7 +195,11 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const tokenised = tokenise(reply);
 	const met: (Gathered | undefined)[] = [];
 	const against: (Gathered | undefined)[] = [];
+	const stepsTaken: (Gathered | undefined)[] = [];
+	const stepsAgainst: (Gathered | undefined)[] = [];
 	const flagged: (Gathered | undefined)[] = [];
+	const found = { criterion: met, step: stepsTaken, redFlag: flagged } as const;
+	const negated = { criterion: against, step: stepsAgainst } as const;
 	const { byPattern, touched } = findOccurrences(rubric, tokenised);
 	for (const patternIndex of touched) {
 		const occurrences = byPattern[patternIndex]!;
@@ -202,10 +208,10 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 		const window = findWindow(pattern, occurrences);
 		const { owner } = pattern;
 		if (window) {
-			gather(owner.kind === 'criterion' ? met : flagged, owner.index, tokenised, pattern, occurrences, window);
-		} else if (owner.kind === 'criterion' && !pattern.negatedSlots.includes(true)) {
+			gather(found[owner.kind], owner.index, tokenised, pattern, occurrences, window);
+		} else if (owner.kind !== 'redFlag' && !pattern.negatedSlots.includes(true)) {
 			const negatedWindow = findWindow(pattern, occurrences, true);
-			if (negatedWindow) gather(against, owner.index, tokenised, pattern, occurrences, negatedWindow);
+			if (negatedWindow) gather(negated[owner.kind], owner.index, tokenised, pattern, occurrences, negatedWindow);
 		}
 	}
 	const identifiers = findIdentifiers(reply);
@@ -221,11 +227,13 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 			})),
 		};
 	}
+	const outcome = (gathered: readonly (Gathered | undefined)[], negatedWords: readonly (Gathered | undefined)[], index: number): CriterionMatch => {
+		const evidence = gathered[index]?.evidence ?? NONE;
+		return { met: evidence.length > 0, evidence, against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE) };
+	};
 	return {
-		criteria: rubric.criteria.map((_, index) => {
-			const evidence = met[index]?.evidence ?? NONE;
-			return { met: evidence.length > 0, evidence, against: evidence.length > 0 ? NONE : (against[index]?.evidence ?? NONE) };
-		}),
+		criteria: rubric.criteria.map((_, index) => outcome(met, against, index)),
+		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index)),
 		redFlags: rubric.redFlags.flatMap((flag, index) => {
 			const evidence = flagged[index]?.evidence;
 			return evidence ? [{ id: flag.id, evidence }] : [];

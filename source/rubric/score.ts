@@ -17,6 +17,17 @@ export type CriterionScore = {
 	readonly feedback: string;
 };
 
+/** An interview answer's structure step: taken or not, with the words that show it. */
+export type StepScore = {
+	readonly id: string;
+	readonly label: string;
+	readonly met: boolean;
+	readonly evidence: readonly QuotedEvidence[];
+	readonly against: readonly QuotedEvidence[];
+	/** What the answer should have done, when it did not. */
+	readonly missed: string;
+};
+
 export type RedFlagScore = {
 	readonly id: string;
 	readonly label: string;
@@ -32,6 +43,8 @@ export type ConversationScore = {
 	readonly earned: number;
 	readonly capped: boolean;
 	readonly criteria: readonly CriterionScore[];
+	/** Interviews: the steps of a well-structured answer (empty for a role-play). */
+	readonly structure: readonly StepScore[];
 	readonly redFlags: readonly RedFlagScore[];
 	/** Each reply's own result, in order. */
 	readonly replies: readonly ReplyMatch[];
@@ -56,6 +69,11 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 			feedback: met ? criterion.feedback.met : criterion.feedback.missed,
 		};
 	});
+	const structure = rubric.steps.map((step, index): StepScore => {
+		const evidence = replies.flatMap((reply, turn) => reply.steps[index]!.evidence.map(item => ({ ...item, reply: turn })));
+		const met = evidence.length > 0;
+		return { ...step, met, evidence, against: met ? [] : replies.flatMap((reply, turn) => reply.steps[index]!.against.map(item => ({ ...item, reply: turn }))) };
+	});
 	const redFlags = rubric.redFlags.flatMap((flag): RedFlagScore[] => {
 		const evidence = replies.flatMap((reply, turn) =>
 			(reply.redFlags.find(raised => raised.id === flag.id)?.evidence ?? []).map(item => ({ ...item, reply: turn })),
@@ -72,6 +90,7 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 		earned,
 		capped,
 		criteria,
+		structure,
 		redFlags,
 		replies,
 	};
@@ -99,6 +118,18 @@ export function toScoreJson(score: ConversationScore, rubric: CompiledRubric) {
 			against: criterion.against.map(item => item.quote),
 			feedback: criterion.feedback,
 		})),
+		// Interviews only, so a role-play's score JSON is exactly the documented shape.
+		...(score.structure.length > 0
+			? {
+					structure: score.structure.map(step => ({
+						id: step.id,
+						label: step.label,
+						met: step.met,
+						evidence: step.evidence.map(item => item.quote),
+						...(step.met ? {} : { missed: step.missed }),
+					})),
+				}
+			: {}),
 		redFlags: score.redFlags.map(flag => ({
 			id: flag.id,
 			label: flag.label,

@@ -63,6 +63,8 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 		...rubric.redFlags.flatMap((flag, index) =>
 			patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns']),
 		),
+		...rubric.structure.flatMap((step, index) => patternFindings(step.evidence, lexicons, ['rubric', 'structure', index, 'evidence'])),
+		...duplicateFindings(rubric.structure.map(step => step.id), index => ['rubric', 'structure', index, 'id'], 'structure step'),
 		...duplicateFindings(criterionIds, index => ['rubric', 'criteria', index, 'id'], 'criterion'),
 		...duplicateFindings(flagIds, index => ['rubric', 'redFlags', index, 'id'], 'red flag'),
 		...duplicateFindings(scenario.beats.map(beat => beat.id), index => ['beats', index, 'id'], 'beat'),
@@ -75,10 +77,11 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 	];
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;
-		for (const [field, known] of [['met', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]]] as const) {
+		const stepIds = rubric.structure.map(step => step.id);
+		for (const [field, known] of [['met', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]], ['missedSteps', stepIds]] as const) {
 			(when?.[field] ?? []).forEach((id, position) => {
 				if (!(known as readonly string[]).includes(id)) {
-					const what = field === 'redFlags' ? 'red flag' : 'criterion';
+					const what = field === 'redFlags' ? 'red flag' : field === 'missedSteps' ? 'structure step' : 'criterion';
 					findings.push({ path: ['beats', index, 'when', field, position], message: `${what} "${id}" is not in this scenario's rubric` });
 				}
 			});
@@ -86,6 +89,9 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 	});
 	if (!scenario.beats.some(beat => beat.when === undefined)) {
 		findings.push({ path: ['beats'], message: 'add at least one beat without "when", so the scripted partner always has a reply' });
+	}
+	if (scenario.mode === 'interview' && rubric.structure.length === 0) {
+		findings.push({ path: ['rubric'], message: 'an interview scores the structure of the answer too: add rubric.structure, its steps in order' });
 	}
 	if ((scenario.mode === 'interview') !== (scenario.partner.role === 'interviewer')) {
 		findings.push({ path: ['partner', 'role'], message: 'interview scenarios, and only they, have an interviewer as partner' });

@@ -96,6 +96,16 @@ const RedFlag = z.strictObject({
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 
+const StructureStep = z
+	.strictObject({
+		id: Slug,
+		label: Text.describe('The step, as the debrief names it: "Names the risk to the patient".'),
+		evidence: z.array(Pattern).min(1).describe('Patterns that show the answer took this step.'),
+		missed: Text.describe('What the answer should have done here, shown when it did not.'),
+	})
+	.describe('One step of a well-structured interview answer, scored apart from the criteria.');
+export type StructureStep = z.infer<typeof StructureStep>;
+
 const BeatCondition = z
 	.strictObject({
 		redFlags: z.array(Slug).min(1).optional().describe('Any of these red flags was raised by the last reply.'),
@@ -105,6 +115,11 @@ const BeatCondition = z
 			.min(1)
 			.optional()
 			.describe('None of these has been met yet, in any reply so far (so nobody is asked again for what they already said).'),
+		missedSteps: z
+			.array(Slug)
+			.min(1)
+			.optional()
+			.describe('Interviews: none of these structure steps has been taken yet, in any answer so far.'),
 	})
 	.describe('When the scripted partner may say this beat; no condition means any time.');
 export type BeatCondition = z.infer<typeof BeatCondition>;
@@ -156,6 +171,10 @@ export const Scenario = z
 				.default(0.5)
 				.describe('With any red flag the total is at most this fraction of the maximum.'),
 			lexicon: Lexicon.default({}).describe("Concepts for this scenario's patterns, beside the library's."),
+			structure: z
+				.array(StructureStep)
+				.default([])
+				.describe('Interviews: the steps of a well-structured answer, in order, scored apart from the criteria.'),
 		}),
 		debrief: z.strictObject({
 			modelReply: Text.describe('A reply that meets every criterion.'),

@@ -156,6 +156,7 @@ export function partnerRequest(state: SessionState): PartnerRequest | undefined 
 			redFlags: lastReply.match.redFlags.map(flag => flag.id),
 		},
 		metSoFar: metBy(state, carried),
+		stepsSoFar: state.rubric.steps.filter((_, index) => carried.some(reply => reply.match.steps[index]!.met)).map(step => step.id),
 		usedBeats: state.usedBeats,
 		round: state.round,
 		turnLimit: state.turnLimit,

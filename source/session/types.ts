@@ -72,6 +72,8 @@ export type PartnerRequest = {
 	readonly lastOutcome: { readonly met: readonly CriterionId[]; readonly redFlags: readonly string[] };
 	/** Criteria met by any reply so far. */
 	readonly metSoFar: readonly CriterionId[];
+	/** Interviews: structure steps taken in any answer so far. */
+	readonly stepsSoFar: readonly string[];
 	readonly usedBeats: readonly string[];
 	readonly round: number;
 	readonly turnLimit: number;

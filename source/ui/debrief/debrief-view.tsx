@@ -63,6 +63,32 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 					)}
 				</Box>
 			))}
+			{score.structure.length > 0 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text {...s.heading!()}>
+						Structure: {score.structure.filter(step => step.met).length} of {score.structure.length} steps
+					</Text>
+					{score.structure.map((step, index) => (
+						<Box key={step.id} flexDirection="column">
+							<Text>
+								{step.met ? <Text {...s.met!()}>✓ taken </Text> : <Text {...s.missed!()}>✗ missed</Text>}
+								{'  '}
+								{index + 1}. {step.label}
+							</Text>
+							{step.evidence.slice(0, 1).map((item, position) => (
+								<Paragraph key={position} width={columns} indent={10} {...s.quote!()}>
+									{`“${item.quote}”${fromReply(item, replies)}`}
+								</Paragraph>
+							))}
+							{step.met ? null : (
+								<Paragraph width={columns} indent={10} lead="→ ">
+									{step.missed}
+								</Paragraph>
+							)}
+						</Box>
+					))}
+				</Box>
+			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				{score.redFlags.length === 0 ? (
 					<Text>⚑ Red flags: none</Text>
