@@ -39,6 +39,14 @@ function addPlayOptions(command: Command): Command {
 		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
 }
 
+/** A conversation with an end: `play` and `interview`. */
+function addSessionOptions(command: Command): Command {
+	return addPlayOptions(command)
+		.option('--turns <n>', "most replies you give (overrides the scenario's limit)", wholeNumber(1, 50))
+		.option('--plain', 'plain text, one reply per line (automatic when stdin is not a terminal)')
+		.option('--json', 'plain mode, printing the score JSON and the transcript path');
+}
+
 function buildProgram(setExitCode: (code: number) => void): Command {
 	const program = new Command('postsafe')
 		.description('Rehearse the online situations of GMC social-media guidance and the MSRA SJT, in the terminal.')
@@ -63,24 +71,18 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runPlay(undefined, { ...options, scenarios: scenariosOption() }));
 		});
 
-	addPlayOptions(program.command('play'))
+	addSessionOptions(program.command('play'))
 		.description('role-play a scenario: someone messages you, you reply, then a debrief')
 		.argument('<id>', 'scenario id (see `postsafe list`)')
-		.option('--turns <n>', "most replies you give (overrides the scenario's limit)", wholeNumber(1, 50))
-		.option('--plain', 'plain text, one reply per line (automatic when stdin is not a terminal)')
-		.option('--json', 'plain mode, printing the score JSON and the transcript path')
 		.addHelpText('after', '\nExamples:\n  postsafe play patient-dm-rash --learner Asha --coach\n  printf "reply one\\nreply two\\n" | postsafe play patient-dm-rash --learner Asha --json')
 		.action(async (id: string, options: PlayFlags) => {
 			const { runPlay } = await import('./commands/play.js');
 			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption() }));
 		});
 
-	addPlayOptions(program.command('interview'))
+	addSessionOptions(program.command('interview'))
 		.description('interview practice: the panel asks, follows up on what you leave out, and the debrief scores structure as well as content')
 		.argument('[id]', 'interview scenario id (the picker of interviews without it)')
-		.option('--turns <n>', 'most answers you give', wholeNumber(1, 50))
-		.option('--plain', 'plain text, one answer per line (automatic when stdin is not a terminal)')
-		.option('--json', 'plain mode, printing the score JSON and the transcript path')
 		.addHelpText('after', '\nExamples:\n  postsafe interview\n  printf "answer one\\nanswer two\\n" | postsafe interview interview-colleague-post --learner Asha')
 		.action(async (id: string | undefined, options: PlayFlags) => {
 			const { runPlay } = await import('./commands/play.js');
