@@ -30,6 +30,10 @@ describe('rank scoring (4 a option, less a mark for each place out)', () => {
 	it('takes one mark from each of two options swapped next to each other', () => {
 		expect(scoreRank('x', ideal, ['D', 'A', 'B', 'C', 'E']).points).toBe(18);
 	});
+	it('scores the README\'s worked example: A,B,D,C,E 18 and E,C,B,D,A 8', () => {
+		expect(scoreRank('x', ideal, ['A', 'B', 'D', 'C', 'E']).points).toBe(18);
+		expect(scoreRank('x', ideal, ['E', 'C', 'B', 'D', 'A']).perOption.map(option => option.points)).toEqual([0, 4, 2, 2, 0]);
+	});
 	it('takes two marks from each of two options swapped two places apart', () => {
 		expect(scoreRank('x', ideal, ['B', 'D', 'A', 'C', 'E']).points).toBe(16);
 	});
