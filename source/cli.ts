@@ -146,6 +146,41 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runScore({ ...options, scenarios: scenariosOption() }));
 		});
 
+	program
+		.command('review')
+		.description('go through saved transcripts with a learner: comments by turn, a summary, an outcome and sign-off')
+		.argument('[transcript]', 'a transcript file (a browser of the transcripts folder without it)')
+		.option('--reviewer <name>', "the supervisor's name, for the sign-off (asked if not given)")
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.action(async (file: string | undefined, options: { reviewer?: string; transcripts?: string }) => {
+			const { runReview } = await import('./commands/review.js');
+			setExitCode(await runReview(file, { ...options, scenarios: scenariosOption() }));
+		});
+
+	program
+		.command('export')
+		.description('a transcript as a portfolio entry: Markdown, or one self-contained HTML file that prints on A4')
+		.argument('<transcripts...>', 'transcript files')
+		.addOption(new Option('--format <format>', 'md or html').choices(['md', 'html']).default('md'))
+		.option('--out <path>', 'where to write (a file for one transcript, a folder for several; stdout without it)')
+		.action(async (files: string[], options: { format: 'md' | 'html'; out?: string }) => {
+			const { runExport } = await import('./commands/export.js');
+			setExitCode(await runExport(files, { ...options, scenarios: scenariosOption() }));
+		});
+
+	program
+		.command('report')
+		.description('progress across transcripts: criteria met, score trend, red flags, what to practise next')
+		.option('--learner <name>', "only this learner's sessions")
+		.option('--since <date>', 'only sessions on or after this date (YYYY-MM-DD)')
+		.option('--json', 'print JSON')
+		.option('--csv', 'print CSV, one row per session')
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.action(async (options: { learner?: string; since?: string; json?: boolean; csv?: boolean; transcripts?: string }) => {
+			const { runReport } = await import('./commands/report.js');
+			setExitCode(await runReport({ ...options, scenarios: scenariosOption() }));
+		});
+
 	const sjtType = () => new Option('--type <type>', 'only rank (rank 5) or best3 (best 3 of 8) items').choices(['rank', 'best3']);
 	const sjt = program
 		.command('sjt')

@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TRANSCRIPT_VERSION } from './version.js';
+
+/** One row of the transcripts folder, read cheaply: what the review browser lists. */
+export type CatalogEntry =
+	| {
+			readonly kind: 'transcript';
+			readonly file: string;
+			readonly id: string;
+			readonly startedAt: string;
+			readonly learner: string;
+			readonly scenarioId: string;
+			readonly scenarioTitle: string;
+			readonly mode: string;
+			/** Null until the conversation has a score (or in group mode, where each learner has one). */
+			readonly score: { readonly points: number; readonly max: number } | null;
+			readonly status: string;
+			readonly reviewed: boolean;
+	  }
+	| {
+			readonly kind: 'sjt';
+			readonly file: string;
+			readonly id: string;
+			readonly startedAt: string;
+			readonly learner: string;
+			readonly items: number;
+			readonly score: { readonly points: number; readonly max: number };
+			readonly status: string;
+	  }
+	| { readonly kind: 'unreadable'; readonly file: string; readonly reason: string };
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What a parsed file is, from the fields a listing needs; anything else (another program's JSON, a
+ * newer version) is unreadable with the reason. Full validation waits until a file is opened.
+ */
+export function catalogEntry(file: string, json: unknown): CatalogEntry {
+	if (!isObject(json)) return { kind: 'unreadable', file, reason: 'not a postsafe transcript (not a JSON object)' };
+	if (json.kind === 'sjt') {
+		const summary = json.summary;
+		if (!isText(json.id) || !isText(json.learner) || !isText(json.startedAt) || !isObject(summary) || !isNumber(summary.points) || !isNumber(summary.max) || !isNumber(summary.items)) {
+			return { kind: 'unreadable', file, reason: 'an SJT record with missing fields' };
+		}
+		return { kind: 'sjt', file, id: json.id, startedAt: json.startedAt, learner: json.learner, items: summary.items, score: { points: summary.points, max: summary.max }, status: isText(json.status) ? json.status : 'unknown' };
+	}
+	if (!('version' in json) || !('turns' in json)) return { kind: 'unreadable', file, reason: 'not a postsafe transcript (no version or turns)' };
+	if (json.version !== TRANSCRIPT_VERSION) return { kind: 'unreadable', file, reason: `transcript version ${String(json.version)}; this postsafe reads version ${TRANSCRIPT_VERSION}` };
+	const scenario = json.scenario;
+	if (!isText(json.id) || !isText(json.learner) || !isText(json.startedAt) || !isText(json.status) || !isObject(scenario) || !isText(scenario.id) || !Array.isArray(json.turns)) {
+		return { kind: 'unreadable', file, reason: 'a transcript with missing fields' };
+	}
+	const score = isObject(json.score) && isNumber(json.score.score) && isNumber(json.score.max) ? { points: json.score.score, max: json.score.max } : null;
+	return {
+		kind: 'transcript',
+		file,
+		id: json.id,
+		startedAt: json.startedAt,
+		learner: json.learner,
+		scenarioId: scenario.id,
+		scenarioTitle: isText(scenario.title) ? scenario.title : scenario.id,
+		mode: isText(json.mode) ? json.mode : 'roleplay',
+		score,
+		status: json.status,
+		reviewed: isObject(json.review),
+	};
+}
+
+/** Why a file's text is not JSON, in a few words a supervisor can act on. */
+function unreadableReason(text: string, error: unknown): string {
+	if (text.trim() === '') return 'empty file';
+	const message = (error as Error).message;
+	return /Unexpected end|Unterminated/.test(message) ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '')})`;
+}
+
+/** Reads one file as text and JSON; never throws. */
+export function readJsonFile(file: string): { readonly json: unknown; readonly text: string } | { readonly reason: string } {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		return { reason: `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+	}
+	try {
+		return { json: JSON.parse(text), text };
+	} catch (error) {
+		return { reason: unreadableReason(text, error) };
+	}
+}
+
+/** Every .json file in the folder, newest first; broken ones listed as unreadable, never thrown on. */
+export function readCatalog(directory: string): CatalogEntry[] {
+	let names: string[];
+	try {
+		names = readdirSync(directory).filter(name => name.endsWith('.json'));
+	} catch {
+		return [];
+	}
+	const entries = names.map(name => {
+		const file = join(directory, name);
+		const read = readJsonFile(file);
+		return 'reason' in read ? ({ kind: 'unreadable', file, reason: read.reason } as const) : catalogEntry(file, read.json);
+	});
+	return entries.sort((a, b) => (b.kind === 'unreadable' ? '' : b.startedAt).localeCompare(a.kind === 'unreadable' ? '' : a.startedAt) || a.file.localeCompare(b.file));
+}
