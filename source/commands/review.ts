@@ -1,8 +1,50 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
+import { isEnglishWord } from '../dictionary/english.js';
+import { rescore } from '../review/rescore.js';
+import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
+import { readCatalog } from '../transcript/catalog.js';
+import { openTranscript } from '../transcript/open.js';
+import { saveReview } from '../transcript/review-store.js';
+import { transcriptDirectory } from '../transcript/store.js';
+import type { ReviewServices } from '../ui/review/review-app.js';
+import { openLibrary } from './open-library.js';
 
 export type ReviewOptions = { readonly reviewer?: string; readonly transcripts?: string; readonly scenarios?: string };
 
-/** `postsafe review`: to be built (issue 6). */
-export async function runReview(_file: string | undefined, _options: ReviewOptions): Promise<number> {
-	throw new UserError('postsafe review is not built yet');
+/** The files and the scenario library, as the review screens use them. */
+export async function reviewServices(directory: string, scenarios?: string): Promise<ReviewServices> {
+	// The library is needed to re-score against today's rubric; broken scenario files are only a warning.
+	const library = await openLibrary(scenarios, () => true);
+	const rubrics = new Map<string, CompiledRubric>();
+	const current = (id: string) => {
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === id);
+		if (!loaded) return undefined;
+		let rubric = rubrics.get(id);
+		if (!rubric) rubrics.set(id, (rubric = compileRubric(loaded.scenario, library.criteria.library, isEnglishWord)));
+		return { contentHash: loaded.contentHash, rubric, partnerName: loaded.scenario.partner.name };
+	};
+	return {
+		catalog: () => readCatalog(directory),
+		open: openTranscript,
+		rescore: opened => rescore(opened.transcript, current(opened.transcript.scenario.id)),
+		partnerName: opened => current(opened.transcript.scenario.id)?.partnerName ?? 'Partner',
+		save: saveReview,
+	};
+}
+
+/** `postsafe review [transcript]`: the browser of the transcripts folder, or one transcript. */
+export async function runReview(file: string | undefined, options: ReviewOptions): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError('reviewing needs a terminal; to read a transcript as text, run `postsafe export <transcript> --format md`', 2);
+	const directory = transcriptDirectory(options.transcripts);
+	if (file !== undefined) {
+		const opened = openTranscript(resolve(file));
+		if ('reason' in opened) throw new UserError(`${file}: ${opened.reason}`);
+	} else if (!existsSync(directory)) {
+		throw new UserError(`no transcripts folder at ${directory}: practise with \`postsafe play\` first, or give --transcripts DIR`);
+	}
+	const services = await reviewServices(directory, options.scenarios);
+	const { runReviewTui } = await import('../ui/review/run-review.js');
+	return runReviewTui({ services, ...(file === undefined ? {} : { file: resolve(file) }), ...(options.reviewer ? { reviewer: options.reviewer } : {}) });
 }

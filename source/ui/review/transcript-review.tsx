@@ -1,0 +1,230 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { addComment, commentsOn, OUTCOMES, signOff, startDraft, type Outcome, type ReviewDraft } from '../../review/draft.js';
+import type { ScoreChange } from '../../review/rescore.js';
+import type { OpenedTranscript } from '../../transcript/open.js';
+import type { Review } from '../../transcript/schema.js';
+import { useKeys } from '../input/key-router.js';
+import { TextBox } from '../input/text-box.js';
+import { KeyHelp } from '../key-help.js';
+import { HELP, isNo, isYes } from '../keys.js';
+import { Paragraph } from '../paragraph.js';
+import { useStateRef } from '../use-state-ref.js';
+import { TurnView } from './turn-view.js';
+
+type Mode =
+	| { readonly name: 'browse' }
+	| { readonly name: 'reviewer'; readonly then: 'comment' | 'summary' }
+	| { readonly name: 'comment' }
+	| { readonly name: 'summary' }
+	| { readonly name: 'outcome'; readonly summary: string; readonly choice: number }
+	| { readonly name: 'confirm-leave' };
+
+export type TranscriptReviewProps = {
+	readonly opened: OpenedTranscript;
+	readonly partnerName: string;
+	readonly change: ScoreChange;
+	readonly reviewer?: string;
+	readonly width: number;
+	readonly height: number;
+	/** Writes the signed review into the transcript; throws with a reason if it can't. */
+	readonly onSave: (review: Review) => void;
+	readonly onLeave: () => void;
+	readonly now?: () => Date;
+};
+
+function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; readonly change: ScoreChange }) {
+	const { transcript } = opened;
+	const then = transcript.score ? `${transcript.score.score}/${transcript.score.max}` : 'not scored';
+	if (change.kind === 'changed') {
+		return (
+			<Box flexDirection="column">
+				<Text>
+					Score then <Text bold>{change.then ? `${change.then.score}/${change.then.max}` : 'not scored'}</Text> · now <Text bold>{`${change.now.score}/${change.now.max}`}</Text> (the scenario or rubric has changed since this session)
+				</Text>
+				{change.criteria.map(criterion => (
+					<Text key={criterion.id}>
+						{'  '}~ {criterion.label}: {criterion.then} then, {criterion.now} now
+					</Text>
+				))}
+				{change.redFlags.raised.map(flag => <Text key={`raised-${flag}`}>{'  '}⚑ now raised: {flag}</Text>)}
+				{change.redFlags.cleared.map(flag => <Text key={`cleared-${flag}`}>{'  '}⚑ no longer raised: {flag}</Text>)}
+			</Box>
+		);
+	}
+	return (
+		<Text>
+			Score <Text bold>{then}</Text>
+			{change.kind === 'gone' ? ' (the scenario is no longer in the library: shown as scored then)' : ''}
+		</Text>
+	);
+}
+
+/** A transcript, turn by turn, for a supervisor: the evidence in the learner's words, comments, and the sign-off. */
+export function TranscriptReview({ opened, partnerName, change, reviewer: givenReviewer, width, height, onSave, onLeave, now = () => new Date() }: TranscriptReviewProps) {
+	const { transcript } = opened;
+	const turns = transcript.turns;
+	const [selected, setSelected, currentSelected] = useStateRef(0);
+	const [draft, setDraft, currentDraft] = useStateRef<ReviewDraft>(startDraft(transcript.review));
+	const [mode, setMode, currentMode] = useStateRef<Mode>({ name: 'browse' });
+	const [reviewer, setReviewer, currentReviewer] = useStateRef(givenReviewer ?? transcript.review?.reviewer);
+	const [signed, setSigned] = useStateRef<Review | null>(transcript.review);
+	const [problem, setProblem] = useStateRef<string | undefined>(undefined);
+	const unsaved = draft.comments.length > (signed?.comments.length ?? 0);
+
+	const labels: Record<string, string> = {};
+	for (const criterion of transcript.score?.criteria ?? []) labels[criterion.id] = criterion.label;
+	for (const flag of transcript.score?.redFlags ?? []) labels[flag.id] = flag.label;
+
+	const startAction = (action: 'comment' | 'summary') => setMode(currentReviewer.current ? { name: action } : { name: 'reviewer', then: action });
+
+	useKeys((input, key) => {
+		const current = currentMode.current;
+		if (current.name === 'confirm-leave') {
+			if (isYes(input)) onLeave();
+			else if (isNo(input, key)) setMode({ name: 'browse' });
+			return;
+		}
+		if (current.name === 'outcome') {
+			if (key.escape) return setMode({ name: 'browse' });
+			const picked = ['1', '2', '3'].indexOf(input);
+			const choice = picked >= 0 ? picked : key.upArrow ? Math.max(0, current.choice - 1) : key.downArrow ? Math.min(OUTCOMES.length - 1, current.choice + 1) : current.choice;
+			if (choice !== current.choice) setMode({ ...current, choice });
+			if (key.return) {
+				const review = signOff(currentDraft.current, { summary: current.summary, outcome: OUTCOMES[choice] as Outcome, reviewer: currentReviewer.current!, at: now().toISOString() });
+				try {
+					onSave(review);
+					setSigned(review);
+					setProblem(undefined);
+				} catch (error) {
+					setProblem((error as Error).message);
+				}
+				setMode({ name: 'browse' });
+			}
+			return;
+		}
+		if (current.name !== 'browse') {
+			if (key.escape) setMode({ name: 'browse' });
+			return;
+		}
+		if (key.upArrow) setSelected(Math.max(0, currentSelected.current - 1));
+		else if (key.downArrow) setSelected(Math.min(turns.length - 1, currentSelected.current + 1));
+		else if (input === 'c') startAction('comment');
+		else if (input === 's') startAction('summary');
+		else if (key.escape) {
+			if (currentDraft.current.comments.length > (signed?.comments.length ?? 0)) setMode({ name: 'confirm-leave' });
+			else onLeave();
+		}
+	});
+
+	// As many turns from the selected one as the screen holds, roughly: each takes its text and a few lines.
+	const room = Math.max(6, height - 10);
+	const shown: number[] = [];
+	let used = 0;
+	for (let index = selected; index < turns.length; index++) {
+		const lines = 3 + Math.ceil(turns[index]!.text.length / Math.max(20, width - 6)) + commentsOn(draft, index).length;
+		if (shown.length > 0 && used + lines > room) break;
+		shown.push(index);
+		used += lines;
+	}
+
+	let form: React.ReactNode = null;
+	if (mode.name === 'reviewer') {
+		form = (
+			<Box flexDirection="column">
+				<Text bold>Your name, as the reviewer:</Text>
+				<TextBox
+					prompt="› "
+					width={width}
+					onSubmit={text => {
+						if (text.trim() === '') return false;
+						setReviewer(text.trim());
+						setMode({ name: mode.then });
+						return true;
+					}}
+				/>
+				<KeyHelp keys={HELP.reviewText} />
+			</Box>
+		);
+	} else if (mode.name === 'comment') {
+		form = (
+			<Box flexDirection="column">
+				<Text bold>Comment on turn {selected + 1}:</Text>
+				<TextBox
+					prompt="› "
+					width={width}
+					onSubmit={text => {
+						if (text.trim() === '') return false;
+						setDraft(addComment(currentDraft.current, { turn: currentSelected.current, text: text.trim(), by: currentReviewer.current!, at: now().toISOString() }));
+						setMode({ name: 'browse' });
+						return true;
+					}}
+				/>
+				<KeyHelp keys={HELP.reviewText} />
+			</Box>
+		);
+	} else if (mode.name === 'summary') {
+		form = (
+			<Box flexDirection="column">
+				<Text bold>Summary of the session, for the learner's record:</Text>
+				<TextBox
+					prompt="› "
+					width={width}
+					onSubmit={text => {
+						if (text.trim() === '') return false;
+						setMode({ name: 'outcome', summary: text.trim(), choice: 0 });
+						return true;
+					}}
+				/>
+				<KeyHelp keys={HELP.reviewText} />
+			</Box>
+		);
+	} else if (mode.name === 'outcome') {
+		form = (
+			<Box flexDirection="column">
+				<Text bold>Outcome:</Text>
+				{OUTCOMES.map((outcome, index) => (
+					<Text key={outcome} bold={index === mode.choice}>
+						{index === mode.choice ? '❯' : ' '} {index + 1}. {outcome}
+					</Text>
+				))}
+				<KeyHelp keys={HELP.reviewOutcome} />
+			</Box>
+		);
+	} else if (mode.name === 'confirm-leave') {
+		form = (
+			<Box flexDirection="column">
+				<Text bold>Leave without signing off? Comments not yet signed off are not saved.</Text>
+				<KeyHelp keys={HELP.confirmLeaveReview} />
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>
+				{transcript.scenario.title} · {transcript.learner} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
+			</Text>
+			<Text dimColor>
+				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length} · marks: B boundaries S signposting D documentation C confidentiality T transparency E escalation R respect ⚑ red flag ¬ negated
+			</Text>
+			<ScoreHeader opened={opened} change={change} />
+			{shown.map(index => (
+				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} comments={commentsOn(draft, index)} width={width} />
+			))}
+			{signed ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>
+						Review signed by {signed.reviewer} on {signed.signedAt.slice(0, 10)}: {signed.outcome}
+					</Text>
+					<Paragraph width={width} indent={2}>
+						{signed.summary}
+					</Paragraph>
+				</Box>
+			) : null}
+			{unsaved && mode.name === 'browse' ? <Text color="yellow">{draft.comments.length - (signed?.comments.length ?? 0)} comment(s) not yet signed off: press s to sign off and save.</Text> : null}
+			{problem ? <Text color="red">✗ {problem}</Text> : null}
+			<Box marginTop={1}>{form ?? <KeyHelp keys={HELP.review} />}</Box>
+		</Box>
+	);
+}

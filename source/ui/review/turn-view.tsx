@@ -1,0 +1,71 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { CRITERION_MARKS, markedRuns, RED_FLAG_MARK } from '../../review/marks.js';
+import type { ReviewComment } from '../../review/draft.js';
+import type { TranscriptTurn } from '../../transcript/schema.js';
+
+type TurnViewProps = {
+	readonly turn: TranscriptTurn;
+	readonly number: number;
+	readonly selected: boolean;
+	readonly partnerName: string;
+	/** Labels of the criteria and red flags, by id, for the per-reply line. */
+	readonly labels: Readonly<Record<string, string>>;
+	readonly comments: readonly ReviewComment[];
+	readonly width: number;
+};
+
+/** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
+export function TurnView({ turn, number, selected, partnerName, labels, comments, width }: TurnViewProps) {
+	const isLearner = turn.role === 'learner';
+	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
+	const time = turn.time.slice(11, 16);
+	return (
+		<Box flexDirection="column" marginTop={1} width={width}>
+			<Text bold={selected} inverse={selected}>
+				{selected ? '❯ ' : '  '}
+				{number}. {name} · {time}
+				{turn.interrupted ? ' · cut off' : ''}
+			</Text>
+			<Box paddingLeft={4} width={width}>
+				{isLearner ? (
+					<Text wrap="wrap">
+						{markedRuns(turn).map((run, index) =>
+							run.marks.length === 0 ? (
+								<Text key={index}>{run.text}</Text>
+							) : (
+								<Text key={index}>
+									<Text underline color={run.flagged ? 'red' : 'green'}>
+										[{run.text}]
+									</Text>
+									<Text bold color={run.flagged ? 'red' : 'green'}>
+										{run.marks.join('')}
+									</Text>
+								</Text>
+							),
+						)}
+					</Text>
+				) : (
+					<Text wrap="wrap" dimColor={!selected}>
+						{turn.text}
+					</Text>
+				)}
+			</Box>
+			{isLearner && turn.score ? (
+				<Box paddingLeft={4}>
+					<Text>
+						met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
+						{turn.score.redFlags.length > 0 ? <Text color="red"> · {turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}</Text> : null}
+					</Text>
+				</Box>
+			) : null}
+			{comments.map((comment, index) => (
+				<Box key={index} paddingLeft={4} width={width}>
+					<Text wrap="wrap" color="cyan">
+						💬 {comment.by}: {comment.text}
+					</Text>
+				</Box>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reviewServices } from '../source/commands/review.js';
+import { startRecordedSession } from '../source/commands/start-session.js';
+import { ScriptedPartner } from '../source/partner/scripted.js';
+import { Transcript } from '../source/transcript/schema.js';
+import { KeyRouter } from '../source/ui/input/key-router.js';
+import { ReviewApp } from '../source/ui/review/review-app.js';
+import { flat, screenText, waitFor } from './helpers/ink.js';
+import { bundledLibrary } from './helpers/library.js';
+
+const DOWN = '\u001B[B';
+const mounted: { unmount: () => void }[] = [];
+afterEach(() => {
+	for (const instance of mounted.splice(0)) instance.unmount();
+});
+
+const FIRST = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.";
+const SECOND = "It's probably eczema, try some hydrocortisone cream.";
+
+/** A real session played to the end, saved as a transcript in a fresh folder. */
+async function playedTranscript(): Promise<{ directory: string; file: string }> {
+	const library = bundledLibrary();
+	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: 2 });
+	await controller.reply('Asha', FIRST);
+	await controller.reply('Asha', SECOND);
+	recorder.stop();
+	return { directory, file: recorder.file };
+}
+
+async function press(ui: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		ui.stdin.write(key);
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
+}
+
+const read = (file: string) => Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));
+
+describe('postsafe review', () => {
+	it('opens a transcript from the browser, comments on a turn, signs off; the file gains the review and keeps every learner word', async () => {
+		const { directory, file } = await playedTranscript();
+		const corrupt = join(directory, 'broken.json');
+		writeFileSync(corrupt, '{"version": 1, "turns": [');
+		const before = readFileSync(file, 'utf8');
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} reviewer="Dr Okafor" now={() => new Date('2026-11-22T10:00:00Z')} />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('Transcripts: 2'));
+		const listed = flat(ui.lastFrame() ?? '');
+		expect(listed).toContain('broken.json ✗ unreadable: truncated JSON (the file ends part-way)');
+		expect(listed).toMatch(/Asha \d+\/6 complete A rash photo in your Instagram DMs/);
+
+		await press(ui, 'rash');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('1 match'));
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('turn 1 of 4'));
+		await press(ui, DOWN);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of 4'));
+		// The evidence is marked in the learner's own words, each criterion with its letter.
+		const shown = flat(ui.lastFrame() ?? '');
+		expect(shown).toContain('❯ 2. Asha');
+		expect(shown).toMatch(/\[[^\]]*advice[^\]]*\]B/);
+		expect(shown).toContain('met: B Professional boundaries, S Signposting');
+
+		await press(ui, 'c');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Comment on turn 2'));
+		await press(ui, 'Kind and clear: a good first line.', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear: a good first line.'));
+		await press(ui, 's');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Summary of the session'));
+		await press(ui, 'Safe start; the second reply gave advice.', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Outcome:'));
+		await press(ui, '2', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Review signed by Dr Okafor on 2026-11-22: needs development'));
+
+		const after = read(file);
+		expect(after.review).toEqual({
+			comments: [{ turn: 1, text: 'Kind and clear: a good first line.', by: 'Dr Okafor', at: '2026-11-22T10:00:00.000Z' }],
+			summary: 'Safe start; the second reply gave advice.',
+			outcome: 'needs development',
+			reviewer: 'Dr Okafor',
+			signedAt: '2026-11-22T10:00:00.000Z',
+		});
+		// Byte for byte: everything but the review is as it was.
+		const original = JSON.parse(before);
+		expect(JSON.stringify(after.turns)).toBe(JSON.stringify(original.turns));
+		expect(readFileSync(file, 'utf8')).toBe(before.replace('"review": null', `"review": ${JSON.stringify(after.review, null, 2).replace(/\n/g, '\n  ')}`));
+		expect(readFileSync(corrupt, 'utf8')).toBe('{"version": 1, "turns": [');
+
+		// Back in the browser, the transcript reads as reviewed; opened again, it shows the review.
+		await press(ui, '\u001B');
+		await waitFor(ui, () => flat(ui.lastFrame() ?? '').includes('complete ✓ yes'));
+		await press(ui, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Review signed by Dr Okafor'));
+		await press(ui, DOWN);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear'));
+	});
+
+	it('shows the score then and now when the rubric has changed since the session, and what changed', async () => {
+		const { directory, file } = await playedTranscript();
+		const transcript = JSON.parse(readFileSync(file, 'utf8'));
+		// As if the session had been scored by an older rubric that missed signposting.
+		transcript.scenario.contentHash = 'an-older-rubric';
+		const signposting = transcript.score.criteria.find((criterion: { id: string }) => criterion.id === 'signposting');
+		Object.assign(signposting, { met: false, points: 0 });
+		transcript.score.score -= 2;
+		writeFileSync(file, JSON.stringify(transcript, null, 2));
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} file={file} reviewer="Dr Okafor" />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('Score then'));
+		const shown = flat(screenText(ui));
+		expect(shown).toContain(`Score then ${transcript.score.score}/6 · now ${transcript.score.score + 2}/6 (the scenario or rubric has changed since this session)`);
+		expect(shown).toContain('~ Signposting to a safe route: missed 0/2 then, met 2/2 now');
+	});
+});
