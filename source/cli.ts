@@ -146,6 +146,25 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runScore({ ...options, scenarios: scenariosOption() }));
 		});
 
+	addPartnerOptions(program.command('group'))
+		.description('small-group teaching round one screen: each learner replies in turn, unseen, then all side by side')
+		.argument('[id]', 'scenario id (not with --sjt)')
+		.option('--learners <names>', 'the learners, in reply order, separated by commas (asked at the start if not given)')
+		.option('--sjt', 'SJT items instead of a scenario: everyone answers, then the spread of answers against the ideal')
+		.option('--count <n>', 'with --sjt: how many items', wholeNumber(1, 100))
+		.option('--topic <topic>', 'with --sjt: only items on this topic')
+		.addOption(new Option('--type <type>', 'with --sjt: only rank or best3 items').choices(['rank', 'best3']))
+		.option('--anonymous', 'show learners as Learner A, B, C… on screen (the transcript keeps their names)')
+		.option('--offline', 'the scripted partner, with no model')
+		.option('--turns <n>', "most replies each learner gives (overrides the scenario's limit)", wholeNumber(1, 50))
+		.option('--plain', 'plain text: replies read one per line in learner order (automatic when stdin is not a terminal)')
+		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addHelpText('after', '\nExamples:\n  postsafe group patient-dm-rash --learners "Asha,Ben,Chloe"\n  postsafe group --sjt --count 5 --learners "Asha,Ben,Chloe" --anonymous')
+		.action(async (id: string | undefined, options: import('./commands/group.js').GroupFlags) => {
+			const { runGroup } = await import('./commands/group.js');
+			setExitCode(await runGroup(id, { ...options, scenarios: scenariosOption() }));
+		});
+
 	program
 		.command('review')
 		.description('go through saved transcripts with a learner: comments by turn, a summary, an outcome and sign-off')

@@ -45,3 +45,23 @@ export function reduceBest3(state: Best3State, action: Best3Action): Best3State 
 	if (state.chosen.length >= 3) return { ...state, refused: true };
 	return { ...state, chosen: [...state.chosen, option].sort(), refused: false };
 }
+
+/** Either kind of answer in progress: the ranking and the choosing, whichever the item asks for. */
+export type AnswerState = { readonly rank: RankState; readonly best3: Best3State };
+
+export type AnswerKey = 'up' | 'down' | 'space';
+
+export function startAnswer(letters: readonly string[]): AnswerState {
+	return { rank: startRank(letters), best3: startBest3(letters) };
+}
+
+/** One key on an item of this type: ↑ ↓ move; Space holds an option (rank) or chooses it (best 3). */
+export function reduceAnswer(type: 'rank' | 'best3', state: AnswerState, key: AnswerKey): AnswerState {
+	if (type === 'rank') return { ...state, rank: reduceRank(state.rank, key === 'space' ? { type: 'hold' } : { type: key }) };
+	return { ...state, best3: reduceBest3(state.best3, key === 'space' ? { type: 'toggle' } : { type: key }) };
+}
+
+/** The answer as it stands: the order for rank, the choices for best 3. */
+export function currentAnswer(type: 'rank' | 'best3', state: AnswerState): readonly string[] {
+	return type === 'rank' ? state.rank.order : state.best3.chosen;
+}

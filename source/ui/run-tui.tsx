@@ -27,8 +27,11 @@ function holdConsole(): () => void {
 	};
 }
 
-/** Runs the terminal UI until the learner leaves; a kill or a closed terminal saves the session as abandoned. */
-export async function runTui({ services, learner, initial, coach }: TuiOptions): Promise<number> {
+/**
+ * Renders a screen that runs sessions until it exits; a kill or a closed terminal saves the session
+ * under way as abandoned. `screen` is given the setter that keeps track of that session.
+ */
+export async function renderSavingSessions(screen: (onSession: (session: RecordedSession | undefined) => void) => React.ReactElement): Promise<number> {
 	const releaseConsole = holdConsole();
 	let current: RecordedSession | undefined;
 	let instance: ReturnType<typeof render> | undefined;
@@ -36,19 +39,8 @@ export async function runTui({ services, learner, initial, coach }: TuiOptions):
 		() => current,
 		() => instance?.unmount(),
 	);
-	instance = render(
-		<App
-			services={services}
-			coach={coach}
-			onSession={session => {
-				current = session;
-			}}
-			{...(learner === undefined ? {} : { learner })}
-			{...(initial === undefined ? {} : { initial })}
-		/>,
-		// Ctrl+C is handled by the app, which saves the session first; typing is echoed at up to 60 fps.
-		{ exitOnCtrlC: false, maxFps: 60, patchConsole: false },
-	);
+	// Ctrl+C is handled by the app, which saves the session first; typing is echoed at up to 60 fps.
+	instance = render(screen(session => (current = session)), { exitOnCtrlC: false, maxFps: 60, patchConsole: false });
 	try {
 		await instance.waitUntilExit();
 	} finally {
@@ -56,4 +48,11 @@ export async function runTui({ services, learner, initial, coach }: TuiOptions):
 		releaseConsole();
 	}
 	return 0;
+}
+
+/** Runs the terminal UI until the learner leaves. */
+export function runTui({ services, learner, initial, coach }: TuiOptions): Promise<number> {
+	return renderSavingSessions(onSession => (
+		<App services={services} coach={coach} onSession={onSession} {...(learner === undefined ? {} : { learner })} {...(initial === undefined ? {} : { initial })} />
+	));
 }

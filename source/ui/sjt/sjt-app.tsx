@@ -1,7 +1,7 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
-import { enteredRank, reduceBest3, reduceRank, startBest3, startRank, type Best3State, type RankState } from '../../sjt/answer-state.js';
+import { currentAnswer, enteredRank, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
 import { resultFor, SECONDS_PER_ITEM, summarise, type SjtResult } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
@@ -11,6 +11,7 @@ import { NameEntry } from '../name-entry.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
+import { answerKey } from './answer-keys.js';
 import { Best3Question } from './best3-question.js';
 import { Countdown } from './countdown.js';
 import { RankQuestion } from './rank-question.js';
@@ -48,16 +49,13 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	const print = (more: readonly Printed[]) => setPrinted(previous => [...previous, ...more]);
 	const [, setResults, currentResults] = useStateRef<readonly SjtResult[]>([]);
 	const [phase, setPhase, currentPhase] = useStateRef<Phase>(learner ? { name: 'answering', index: 0 } : { name: 'name' });
-	const firstLetters = items[0]!.options.map(option => option.id);
-	const [rank, setRank, currentRank] = useStateRef<RankState>(startRank(firstLetters));
-	const [best3, setBest3, currentBest3] = useStateRef<Best3State>(startBest3(firstLetters));
+	const [answer, setAnswer, currentAnswerState] = useStateRef<AnswerState>(startAnswer(items[0]!.options.map(option => option.id)));
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
 	const startedAt = useRef(0);
 
 	const begin = (index: number) => {
 		const item = items[index]!;
-		setRank(startRank(item.options.map(option => option.id)));
-		setBest3(startBest3(item.options.map(option => option.id)));
+		setAnswer(startAnswer(item.options.map(option => option.id)));
 		startedAt.current = performance.now();
 		print([{ kind: 'stem', key: `stem-${index}`, item, position: `Item ${index + 1} of ${items.length}` }]);
 		setPhase({ name: 'answering', index });
@@ -84,8 +82,8 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		const now = currentPhase.current;
 		if (now.name !== 'answering') return;
 		const item = items[now.index]!;
-		const answer = item.type === 'rank' ? (timedOut ? enteredRank(currentRank.current) : currentRank.current.order) : currentBest3.current.chosen;
-		const result = resultFor(item, answer, { timedOut, seconds: (performance.now() - startedAt.current) / 1000 });
+		const given = item.type === 'rank' && timedOut ? enteredRank(currentAnswerState.current.rank) : currentAnswer(item.type, currentAnswerState.current);
+		const result = resultFor(item, given, { timedOut, seconds: (performance.now() - startedAt.current) / 1000 });
 		recorder.current?.add(result);
 		setResults([...currentResults.current, result]);
 		print([{ kind: 'reveal', key: `reveal-${now.index}`, result }]);
@@ -111,15 +109,8 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		}
 		if (key.escape) return setConfirmingQuit(true);
 		if (key.return) return submit(false);
-		const item = items[now.index]!;
-		const move = key.upArrow ? ({ type: 'up' } as const) : key.downArrow ? ({ type: 'down' } as const) : input === ' ' ? undefined : null;
-		if (item.type === 'rank') {
-			if (input === ' ') setRank(reduceRank(currentRank.current, { type: 'hold' }));
-			else if (move) setRank(reduceRank(currentRank.current, move));
-		} else {
-			if (input === ' ') setBest3(reduceBest3(currentBest3.current, { type: 'toggle' }));
-			else if (move) setBest3(reduceBest3(currentBest3.current, move));
-		}
+		const pressed = answerKey(input, key);
+		if (pressed) setAnswer(reduceAnswer(items[now.index]!.type, currentAnswerState.current, pressed));
 	});
 
 	let live: React.ReactNode = null;
@@ -137,7 +128,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		const item = items[phase.index]!;
 		live = (
 			<Box flexDirection="column" marginTop={1}>
-				{item.type === 'rank' ? <RankQuestion item={item} state={rank} width={width} /> : <Best3Question item={item} state={best3} width={width} />}
+				{item.type === 'rank' ? <RankQuestion item={item} state={answer.rank} width={width} /> : <Best3Question item={item} state={answer.best3} width={width} />}
 				{timed ? <Countdown key={`timer-${phase.index}`} seconds={secondsPerItem} onTimeout={() => submit(true)} /> : null}
 				{confirmingQuit ? <Text bold>Finish now? The items you have answered are saved and summarised. (y/n)</Text> : <KeyHelp keys={item.type === 'rank' ? HELP.sjtRank : HELP.sjtBest3} />}
 			</Box>

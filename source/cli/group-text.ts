@@ -1,0 +1,58 @@
+import type { GroupTable } from '../group/debrief.js';
+import type { ReplyCard } from '../group/round.js';
+import type { GroupSjt } from '../group/sjt-distribution.js';
+import { CRITERION_MARKS, RED_FLAG_MARK } from '../review/marks.js';
+import type { SjtItem } from '../sjt/schema.js';
+import { style } from './style.js';
+import { formatTable, wrapIndented } from './table.js';
+
+type Names = ReadonlyMap<string, string>;
+
+/** A round's replies side by side (one row each): the words, each criterion ticked or not, red flags. */
+export function formatRound(cards: readonly ReplyCard[], criteria: readonly { id: string; label: string }[], names: Names, carried: ReplyCard | undefined, width?: number): string {
+	const header = ['Learner', ...criteria.map(criterion => CRITERION_MARKS[criterion.id] ?? criterion.id), 'Score', 'Reply'];
+	const rows = cards.map(card => [
+		`${card === carried ? '→ ' : ''}${names.get(card.reply.learner) ?? card.reply.learner}`,
+		...criteria.map(criterion => (card.met.includes(criterion.id) ? '✓' : '·')),
+		`${card.score}/${card.max}${card.redFlags.length > 0 ? ` ${RED_FLAG_MARK}` : ''}`,
+		`${card.reply.text}${card.redFlags.length > 0 ? `\n${RED_FLAG_MARK} ${card.redFlags.map(flag => flag.label).join('; ')}` : ''}`,
+	]);
+	const key = criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ');
+	return `${formatTable([header.map(style.heading), ...rows], width)}\n${style.dim(`✓ met · not met · ${RED_FLAG_MARK} red flag · → carried on · ${key}`)}`;
+}
+
+/** The learner × criterion table of the group debrief. */
+export function formatGroupTable(table: GroupTable, names: Names, width?: number): string {
+	const header = ['Learner', ...table.criteria.map(criterion => criterion.label), 'Red flags', 'Score'];
+	const rows = table.rows.map(row => [
+		names.get(row.learner) ?? row.learner,
+		...table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed')),
+		row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none',
+		`${row.score}/${row.max}`,
+	]);
+	return formatTable([header.map(style.heading), ...rows], width);
+}
+
+function bar(count: number, of: number, cells = 10): string {
+	const filled = of === 0 ? 0 : Math.round((count / of) * cells);
+	return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
+}
+
+/** The group's answers to an SJT item: the spread per option against the ideal, then each learner's marks. */
+export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, width?: number): string {
+	const people = group.learners.length;
+	const lines: string[] = [style.heading(item.type === 'rank' ? 'How the group ranked each option (learners at each place; * the ideal place)' : 'How many chose each option (✓ one of the best three)')];
+	for (const spread of group.spread) {
+		if (spread.type === 'rank') {
+			const places = spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '}:${String(count).padStart(2)}`).join('  ');
+			lines.push(`  ${spread.option}  ${places}   ideal ${spread.ideal}`);
+		} else {
+			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${bar(spread.chosenBy, people)} ${spread.chosenBy}/${people}`);
+		}
+	}
+	lines.push('', style.heading('Marks'));
+	lines.push(formatTable(group.learners.map(entry => [names.get(entry.learner) ?? entry.learner, entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)', `${entry.score.points}/${entry.score.max}`]), width));
+	lines.push('', style.heading(item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`));
+	for (const option of item.options) lines.push(wrapIndented(`${option.id} ${option.rationale}`, 2, width));
+	return lines.join('\n');
+}

@@ -1,0 +1,89 @@
+import { createInterface } from 'node:readline';
+import { formatGroupSjt, formatGroupTable, formatRound } from '../cli/group-text.js';
+import { formatItem } from '../cli/sjt-text.js';
+import { style } from '../cli/style.js';
+import { wrapIndented } from '../cli/table.js';
+import { discussionQuestions, groupTable } from '../group/debrief.js';
+import { defaultCarry, roundCards } from '../group/round.js';
+import { groupSjt } from '../group/sjt-distribution.js';
+import { parseSjtAnswer } from '../sjt/answer.js';
+import type { SjtItem } from '../sjt/schema.js';
+import type { Message, Partner } from '../session/types.js';
+import type { RecordedSession } from '../transcript/recorder.js';
+
+type Out = (text: string) => void;
+
+export type GroupPlainOptions = {
+	readonly session: RecordedSession;
+	readonly names: ReadonlyMap<string, string>;
+	readonly input: NodeJS.ReadableStream;
+	readonly stdout: Out;
+	readonly scriptedPartner: () => Partner;
+};
+
+/**
+ * A group conversation as plain text: each partner message, then one reply line per learner in
+ * order; the round side by side; the best-scoring reply carries on; at the end the learner ×
+ * criterion table, the model reply and three questions for discussion.
+ */
+export async function groupPlain({ session, names, input, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
+	const { controller, recorder } = session;
+	const { scenario, learners, rubric } = controller.current;
+	const nameOf = (learner: string) => names.get(learner) ?? learner;
+	stdout(`${style.heading(scenario.title)} — a group of ${learners.length}: ${learners.map(nameOf).join(', ')}\n${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`);
+	let printed = 0;
+	const printNew = () => {
+		for (const message of controller.current.messages.slice(printed) as Message[]) {
+			if (message.kind === 'partner') stdout(`${style.heading(`${scenario.partner.name}:`)} ${message.text}\n`);
+		}
+		printed = controller.current.messages.length;
+	};
+	printNew();
+	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	reading: while (controller.current.phase === 'learners') {
+		for (const learner of learners) {
+			const next = await lines.next();
+			if (next.done) break reading;
+			await controller.reply(learner, next.value.trim() || '(no reply)');
+		}
+		const cards = roundCards(controller.current);
+		const carried = defaultCarry(cards);
+		stdout(`\n${style.heading(`Round ${controller.current.round}: the replies side by side`)}\n${formatRound(cards, rubric.criteria, names, carried)}\n`);
+		if (!carried) break;
+		stdout(`Carried on: ${nameOf(carried.reply.learner)}'s reply (the highest scoring).\n\n`);
+		await controller.carry(carried.reply.id);
+		await controller.settled();
+		if (controller.current.failure) {
+			stdout(`${style.dim(`(${scenario.partner.name}'s reply didn't arrive: ${controller.current.failure}; carrying on with the scripted partner)`)}\n`);
+			await controller.switchPartner(scriptedPartner());
+		}
+		printNew();
+	}
+	if (controller.current.phase !== 'ended') controller.end('learner');
+	recorder.save();
+	recorder.stop();
+	const table = groupTable(controller.current);
+	stdout(`\n${style.heading(`Group debrief · ${scenario.title}`)}\n${formatGroupTable(table, names)}\n\n`);
+	stdout(`${style.heading('A model reply')}\n${wrapIndented(`“${scenario.debrief.modelReply}”`, 2)}\n\n${style.heading('For discussion')}\n`);
+	discussionQuestions(scenario, table).forEach((question, index) => stdout(`${wrapIndented(`${index + 1}. ${question}`, 2)}\n`));
+	stdout(`\nTranscript saved: ${recorder.file}\n`);
+	return 0;
+}
+
+/** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */
+export async function groupSjtPlain({ items, learners, names, input, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; stdout: Out }): Promise<number> {
+	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	for (const [index, item] of items.entries()) {
+		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
+		const answers: { learner: string; answer: readonly string[] }[] = [];
+		for (const learner of learners) {
+			const next = await lines.next();
+			if (next.done) return 0;
+			const parsed = parseSjtAnswer(item, next.value);
+			if ('error' in parsed) stdout(`${style.flag('✗')} ${names.get(learner) ?? learner}: ${parsed.error}: scored as not answered.\n`);
+			answers.push({ learner, answer: 'error' in parsed ? [] : parsed.letters });
+		}
+		stdout(`${formatGroupSjt(item, groupSjt(item, answers), names)}\n\n`);
+	}
+	return 0;
+}

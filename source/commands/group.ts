@@ -1,0 +1,88 @@
+import { randomInt } from 'node:crypto';
+import { UserError } from '../cli/user-error.js';
+import { displayNames } from '../group/round.js';
+import { checkOllama } from '../partner/ollama-setup.js';
+import { chooseItems } from '../sjt/practice.js';
+import type { SjtType } from '../sjt/schema.js';
+import { transcriptDirectory } from '../transcript/store.js';
+import { openScenario } from './open-library.js';
+import { openSjtBank } from './open-sjt.js';
+import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { saveOnSignals, startRecordedSession } from './start-session.js';
+
+export type GroupFlags = PartnerFlags & {
+	readonly learners?: string;
+	readonly sjt?: boolean;
+	readonly count?: number;
+	readonly topic?: string;
+	readonly type?: SjtType;
+	readonly anonymous?: boolean;
+	readonly turns?: number;
+	readonly plain?: boolean;
+	readonly transcripts?: string;
+	readonly scenarios?: string;
+};
+
+export const MOST_LEARNERS = 12;
+
+/** "Asha, Ben,Chloe" → the names, in order; two to twelve of them, each once. */
+export function parseLearners(text: string): string[] {
+	const names = text.split(',').map(name => name.trim()).filter(Boolean);
+	if (names.length < 2) throw new UserError('--learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")', 2);
+	if (names.length > MOST_LEARNERS) throw new UserError(`--learners: at most ${MOST_LEARNERS} learners round one screen`, 2);
+	const repeated = names.find((name, index) => names.findIndex(other => other.toLowerCase() === name.toLowerCase()) !== index);
+	if (repeated) throw new UserError(`--learners: "${repeated}" is named twice; give each learner a different name`, 2);
+	return names;
+}
+
+/** `postsafe group`: one screen, several learners; a scenario, or SJT items with --sjt. */
+export async function runGroup(id: string | undefined, flags: GroupFlags): Promise<number> {
+	const plain = flags.plain === true || !process.stdin.isTTY || !process.stdout.isTTY;
+	const learners = flags.learners === undefined ? undefined : parseLearners(flags.learners);
+	if (plain && !learners) throw new UserError('plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"', 2);
+	if (flags.sjt && id !== undefined) throw new UserError('--sjt practises SJT items, not a scenario: leave out the scenario id, or leave out --sjt', 2);
+	if (!flags.sjt && id === undefined) throw new UserError('name a scenario (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
+
+	if (flags.sjt) {
+		const bank = await openSjtBank(flags.scenarios);
+		const items = chooseItems(bank.items.map(loaded => loaded.item), { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) }, randomInt(2 ** 31 - 1));
+		if (items.length === 0) throw new UserError('no SJT items match: run `postsafe sjt list` to see them');
+		if (plain) {
+			const { groupSjtPlain } = await import('./group-plain.js');
+			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text) });
+		}
+		const { runGroupSjtTui } = await import('../ui/group/run-group.js');
+		return runGroupSjtTui({ items, sources: bank.sourceNames, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
+	}
+
+	const { library, loaded } = await openScenario(id!, flags.scenarios);
+	const choice = ollamaChoice(flags);
+	let useModel = false;
+	if (choice) {
+		const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
+		if (notice) process.stderr.write(`${notice}\n`);
+		useModel = notice === undefined;
+	}
+	const transcripts = transcriptDirectory(flags.transcripts);
+	const start = (names: readonly string[]) =>
+		startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners: names,
+			partner: createPartner(useModel ? choice : undefined, !plain),
+			transcripts,
+			...(flags.turns === undefined ? {} : { turns: flags.turns }),
+		});
+	if (plain) {
+		const session = start(learners!);
+		const removeHandlers = saveOnSignals(() => session);
+		try {
+			const { groupPlain } = await import('./group-plain.js');
+			return await groupPlain({ session, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text), scriptedPartner: () => createPartner(undefined, false) });
+		} finally {
+			removeHandlers();
+		}
+	}
+	const { runGroupTui } = await import('../ui/group/run-group.js');
+	return runGroupTui({ start, sources: library.criteria.library.sources, anonymous: flags.anonymous === true, scriptedPartner: () => createPartner(undefined, true), ...(learners ? { learners } : {}) });
+}

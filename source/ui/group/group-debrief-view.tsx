@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { GroupTable } from '../../group/debrief.js';
+import { CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
+import { Paragraph } from '../paragraph.js';
+
+type GroupDebriefProps = {
+	readonly title: string;
+	readonly table: GroupTable;
+	readonly names: ReadonlyMap<string, string>;
+	readonly modelReply: string;
+	readonly questions: readonly string[];
+	readonly width: number;
+};
+
+/** The group debrief: learner × criterion, the model reply, and three questions to talk through. */
+export function GroupDebriefView({ title, table, names, modelReply, questions, width }: GroupDebriefProps) {
+	const nameWidth = Math.max(7, ...table.rows.map(row => (names.get(row.learner) ?? row.learner).length));
+	const cell = 9;
+	return (
+		<Box flexDirection="column" marginTop={1} width={width}>
+			<Text bold>── Group debrief · {title} ──</Text>
+			<Text bold>
+				{'Learner'.padEnd(nameWidth)} {table.criteria.map(criterion => (CRITERION_MARKS[criterion.id] ?? criterion.id).padEnd(cell)).join('')}
+				{'Flags'.padEnd(cell)}Score
+			</Text>
+			{table.rows.map(row => (
+				<Text key={row.learner}>
+					{(names.get(row.learner) ?? row.learner).padEnd(nameWidth)} {table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed').padEnd(cell)).join('')}
+					{(row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none').padEnd(cell)}
+					{row.score}/{row.max}
+				</Text>
+			))}
+			<Text dimColor>{table.criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ')}</Text>
+			<Text bold>A model reply</Text>
+			<Paragraph width={width} indent={2}>{`“${modelReply}”`}</Paragraph>
+			<Text bold>For discussion</Text>
+			{questions.map((question, index) => (
+				<Paragraph key={index} width={width} indent={2} lead={`${index + 1}. `}>
+					{question}
+				</Paragraph>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,148 @@
+import { ThemeProvider } from '@inkjs/ui';
+import { Box, Static, Text, useApp } from 'ink';
+import React, { useEffect, useState } from 'react';
+import { displayNames } from '../../group/round.js';
+import { groupSjt, type GroupSjt } from '../../group/sjt-distribution.js';
+import { currentAnswer, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
+import type { SjtItem } from '../../sjt/schema.js';
+import { useKeys } from '../input/key-router.js';
+import { TextBox } from '../input/text-box.js';
+import { KeyHelp } from '../key-help.js';
+import { HELP } from '../keys.js';
+import { postsafeTheme } from '../theme.js';
+import { useStateRef } from '../use-state-ref.js';
+import { useTerminalWidth } from '../use-terminal-width.js';
+import { answerKey } from '../sjt/answer-keys.js';
+import { Best3Question } from '../sjt/best3-question.js';
+import { RankQuestion } from '../sjt/rank-question.js';
+import { ItemStem } from '../sjt/sjt-views.js';
+import { GroupSjtView } from './group-sjt-view.js';
+
+type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly { learner: string; points: number; max: number }[] });
+
+export type GroupSjtAppProps = { readonly items: readonly SjtItem[]; readonly learners?: readonly string[]; readonly anonymous: boolean; readonly parseNames: (text: string) => readonly string[] };
+
+/** Group SJT: each learner answers the same item in turn, unseen; then the group's spread against the ideal. */
+export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: GroupSjtAppProps) {
+	const { exit } = useApp();
+	const width = Math.min(useTerminalWidth(), 100);
+	const [learners, setLearners] = useState(given);
+	const [problem, setProblem] = useState<string>();
+	const [printed, setPrinted] = useState<readonly Printed[]>(() => (given ? [{ kind: 'stem', key: 'stem-0', item: items[0]!, position: `Item 1 of ${items.length}` }] : []));
+	const [itemIndex, setItemIndex, currentItem] = useStateRef(0);
+	const [turn, setTurn, currentTurn] = useStateRef(0);
+	const [answers, setAnswers, currentAnswers] = useStateRef<readonly { learner: string; answer: readonly string[] }[]>([]);
+	const [revealed, setRevealed, currentRevealed] = useStateRef(false);
+	const [totals, setTotals, currentTotals] = useStateRef<Record<string, { points: number; max: number }>>({});
+	const [done, setDone] = useState(false);
+	const letters = (index: number) => items[index]!.options.map(option => option.id);
+	const [answerState, setAnswerState, currentAnswerState] = useStateRef<AnswerState>(startAnswer(letters(0)));
+	const names = displayNames(learners ?? [], anonymous);
+
+	useEffect(() => {
+		if (done) exit();
+	}, [done]);
+
+	const resetAnswer = (index: number) => setAnswerState(startAnswer(letters(index)));
+
+	useKeys((input, key) => {
+		if (!learners || done) return;
+		const item = items[currentItem.current]!;
+		if (currentRevealed.current) {
+			if (!key.return) return;
+			const nextIndex = currentItem.current + 1;
+			if (nextIndex >= items.length) {
+				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: learners.map(learner => ({ learner, ...(currentTotals.current[learner] ?? { points: 0, max: 0 }) })) }]);
+				setDone(true);
+				return;
+			}
+			setItemIndex(nextIndex);
+			setTurn(0);
+			setAnswers([]);
+			setRevealed(false);
+			resetAnswer(nextIndex);
+			setPrinted(previous => [...previous, { kind: 'stem', key: `stem-${nextIndex}`, item: items[nextIndex]!, position: `Item ${nextIndex + 1} of ${items.length}` }]);
+			return;
+		}
+		if (key.return) {
+			const answer = currentAnswer(item.type, currentAnswerState.current);
+			const all = [...currentAnswers.current, { learner: learners[currentTurn.current]!, answer }];
+			setAnswers(all);
+			resetAnswer(currentItem.current);
+			if (all.length < learners.length) return setTurn(currentTurn.current + 1);
+			const group = groupSjt(item, all);
+			const added = { ...currentTotals.current };
+			for (const entry of group.learners) added[entry.learner] = { points: (added[entry.learner]?.points ?? 0) + entry.score.points, max: (added[entry.learner]?.max ?? 0) + entry.score.max };
+			setTotals(added);
+			setPrinted(previous => [...previous, { kind: 'group', key: `group-${currentItem.current}`, item, group }]);
+			setRevealed(true);
+			return;
+		}
+		const pressed = answerKey(input, key);
+		if (pressed) setAnswerState(reduceAnswer(item.type, currentAnswerState.current, pressed));
+	});
+
+	const item = items[itemIndex]!;
+	let live: React.ReactNode = null;
+	if (!learners) {
+		live = (
+			<Box flexDirection="column">
+				<Text bold>Who is taking part? Names in answering order, separated by commas.</Text>
+				<TextBox
+					prompt="› "
+					width={width}
+					onSubmit={text => {
+						try {
+							const parsed = parseNames(text);
+							setLearners(parsed);
+							setPrinted([{ kind: 'stem', key: 'stem-0', item: items[0]!, position: `Item 1 of ${items.length}` }]);
+							return true;
+						} catch (error) {
+							setProblem((error as Error).message);
+							return false;
+						}
+					}}
+				/>
+				{problem ? <Text color="red">✗ {problem}</Text> : null}
+			</Box>
+		);
+	} else if (revealed) {
+		live = <KeyHelp keys={itemIndex + 1 < items.length ? [['Enter', 'next item']] : [['Enter', 'finish']]} />;
+	} else if (!done) {
+		live = (
+			<Box flexDirection="column" marginTop={1}>
+				<Text bold>
+					{names.get(learners[turn]!)}'s answer ({turn + 1} of {learners.length}). Everyone else, look away.
+				</Text>
+				{item.type === 'rank' ? <RankQuestion item={item} state={answerState.rank} width={width} /> : <Best3Question item={item} state={answerState.best3} width={width} />}
+				<Text dimColor>{learners.map((learner, index) => `${names.get(learner)} ${index < answers.length ? '✓' : index === turn ? '…' : '·'}`).join('   ')}</Text>
+				<KeyHelp keys={item.type === 'rank' ? HELP.sjtRank.slice(0, 3) : HELP.sjtBest3.slice(0, 3)} />
+			</Box>
+		);
+	}
+
+	return (
+		<ThemeProvider theme={postsafeTheme}>
+			<Static items={[...printed]}>
+				{entry => (
+					<Box key={entry.key} flexDirection="column" width={width}>
+						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
+						{entry.kind === 'group' ? <GroupSjtView item={entry.item} group={entry.group} names={names} width={width} /> : null}
+						{entry.kind === 'totals' ? (
+							<Box flexDirection="column" marginTop={1}>
+								<Text bold>Totals</Text>
+								{entry.totals.map(total => (
+									<Text key={total.learner}>
+										{'  '}
+										{(names.get(total.learner) ?? total.learner).padEnd(14)} {total.points}/{total.max} ({total.max === 0 ? 0 : Math.round((total.points / total.max) * 100)}%)
+									</Text>
+								))}
+							</Box>
+						) : null}
+					</Box>
+				)}
+			</Static>
+			{live}
+		</ThemeProvider>
+	);
+}

@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import type { GroupSjt } from '../../group/sjt-distribution.js';
+import type { SjtItem } from '../../sjt/schema.js';
+import { Paragraph } from '../paragraph.js';
+
+function bar(count: number, of: number, cells = 12): string {
+	const filled = of === 0 ? 0 : Math.round((count / of) * cells);
+	return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
+}
+
+/** The group's answers to one item: per option, the spread against the ideal; each learner's marks; why. */
+export function GroupSjtView({ item, group, names, width }: { readonly item: SjtItem; readonly group: GroupSjt; readonly names: ReadonlyMap<string, string>; readonly width: number }) {
+	const people = group.learners.length;
+	return (
+		<Box flexDirection="column" marginTop={1} width={width}>
+			{item.type === 'rank' ? (
+				<>
+					<Text bold>How the group ranked each option: learners at each place (* the ideal place)</Text>
+					{group.spread.map(spread =>
+						spread.type === 'rank' ? (
+							<Text key={spread.option}>
+								{'  '}
+								{spread.option}
+								{'  '}
+								{spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${bar(count, people, 4)} ${count}`).join('  ')}
+							</Text>
+						) : null,
+					)}
+				</>
+			) : (
+				<>
+					<Text bold>How many chose each option (✓ one of the best three)</Text>
+					{group.spread.map(spread =>
+						spread.type === 'best3' ? (
+							<Text key={spread.option}>
+								{'  '}
+								{spread.option} {spread.correct ? '✓' : ' '} {bar(spread.chosenBy, people)} {spread.chosenBy}/{people}
+							</Text>
+						) : null,
+					)}
+				</>
+			)}
+			<Text bold>Marks</Text>
+			{group.learners.map(entry => (
+				<Text key={entry.learner}>
+					{'  '}
+					{(names.get(entry.learner) ?? entry.learner).padEnd(14)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)} {entry.score.points}/{entry.score.max}
+				</Text>
+			))}
+			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>
+			{item.options.map(option => (
+				<Paragraph key={option.id} width={width} indent={2} lead={`${option.id} `}>
+					{option.rationale}
+				</Paragraph>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,164 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseLearners } from '../source/commands/group.js';
+import { startRecordedSession } from '../source/commands/start-session.js';
+import { displayNames } from '../source/group/round.js';
+import { groupSjt } from '../source/group/sjt-distribution.js';
+import { ScriptedPartner } from '../source/partner/scripted.js';
+import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
+import { Transcript } from '../source/transcript/schema.js';
+import type { RecordedSession } from '../source/transcript/recorder.js';
+import { GroupApp } from '../source/ui/group/group-app.js';
+import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
+import { KeyRouter } from '../source/ui/input/key-router.js';
+import { runCli } from './helpers/cli.js';
+import { flat, screenText, waitFor } from './helpers/ink.js';
+import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
+
+const mounted: { unmount: () => void }[] = [];
+afterEach(() => {
+	for (const instance of mounted.splice(0)) instance.unmount();
+});
+
+const ASHA = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.";
+const BEN = "It's probably eczema, try some hydrocortisone cream.";
+const CHLOE = "I'll note this in your record, and please call 111 if it gets worse.";
+
+async function press(ui: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		ui.stdin.write(key);
+		await new Promise(resolve => setTimeout(resolve, 25));
+	}
+}
+
+describe('postsafe group in the terminal', () => {
+	it('hides each reply until the last learner submits, shows them side by side, carries on the one chosen, and debriefs the group', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
+		let session: RecordedSession | undefined;
+		const ui = render(
+			<KeyRouter>
+				<GroupApp
+					learners={['Asha', 'Ben', 'Chloe']}
+					anonymous={false}
+					parseNames={parseLearners}
+					scriptedPartner={() => new ScriptedPartner()}
+					start={learners => (session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: directory, turns: 2 }))}
+				/>
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes("Asha's turn"));
+		// A word of each reply that nothing else on screen holds.
+		const unique = { Asha: 'Sorry Jade', Ben: 'eczema', Chloe: 'note this' };
+		for (const [who, reply, next] of [['Asha', ASHA, "Ben's turn"], ['Ben', BEN, "Chloe's turn"]] as const) {
+			await press(ui, reply, '\r');
+			await waitFor(ui, () => (ui.lastFrame() ?? '').includes(next));
+			// Nobody else sees what was sent.
+			expect(ui.lastFrame()).not.toContain(unique.Asha);
+			expect(ui.lastFrame()).not.toContain(unique.Ben);
+			expect(ui.lastFrame()).toContain(`${who} ✓`);
+		}
+		await press(ui, CHLOE, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Everyone has replied'));
+		const sideBySide = flat(ui.lastFrame() ?? '');
+		for (const word of Object.values(unique)) expect(sideBySide).toContain(word);
+		expect(sideBySide).toContain('⚑ Individual clinical advice');
+		// The highest scoring reply is chosen to begin with (Asha's and Chloe's score 4: the earlier).
+		expect(sideBySide).toMatch(/❯ Asha · 4\/6/);
+		await press(ui, '\u001B[C', '\u001B[C');
+		await waitFor(ui, () => /❯ Chloe · 4\/6/.test(ui.lastFrame() ?? ''));
+		await press(ui, '\r');
+		await waitFor(ui, text => flat(text).includes('→ carried on · Chloe'));
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Asha's turn — round 2"));
+		expect(session!.controller.current.messages.filter(message => message.kind === 'learner' && message.carried).map(message => (message as { learner: string }).learner)).toEqual(['Chloe']);
+
+		await press(ui, '\u0005');
+		await waitFor(ui, text => text.includes('Group debrief'));
+		const debrief = flat(screenText(ui));
+		expect(debrief).toMatch(/Asha ✓ met ✓ met ✗ missed none 4\/6/);
+		expect(debrief).toMatch(/Ben ✗ missed ✗ missed ✗ missed ⚑ 1 0\/6/);
+		expect(debrief).toMatch(/Chloe ✗ missed ✓ met ✓ met none 4\/6/);
+		expect(debrief).toContain('For discussion');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(session!.recorder.file, 'utf8')));
+		expect(transcript).toMatchObject({ mode: 'group', learners: ['Asha', 'Ben', 'Chloe'], endReason: 'learner' });
+	});
+});
+
+describe('postsafe group in plain mode', () => {
+	it('three learners over two turns: one transcript with six named replies, and the learner × criterion table', () => {
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--offline', '--turns', '2', '--transcripts', transcripts], {
+			input: [ASHA, BEN, CHLOE, 'Please send the photo through the online form.', 'ok', "I can't advise here, sorry."].join('\n'),
+		});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('Carried on: Asha\'s reply (the highest scoring).');
+		expect(result.stdout).toMatch(/Learner +Professional boundaries +Signposting to a safe route +Documentation +Red flags +Score/);
+		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✗ missed +none +4\/6/);
+		expect(result.stdout).toMatch(/Ben +✗ missed +✗ missed +✗ missed +⚑ 1 +0\/6/);
+		expect(result.stdout).toMatch(/Chloe +✓ met +✓ met +✓ met +none +6\/6/);
+		const files = readdirSync(transcripts);
+		expect(files).toHaveLength(1);
+		const transcript = Transcript.parse(JSON.parse(readFileSync(join(transcripts, files[0]!), 'utf8')));
+		const replies = transcript.turns.filter(turn => turn.role === 'learner');
+		expect(replies.map(turn => turn.learner)).toEqual(['Asha', 'Ben', 'Chloe', 'Asha', 'Ben', 'Chloe']);
+		expect(replies[1]!.text).toBe(BEN);
+		expect(transcript.scores?.map(entry => [entry.learner, entry.score.score])).toEqual([['Asha', 4], ['Ben', 0], ['Chloe', 6]]);
+	});
+
+	it('shows learners as Learner A, B, C with --anonymous, and keeps their names in the transcript', () => {
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--anonymous', '--offline', '--turns', '1', '--transcripts', transcripts], { input: [ASHA, BEN, CHLOE].join('\n') });
+		expect(result.stdout).toContain('a group of 3: Learner A, Learner B, Learner C');
+		expect(result.stdout).not.toMatch(/\bAsha\b|\bChloe\b/);
+		const transcript = Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
+		expect(transcript.learners).toEqual(['Asha', 'Ben', 'Chloe']);
+	});
+
+	it('refuses one learner, a repeated name, and plain mode without names, in one line each', () => {
+		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe('postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n');
+		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');
+		const none = runCli(['group', 'patient-dm-rash']);
+		expect([none.code, none.stderr]).toEqual([2, 'postsafe: plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"\n']);
+	});
+});
+
+describe('the group SJT view', () => {
+	it('shows the spread of a hand-made set of answers against the ideal, and each learner\'s marks', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
+		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
+		// Best three C, D, F. By hand: C chosen by 3, D by 2, F by 1, A by 1, H by 2.
+		const answers = [
+			{ learner: 'Asha', answer: ['C', 'D', 'F'] },
+			{ learner: 'Ben', answer: ['C', 'D', 'H'] },
+			{ learner: 'Chloe', answer: ['A', 'C', 'H'] },
+		];
+		const group = groupSjt(selfie, answers);
+		expect(group.spread.map(spread => (spread.type === 'best3' ? [spread.option, spread.chosenBy, spread.correct] : []))).toEqual([
+			['A', 1, false], ['B', 0, false], ['C', 3, true], ['D', 2, true], ['E', 0, false], ['F', 1, true], ['G', 0, false], ['H', 2, false],
+		]);
+		expect(group.learners.map(entry => entry.score.points)).toEqual([12, 8, 4]);
+		const ui = render(<GroupSjtView item={selfie} group={group} names={displayNames(['Asha', 'Ben', 'Chloe'], true)} width={80} />);
+		mounted.push(ui);
+		const shown = ui.lastFrame() ?? '';
+		expect(shown).toContain('C ✓ ████████████ 3/3');
+		expect(shown).toContain('H   ████████░░░░ 2/3');
+		expect(flat(shown)).toContain('Learner C A, C, H 4/12');
+		expect(shown).not.toContain('Chloe');
+
+		// Ranks: A placed first by two of three, ideal first.
+		const ranked = groupSjt(rash, [
+			{ learner: 'Asha', answer: ['A', 'D', 'B', 'C', 'E'] },
+			{ learner: 'Ben', answer: ['A', 'B', 'D', 'C', 'E'] },
+			{ learner: 'Chloe', answer: ['D', 'A', 'B', 'C', 'E'] },
+		]);
+		expect(ranked.spread.find(spread => spread.option === 'A')).toEqual({ type: 'rank', option: 'A', ideal: 1, atPlace: [2, 1, 0, 0, 0] });
+		expect(ranked.learners.map(entry => entry.score.points)).toEqual([20, 18, 18]);
+	});
+});
