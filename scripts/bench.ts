@@ -149,8 +149,18 @@ async function streaming(): Promise<void> {
 }
 
 console.log(`postsafe bench · Node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`);
+async function review(): Promise<void> {
+	const { reviewBrowserOpen } = await import('./bench-review.js');
+	const { ours, bare, count } = await reviewBrowserOpen(join(ROOT, 'transcripts', 'example.json'));
+	report(
+		`Review browser: ${count.toLocaleString('en-GB')} transcripts, median of 5 alternated runs`,
+		[`postsafe review     ${ours.toFixed(0).padStart(6)} ms  (to the frame listing the newest, through Ink, scenario library loaded)`, `bare read + parse   ${bare.toFixed(0).padStart(6)} ms  (readFileSync and JSON.parse of every file)`],
+		{ name: 'review browser', value: `${ours.toFixed(0)} ms`, ratio: ours / bare, budget: 1.5 },
+	);
+}
+
 // `npm run bench -- streaming echo` runs just those; no names runs them all.
-const benches: Record<string, () => void | Promise<void>> = { rubric: rubricThroughput, startup: scoreStartup, 'first-frame': firstFrame, echo, streaming };
+const benches: Record<string, () => void | Promise<void>> = { rubric: rubricThroughput, startup: scoreStartup, 'first-frame': firstFrame, echo, streaming, review };
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter(name => !(name in benches));
 if (unknown.length > 0) {
