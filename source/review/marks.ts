@@ -1,3 +1,4 @@
+import { evidenceRuns, type EvidenceItem } from '../transcript/evidence-runs.js';
 import type { TranscriptTurn } from '../transcript/schema.js';
 
 /** Each criterion's own mark in a highlighted reply, so evidence reads without colour. */
@@ -15,7 +16,7 @@ export const AGAINST_MARK = '¬';
 
 export type MarkedRun = { readonly text: string; readonly marks: readonly string[]; readonly flagged: boolean };
 
-function markOf(item: NonNullable<TranscriptTurn['score']>['evidence'][number]): string {
+export function markOf(item: Pick<EvidenceItem, 'kind' | 'id'>): string {
 	if (item.kind === 'redFlag') return RED_FLAG_MARK;
 	if (item.kind === 'against') return `${AGAINST_MARK}${CRITERION_MARKS[item.id] ?? '?'}`;
 	return CRITERION_MARKS[item.id] ?? '?';
@@ -26,20 +27,9 @@ function markOf(item: NonNullable<TranscriptTurn['score']>['evidence'][number]):
  * every criterion or red flag that rests on them. The text itself is never changed.
  */
 export function markedRuns(turn: Pick<TranscriptTurn, 'text' | 'score'>): MarkedRun[] {
-	const { text } = turn;
-	const evidence = turn.score?.evidence ?? [];
-	const cuts = new Set([0, text.length]);
-	for (const item of evidence) for (const [start, end] of item.spans) cuts.add(Math.max(0, Math.min(text.length, start))).add(Math.max(0, Math.min(text.length, end)));
-	const points = [...cuts].sort((a, b) => a - b);
-	const runs: MarkedRun[] = [];
-	for (let index = 0; index + 1 < points.length; index++) {
-		const [start, end] = [points[index]!, points[index + 1]!];
-		const covering = evidence.filter(item => item.spans.some(([from, to]) => from <= start && to >= end));
-		const marks = [...new Set(covering.map(markOf))].sort();
-		const flagged = covering.some(item => item.kind === 'redFlag');
-		const previous = runs.at(-1);
-		if (previous && previous.marks.join() === marks.join()) runs[runs.length - 1] = { ...previous, text: previous.text + text.slice(start, end) };
-		else runs.push({ text: text.slice(start, end), marks, flagged });
-	}
-	return runs;
+	return evidenceRuns(turn.text, turn.score?.evidence ?? []).map(run => ({
+		text: run.text,
+		marks: [...new Set(run.items.map(markOf))].sort(),
+		flagged: run.items.some(item => item.kind === 'redFlag'),
+	}));
 }

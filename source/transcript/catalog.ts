@@ -73,7 +73,10 @@ export function catalogEntry(file: string, json: unknown): CatalogEntry {
 function unreadableReason(text: string, error: unknown): string {
 	if (text.trim() === '') return 'empty file';
 	const message = (error as Error).message;
-	return /Unexpected end|Unterminated/.test(message) ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '')})`;
+	// A parser that fails at the very end of the text ran out of file: it was cut short.
+	const at = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+	const cutShort = /Unexpected end|Unterminated/.test(message) || at >= text.trimEnd().length;
+	return cutShort ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '')})`;
 }
 
 /** Reads one file as text and JSON; never throws. */

@@ -41,3 +41,8 @@ export function saveTranscript(file: string, transcript: Transcript): void {
 export function savePrivateJson(file: string, value: unknown): void {
 	writeFileAtomic.sync(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, fsync: true });
 }
+
+/** An export of a learner's work (Markdown, HTML): as private and as atomic as the transcript it came from. */
+export function savePrivateText(file: string, text: string): void {
+	writeFileAtomic.sync(file, text, { mode: 0o600, fsync: true });
+}

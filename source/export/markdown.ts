@@ -1,0 +1,116 @@
+import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
+import { blockQuote, inlineMarkdown, paragraphLines, quoted } from './markdown-escape.js';
+import {
+	commentsOffTheConversation,
+	commentsOn,
+	factsOf,
+	formatDateTime,
+	formatTime,
+	labelsOf,
+	replyResults,
+	scoreViews,
+	speakerOf,
+	type ExportContext,
+	type ReplyResult,
+	type ScoreView,
+} from './view.js';
+
+const RESULT_SIGNS: Record<ReplyResult['kind'], string> = { criterion: '✓ met', against: '¬ negated', redFlag: '⚑ red flag' };
+
+function resultLine(result: ReplyResult): string {
+	const words = result.words.length > 0 ? ` — ${quoted(result.words)}` : '';
+	return `- ${RESULT_SIGNS[result.kind]}: ${inlineMarkdown(result.label)}${words}`;
+}
+
+function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string | undefined): string[] {
+	return comments.map(comment => {
+		const text = paragraphLines(comment.text).join('\n  ');
+		return `- **Supervisor’s comment** (${inlineMarkdown(comment.by)}, ${formatDateTime(comment.at, timeZone)}): ${text}`;
+	});
+}
+
+function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string[] {
+	const interrupted = turn.interrupted ? ' (interrupted)' : '';
+	const lines = [`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))} · ${formatTime(turn.time, context.timeZone)}${interrupted}`, '', blockQuote(turn.text)];
+	if (turn.attachment) lines.push('>', `> *Attachment:* ${inlineMarkdown(turn.attachment)}`);
+	if (turn.role === 'learner' && turn.score) {
+		const results = replyResults(turn, labels);
+		lines.push('', ...(results.length > 0 ? results.map(resultLine) : ['- This reply met no criterion and raised no red flag.']));
+	}
+	const comments = commentsOn(transcript, index);
+	if (comments.length > 0) lines.push('', ...commentLines(comments, context.timeZone));
+	return [...lines, ''];
+}
+
+function evidenceCell(criterion: ScoreView['criteria'][number]): string {
+	if (criterion.met) return quoted(criterion.evidence);
+	if (criterion.against.length > 0) return `negated: ${quoted(criterion.against)}`;
+	return '—';
+}
+
+function scoreSection(score: ScoreView): string[] {
+	const whose = score.learner === undefined ? '' : ` — ${inlineMarkdown(score.learner)}`;
+	const lines = [`## Score${whose}: ${score.score}/${score.max}`, ''];
+	if (score.capped) lines.push(`A red flag capped the total: the criteria earned ${score.earned}/${score.max}.`, '');
+	lines.push('| Result | Criterion | Points | Evidence (the learner’s words) |', '|---|---|---|---|');
+	for (const criterion of score.criteria) {
+		lines.push(`| ${criterion.met ? '✓ met' : '✗ missed'} | ${inlineMarkdown(criterion.label)} | ${criterion.points}/${criterion.max} | ${evidenceCell(criterion)} |`);
+	}
+	lines.push('');
+	if (score.structure.length > 0) {
+		lines.push(`### Structure: ${score.structure.filter(step => step.met).length} of ${score.structure.length} steps`, '');
+		score.structure.forEach((step, index) => {
+			const detail = step.met ? quoted(step.evidence) : step.missed ? `what it needed: ${inlineMarkdown(step.missed)}` : '';
+			lines.push(`${index + 1}. ${step.met ? '✓ taken' : '✗ missed'}: ${inlineMarkdown(step.label)}${detail ? ` — ${detail}` : ''}`);
+		});
+		lines.push('');
+	}
+	if (score.redFlags.length === 0) return [...lines, 'Red flags: none.', ''];
+	lines.push(`### Red flags (${score.redFlags.length})`, '');
+	for (const flag of score.redFlags) {
+		const item = `- ⚑ **${inlineMarkdown(flag.label)}** — ${quoted(flag.evidence)}`;
+		lines.push(...(flag.why ? [`${item}\\`, `  Why it matters: ${inlineMarkdown(flag.why)}`] : [item]));
+	}
+	return [...lines, ''];
+}
+
+function reflectionSection(reflection: NonNullable<Transcript['reflection']>): string[] {
+	const answer = (question: string, text: string) => [`### ${question}`, '', ...paragraphLines(text), ''];
+	return ['## Reflection', '', ...answer('What happened?', reflection.whatHappened), ...answer('So what?', reflection.soWhat), ...answer('Now what?', reflection.nowWhat)];
+}
+
+function reviewSection(transcript: Transcript, review: NonNullable<Transcript['review']>, timeZone: string | undefined): string[] {
+	const count = review.comments.length;
+	const lines = [
+		'## Supervisor’s review',
+		'',
+		`- **Outcome:** ${review.outcome}`,
+		`- **Reviewer:** ${inlineMarkdown(review.reviewer)}`,
+		`- **Signed:** ${formatDateTime(review.signedAt, timeZone)}`,
+		`- **Comments:** ${count === 0 ? 'none' : `${count}, under the turns they are on`}`,
+		'',
+		'### Summary',
+		'',
+		...paragraphLines(review.summary),
+		'',
+	];
+	const stray = commentsOffTheConversation(transcript);
+	if (stray.length > 0) lines.push('### Other comments', '', ...commentLines(stray, timeZone), '');
+	return lines;
+}
+
+/** A transcript as a Markdown portfolio entry. Pure: the same transcript gives the same text. */
+export function transcriptToMarkdown(transcript: Transcript, context: ExportContext): string {
+	const labels = labelsOf(transcript);
+	const scores = scoreViews(transcript);
+	const lines = [`# ${inlineMarkdown(transcript.scenario.title)}`, '', ...factsOf(transcript, context).map(([label, value]) => `- **${label}:** ${inlineMarkdown(value)}`), ''];
+	lines.push('## Conversation', '');
+	transcript.turns.forEach((turn, index) => lines.push(...turnSection(transcript, turn, index, context, labels)));
+	if (scores.length === 0) lines.push('## Score', '', 'Not scored.', '');
+	for (const score of scores) lines.push(...scoreSection(score));
+	if (transcript.reflection) lines.push(...reflectionSection(transcript.reflection));
+	if (transcript.review) lines.push(...reviewSection(transcript, transcript.review, context.timeZone));
+	else lines.push('## Supervisor’s review', '', 'Not yet reviewed.', '');
+	lines.push('---', '', '*Exported from postsafe, a practice tool: the score comes from its rubric, not from a regulator.*', '');
+	return lines.join('\n');
+}
