@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Transcript } from './schema.js';
 
-/** Where transcripts go: --transcripts, then POSTSAFE_TRANSCRIPTS, then ./transcripts. */
-export function transcriptDirectory(option?: string): string {
-	return resolve(option ?? process.env.POSTSAFE_TRANSCRIPTS ?? 'transcripts');
-}
+export { transcriptDirectory } from './location.js';
 
 /** Creates the folder if need be, readable by its owner alone: it holds learners' own words. */
 export function prepareTranscriptDirectory(directory: string): void {

@@ -1,0 +1,32 @@
+import { CRITERION_IDS } from '../scenario/schema.js';
+import type { Report, SessionResult } from './aggregate.js';
+
+/** One field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */
+export function csvField(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
+
+function criterionCell(session: SessionResult, id: string): string {
+	const criterion = session.criteria.find(item => item.id === id);
+	return criterion === undefined ? '' : criterion.met ? 'met' : 'missed';
+}
+
+/**
+ * One row per session, oldest first, with a column for every criterion in the library (blank where
+ * the scenario does not score it), so files from different folders line up in a spreadsheet.
+ */
+export function reportCsv(report: Report): string {
+	const header = ['startedAt', 'learner', 'scenario', 'score', 'max', ...CRITERION_IDS, 'redFlags'];
+	const rows = report.sessions.map(session => [
+		session.startedAt,
+		session.learner,
+		session.scenario,
+		String(session.score),
+		String(session.max),
+		...CRITERION_IDS.map(id => criterionCell(session, id)),
+		session.redFlags.map(flag => flag.id).join(';'),
+	]);
+	return [header, ...rows].map(csvLine).join('');
+}
