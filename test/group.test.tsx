@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -13,6 +13,7 @@ import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
 import { Transcript } from '../source/transcript/schema.js';
 import type { RecordedSession } from '../source/transcript/recorder.js';
 import { GroupApp } from '../source/ui/group/group-app.js';
+import { GroupSjtApp } from '../source/ui/group/group-sjt-app.js';
 import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { runCli } from './helpers/cli.js';
@@ -120,6 +121,18 @@ describe('postsafe group in plain mode', () => {
 		expect(transcript.learners).toEqual(['Asha', 'Ben', 'Chloe']);
 	});
 
+	it('--sjt: one answer line per learner, then the spread against the ideal and the marks', () => {
+		const library = mkdtempSync(join(tmpdir(), 'postsafe-group-lib-'));
+		copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(library, 'criteria.yaml'));
+		mkdirSync(join(library, 'sjt'));
+		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-ward-selfie.yaml'), join(library, 'sjt', 'sjt-ward-selfie.yaml'));
+		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben,Chloe'], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,D,H\nA,C,H\n' });
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('C ✓ ██████████ 3/3');
+		expect(result.stdout).toContain('H   ███████░░░ 2/3');
+		expect(result.stdout).toMatch(/Chloe +A, C, H +4\/12/);
+	});
+
 	it('refuses one learner, a repeated name, and plain mode without names, in one line each', () => {
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe('postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n');
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');
@@ -160,5 +173,30 @@ describe('the group SJT view', () => {
 		]);
 		expect(ranked.spread.find(spread => spread.option === 'A')).toEqual({ type: 'rank', option: 'A', ideal: 1, atPlace: [2, 1, 0, 0, 0] });
 		expect(ranked.learners.map(entry => entry.score.points)).toEqual([20, 18, 18]);
+	});
+
+	it('takes each learner\'s answer in turn, unseen, then shows the group\'s spread and marks', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
+		const ui = render(
+			<KeyRouter>
+				<GroupSjtApp items={[selfie]} learners={['Asha', 'Ben']} anonymous={false} parseNames={parseLearners} />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Asha's answer (1 of 2)"));
+		// Asha: C, D, F. Ben: A, B, C.
+		await press(ui, '\u001B[B', '\u001B[B', ' ', '\u001B[B', ' ', '\u001B[B', '\u001B[B', ' ', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Ben's answer (2 of 2)"));
+		expect(ui.lastFrame()).toContain('Chosen: none');
+		await press(ui, ' ', '\u001B[B', ' ', '\u001B[B', ' ', '\r');
+		await waitFor(ui, text => text.includes('How many chose each option'));
+		const shown = flat(screenText(ui));
+		expect(shown).toContain('C ✓ ████████████ 2/2');
+		expect(shown).toContain('A ██████░░░░░░ 1/2');
+		expect(shown).toMatch(/Asha C, D, F 12\/12/);
+		expect(shown).toMatch(/Ben A, B, C 4\/12/);
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('Totals'));
 	});
 });
