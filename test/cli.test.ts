@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { bundledLibrary, ROOT } from './helpers/library.js';
@@ -171,5 +172,17 @@ describe('postsafe score', () => {
 		const imports = result.stderr.split('\n').filter(line => line.startsWith('IMPORT '));
 		expect(imports.length).toBeGreaterThan(3);
 		expect(imports.filter(line => /node_modules|\bink\b|react/.test(line))).toEqual([]);
+	});
+
+	it('plays a bundled scenario without loading the YAML parser or zod: the library comes parsed from the build', () => {
+		const result = runCli(['play', 'patient-dm-rash', '--offline', '--learner', 'T', '--json', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], {
+			nodeArgs: ['--import', join(ROOT, 'test/fixtures/trace-imports.mjs')],
+			input: 'Please call 111.\n',
+		});
+		expect(result.code).toBe(0);
+		const loaded = result.stderr.split('\n').filter(line => line.startsWith('IMPORT file:')).map(line => fileURLToPath(line.slice('IMPORT '.length)));
+		expect(loaded.length).toBeGreaterThan(3);
+		const heavy = loaded.filter(file => /ZodType|YAMLParseError/.test(readFileSync(file, 'utf8')));
+		expect(heavy).toEqual([]);
 	});
 });

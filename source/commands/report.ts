@@ -7,7 +7,7 @@ import { reportCsv } from '../report/csv.js';
 import { formatReport } from '../report/format.js';
 import { reportJson } from '../report/json.js';
 import { parseSinceDate } from '../report/since.js';
-import { CRITERION_IDS } from '../scenario/schema.js';
+import { CRITERION_IDS } from '../scenario/constants.js';
 import { readCatalog, type CatalogEntry } from '../transcript/catalog.js';
 import { openTranscript } from '../transcript/open.js';
 import { openLibrary } from './open-library.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PARTNER_ROLES, type PartnerRole } from '../scenario/schema.js';
+import { PARTNER_ROLES } from '../scenario/constants.js';
+import type { PartnerRole } from '../scenario/schema.js';
 import { placeholders, REMINDER_PLACEHOLDERS, SYSTEM_PLACEHOLDERS, type PromptTemplates } from './prompt.js';
 
 function readTemplate(file: string, allowed: readonly string[]): string {

@@ -1,4 +1,5 @@
-import { CRITERION_IDS, type CriterionId } from '../scenario/schema.js';
+import { CRITERION_IDS } from '../scenario/constants.js';
+import type { CriterionId } from '../scenario/schema.js';
 import type { Transcript } from '../transcript/schema.js';
 
 /** One file of the transcripts folder, as the command read it. */

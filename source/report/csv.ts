@@ -1,4 +1,4 @@
-import { CRITERION_IDS } from '../scenario/schema.js';
+import { CRITERION_IDS } from '../scenario/constants.js';
 import type { Report, SessionResult } from './aggregate.js';
 
 /** One field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */

@@ -1,49 +1,17 @@
 import { z } from 'zod';
+import { CHANNELS, CRITERION_IDS, DIFFICULTIES, PARTNER_ROLES } from './constants.js';
 
-/** The criteria every scenario draws from; their texts live in scenarios/criteria.yaml. */
-export const CRITERION_IDS = [
-	'boundaries',
-	'signposting',
-	'documentation',
-	'confidentiality',
-	'transparency',
-	'escalation',
-	'respect',
-] as const;
+export { CHANNELS, CRITERION_IDS, DIFFICULTIES, PARTNER_ROLES } from './constants.js';
+
 export const CriterionId = z.enum(CRITERION_IDS);
 export type CriterionId = z.infer<typeof CriterionId>;
 
-export const CHANNELS = [
-	'instagram-dm',
-	'whatsapp',
-	'facebook',
-	'x-thread',
-	'tiktok',
-	'linkedin',
-	'email',
-	'sms',
-	'portal',
-	'review-site',
-	'forum',
-	'in-person',
-	'video-call',
-] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
-export const PARTNER_ROLES = [
-	'patient',
-	'relative',
-	'colleague',
-	'student',
-	'company',
-	'public',
-	'interviewer',
-] as const;
 export const PartnerRole = z.enum(PARTNER_ROLES);
 export type PartnerRole = z.infer<typeof PartnerRole>;
 
-export const DIFFICULTIES = ['easy', 'moderate', 'hard'] as const;
 
 export const Slug = z
 	.string()
