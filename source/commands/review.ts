@@ -28,7 +28,8 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 	return {
 		catalog: () => readCatalog(directory),
 		open: openTranscript,
-		rescore: opened => rescore(opened.transcript, current(opened.transcript.scenario.id)),
+		// A group session is shown as scored then, each learner apart; one learner's session is re-scored.
+		rescore: opened => (opened.transcript.scores ? ({ kind: 'same' } as const) : rescore(opened.transcript, current(opened.transcript.scenario.id))),
 		partnerName: opened => current(opened.transcript.scenario.id)?.partnerName ?? 'Partner',
 		save: saveReview,
 	};

@@ -36,6 +36,16 @@ export type TranscriptReviewProps = {
 function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; readonly change: ScoreChange }) {
 	const { transcript } = opened;
 	const then = transcript.score ? `${transcript.score.score}/${transcript.score.max}` : 'not scored';
+	if (transcript.scores) {
+		// A group session: each learner was scored on their own words.
+		return (
+			<Text>
+				Scores{' '}
+				{transcript.scores.map(entry => `${entry.learner} ${entry.score.score}/${entry.score.max}`).join(' · ')}
+				{change.kind === 'same' ? '' : ' (as scored then)'}
+			</Text>
+		);
+	}
 	if (change.kind === 'changed') {
 		return (
 			<Box flexDirection="column">
@@ -73,8 +83,10 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	const unsaved = draft.comments.length > (signed?.comments.length ?? 0);
 
 	const labels: Record<string, string> = {};
-	for (const criterion of transcript.score?.criteria ?? []) labels[criterion.id] = criterion.label;
-	for (const flag of transcript.score?.redFlags ?? []) labels[flag.id] = flag.label;
+	for (const score of [transcript.score, ...(transcript.scores ?? []).map(entry => entry.score)]) {
+		for (const criterion of score?.criteria ?? []) labels[criterion.id] = criterion.label;
+		for (const flag of score?.redFlags ?? []) labels[flag.id] = flag.label;
+	}
 
 	const startAction = (action: 'comment' | 'summary') => setMode(currentReviewer.current ? { name: action } : { name: 'reviewer', then: action });
 
@@ -210,7 +222,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
-				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} comments={commentsOn(draft, index)} width={width} />
+				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} comments={commentsOn(draft, index)} width={width} group={transcript.learners.length > 1} />
 			))}
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>

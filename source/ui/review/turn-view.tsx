@@ -13,10 +13,12 @@ type TurnViewProps = {
 	readonly labels: Readonly<Record<string, string>>;
 	readonly comments: readonly ReviewComment[];
 	readonly width: number;
+	/** A group session: say which reply the conversation went on from. */
+	readonly group?: boolean;
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
-export function TurnView({ turn, number, selected, partnerName, labels, comments, width }: TurnViewProps) {
+export function TurnView({ turn, number, selected, partnerName, labels, comments, width, group = false }: TurnViewProps) {
 	const isLearner = turn.role === 'learner';
 	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
 	const time = turn.time.slice(11, 16);
@@ -26,6 +28,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, comments
 				{selected ? '❯ ' : '  '}
 				{number}. {name} · {time}
 				{turn.interrupted ? ' · cut off' : ''}
+				{group && turn.carried ? ' · carried on' : ''}
 			</Text>
 			<Box paddingLeft={4} width={width}>
 				{isLearner ? (
