@@ -126,4 +126,29 @@ describe('postsafe review', () => {
 		expect(shown).toContain(`Score then ${transcript.score.score}/6 · now ${transcript.score.score + 2}/6 (the scenario or rubric has changed since this session)`);
 		expect(shown).toContain('~ Signposting to a safe route: missed 0/2 then, met 2/2 now');
 	});
+
+	it('shows a group session with each learner\'s score and the reply that carried on', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
+		await controller.reply('Asha', FIRST);
+		await controller.reply('Ben', SECOND);
+		const asha = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Asha')!;
+		await controller.carry(asha.id);
+		recorder.stop();
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} file={recorder.file} reviewer="Dr Okafor" />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('Scores Asha'));
+		expect(flat(ui.lastFrame() ?? '')).toMatch(/Scores Asha 4\/6 · Ben 0\/6/);
+		await press(ui, DOWN);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('2. Asha'));
+		expect(flat(ui.lastFrame() ?? '')).toContain('❯ 2. Asha · ');
+		expect(flat(ui.lastFrame() ?? '')).toContain('carried on');
+		expect(flat(ui.lastFrame() ?? '')).toContain('met: B Professional boundaries, S Signposting');
+	});
 });
