@@ -70,7 +70,7 @@ describe('postsafe review', () => {
 		const shown = flat(ui.lastFrame() ?? '');
 		expect(shown).toContain('❯ 2. Asha');
 		expect(shown).toMatch(/\[[^\]]*advice[^\]]*\]B/);
-		expect(shown).toContain('met: B Professional boundaries, S Signposting');
+		expect(shown).toContain('4 of 6 points · met: B Professional boundaries, S Signposting');
 
 		await press(ui, 'c');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Comment on turn 2'));

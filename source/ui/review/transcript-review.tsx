@@ -83,8 +83,12 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	const unsaved = draft.comments.length > (signed?.comments.length ?? 0);
 
 	const labels: Record<string, string> = {};
+	const points: Record<string, number> = {};
 	for (const score of [transcript.score, ...(transcript.scores ?? []).map(entry => entry.score)]) {
-		for (const criterion of score?.criteria ?? []) labels[criterion.id] = criterion.label;
+		for (const criterion of score?.criteria ?? []) {
+			labels[criterion.id] = criterion.label;
+			points[criterion.id] = criterion.max;
+		}
 		for (const flag of score?.redFlags ?? []) labels[flag.id] = flag.label;
 	}
 
@@ -222,7 +226,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
-				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} comments={commentsOn(draft, index)} width={width} group={transcript.learners.length > 1} />
+				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} width={width} group={transcript.learners.length > 1} />
 			))}
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>

@@ -11,6 +11,8 @@ type TurnViewProps = {
 	readonly partnerName: string;
 	/** Labels of the criteria and red flags, by id, for the per-reply line. */
 	readonly labels: Readonly<Record<string, string>>;
+	/** Each criterion's points, by id, and their total: what a reply's own score is out of. */
+	readonly points: Readonly<Record<string, number>>;
 	readonly comments: readonly ReviewComment[];
 	readonly width: number;
 	/** A group session: say which reply the conversation went on from. */
@@ -18,7 +20,8 @@ type TurnViewProps = {
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
-export function TurnView({ turn, number, selected, partnerName, labels, comments, width, group = false }: TurnViewProps) {
+export function TurnView({ turn, number, selected, partnerName, labels, points, comments, width, group = false }: TurnViewProps) {
+	const max = Object.values(points).reduce((sum, value) => sum + value, 0);
 	const isLearner = turn.role === 'learner';
 	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
 	const time = turn.time.slice(11, 16);
@@ -57,7 +60,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, comments
 			{isLearner && turn.score ? (
 				<Box paddingLeft={4}>
 					<Text>
-						met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
+						{max > 0 ? `${turn.score.met.reduce((sum, id) => sum + (points[id] ?? 0), 0)} of ${max} points · ` : ''}met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
 						{turn.score.redFlags.length > 0 ? <Text color="red"> · {turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}</Text> : null}
 					</Text>
 				</Box>
