@@ -103,8 +103,8 @@ export class SessionController {
 				const turn: PartnerTurn = await this.partner.respond(request, {
 					signal: generation.signal,
 					onText: text => {
-						// Late text after a cancel is dropped.
-						if (generation.signal.aborted) return;
+						// Late text after a cancel is dropped; so is text that shows nothing new (a capped message).
+						if (generation.signal.aborted || text === textSoFar) return;
 						textSoFar = text;
 						this.dispatch({ type: 'partner-writing', text });
 					},
