@@ -9,6 +9,7 @@ import { Ollama } from 'ollama';
 import React from 'react';
 import { appServices } from '../source/commands/app-services.js';
 import type { ScenarioLibrary } from '../source/scenario/files.js';
+import type { RecordedSession } from '../source/transcript/recorder.js';
 import { App } from '../source/ui/app.js';
 import { FakeKeyboard, FakeTerminal, tick } from './bench-terminal.js';
 
@@ -44,7 +45,9 @@ async function throughTheScreen(library: ScenarioLibrary, host: string): Promise
 	const services = appServices({ library, choice: { host, model: MODEL, seed: 7, timeoutMs: 30_000 }, transcripts: mkdtempSync(join(tmpdir(), 'postsafe-bench-')) });
 	const stdout = new FakeTerminal();
 	const stdin = new FakeKeyboard();
-	const instance = render(React.createElement(App, { services, coach: false, learner: 'Bench', initial: loaded }), {
+	// Each run's session is stopped afterwards, so runs don't pile up in memory (one App per process in real use).
+	let session: RecordedSession | undefined;
+	const instance = render(React.createElement(App, { services, coach: false, learner: 'Bench', initial: loaded, onSession: started => (session = started ?? session) }), {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stdin: stdin as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,
@@ -64,6 +67,7 @@ async function throughTheScreen(library: ScenarioLibrary, host: string): Promise
 	while ((done = after(pressed + streaming, 'Reply to Jade')) < 0) await tick(0);
 	const elapsed = stdout.writes[pressed + streaming + done]!.at - chatRequestedAt;
 	instance.unmount();
+	session?.recorder.stop();
 	return elapsed;
 }
 
