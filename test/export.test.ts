@@ -223,7 +223,7 @@ describe('postsafe export on the command line', () => {
 		writeFileSync(foreign, '{"hello": "world"}');
 		const missing = join(directory, 'missing.json');
 		const cases = [
-			[missing, "can't be read (ENOENT)"],
+			[missing, 'no such file'],
 			[truncated, 'truncated JSON (the file ends part-way)'],
 			[foreign, 'not a valid postsafe transcript ('],
 		] as const;

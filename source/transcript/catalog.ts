@@ -85,7 +85,8 @@ export function readJsonFile(file: string): { readonly json: unknown; readonly t
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		return { reason: `can't be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+		const code = (error as NodeJS.ErrnoException).code;
+		return { reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? "can't be read (permission denied)" : `can't be read (${code ?? (error as Error).message})` };
 	}
 	try {
 		return { json: JSON.parse(text), text };
