@@ -89,6 +89,23 @@ describe('postsafe group in the terminal', () => {
 		const transcript = Transcript.parse(JSON.parse(readFileSync(session!.recorder.file, 'utf8')));
 		expect(transcript).toMatchObject({ mode: 'group', learners: ['Asha', 'Ben', 'Chloe'], endReason: 'learner' });
 	});
+	it('asks for the names at the start, refusing a group of one, and begins with the first named', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
+		const ui = render(
+			<KeyRouter>
+				<GroupApp anonymous={false} parseNames={parseLearners} scriptedPartner={() => new ScriptedPartner()} start={learners => startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: directory })} />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('Who is taking part?'));
+		await press(ui, 'Asha', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('a group needs at least two names'));
+		await press(ui, ', Ben', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Asha's turn — round 1"));
+		expect(ui.lastFrame()).toContain('Ben ·');
+	});
 });
 
 describe('postsafe group in plain mode', () => {

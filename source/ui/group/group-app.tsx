@@ -158,6 +158,11 @@ export function GroupApp({ start, learners, anonymous, scriptedPartner, onSessio
 		return started;
 	});
 	const [problem, setProblem] = useState<string>();
+	const { exit } = useApp();
+	// Before the conversation starts there is nothing to save: Ctrl+C just leaves.
+	useKeys((input, key) => {
+		if (!session && key.ctrl && input === 'c') exit();
+	});
 	const names = displayNames(session?.controller.current.learners ?? [], anonymous);
 	return (
 		<ThemeProvider theme={postsafeTheme}>
