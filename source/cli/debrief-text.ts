@@ -1,4 +1,5 @@
 import type { ConversationScore } from '../rubric/score.js';
+import { anchorLine } from '../scenario/labels.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatScore } from './score-text.js';
 import { style } from './style.js';
@@ -15,7 +16,7 @@ export function formatDebrief(score: ConversationScore, scenario: Scenario, sour
 		wrapIndented(`Why it works: ${debrief.why}`, 2, width),
 		'',
 		style.heading('GMC and professional anchors'),
-		...debrief.anchors.map(anchor => wrapIndented(`• ${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`, 2, width)),
+		...debrief.anchors.map(anchor => wrapIndented(`• ${anchorLine(anchor, sources)}`, 2, width)),
 		'',
 		style.heading('Key points'),
 		...debrief.keyPoints.map(point => wrapIndented(`• ${point}`, 2, width)),

@@ -1,3 +1,4 @@
+import { cellBar } from '../bar.js';
 import type { GroupTable } from '../group/debrief.js';
 import type { ReplyCard } from '../group/round.js';
 import type { GroupSjt } from '../group/sjt-distribution.js';
@@ -33,11 +34,6 @@ export function formatGroupTable(table: GroupTable, names: Names, width?: number
 	return formatTable([header.map(style.heading), ...rows], width);
 }
 
-function bar(count: number, of: number, cells = 10): string {
-	const filled = of === 0 ? 0 : Math.round((count / of) * cells);
-	return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
-}
-
 /** The group's answers to an SJT item: the spread per option against the ideal, then each learner's marks. */
 export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, width?: number): string {
 	const people = group.learners.length;
@@ -47,7 +43,7 @@ export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, wid
 			const places = spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '}:${String(count).padStart(2)}`).join('  ');
 			lines.push(`  ${spread.option}  ${places}   ideal ${spread.ideal}`);
 		} else {
-			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${bar(spread.chosenBy, people)} ${spread.chosenBy}/${people}`);
+			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${cellBar(spread.chosenBy, people, 10)} ${spread.chosenBy}/${people}`);
 		}
 	}
 	lines.push('', style.heading('Marks'));

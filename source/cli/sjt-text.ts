@@ -1,3 +1,5 @@
+import { cellBar } from '../bar.js';
+import { anchorLine } from '../scenario/labels.js';
 import type { SjtResult, SjtSummary } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtScore } from '../sjt/score.js';
@@ -36,7 +38,7 @@ export function formatReveal(item: SjtItem, score: SjtScore, answer: readonly st
 		lines.push(wrapIndented(`${option.id} ${mark} ${option.rationale}`, 2, width));
 	}
 	lines.push('', style.heading('Guidance'));
-	for (const anchor of item.anchors) lines.push(wrapIndented(`• ${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`, 2, width));
+	for (const anchor of item.anchors) lines.push(wrapIndented(`• ${anchorLine(anchor, sources)}`, 2, width));
 	return lines.join('\n');
 }
 
@@ -44,17 +46,11 @@ export function formatPoints(score: SjtScore): string {
 	return `${score.points} of ${score.max}`;
 }
 
-/** A bar of `width` cells, filled to the fraction: readable with or without colour. */
-export function bar(fraction: number, width = 20): string {
-	const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
-	return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-}
-
 /** The session summary: total as a percentage, results by topic, and the items to revisit. */
 export function formatSummary(summary: SjtSummary, results: readonly SjtResult[], width?: number): string {
 	const lines = [style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`), ''];
 	lines.push(style.heading('By topic'));
-	lines.push(formatTable(summary.byTopic.map(topic => [topic.topic, bar(topic.points / topic.max), `${topic.percent}%`, `${topic.points}/${topic.max}`]), width));
+	lines.push(formatTable(summary.byTopic.map(topic => [topic.topic, cellBar(topic.points, topic.max, 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]), width));
 	lines.push('', style.heading('Items'));
 	lines.push(formatTable(results.map(result => [result.item.id, result.item.type, `${result.score.points}/${result.score.max}`, result.timedOut ? 'timed out' : ''])));
 	lines.push('');

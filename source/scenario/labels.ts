@@ -1,4 +1,4 @@
-import type { Channel, PartnerRole, Scenario } from './schema.js';
+import type { Anchor, Channel, PartnerRole, Scenario } from './schema.js';
 
 /** How each channel is named on screen. */
 export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
@@ -30,4 +30,9 @@ export const ROLE_NAMES: Readonly<Record<PartnerRole, string>> = {
 /** "Jade Holloway, patient" — who is on the other side of the conversation. */
 export function whoMessages(scenario: Scenario): string {
 	return `${scenario.partner.name}, ${ROLE_NAMES[scenario.partner.role]}`;
+}
+
+/** A GMC (or other) anchor as one line: the document's title, the paragraph, and what it asks. */
+export function anchorLine(anchor: Anchor, sources: Readonly<Record<string, string>>): string {
+	return `${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`;
 }

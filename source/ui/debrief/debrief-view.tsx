@@ -4,7 +4,8 @@ import React from 'react';
 import type { ConversationScore, QuotedEvidence } from '../../rubric/score.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { Paragraph } from '../paragraph.js';
-import { criterionBar } from './criterion-bar.js';
+import { cellBar } from '../../bar.js';
+import { anchorLine } from '../../scenario/labels.js';
 
 type DebriefViewProps = {
 	readonly scenario: Scenario;
@@ -44,7 +45,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 						{'  '}
 						<Text {...s.heading!()}>{criterion.label.padEnd(labelWidth)}</Text>
 						{'  '}
-						<Text {...(criterion.met ? s.met!() : s.missed!())}>{criterionBar(criterion.points, criterion.max)}</Text> {criterion.points}/{criterion.max}
+						<Text {...(criterion.met ? s.met!() : s.missed!())}>{cellBar(criterion.points, criterion.max, 10)}</Text> {criterion.points}/{criterion.max}
 					</Text>
 					{criterion.evidence.map((item, index) => (
 						<Paragraph key={index} width={columns} indent={10} {...s.quote!()}>
@@ -126,7 +127,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 				<Text {...s.heading!()}>GMC and professional anchors</Text>
 				{debrief.anchors.map((anchor, index) => (
 					<Paragraph key={index} width={columns} indent={2} lead="• ">
-						{`${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`}
+						{anchorLine(anchor, sources)}
 					</Paragraph>
 				))}
 			</Box>

@@ -1,13 +1,9 @@
 import { Box, Text } from 'ink';
 import React from 'react';
+import { cellBar } from '../../bar.js';
 import type { GroupSjt } from '../../group/sjt-distribution.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
-
-function bar(count: number, of: number, cells = 12): string {
-	const filled = of === 0 ? 0 : Math.round((count / of) * cells);
-	return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
-}
 
 /** The group's answers to one item: per option, the spread against the ideal; each learner's marks; why. */
 export function GroupSjtView({ item, group, names, width }: { readonly item: SjtItem; readonly group: GroupSjt; readonly names: ReadonlyMap<string, string>; readonly width: number }) {
@@ -23,7 +19,7 @@ export function GroupSjtView({ item, group, names, width }: { readonly item: Sjt
 								{'  '}
 								{spread.option}
 								{'  '}
-								{spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${bar(count, people, 4)} ${count}`).join('  ')}
+								{spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${cellBar(count, people, 4)} ${count}`).join('  ')}
 							</Text>
 						) : null,
 					)}
@@ -35,7 +31,7 @@ export function GroupSjtView({ item, group, names, width }: { readonly item: Sjt
 						spread.type === 'best3' ? (
 							<Text key={spread.option}>
 								{'  '}
-								{spread.option} {spread.correct ? '✓' : ' '} {bar(spread.chosenBy, people)} {spread.chosenBy}/{people}
+								{spread.option} {spread.correct ? '✓' : ' '} {cellBar(spread.chosenBy, people, 12)} {spread.chosenBy}/{people}
 							</Text>
 						) : null,
 					)}

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
+import { cellBar } from '../../bar.js';
+import { anchorLine } from '../../scenario/labels.js';
 import type { SjtResult, SjtSummary } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
@@ -18,11 +20,6 @@ export function ItemStem({ item, position, width }: { readonly item: SjtItem; re
 	);
 }
 
-function bar(fraction: number, cells = 16): string {
-	const filled = Math.round(Math.max(0, Math.min(1, fraction)) * cells);
-	return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
-}
-
 /** The answer beside the ideal, the marks for each option, and why each option sits where it does. */
 export function RevealView({ result, sources, width }: { readonly result: SjtResult; readonly sources: Readonly<Record<string, string>>; readonly width: number }) {
 	const { item, score, answer } = result;
@@ -30,7 +27,7 @@ export function RevealView({ result, sources, width }: { readonly result: SjtRes
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>
-				Score {score.points} of {score.max} {bar(score.points / score.max)}
+				Score {score.points} of {score.max} {cellBar(score.points, score.max, 16)}
 				{result.timedOut ? ' · time ran out: what you had entered was scored' : ''}
 			</Text>
 			{score.type === 'rank' ? (
@@ -73,7 +70,7 @@ export function RevealView({ result, sources, width }: { readonly result: SjtRes
 				<Text bold>Guidance</Text>
 				{item.anchors.map((anchor, index) => (
 					<Paragraph key={index} width={textWidth} indent={2} lead="• ">
-						{`${sources[anchor.source] ?? anchor.source}${anchor.paragraph ? `, paragraph ${anchor.paragraph}` : ''}: ${anchor.point}`}
+						{anchorLine(anchor, sources)}
 					</Paragraph>
 				))}
 			</Box>
@@ -94,7 +91,7 @@ export function SummaryView({ summary, results, file, width }: { readonly summar
 			{summary.byTopic.map(topic => (
 				<Text key={topic.topic}>
 					{'  '}
-					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {bar(topic.points / topic.max)} {String(topic.percent).padStart(3)}% ({topic.points}/{topic.max})
+					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {cellBar(topic.points, topic.max, 16)} {String(topic.percent).padStart(3)}% ({topic.points}/{topic.max})
 				</Text>
 			))}
 			{summary.revisit.length > 0 ? (
