@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import { checkCriteriaLibrary, checkScenario } from './check.js';
 import type { Diagnostic } from './diagnostic.js';
-import { diagnosticAt, parseYamlSource, validateDocument } from './yaml-source.js';
+import { diagnosticAt, parseYamlSource, validateDocument, type Finding } from './yaml-source.js';
 import { CriteriaLibrary, Scenario } from './schema.js';
 
 // The slow path for a file the cache has not seen: YAML, the zod schema and the semantic checks.
@@ -10,22 +11,32 @@ export type Parsed<T> = { readonly value?: T; readonly errors: readonly Diagnost
 
 export type Position = { readonly line: number; readonly column: number };
 
-export function parseCriteriaText(file: string, text: string): Parsed<CriteriaLibrary> {
+/**
+ * One YAML document read the whole way: syntax, then the schema, then the checks the schema can't
+ * make, every problem located in the file; with where its id stands, for duplicate-id messages.
+ */
+export function parseDocument<Schema extends z.ZodType>(
+	file: string,
+	text: string,
+	schema: Schema,
+	check: (value: z.infer<Schema>) => readonly Finding[],
+): Parsed<{ value: z.infer<Schema>; idPosition: Position }> {
 	const { source, errors } = parseYamlSource(file, text);
 	if (errors.length > 0) return { errors };
-	const { value, errors: schemaErrors } = validateDocument(source, CriteriaLibrary);
-	if (!value) return { errors: schemaErrors };
-	const findings = checkCriteriaLibrary(value).map(finding => diagnosticAt(source, finding));
-	return findings.length > 0 ? { errors: findings } : { value, errors: [] };
+	const { value, errors: schemaErrors } = validateDocument(source, schema);
+	if (value === undefined) return { errors: schemaErrors };
+	const findings = check(value).map(finding => diagnosticAt(source, finding));
+	if (findings.length > 0) return { errors: findings };
+	const { line, column } = diagnosticAt(source, { path: ['id'], message: '' });
+	return { value: { value, idPosition: { line, column } }, errors: [] };
+}
+
+export function parseCriteriaText(file: string, text: string): Parsed<CriteriaLibrary> {
+	const { value, errors } = parseDocument(file, text, CriteriaLibrary, checkCriteriaLibrary);
+	return value ? { value: value.value, errors: [] } : { errors };
 }
 
 export function parseScenarioText(file: string, text: string, library: CriteriaLibrary): Parsed<{ scenario: Scenario; idPosition: Position }> {
-	const { source, errors } = parseYamlSource(file, text);
-	if (errors.length > 0) return { errors };
-	const { value, errors: schemaErrors } = validateDocument(source, Scenario);
-	if (!value) return { errors: schemaErrors };
-	const findings = checkScenario(value, library).map(finding => diagnosticAt(source, finding));
-	if (findings.length > 0) return { errors: findings };
-	const { line, column } = diagnosticAt(source, { path: ['id'], message: '' });
-	return { value: { scenario: value, idPosition: { line, column } }, errors: [] };
+	const { value, errors } = parseDocument(file, text, Scenario, scenario => checkScenario(scenario, library));
+	return value ? { value: { scenario: value.value, idPosition: value.idPosition }, errors: [] } : { errors };
 }
