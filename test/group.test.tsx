@@ -17,7 +17,7 @@ import { GroupSjtApp } from '../source/ui/group/group-sjt-app.js';
 import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { runCli } from './helpers/cli.js';
-import { flat, screenText, waitFor } from './helpers/ink.js';
+import { flat, press, screenText, waitFor } from './helpers/ink.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
 
 const mounted: { unmount: () => void }[] = [];
@@ -28,13 +28,6 @@ afterEach(() => {
 const ASHA = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.";
 const BEN = "It's probably eczema, try some hydrocortisone cream.";
 const CHLOE = "I'll note this in your record, and please call 111 if it gets worse.";
-
-async function press(ui: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		ui.stdin.write(key);
-		await new Promise(resolve => setTimeout(resolve, 25));
-	}
-}
 
 describe('postsafe group in the terminal', () => {
 	it('hides each reply until the last learner submits, shows them side by side, carries on the one chosen, and debriefs the group', async () => {

@@ -10,7 +10,7 @@ import { ScriptedPartner } from '../source/partner/scripted.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { ReviewApp } from '../source/ui/review/review-app.js';
-import { flat, screenText, waitFor } from './helpers/ink.js';
+import { flat, press, screenText, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
 
 const DOWN = '\u001B[B';
@@ -32,13 +32,6 @@ async function playedTranscript(): Promise<{ directory: string; file: string }> 
 	await controller.reply('Asha', SECOND);
 	recorder.stop();
 	return { directory, file: recorder.file };
-}
-
-async function press(ui: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		ui.stdin.write(key);
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
 }
 
 const read = (file: string) => Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));

@@ -40,6 +40,18 @@ describe('postsafe sjt score', () => {
 	});
 });
 
+describe('postsafe sjt list', () => {
+	it('lists the bank, filtered by type and topic as a session would be', () => {
+		const best3 = JSON.parse(runCli(['sjt', 'list', '--type', 'best3', '--json']).stdout) as { id: string; type: string }[];
+		expect(best3.length).toBeGreaterThanOrEqual(12);
+		expect(new Set(best3.map(item => item.type))).toEqual(new Set(['best3']));
+		expect(best3.map(item => item.id)).toContain('sjt-ward-selfie');
+		const onPhotos = JSON.parse(runCli(['sjt', 'list', '--topic', 'photos in clinical', '--json']).stdout) as { id: string; topics: string[] }[];
+		expect(onPhotos.map(item => item.id)).toContain('sjt-ward-selfie');
+		expect(onPhotos.every(item => item.topics.some(topic => topic.includes('photos in clinical')))).toBe(true);
+	});
+});
+
 describe('postsafe validate and the SJT bank', () => {
 	it('checks the bank with the library', () => {
 		const result = runCli(['validate']);

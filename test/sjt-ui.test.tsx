@@ -10,7 +10,7 @@ import { SjtRecord } from '../source/sjt/record.js';
 import type { SjtItem } from '../source/sjt/schema.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { SjtApp } from '../source/ui/sjt/sjt-app.js';
-import { flat, screenText, waitFor } from './helpers/ink.js';
+import { flat, press, screenText, waitFor } from './helpers/ink.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
 
 const sources = bundledLibrary().criteria.library.sources;
@@ -38,13 +38,6 @@ function session(items: readonly SjtItem[], { timed = false, secondsPerItem }: {
 		return SjtRecord.parse(JSON.parse(readFileSync(join(directory, files[0]!), 'utf8')));
 	};
 	return { ui, record };
-}
-
-async function press(ui: ReturnType<typeof render>, ...keys: string[]): Promise<void> {
-	for (const key of keys) {
-		ui.stdin.write(key);
-		await new Promise(resolve => setTimeout(resolve, 15));
-	}
 }
 
 describe('postsafe sjt in the terminal', () => {

@@ -3,7 +3,7 @@ import { formatPoints, formatReveal } from '../cli/sjt-text.js';
 import { formatTable } from '../cli/table.js';
 import { UserError } from '../cli/user-error.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
-import { chooseItems, type ItemFilter } from '../sjt/practice.js';
+import { chooseItems, matchesFilter, type ItemFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { scoreSjtAnswer } from '../sjt/score.js';
 import { transcriptDirectory } from '../transcript/store.js';
@@ -29,7 +29,7 @@ export async function runSjtScore(options: { item: string; answer: string; json?
 /** `postsafe sjt list`: the bank, filtered as a session would be. */
 export async function runSjtList(options: { topic?: string; type?: SjtType; json?: boolean; scenarios?: string }, write: Write = out): Promise<number> {
 	const bank = await openSjtBank(options.scenarios);
-	const items = bank.items.map(loaded => loaded.item).filter(item => chooseItems([item], options, 0).length > 0).sort((a, b) => a.id.localeCompare(b.id));
+	const items = bank.items.map(loaded => loaded.item).filter(item => matchesFilter(item, options)).sort((a, b) => a.id.localeCompare(b.id));
 	if (options.json) {
 		write(`${JSON.stringify(items.map(({ id, type, title, topics, difficulty }) => ({ id, type, title, topics, difficulty })), null, 2)}\n`);
 		return 0;

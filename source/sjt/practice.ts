@@ -52,10 +52,16 @@ export function summarise(results: readonly SjtResult[]): SjtSummary {
 
 export type ItemFilter = { readonly count?: number; readonly topic?: string; readonly type?: SjtType };
 
-/** The items for a session: those of the type and topic asked for (a topic matches by any word in it), shuffled by the seed. */
-export function chooseItems(items: readonly SjtItem[], { count, topic, type }: ItemFilter, seed: number): SjtItem[] {
+/** Whether an item is of the type and on the topic asked for (a topic matches when it holds the words). */
+export function matchesFilter(item: SjtItem, { topic, type }: ItemFilter): boolean {
 	const wanted = topic?.toLowerCase().trim();
-	const matching = items.filter(item => (!type || item.type === type) && (!wanted || item.topics.some(candidate => candidate.toLowerCase().includes(wanted))));
+	return (!type || item.type === type) && (!wanted || item.topics.some(candidate => candidate.toLowerCase().includes(wanted)));
+}
+
+/** The items for a session: those matching the filter, shuffled by the seed, as many as asked for. */
+export function chooseItems(items: readonly SjtItem[], filter: ItemFilter, seed: number): SjtItem[] {
+	const { count } = filter;
+	const matching = items.filter(item => matchesFilter(item, filter));
 	const next = seededRandom(seed);
 	const shuffled = [...matching];
 	for (let index = shuffled.length - 1; index > 0; index--) {

@@ -13,6 +13,7 @@ export type SjtRecordMeta = {
 
 /** The session as it will be saved: every answer, its marks, and the summary so far. */
 export function toSjtRecord(meta: SjtRecordMeta, results: readonly SjtResult[], status: SjtRecord['status'], updatedAt: string): SjtRecord {
+	const summary = summarise(results);
 	return {
 		kind: 'sjt',
 		version: SJT_RECORD_VERSION,
@@ -37,6 +38,6 @@ export function toSjtRecord(meta: SjtRecordMeta, results: readonly SjtResult[], 
 			timedOut: result.timedOut,
 			seconds: Math.round(result.seconds * 10) / 10,
 		})),
-		summary: (({ byTopic, revisit, ...totals }) => ({ ...totals, byTopic: byTopic.map(topic => ({ ...topic })), revisit: [...revisit] }))(summarise(results)),
+		summary: { ...summary, byTopic: summary.byTopic.map(topic => ({ ...topic })), revisit: [...summary.revisit] },
 	};
 }

@@ -31,3 +31,11 @@ export async function type(instance: Rendered, text: string, { enter = false } =
 		await new Promise(resolve => setTimeout(resolve, 20));
 	}
 }
+
+/** Presses keys one at a time, as a person would, letting each frame draw before the next. */
+export async function press(instance: Rendered, ...keys: string[]): Promise<void> {
+	for (const key of keys) {
+		instance.stdin.write(key);
+		await new Promise(resolve => setTimeout(resolve, 25));
+	}
+}

@@ -95,7 +95,8 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 	const next = nextToReply(state);
 	let live: React.ReactNode = null;
 	if (state.phase === 'learners' && next) {
-		const replied = state.learners.map(learner => `${names.get(learner)} ${learner === next ? '…' : roundCards(state).some(card => card.reply.learner === learner) ? '✓' : '·'}`).join('   ');
+		const done = new Set(roundCards(state).map(card => card.reply.learner));
+		const replied = state.learners.map(learner => `${names.get(learner)} ${learner === next ? '…' : done.has(learner) ? '✓' : '·'}`).join('   ');
 		live = (
 			<Box flexDirection="column" marginTop={1}>
 				<Text bold>
