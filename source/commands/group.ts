@@ -52,7 +52,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text) });
 		}
 		const { runGroupSjtTui } = await import('../ui/group/run-group.js');
-		return runGroupSjtTui({ items, sources: bank.sourceNames, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
+		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
 	}
 
 	const { library, loaded } = await openScenario(id!, flags.scenarios);
@@ -84,5 +84,5 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		}
 	}
 	const { runGroupTui } = await import('../ui/group/run-group.js');
-	return runGroupTui({ start, sources: library.criteria.library.sources, anonymous: flags.anonymous === true, scriptedPartner: () => createPartner(undefined, true), ...(learners ? { learners } : {}) });
+	return runGroupTui({ start, anonymous: flags.anonymous === true, scriptedPartner: () => createPartner(undefined, true), ...(learners ? { learners } : {}) });
 }

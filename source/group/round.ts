@@ -38,7 +38,7 @@ export function defaultCarry(cards: readonly ReplyCard[]): ReplyCard | undefined
 /** Who replies next in this round, in learner order; undefined once everyone has. */
 export function nextToReply(state: SessionState): string | undefined {
 	if (state.phase !== 'learners') return undefined;
-	const replied = new Set(roundCards(state).map(card => card.reply.learner));
+	const replied = new Set(state.messages.flatMap(message => (message.kind === 'learner' && message.round === state.round ? [message.learner] : [])));
 	return state.learners.find(learner => !replied.has(learner));
 }
 

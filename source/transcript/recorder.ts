@@ -1,5 +1,4 @@
 import type { SessionController } from '../session/controller.js';
-import type { SessionState } from '../session/types.js';
 import { toTranscript, type TranscriptMeta } from './model.js';
 import type { Reflection, Review } from './schema.js';
 import { saveTranscript } from './store.js';

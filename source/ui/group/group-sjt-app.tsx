@@ -33,7 +33,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 	const [turn, setTurn, currentTurn] = useStateRef(0);
 	const [answers, setAnswers, currentAnswers] = useStateRef<readonly { learner: string; answer: readonly string[] }[]>([]);
 	const [revealed, setRevealed, currentRevealed] = useStateRef(false);
-	const [totals, setTotals, currentTotals] = useStateRef<Record<string, { points: number; max: number }>>({});
+	const [, setTotals, currentTotals] = useStateRef<Record<string, { points: number; max: number }>>({});
 	const [done, setDone] = useState(false);
 	const letters = (index: number) => items[index]!.options.map(option => option.id);
 	const [answerState, setAnswerState, currentAnswerState] = useStateRef<AnswerState>(startAnswer(letters(0)));

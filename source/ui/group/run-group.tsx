@@ -10,7 +10,7 @@ import { GroupApp } from './group-app.js';
 import { GroupSjtApp } from './group-sjt-app.js';
 
 /** A group conversation in the terminal; a kill or a closed terminal saves it as abandoned. */
-export function runGroupTui({ start, learners, anonymous, scriptedPartner }: { start: (learners: readonly string[]) => RecordedSession; learners?: readonly string[]; anonymous: boolean; sources: Readonly<Record<string, string>>; scriptedPartner: () => Partner }): Promise<number> {
+export function runGroupTui({ start, learners, anonymous, scriptedPartner }: { start: (learners: readonly string[]) => RecordedSession; learners?: readonly string[]; anonymous: boolean; scriptedPartner: () => Partner }): Promise<number> {
 	return renderSavingSessions(onSession => (
 		<KeyRouter>
 			<GroupApp start={start} anonymous={anonymous} scriptedPartner={scriptedPartner} parseNames={parseLearners} onSession={onSession} {...(learners ? { learners } : {})} />
@@ -18,7 +18,7 @@ export function runGroupTui({ start, learners, anonymous, scriptedPartner }: { s
 	));
 }
 
-export async function runGroupSjtTui({ items, learners, anonymous }: { items: readonly SjtItem[]; learners?: readonly string[]; anonymous: boolean; sources: Readonly<Record<string, string>> }): Promise<number> {
+export async function runGroupSjtTui({ items, learners, anonymous }: { items: readonly SjtItem[]; learners?: readonly string[]; anonymous: boolean }): Promise<number> {
 	const instance = render(
 		<KeyRouter>
 			<GroupSjtApp items={items} anonymous={anonymous} parseNames={parseLearners} {...(learners ? { learners } : {})} />

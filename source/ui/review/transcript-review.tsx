@@ -77,7 +77,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	const [selected, setSelected, currentSelected] = useStateRef(0);
 	const [draft, setDraft, currentDraft] = useStateRef<ReviewDraft>(startDraft(transcript.review));
 	const [mode, setMode, currentMode] = useStateRef<Mode>({ name: 'browse' });
-	const [reviewer, setReviewer, currentReviewer] = useStateRef(givenReviewer ?? transcript.review?.reviewer);
+	const [, setReviewer, currentReviewer] = useStateRef(givenReviewer ?? transcript.review?.reviewer);
 	const [signed, setSigned] = useStateRef<Review | null>(transcript.review);
 	const [problem, setProblem] = useStateRef<string | undefined>(undefined);
 	const unsaved = draft.comments.length > (signed?.comments.length ?? 0);
