@@ -1,5 +1,6 @@
 import type { LoadedScenario } from '../../scenario/files.js';
 import { searchScenarios } from '../../scenario/search.js';
+import { windowAround } from '../list-window.js';
 
 /** The scenario picker: what has been typed, what matches, which is highlighted. */
 export type PickerState = {
@@ -29,6 +30,5 @@ export function reducePicker(scenarios: readonly LoadedScenario[]) {
 
 /** The slice of results to show: `size` rows, keeping the highlighted one in view. */
 export function visibleWindow(state: PickerState, size: number): { start: number; items: readonly LoadedScenario[] } {
-	const start = Math.max(0, Math.min(state.selected - Math.floor(size / 2), state.results.length - size));
-	return { start, items: state.results.slice(start, start + size) };
+	return windowAround(state.results, state.selected, size);
 }

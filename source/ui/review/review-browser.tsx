@@ -6,6 +6,7 @@ import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
+import { windowAround } from '../list-window.js';
 import { useStateRef } from '../use-state-ref.js';
 
 type ReviewBrowserProps = {
@@ -45,7 +46,7 @@ export function ReviewBrowser({ entries, width, height, onOpen, onQuit, notice }
 	const shown = useRef(found);
 	shown.current = found;
 	const visible = Math.max(3, height - 8);
-	const first = Math.max(0, Math.min(cursor - Math.floor(visible / 2), found.length - visible));
+	const { start: first, items: rows } = windowAround(found, cursor, visible);
 
 	useKeys((_, key) => {
 		const list = shown.current;
@@ -85,7 +86,7 @@ export function ReviewBrowser({ entries, width, height, onOpen, onQuit, notice }
 			</Box>
 			<Text dimColor>{`  ${[cell('Date', COLUMNS.date), cell('Learner', COLUMNS.learner), cell('Score', COLUMNS.score), cell('Status', COLUMNS.status), cell('Reviewed', COLUMNS.reviewed), 'Scenario'].join(' ')}`}</Text>
 			{found.length === 0 ? <Text>{entries.length === 0 ? '  No transcripts here yet: practise with `postsafe play`, then come back.' : '  Nothing matches.'}</Text> : null}
-			{found.slice(first, first + visible).map((entry, index) => {
+			{rows.map((entry, index) => {
 				const here = first + index === cursor;
 				return (
 					<Text key={entry.file} bold={here} inverse={here} dimColor={!here && entry.kind === 'unreadable'} wrap="truncate-end">
