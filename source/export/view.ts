@@ -1,3 +1,4 @@
+import { isObject, isText, texts } from '../json-guards.js';
 import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
 
 /** What an export needs that the transcript does not hold. */
@@ -38,9 +39,6 @@ export type ScoreView = {
 
 type ScoreJson = NonNullable<Transcript['score']>;
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter(isText) : []);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 // The explanation fields (why, against, structure, capped) sit beside the score JSON's contract, so
 // the schema lets them through untyped: they are read defensively here.

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isNumber, isObject, isText } from '../json-guards.js';
 import { TRANSCRIPT_VERSION } from './version.js';
 
 /** One row of the transcripts folder, read cheaply: what the review browser lists. */
@@ -30,9 +31,6 @@ export type CatalogEntry =
 	  }
 	| { readonly kind: 'unreadable'; readonly file: string; readonly reason: string };
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * What a parsed file is, from the fields a listing needs; anything else (another program's JSON, a
