@@ -70,6 +70,25 @@ function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; re
 	);
 }
 
+/** One line of text asked for by title; an empty answer is not taken. */
+function AskText({ title, width, onAnswer }: { readonly title: string; readonly width: number; readonly onAnswer: (text: string) => void }) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>{title}</Text>
+			<TextBox
+				prompt="› "
+				width={width}
+				onSubmit={text => {
+					if (text.trim() === '') return false;
+					onAnswer(text.trim());
+					return true;
+				}}
+			/>
+			<KeyHelp keys={HELP.reviewText} />
+		</Box>
+	);
+}
+
 /** A transcript, turn by turn, for a supervisor: the evidence in the learner's words, comments, and the sign-off. */
 export function TranscriptReview({ opened, partnerName, change, reviewer: givenReviewer, width, height, onSave, onLeave, now = () => new Date() }: TranscriptReviewProps) {
 	const { transcript } = opened;
@@ -147,54 +166,28 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	let form: React.ReactNode = null;
 	if (mode.name === 'reviewer') {
 		form = (
-			<Box flexDirection="column">
-				<Text bold>Your name, as the reviewer:</Text>
-				<TextBox
-					prompt="› "
-					width={width}
-					onSubmit={text => {
-						if (text.trim() === '') return false;
-						setReviewer(text.trim());
-						setMode({ name: mode.then });
-						return true;
-					}}
-				/>
-				<KeyHelp keys={HELP.reviewText} />
-			</Box>
+			<AskText
+				title="Your name, as the reviewer:"
+				width={width}
+				onAnswer={name => {
+					setReviewer(name);
+					setMode({ name: mode.then });
+				}}
+			/>
 		);
 	} else if (mode.name === 'comment') {
 		form = (
-			<Box flexDirection="column">
-				<Text bold>Comment on turn {selected + 1}:</Text>
-				<TextBox
-					prompt="› "
-					width={width}
-					onSubmit={text => {
-						if (text.trim() === '') return false;
-						setDraft(addComment(currentDraft.current, { turn: currentSelected.current, text: text.trim(), by: currentReviewer.current!, at: now().toISOString() }));
-						setMode({ name: 'browse' });
-						return true;
-					}}
-				/>
-				<KeyHelp keys={HELP.reviewText} />
-			</Box>
+			<AskText
+				title={`Comment on turn ${selected + 1}:`}
+				width={width}
+				onAnswer={text => {
+					setDraft(addComment(currentDraft.current, { turn: currentSelected.current, text, by: currentReviewer.current!, at: now().toISOString() }));
+					setMode({ name: 'browse' });
+				}}
+			/>
 		);
 	} else if (mode.name === 'summary') {
-		form = (
-			<Box flexDirection="column">
-				<Text bold>Summary of the session, for the learner's record:</Text>
-				<TextBox
-					prompt="› "
-					width={width}
-					onSubmit={text => {
-						if (text.trim() === '') return false;
-						setMode({ name: 'outcome', summary: text.trim(), choice: 0 });
-						return true;
-					}}
-				/>
-				<KeyHelp keys={HELP.reviewText} />
-			</Box>
-		);
+		form = <AskText title="Summary of the session, for the learner's record:" width={width} onAnswer={summary => setMode({ name: 'outcome', summary, choice: 0 })} />;
 	} else if (mode.name === 'outcome') {
 		form = (
 			<Box flexDirection="column">
