@@ -9,6 +9,7 @@ import { openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
+import { loadScreen } from './load-screen.js';
 
 export type GroupFlags = PartnerFlags & {
 	readonly learners?: string;
@@ -51,7 +52,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 			const { groupSjtPlain } = await import('./group-plain.js');
 			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text) });
 		}
-		const { runGroupSjtTui } = await import('../ui/group/run-group.js');
+		const { runGroupSjtTui } = await loadScreen(() => import('../ui/group/run-group.js'));
 		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
 	}
 
@@ -83,6 +84,6 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 			removeHandlers();
 		}
 	}
-	const { runGroupTui } = await import('../ui/group/run-group.js');
+	const { runGroupTui } = await loadScreen(() => import('../ui/group/run-group.js'));
 	return runGroupTui({ start, anonymous: flags.anonymous === true, scriptedPartner: () => createPartner(undefined, true), ...(learners ? { learners } : {}) });
 }

@@ -5,6 +5,7 @@ import { transcriptDirectory } from '../transcript/store.js';
 import { openLibrary, openScenario } from './open-library.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
+import { loadScreen } from './load-screen.js';
 
 export type PlayOptions = PartnerFlags & {
 	readonly learner?: string;
@@ -80,7 +81,7 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 			removeHandlers();
 		}
 	}
-	const { runTui } = await import('../ui/run-tui.js');
+	const { runTui } = await loadScreen(() => import('../ui/run-tui.js'));
 	const { appServices } = await import('./app-services.js');
 	return runTui({
 		services: appServices({ library, choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),

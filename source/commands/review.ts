@@ -10,6 +10,7 @@ import { saveReview } from '../transcript/review-store.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import type { ReviewServices } from '../ui/review/review-app.js';
 import { openLibrary } from './open-library.js';
+import { loadScreen } from './load-screen.js';
 
 export type ReviewOptions = { readonly reviewer?: string; readonly transcripts?: string; readonly scenarios?: string };
 
@@ -46,6 +47,6 @@ export async function runReview(file: string | undefined, options: ReviewOptions
 		throw new UserError(`no transcripts folder at ${directory}: practise with \`postsafe play\` first, or give --transcripts DIR`);
 	}
 	const services = await reviewServices(directory, options.scenarios);
-	const { runReviewTui } = await import('../ui/review/run-review.js');
+	const { runReviewTui } = await loadScreen(() => import('../ui/review/run-review.js'));
 	return runReviewTui({ services, ...(file === undefined ? {} : { file: resolve(file) }), ...(options.reviewer ? { reviewer: options.reviewer } : {}) });
 }

@@ -8,6 +8,7 @@ import type { SjtType } from '../sjt/schema.js';
 import { scoreSjtAnswer } from '../sjt/score.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import { openSjtBank, openSjtItem } from './open-sjt.js';
+import { loadScreen } from './load-screen.js';
 
 type Write = (text: string) => void;
 const out: Write = text => void process.stdout.write(text);
@@ -53,6 +54,6 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 		const { runSjtPlain } = await import('./sjt-plain.js');
 		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin });
 	}
-	const { runSjtTui } = await import('../ui/sjt/run-sjt.js');
+	const { runSjtTui } = await loadScreen(() => import('../ui/sjt/run-sjt.js'));
 	return runSjtTui({ items, sources: bank.sourceNames, learner: flags.learner, seed, filter, directory, timed: flags.timed === true });
 }

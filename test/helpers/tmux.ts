@@ -13,7 +13,8 @@ export class Terminal {
 	private readonly socket = `postsafe-test-${randomBytes(4).toString('hex')}`;
 
 	constructor(command: string, { width = 80, height = 24, env = {} }: { width?: number; height?: number; env?: Record<string, string> } = {}) {
-		const exports = Object.entries({ NO_COLOR: '1', ...env }).map(([name, value]) => `${name}='${value}'`).join(' ');
+		// CI is set as CI sets it (Ink then draws only a last frame unless postsafe clears it), so this runs the same everywhere.
+		const exports = Object.entries({ NO_COLOR: '1', CI: 'true', ...env }).map(([name, value]) => `${name}='${value}'`).join(' ');
 		// The shell stays after the program exits, so its last screen (and exit code) can still be read.
 		const script = `echo $$ > /dev/null; env ${exports} ${command}; echo "[exit $?]"; sleep 600`;
 		tmux(this.socket, ['new-session', '-d', '-s', 'main', '-x', String(width), '-y', String(height), script]);
