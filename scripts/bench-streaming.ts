@@ -36,11 +36,12 @@ async function bareClient(host: string): Promise<number> {
 }
 
 /**
- * Milliseconds from the partner's chat request (sent when the learner presses Enter) until the frame
- * that shows its finished message and gives the learner the input back: the whole stream through the
- * Ollama partner, the session, the transcript recorder and Ink's rendering at the TUI's frame rate.
+ * Milliseconds from the partner's chat request (sent when the learner presses Enter) until its finished
+ * message is on the screen, and until the learner has the input back: the whole stream through the Ollama
+ * partner, the session, the transcript recorder and the TUI (the finished message is printed at once,
+ * the live area is redrawn at Ink's frame rate).
  */
-async function throughTheScreen(library: ScenarioLibrary, host: string): Promise<number> {
+async function throughTheScreen(library: ScenarioLibrary, host: string): Promise<{ shown: number; inputBack: number }> {
 	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
 	const services = appServices({ library, choice: { host, model: MODEL, seed: 7, timeoutMs: 30_000 }, transcripts: mkdtempSync(join(tmpdir(), 'postsafe-bench-')) });
 	const stdout = new FakeTerminal();
@@ -54,21 +55,21 @@ async function throughTheScreen(library: ScenarioLibrary, host: string): Promise
 		patchConsole: false,
 		maxFps: 60,
 	});
-	const after = (from: number, marker: string) => stdout.writes.slice(from).findIndex(write => write.text.includes(marker));
-	while (after(0, 'Reply to Jade') < 0) await tick(2);
+	const after = (from: number, shows: (text: string) => boolean) => stdout.writes.slice(from).findIndex(write => shows(write.text));
+	while (after(0, text => text.includes('Reply to Jade')) < 0) await tick(2);
 	stdin.press('Please use the online form.');
 	await tick(20);
 	const pressed = stdout.writes.length;
 	stdin.press('\r');
-	// The live bubble first, then the input back once the message is finished.
-	let streaming: number;
-	while ((streaming = after(pressed, 'i tried the surgery')) < 0) await tick(0);
-	let done: number;
-	while ((done = after(pressed + streaming, 'Reply to Jade')) < 0) await tick(0);
-	const elapsed = stdout.writes[pressed + streaming + done]!.at - chatRequestedAt;
+	// The finished message (its time in place of "writing…"), then the input back for the next reply.
+	let shown: number;
+	while ((shown = after(pressed, text => text.includes('i tried the surgery') && !text.includes('writing…'))) < 0) await tick(0);
+	let back: number;
+	while ((back = after(pressed + shown, text => text.includes('Reply to Jade'))) < 0) await tick(0);
+	const result = { shown: stdout.writes[pressed + shown]!.at - chatRequestedAt, inputBack: stdout.writes[pressed + shown + back]!.at - chatRequestedAt };
 	instance.unmount();
 	session?.recorder.stop();
-	return elapsed;
+	return result;
 }
 
 function median(values: readonly number[]): number {
@@ -77,24 +78,26 @@ function median(values: readonly number[]): number {
 }
 
 /** Median times for `tokens` streamed as fast as the fake server can send them: bare client and TUI, alternated. */
-export async function streamingToScreen(library: ScenarioLibrary, fakeOllama: string, tokens = 2000, runs = 15, warmUps = 3): Promise<{ ours: number; bare: number }> {
+export async function streamingToScreen(library: ScenarioLibrary, fakeOllama: string, tokens = 2000, runs = 15, warmUps = 3): Promise<{ ours: number; inputBack: number; bare: number }> {
 	timeChatRequests();
 	const server = spawn(process.execPath, [fakeOllama, String(tokens)], { stdio: ['ignore', 'pipe', 'inherit'] });
 	try {
 		const [firstLine] = (await once(server.stdout, 'data')) as [Buffer];
 		const url = firstLine.toString().trim();
 		const ours: number[] = [];
+		const inputBack: number[] = [];
 		const bare: number[] = [];
 		for (let run = 0; run < runs + warmUps; run++) {
 			const a = await throughTheScreen(library, url);
 			const b = await bareClient(url);
 			// The first pairs warm up both paths (the client's stream parsing speeds up several-fold as it is compiled).
 			if (run >= warmUps) {
-				ours.push(a);
+				ours.push(a.shown);
+				inputBack.push(a.inputBack);
 				bare.push(b);
 			}
 		}
-		return { ours: median(ours), bare: median(bare) };
+		return { ours: median(ours), inputBack: median(inputBack), bare: median(bare) };
 	} finally {
 		server.kill();
 	}

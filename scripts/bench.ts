@@ -140,10 +140,14 @@ async function streaming(): Promise<void> {
 	const library = await loadScenarios(join(ROOT, 'scenarios'));
 	if (!('criteria' in library)) throw new Error('the scenario library has errors');
 	const { streamingToScreen } = await import('./bench-streaming.js');
-	const { ours, bare } = await streamingToScreen(library, join(ROOT, 'dist', 'fake-ollama-process.js'));
+	const { ours, inputBack, bare } = await streamingToScreen(library, join(ROOT, 'dist', 'fake-ollama-process.js'));
 	report(
 		'Streaming: 2,000 tokens from a fake Ollama (its own process) as fast as it sends them, median of 15 alternated runs',
-		[`to the screen       ${ours.toFixed(0).padStart(6)} ms  (chat request to the frame with the finished message, through the TUI)`, `bare ollama client  ${bare.toFixed(0).padStart(6)} ms  (chat request to the last token read)`],
+		[
+			`to the screen       ${ours.toFixed(0).padStart(6)} ms  (chat request to the finished message on screen, through the TUI)`,
+			`bare ollama client  ${bare.toFixed(0).padStart(6)} ms  (chat request to the last token read)`,
+			`input back          ${inputBack.toFixed(0).padStart(6)} ms  (the next frame: the learner can type again; not budgeted)`,
+		],
 		{ name: 'streaming', value: `${ours.toFixed(0)} ms`, ratio: ours / bare, budget: 1.2 },
 	);
 }

@@ -58,6 +58,26 @@ describe('the LLM partner in the terminal UI', () => {
 		expect((await transcript()).partner).toEqual({ kind: 'ollama', model: 'llama3.2', host: server.url, seed: 7 });
 	});
 
+	it('keeps the live area shorter than the terminal while a long reply streams and the learner types, then prints the message whole', async () => {
+		const words = piecesOf('i tried the surgery again and nobody answers and it is spreading up my arm now. '.repeat(7).trim());
+		const server = await fake([{ pieces: words, delayMs: 8 }]);
+		const { ui } = play(server.url);
+		await waitFor(ui, text => text.includes('Reply to Jade Holloway'));
+		await type(ui, REPLY, { enter: true });
+		await waitFor(ui, () => live(ui).includes('writing…'));
+		// Typed while Jade writes, not sent: it needs most of a 24-line terminal.
+		await type(ui, 'I hear you, and I am sorry it is spreading. '.repeat(30).trim());
+		await waitFor(ui, text => flat(text).includes('spreading up my arm now.') && !live(ui).includes('writing…'), 10_000);
+		const liveFrames = ui.frames.filter(frame => frame.includes('writing…'));
+		expect(liveFrames.length).toBeGreaterThan(0);
+		for (const frame of liveFrames) expect(frame.split('\n').length).toBeLessThan(24);
+		// The bubble showed its latest words, "…" where it was cut; the printed message is whole.
+		expect(liveFrames.some(frame => /│ … +│/.test(frame))).toBe(true);
+		const printed = ui.frames.find(frame => frame.includes('Jade Holloway  ') && !frame.includes('writing…') && frame.includes('spreading up my arm now.'))!;
+		expect(flat(printed)).toContain(flat(words.join('')).slice(0, 120));
+		expect(printed).not.toContain('│ …');
+	});
+
 	it('offers to pull a missing model, shows the progress, then plays with it', async () => {
 		const server = await fake([{ pieces: piecesOf('ok, the line was busy all morning') }], []);
 		const { ui } = play(server.url);

@@ -155,6 +155,19 @@ describe('the text box', () => {
 		expect(sent).toEqual(['I cannot give you medical advice on here, sory']);
 	});
 
+	it('shows the lines up to the cursor when a reply is taller than its room, … marking more above, and sends it all', async () => {
+		const sent: string[] = [];
+		const ui = renderApp(<TextBox prompt="› " width={30} maxLines={3} onSubmit={text => void sent.push(text)} />);
+		const reply = 'I cannot give you medical advice on here, but please use the online form or call 111 tonight if it gets worse';
+		await type(ui, reply);
+		expect((ui.lastFrame() ?? '').split('\n')).toEqual(['… use the online form or', '  call 111 tonight if it', '  gets worse▌']);
+		// Home goes to the start: the first lines come back into view, the prompt with them.
+		await type(ui, '\u0001');
+		expect((ui.lastFrame() ?? '').split('\n')[0]).toBe('› ▌I cannot give you medical');
+		await type(ui, '', { enter: true });
+		expect(sent).toEqual([reply]);
+	});
+
 	it('acts on a control key that arrives run together with typing, and never sends the text typed before it', async () => {
 		const { services: app, files } = services();
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);

@@ -1,15 +1,19 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, useStdout } from 'ink';
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
+import type { ConversationScore } from '../rubric/score.js';
 import type { LoadedScenario } from '../scenario/files.js';
+import type { Scenario } from '../scenario/schema.js';
 import { learnerScore } from '../session/session.js';
 import type { Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
 import type { Reflection } from '../transcript/schema.js';
 import { ChatScreen } from './chat/chat-screen.js';
-import { sessionHistory, useSessionHistory, type SessionHistory } from './chat/session-history.js';
+import type { PrintedItem } from './chat/printed-text.js';
+import { sessionHistory, type SessionHistory } from './chat/session-history.js';
+import { usePrintedConversation, usePrinter } from './chat/use-printer.js';
+import { DebriefView } from './debrief/debrief-view.js';
 import { ReflectionForm } from './debrief/reflection-form.js';
-import { HistoryView, type HistoryItem } from './history.js';
 import { HomeScreen } from './home/home-screen.js';
 import { KeyRouter, useKeys } from './input/key-router.js';
 import { TextBox } from './input/text-box.js';
@@ -22,6 +26,9 @@ import { useStateRef } from './use-state-ref.js';
 import { useTerminalWidth } from './use-terminal-width.js';
 
 export type SessionHandle = RecordedSession;
+
+/** A finished conversation's debrief, drawn once under it. */
+type Debrief = { readonly key: string; readonly scenario: Scenario; readonly score: ConversationScore };
 
 /** What the screens need from outside: the library, a way to start a recorded session, and Ollama. */
 export type AppServices = {
@@ -79,35 +86,25 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 	// Whether sessions get the LLM partner: known once Ollama has been checked (never, with --offline).
 	const useModel = useRef(false);
 
-	/** Starts a recorded session: its chat screen, the header that opens it in history, and its messages there. */
-	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; header: HistoryItem; conversation: SessionHistory } => {
+	/** Starts a recorded session: its chat screen, and the conversation to print as it goes. */
+	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; conversation: SessionHistory } => {
 		const handle = services.startSession(loaded, name, useModel.current);
 		onSession?.(handle);
-		return {
-			screen: { name: 'chat', loaded, handle },
-			header: { kind: 'header', key: `header-${handle.recorder.file}`, scenario: loaded.scenario, learner: name },
-			conversation: sessionHistory(handle.controller, { keyPrefix: handle.recorder.file, coach, learner: name }),
-		};
+		return { screen: { name: 'chat', loaded, handle }, conversation: sessionHistory(handle.controller, { coach, learner: name }) };
 	};
 	const [opening] = useState(() => (!services.ollama && initial && givenLearner ? begin(initial, givenLearner) : undefined));
-	const [history, setHistory] = useState<readonly HistoryItem[]>(opening ? [opening.header] : []);
-	const append = useCallback((items: readonly HistoryItem[]) => setHistory(previous => [...previous, ...items]), []);
-	// The conversation under way: its finished messages follow the history, drawn as they finish.
+	// Everything but the debriefs is printed as it happens (the header, each message, notices); a
+	// debrief is drawn by Ink once, and always comes a frame after the conversation's last message.
+	const print = usePrinter(width);
+	const notice = (text: string) => print([{ kind: 'notice', text } satisfies PrintedItem]);
+	const [debriefs, setDebriefs] = useState<readonly Debrief[]>([]);
 	const [conversation, setConversation] = useState<SessionHistory | undefined>(opening?.conversation);
-	const conversationItems = useSessionHistory(conversation);
-	const staticItems = useMemo(() => [...history, ...conversationItems], [history, conversationItems]);
-	/** The conversation is over: its messages join the history for good, then `after`. */
-	const closeConversation = (after: readonly HistoryItem[]) => {
-		const closing = conversation;
-		setHistory(previous => [...previous, ...(closing ? closing.itemsOf(closing.controller.current) : []), ...after]);
-		setConversation(undefined);
-	};
+	usePrintedConversation(conversation, print);
 	/** Where to go once the partner is settled: straight into the scenario, the name, or the picker. */
 	const firstScreen = (): Screen => (initial ? { name: 'name', next: initial } : { name: 'home' });
 	const [screen, setScreen, currentScreen] = useStateRef<Screen>(opening?.screen ?? (services.ollama ? { name: 'connecting' } : firstScreen()));
 	const start = (loaded: LoadedScenario, name: string) => {
-		const { screen: chat, header, conversation: started } = begin(loaded, name);
-		append([header]);
+		const { screen: chat, conversation: started } = begin(loaded, name);
 		setConversation(started);
 		setScreen(chat);
 	};
@@ -140,9 +137,9 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 			live = (
 				<OllamaSetupScreen
 					ollama={services.ollama!}
-					onDone={(model, notice) => {
+					onDone={(model, setupNotice) => {
 						useModel.current = model;
-						if (notice) append([{ kind: 'notice', key: 'ollama-notice', text: notice }]);
+						if (setupNotice) notice(setupNotice);
 						if (initial && learner) start(initial, learner);
 						else setScreen(firstScreen());
 					}}
@@ -180,15 +177,18 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 					scriptedPartner={services.scriptedPartner}
 					learner={learner!}
 					width={width}
+					height={height}
 					onEnded={() => {
 						const { controller } = screen.handle;
 						if (controller.current.endReason === 'abandoned') return;
-						closeConversation([{ kind: 'debrief', key: `debrief-${screen.handle.recorder.file}`, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
+						setConversation(undefined);
+						setDebriefs(previous => [...previous, { key: screen.handle.recorder.file, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
 						setScreen({ name: 'reflect', loaded: screen.loaded, handle: screen.handle });
 					}}
 					onQuit={() => {
 						screen.handle.controller.end('abandoned');
-						closeConversation([{ kind: 'notice', key: `quit-${screen.handle.recorder.file}`, text: `Left the conversation. Your replies are saved in ${screen.handle.recorder.file}` }]);
+						setConversation(undefined);
+						notice(`Left the conversation. Your replies are saved in ${screen.handle.recorder.file}`);
 						leaveSession(screen.handle);
 					}}
 				/>
@@ -198,9 +198,10 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 			live = (
 				<ReflectionForm
 					width={width}
+					height={height}
 					onDone={(reflection: Reflection) => {
 						screen.handle.recorder.setReflection(reflection);
-						append([{ kind: 'notice', key: `saved-${screen.handle.recorder.file}`, text: `Transcript saved: ${screen.handle.recorder.file}` }]);
+						notice(`Transcript saved: ${screen.handle.recorder.file}`);
 						screen.handle.recorder.stop();
 						onSession?.(undefined);
 						setScreen({ name: 'saved', file: screen.handle.recorder.file });
@@ -224,7 +225,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={staticItems}>{item => <HistoryView key={item.key} item={item} width={width} sources={services.sources} />}</Static>
+			<Static items={[...debriefs]}>{debrief => <DebriefView key={debrief.key} scenario={debrief.scenario} score={debrief.score} sources={services.sources} width={width} />}</Static>
 			{live}
 		</ThemeProvider>
 	);

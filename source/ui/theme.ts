@@ -1,7 +1,8 @@
 import { defaultTheme, extendTheme, type ComponentTheme } from '@inkjs/ui';
+import type { ChalkInstance } from 'chalk';
 import type { Channel } from '../scenario/schema.js';
 
-/** Each channel's accent, so a WhatsApp group looks unlike an Instagram DM. Never the only signal. */
+/** Each channel's accent, so a WhatsApp group looks unlike an Instagram DM (the chat header and bubbles, drawn as text, through channelColour). Never the only signal. */
 export const CHANNEL_COLOURS: Readonly<Record<Channel, string>> = {
 	'instagram-dm': 'magenta',
 	whatsapp: 'green',
@@ -18,28 +19,10 @@ export const CHANNEL_COLOURS: Readonly<Record<Channel, string>> = {
 	'video-call': 'white',
 };
 
-type Props = { readonly channel?: Channel };
-
-const ChatHeader: ComponentTheme = {
-	styles: {
-		container: ({ channel }: Props = {}) => ({ borderStyle: 'round', borderColor: channel ? CHANNEL_COLOURS[channel] : 'gray', paddingX: 1, flexDirection: 'column' }),
-		channel: ({ channel }: Props = {}) => ({ color: channel ? CHANNEL_COLOURS[channel] : undefined, bold: true }),
-		party: () => ({ bold: true }),
-		detail: () => ({ dimColor: true }),
-	},
-};
-
-const ChatBubble: ComponentTheme = {
-	styles: {
-		partner: ({ channel }: Props = {}) => ({ borderStyle: 'round', borderColor: channel ? CHANNEL_COLOURS[channel] : 'gray', paddingX: 1, flexDirection: 'column' }),
-		learner: () => ({ borderStyle: 'round', borderColor: 'cyan', paddingX: 1, flexDirection: 'column' }),
-		partnerName: ({ channel }: Props = {}) => ({ color: channel ? CHANNEL_COLOURS[channel] : undefined, bold: true }),
-		learnerName: () => ({ color: 'cyan', bold: true }),
-		time: () => ({ dimColor: true }),
-		attachment: () => ({ italic: true, dimColor: true }),
-		interrupted: () => ({ italic: true, color: 'yellow' }),
-	},
-};
+/** `instance` in the channel's accent, for text drawn outside Ink (chat bubbles, the chat header). */
+export function channelColour(instance: ChalkInstance, channel: Channel): ChalkInstance {
+	return (instance as unknown as Record<string, ChalkInstance>)[CHANNEL_COLOURS[channel]] ?? instance;
+}
 
 const Debrief: ComponentTheme = {
 	styles: {
@@ -73,5 +56,5 @@ const Picker: ComponentTheme = {
 };
 
 export const postsafeTheme = extendTheme(defaultTheme, {
-	components: { ChatHeader, ChatBubble, Debrief, Hint, KeyHelp, Picker },
+	components: { Debrief, Hint, KeyHelp, Picker },
 });

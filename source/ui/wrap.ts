@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-// Plain strings only (UI text is styled by Ink's props); the plain CLI's styled text goes through wrap-ansi.
+// Plain strings only: styles go on after wrapping (the plain CLI's styled text goes through wrap-ansi).
 
 /** One display line of a wrapped input: its text and where it starts in the value. */
 export type WrappedLine = { readonly text: string; readonly start: number };
@@ -61,4 +61,28 @@ export function wrapWithOffsets(value: string, width: number): WrappedLine[] {
 /** Text word-wrapped to a width for display: its own line breaks kept, spaces at the breaks dropped. */
 export function wrapText(text: string, width: number): string[] {
 	return text.split('\n').flatMap(paragraph => wrapWithOffsets(paragraph, width).map(line => line.text.trimEnd()));
+}
+
+/** A line cut to a width with "…" at the end when it does not fit, as Ink's truncate-end does. */
+export function truncateText(text: string, width: number): string {
+	if (textWidth(text) <= width) return text;
+	let kept = '';
+	let used = 0;
+	for (const character of text) {
+		const columns = characterWidth(character);
+		if (used + columns > width - 1) break;
+		kept += character;
+		used += columns;
+	}
+	return `${kept}…`;
+}
+
+/**
+ * A paragraph's lines: wrapped at word boundaries, `lead` before the first (later lines hang under a
+ * short lead like "• "; a long one like "Why it matters: " would waste the line) and `indent` spaces before each.
+ */
+export function paragraphLines(text: string, width: number, { lead = '', indent = 0 }: { readonly lead?: string; readonly indent?: number } = {}): string[] {
+	const hang = lead.length <= 4 ? lead.length : 0;
+	const lines = wrapText((lead.length > hang ? `${lead}${text}` : text).trim(), Math.max(10, width - indent - hang));
+	return lines.map((line, index) => `${' '.repeat(indent)}${hang === 0 ? '' : index === 0 ? lead : ' '.repeat(hang)}${line}`);
 }

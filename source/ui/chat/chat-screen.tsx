@@ -1,15 +1,20 @@
 import { Box, Text } from 'ink';
-import React, { useEffect } from 'react';
+import React, { useEffect, useState } from 'react';
 import type { SessionController } from '../../session/controller.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
 import { useKeys } from '../input/key-router.js';
-import { TextBox } from '../input/text-box.js';
+import { inputWidth, TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
 import { useSession } from '../use-session.js';
 import { useStateRef } from '../use-state-ref.js';
+import { wrapText, wrapWithOffsets } from '../wrap.js';
+import { liveRows } from './live-rows.js';
 import { MessageBubble } from './message-bubble.js';
 import { TypingIndicator } from './typing-indicator.js';
+
+const PROMPT = '› ';
+const QUIT_QUESTION = 'Quit this conversation? Your replies are saved.';
 
 type ChatScreenProps = {
 	readonly controller: SessionController;
@@ -17,6 +22,8 @@ type ChatScreenProps = {
 	readonly scriptedPartner: () => Partner;
 	readonly learner: string;
 	readonly width: number;
+	/** The terminal's height: the live area stays shorter. */
+	readonly height: number;
 	/** The conversation has ended (turn limit, /end, or the partner finished). */
 	readonly onEnded: () => void;
 	/** The learner confirmed they want to quit. */
@@ -24,10 +31,12 @@ type ChatScreenProps = {
 };
 
 /** The conversation's live area: the message being written, the input and the keys (finished messages are history). */
-export function ChatScreen({ controller, scriptedPartner, learner, width, onEnded, onQuit }: ChatScreenProps) {
+export function ChatScreen({ controller, scriptedPartner, learner, width, height, onEnded, onQuit }: ChatScreenProps) {
 	const state = useSession(controller);
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
+	const [inputLines, setInputLines] = useState(1);
 	const { scenario } = state;
+	const columns = Math.min(width, 100);
 
 	useEffect(() => {
 		if (state.phase === 'ended') onEnded();
@@ -68,20 +77,32 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, onEnde
 	const live: PartnerMessage | undefined = writing && state.writing !== ''
 		? { kind: 'partner', id: -1, text: state.writing!, time: new Date().toISOString(), source: 'model' }
 		: undefined;
+	const failed = state.failure !== undefined && !writing;
+	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
+	const otherLines = (failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(QUIT_QUESTION, columns).length : 0);
+	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (
-		<Box flexDirection="column" width={Math.min(width, 100)}>
-			{live ? <MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} isLive /> : null}
+		<Box flexDirection="column" width={columns}>
+			{live ? <MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={columns} maxLines={room.bubbleLines} isLive /> : null}
 			{writing && !live ? <TypingIndicator name={scenario.partner.name} /> : null}
-			{state.failure && !writing ? (
+			{failed ? (
 				<Text>
-					<Text color="red">✗ {scenario.partner.name}'s reply didn't arrive:</Text> {state.failure}
+					<Text color="red">{failureLead}</Text> {state.failure}
 				</Text>
 			) : null}
 			{confirmingQuit ? (
-				<Text bold>Quit this conversation? Your replies so far are saved.</Text>
-			) : state.failure && !writing ? null : (
+				<Text bold>{QUIT_QUESTION}</Text>
+			) : failed ? null : (
 				<Box marginTop={writing ? 0 : 1}>
-					<TextBox prompt="› " width={Math.min(width, 100)} onSubmit={submit} placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''} isActive={!confirmingQuit} />
+					<TextBox
+						prompt={PROMPT}
+						width={columns}
+						onSubmit={submit}
+						onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
+						maxLines={room.inputLines}
+						placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''}
+						isActive={!confirmingQuit}
+					/>
 				</Box>
 			)}
 			<Box justifyContent="space-between">

@@ -5,14 +5,17 @@ import type { Reflection } from '../../transcript/schema.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
+import { wrapText } from '../wrap.js';
 
 type ReflectionFormProps = {
 	readonly width: number;
+	/** The terminal's height: a long answer scrolls inside the box rather than filling the screen. */
+	readonly height: number;
 	readonly onDone: (reflection: Reflection) => void;
 };
 
 /** Three questions after the debrief — what happened, so what, now what — one at a time. */
-export function ReflectionForm({ width, onDone }: ReflectionFormProps) {
+export function ReflectionForm({ width, height, onDone }: ReflectionFormProps) {
 	const [answers, setAnswers] = useState<string[]>([]);
 	const step = REFLECTION_QUESTIONS[answers.length]!;
 	const submit = (answer: string) => {
@@ -22,12 +25,14 @@ export function ReflectionForm({ width, onDone }: ReflectionFormProps) {
 		}
 		setAnswers(next);
 	};
+	const columns = Math.min(width, 100);
+	const heading = `Reflection ${answers.length + 1} of ${REFLECTION_QUESTIONS.length}: ${step.question}`;
+	// A line spare, the blank line above, the question and the key help.
+	const answerLines = Math.max(1, height - 3 - wrapText(heading, columns).length);
 	return (
-		<Box flexDirection="column" marginTop={1} width={Math.min(width, 100)}>
-			<Text bold>
-				Reflection {answers.length + 1} of {REFLECTION_QUESTIONS.length}: {step.question}
-			</Text>
-			<TextBox key={step.key} prompt="› " width={Math.min(width, 100)} onSubmit={submit} />
+		<Box flexDirection="column" marginTop={1} width={columns}>
+			<Text bold>{heading}</Text>
+			<TextBox key={step.key} prompt="› " width={columns} onSubmit={submit} maxLines={answerLines} />
 			<KeyHelp keys={HELP.reflection} />
 		</Box>
 	);

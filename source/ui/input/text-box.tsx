@@ -21,6 +21,8 @@ type TextBoxProps = {
 	readonly defaultValue?: string;
 	/** Called after every change. */
 	readonly onChange?: (value: string) => void;
+	/** The most lines shown: a longer reply shows the lines around the cursor, "…" marking more above. @default no limit */
+	readonly maxLines?: number;
 };
 
 function Line({ text, cursorAt }: { readonly text: string; readonly cursorAt: number | undefined }) {
@@ -38,7 +40,7 @@ function Line({ text, cursorAt }: { readonly text: string; readonly cursorAt: nu
 }
 
 /** A text box that wraps long replies over several lines and edits like a shell prompt. */
-export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true, defaultValue = '', onChange }: TextBoxProps) {
+export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true, defaultValue = '', onChange, maxLines = Number.POSITIVE_INFINITY }: TextBoxProps) {
 	// The latest text lives in a ref, changed at once: keys can arrive faster than React re-renders
 	// ("hello⏎" in one burst), and Enter must send what was typed, not the last frame's text.
 	const current = useRef<InputState>({ value: defaultValue, cursor: defaultValue.length });
@@ -66,7 +68,6 @@ export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true,
 	);
 	const state = current.current;
 	const indent = ' '.repeat(prompt.length);
-	const lines = wrapWithOffsets(state.value, Math.max(10, width - prompt.length - 1));
 	if (state.value === '') {
 		return (
 			<Box>
@@ -76,19 +77,30 @@ export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true,
 			</Box>
 		);
 	}
+	const lines = wrapWithOffsets(state.value, inputWidth(prompt, width));
+	const cursorLine = Math.max(0, lines.findLastIndex(line => line.start <= state.cursor));
+	// A reply taller than the room shows the lines up to the cursor.
+	const first = Math.max(0, Math.min(cursorLine - maxLines + 1, lines.length - maxLines));
 	return (
 		<Box flexDirection="column">
-			{lines.map((line, index) => {
+			{lines.slice(first, first + maxLines).map((line, shown) => {
+				const index = first + shown;
 				const isLast = index === lines.length - 1;
 				const end = line.start + line.text.length;
 				const onThisLine = isActive && state.cursor >= line.start && (state.cursor < end || (isLast && state.cursor === end));
+				const lead = index === 0 ? prompt : shown === 0 ? '…'.padEnd(prompt.length) : indent;
 				return (
 					<Box key={line.start}>
-						<Text>{index === 0 ? prompt : indent}</Text>
+						<Text>{lead}</Text>
 						<Line text={line.text} cursorAt={onThisLine ? state.cursor - line.start : undefined} />
 					</Box>
 				);
 			})}
 		</Box>
 	);
+}
+
+/** Columns a reply wraps to inside the box: the prompt's and the cursor's columns left out. */
+export function inputWidth(prompt: string, width: number): number {
+	return Math.max(10, width - prompt.length - 1);
 }

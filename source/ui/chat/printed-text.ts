@@ -1,0 +1,29 @@
+import chalk from 'chalk';
+import type { Scenario } from '../../scenario/schema.js';
+import type { Message } from '../../session/types.js';
+import { paragraphLines } from '../wrap.js';
+import { drawBubble } from './draw-bubble.js';
+import { drawChatHeader } from './draw-chat-header.js';
+
+/** Something finished in a conversation, printed once above the live area and never drawn again. */
+export type PrintedItem =
+	| { readonly kind: 'header'; readonly scenario: Scenario; readonly learner: string }
+	| { readonly kind: 'message'; readonly scenario: Scenario; readonly message: Message }
+	| { readonly kind: 'hint'; readonly text: string }
+	| { readonly kind: 'notice'; readonly text: string };
+
+/** An item as the lines printed for it, each ending in a newline; the conversation is at most 100 columns wide. */
+export function printedText(item: PrintedItem, terminalWidth: number): string {
+	const width = Math.min(terminalWidth, 100);
+	const lines = (text: string) => paragraphLines(text, width);
+	switch (item.kind) {
+		case 'header':
+			return `${drawChatHeader(item.scenario, item.learner, width)}\n${chalk.bold('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
+		case 'message':
+			return `${drawBubble(item.message, { partnerName: item.scenario.partner.name, channel: item.scenario.channel, width })}\n`;
+		case 'hint':
+			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => chalk.yellow(line)).join('\n')}\n`;
+		case 'notice':
+			return `${lines(item.text).map(line => chalk.dim(line)).join('\n')}\n`;
+	}
+}
