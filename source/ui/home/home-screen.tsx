@@ -7,6 +7,7 @@ import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
+import { wrapText } from '../wrap.js';
 import { useReducerRef } from '../use-state-ref.js';
 import { initialPicker, reducePicker, visibleWindow } from './picker-state.js';
 
@@ -19,6 +20,9 @@ type HomeScreenProps = {
 	readonly onQuit: () => void;
 };
 
+const NAME = 'postsafe';
+const TITLE = `${NAME} · practise the online situations GMC guidance and the MSRA SJT are about`;
+
 /** Pick a situation to practise: type to search (fuzzy), arrows to move, Enter to start. */
 export function HomeScreen({ scenarios, width, height, onChoose, onQuit }: HomeScreenProps) {
 	const reducer = useMemo(() => reducePicker(scenarios), [scenarios]);
@@ -30,7 +34,10 @@ export function HomeScreen({ scenarios, width, height, onChoose, onQuit }: HomeS
 		else if (key.downArrow) dispatch({ type: 'down' });
 		else if (key.escape) onQuit();
 	});
-	const rows = Math.max(2, Math.floor((height - 6) / 2));
+	const columns = Math.min(width, 100);
+	// Two lines a scenario, in what the title, search box, gap, count and keys leave, a line spare:
+	// a screen that fills the terminal makes Ink clear it, scrollback and all.
+	const rows = Math.max(2, Math.floor((height - 1 - wrapText(TITLE, columns).length - 4) / 2));
 	const { start, items } = visibleWindow(state, rows);
 	const choose = () => {
 		const chosen = latest.current.results[latest.current.selected];
@@ -38,12 +45,12 @@ export function HomeScreen({ scenarios, width, height, onChoose, onQuit }: HomeS
 		return chosen !== undefined;
 	};
 	return (
-		<Box flexDirection="column" width={Math.min(width, 100)}>
+		<Box flexDirection="column" width={columns}>
 			<Text>
-				<Text bold>postsafe</Text>
-				<Text dimColor> · practise the online situations GMC guidance and the MSRA SJT are about</Text>
+				<Text bold>{TITLE.slice(0, NAME.length)}</Text>
+				<Text dimColor>{TITLE.slice(NAME.length)}</Text>
 			</Text>
-			<TextBox prompt="Search: " width={Math.min(width, 100)} onSubmit={choose} onChange={query => dispatch({ type: 'search', query })} placeholder="title, topic or who messages" />
+			<TextBox prompt="Search: " width={columns} maxLines={1} onSubmit={choose} onChange={query => dispatch({ type: 'search', query })} placeholder="title, topic or who messages" />
 			<Box flexDirection="column" marginTop={1}>
 				{items.length === 0 ? <Text>No scenario matches “{state.query}”.</Text> : null}
 				{items.map((loaded, index) => {
