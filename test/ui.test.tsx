@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ThemeProvider } from '@inkjs/ui';
 import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,9 @@ import { ScriptedPartner } from '../source/partner/scripted.js';
 import type { Partner } from '../source/session/types.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { App, type AppServices } from '../source/ui/app.js';
+import { HomeScreen } from '../source/ui/home/home-screen.js';
+import { KeyRouter } from '../source/ui/input/key-router.js';
+import { postsafeTheme } from '../source/ui/theme.js';
 import { TextBox } from '../source/ui/input/text-box.js';
 import { screenText, type, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
@@ -79,6 +83,18 @@ describe('the terminal UI', () => {
 		await type(ui, 'friend request', { enter: true });
 		await waitFor(ui, text => text.includes('huge thank you'));
 		expect(ui.frames.slice(framesBefore).join('\n')).not.toContain("What's your name?");
+	});
+
+	it.each([80, 100])('keeps the picker shorter than an %i-column terminal, so nothing already printed is cleared away', async columns => {
+		const ui = renderApp(
+			<ThemeProvider theme={postsafeTheme}>
+				<KeyRouter>
+					<HomeScreen scenarios={bundledLibrary().scenarios} width={columns} height={24} onChoose={() => {}} onQuit={() => {}} />
+				</KeyRouter>
+			</ThemeProvider>,
+		);
+		await waitFor(ui, text => text.includes('1 of 16'));
+		expect((ui.lastFrame() ?? '').split('\n').length).toBeLessThan(24);
 	});
 
 	it('in coach mode, shows a one-line hint after each reply; in exam mode, none', async () => {
