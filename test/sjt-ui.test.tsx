@@ -89,4 +89,16 @@ describe('postsafe sjt in the terminal', () => {
 		expect(flat(screenText(ui))).toContain('To revisit');
 		expect(record().status).toBe('abandoned');
 	});
+
+	it('when the time runs out while "Finish now?" is asked, the reveal takes Enter for the next item', async () => {
+		const { ui, record } = session([item('sjt-instagram-rash'), item('sjt-ward-selfie')], { timed: true, secondsPerItem: 1 });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('⏱ 0:01 left'));
+		await press(ui, '\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Finish now?'));
+		await waitFor(ui, text => text.includes('time ran out'), 4000);
+		expect(ui.lastFrame()).not.toContain('Finish now?');
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('Item 2 of 2'));
+		expect(record().items).toHaveLength(1);
+	});
 });

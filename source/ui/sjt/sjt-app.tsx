@@ -81,6 +81,8 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	const submit = (timedOut: boolean) => {
 		const now = currentPhase.current;
 		if (now.name !== 'answering') return;
+		// Time can run out while "Finish now?" is asked: the reveal then takes its own keys.
+		setConfirmingQuit(false);
 		const item = items[now.index]!;
 		const given = item.type === 'rank' && timedOut ? enteredRank(currentAnswerState.current.rank) : currentAnswer(item.type, currentAnswerState.current);
 		const result = resultFor(item, given, { timedOut, seconds: (performance.now() - startedAt.current) / 1000 });
