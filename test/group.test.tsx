@@ -122,6 +122,14 @@ describe('postsafe group in plain mode', () => {
 		expect(transcript.scores?.map(entry => [entry.learner, entry.score.score])).toEqual([['Asha', 4], ['Ben', 0], ['Chloe', 6]]);
 	});
 
+	it('when everyone met every criterion, the first discussion question does not ask what made it hard', () => {
+		const full = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form. I'll note this in your record.";
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [full, full].join('\n') });
+		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✓ met +none +6\/6/);
+		expect(result.stdout).not.toContain('What made it hard to include');
+		expect(result.stdout).toMatch(/1\. Everyone met every criterion/);
+	});
+
 	it('shows learners as Learner A, B, C with --anonymous, and keeps their names in the transcript', () => {
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
 		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--anonymous', '--offline', '--turns', '1', '--transcripts', transcripts], { input: [ASHA, BEN, CHLOE].join('\n') });
