@@ -151,6 +151,21 @@ describe('postsafe group in plain mode', () => {
 		expect(result.stdout).toMatch(/Chloe +A, C, H +4\/12/);
 	});
 
+	it('--sjt: totals for each learner at the end, over the items answered when input stops early', () => {
+		const library = mkdtempSync(join(tmpdir(), 'postsafe-group-lib-'));
+		copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(library, 'criteria.yaml'));
+		mkdirSync(join(library, 'sjt'));
+		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-ward-selfie.yaml'), join(library, 'sjt', 'sjt-ward-selfie.yaml'));
+		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-closed-doctors-group.yaml'), join(library, 'sjt', 'sjt-closed-doctors-group.yaml'));
+		// Whichever item comes first, "C,D,F" and "C,E,G" each score one way on it; the second item gets one line only.
+		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben'], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,E,G\nC,D,F\n' });
+		expect(result.code).toBe(0);
+		const first = result.stdout.includes('Item 1 of 2: A registrar') ? 'selfie' : 'closed';
+		const [asha, ben] = first === 'selfie' ? [12, 4] : [4, 12];
+		expect(result.stdout).toContain('(no more answers: the session ends here)');
+		expect(result.stdout).toMatch(new RegExp(`Totals over 1 item\\n.*Asha +${asha}/12 +${Math.round((asha / 12) * 100)}%\\n.*Ben +${ben}/12`));
+	});
+
 	it('refuses one learner, a repeated name, and plain mode without names, in one line each', () => {
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe('postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n');
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');

@@ -1,7 +1,7 @@
 import { cellBar } from '../bar.js';
 import type { GroupTable } from '../group/debrief.js';
 import type { ReplyCard } from '../group/round.js';
-import type { GroupSjt } from '../group/sjt-distribution.js';
+import type { GroupSjt, GroupSjtTotal } from '../group/sjt-distribution.js';
 import { CRITERION_MARKS, RED_FLAG_MARK } from '../review/marks.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { style } from './style.js';
@@ -51,4 +51,10 @@ export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, wid
 	lines.push('', style.heading(item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`));
 	for (const option of item.options) lines.push(wrapIndented(`${option.id} ${option.rationale}`, 2, width));
 	return lines.join('\n');
+}
+
+/** Each learner's total over the items answered. */
+export function formatGroupSjtTotals(totals: readonly GroupSjtTotal[], items: number, names: Names, width?: number): string {
+	const rows = totals.map(total => [names.get(total.learner) ?? total.learner, `${total.points}/${total.max}`, `${total.percent}%`]);
+	return `${style.heading(`Totals over ${items} item${items === 1 ? '' : 's'}`)}\n${formatTable(rows, width)}`;
 }

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
-import { formatGroupSjt, formatGroupTable, formatRound } from '../cli/group-text.js';
+import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
 import { formatItem } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
 import { wrapIndented } from '../cli/table.js';
 import { discussionQuestions, groupTable } from '../group/debrief.js';
 import { defaultCarry, roundCards } from '../group/round.js';
-import { groupSjt } from '../group/sjt-distribution.js';
+import { groupSjt, groupSjtTotals, type GroupSjt } from '../group/sjt-distribution.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { Message, Partner } from '../session/types.js';
@@ -73,17 +73,24 @@ export async function groupPlain({ session, names, input, stdout, scriptedPartne
 /** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */
 export async function groupSjtPlain({ items, learners, names, input, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; stdout: Out }): Promise<number> {
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
-	for (const [index, item] of items.entries()) {
+	const rounds: GroupSjt[] = [];
+	reading: for (const [index, item] of items.entries()) {
 		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
 		const answers: { learner: string; answer: readonly string[] }[] = [];
 		for (const learner of learners) {
 			const next = await lines.next();
-			if (next.done) return 0;
+			if (next.done) {
+				stdout(`${style.dim('(no more answers: the session ends here)')}\n\n`);
+				break reading;
+			}
 			const parsed = parseSjtAnswer(item, next.value);
 			if ('error' in parsed) stdout(`${style.flag('✗')} ${names.get(learner) ?? learner}: ${parsed.error}: scored as not answered.\n`);
 			answers.push({ learner, answer: 'error' in parsed ? [] : parsed.letters });
 		}
-		stdout(`${formatGroupSjt(item, groupSjt(item, answers), names)}\n\n`);
+		const group = groupSjt(item, answers);
+		rounds.push(group);
+		stdout(`${formatGroupSjt(item, group, names)}\n\n`);
 	}
+	if (rounds.length > 0) stdout(`${formatGroupSjtTotals(groupSjtTotals(learners, rounds), rounds.length, names)}\n`);
 	return 0;
 }
