@@ -6,7 +6,7 @@ import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLearners } from '../source/commands/group.js';
 import { startRecordedSession } from '../source/commands/start-session.js';
-import { displayNames } from '../source/group/round.js';
+import { displayNames, roundCards } from '../source/group/round.js';
 import { groupSjt } from '../source/group/sjt-distribution.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
@@ -15,6 +15,7 @@ import type { RecordedSession } from '../source/transcript/recorder.js';
 import { GroupApp } from '../source/ui/group/group-app.js';
 import { GroupSjtApp } from '../source/ui/group/group-sjt-app.js';
 import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
+import { RoundView } from '../source/ui/group/round-view.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { runCli } from './helpers/cli.js';
 import { flat, press, screenText, waitFor } from './helpers/ink.js';
@@ -98,6 +99,25 @@ describe('postsafe group in the terminal', () => {
 		await press(ui, ', Ben', '\r');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Asha's turn — round 1"));
 		expect(ui.lastFrame()).toContain('Ben ·');
+	});
+});
+
+describe('a round of replies at 80 columns', () => {
+	it('five learners: the cards wrap three to a row instead of stacking one per row off the screen', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const learners = ['Asha', 'Ben', 'Chloe', 'Dev', 'Esther'];
+		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')) });
+		for (const [index, learner] of learners.entries()) await session.controller.reply(learner, [ASHA, BEN, CHLOE][index % 3]!);
+		session.recorder.stop();
+		const cards = roundCards(session.controller.current);
+		const ui = render(<RoundView cards={cards} criteria={session.controller.current.rubric.criteria} names={displayNames(learners, false)} chosen={cards[0]!.reply.id} carried={false} width={80} />);
+		mounted.push(ui);
+		const lines = (ui.lastFrame() ?? '').split('\n');
+		expect(lines.find(line => line.includes('Asha'))).toMatch(/Asha.*Ben.*Chloe/);
+		expect(lines.find(line => line.includes('Dev'))).toMatch(/Dev.*Esther/);
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		expect(lines.length).toBeLessThanOrEqual(24);
 	});
 });
 
