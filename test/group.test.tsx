@@ -142,6 +142,12 @@ describe('postsafe group in plain mode', () => {
 		expect(transcript.scores?.map(entry => [entry.learner, entry.score.score])).toEqual([['Asha', 4], ['Ben', 0], ['Chloe', 6]]);
 	});
 
+	it('marks a criterion not met with a dash, so the mark is not read as the legend\'s separator', () => {
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [ASHA, BEN].join('\n') });
+		expect(result.stdout).toMatch(/→ Asha +✓ +✓ +– +4\/6/);
+		expect(result.stdout).toContain('✓ met · – not met · ⚑ red flag');
+	});
+
 	it('when everyone met every criterion, the first discussion question does not ask what made it hard', () => {
 		const full = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form. I'll note this in your record.";
 		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [full, full].join('\n') });

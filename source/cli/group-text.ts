@@ -14,12 +14,12 @@ export function formatRound(cards: readonly ReplyCard[], criteria: readonly { id
 	const header = ['Learner', ...criteria.map(criterion => CRITERION_MARKS[criterion.id] ?? criterion.id), 'Score', 'Reply'];
 	const rows = cards.map(card => [
 		`${card === carried ? '→ ' : ''}${names.get(card.reply.learner) ?? card.reply.learner}`,
-		...criteria.map(criterion => (card.met.includes(criterion.id) ? '✓' : '·')),
+		...criteria.map(criterion => (card.met.includes(criterion.id) ? '✓' : '–')),
 		`${card.score}/${card.max}${card.redFlags.length > 0 ? ` ${RED_FLAG_MARK}` : ''}`,
 		`${card.reply.text}${card.redFlags.length > 0 ? `\n${RED_FLAG_MARK} ${card.redFlags.map(flag => flag.label).join('; ')}` : ''}`,
 	]);
 	const key = criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ');
-	return `${formatTable([header.map(style.heading), ...rows], width)}\n${style.dim(`✓ met · not met · ${RED_FLAG_MARK} red flag · → carried on · ${key}`)}`;
+	return `${formatTable([header.map(style.heading), ...rows], width)}\n${style.dim(`✓ met · – not met · ${RED_FLAG_MARK} red flag · → carried on · ${key}`)}`;
 }
 
 /** The learner × criterion table of the group debrief. */
