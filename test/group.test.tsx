@@ -129,8 +129,11 @@ describe('postsafe group in plain mode', () => {
 		});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Carried on: Asha\'s reply (the highest scoring).');
-		expect(result.stdout).toMatch(/Learner +Professional boundaries +Signposting to a safe route +Documentation +Red flags +Score/);
+		// The criteria's names don't fit 80 columns side by side: their marks head the columns, with the key below.
+		expect(result.stdout).toMatch(/Learner +B +S +D +Red flags +Score\n/);
 		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✗ missed +none +4\/6/);
+		expect(result.stdout).toContain('B Professional boundaries · S Signposting to a safe route · D Documentation');
+		expect(Math.max(...result.stdout.split('\n').filter(line => !line.includes(': ')).map(line => line.length))).toBeLessThanOrEqual(80);
 		expect(result.stdout).toMatch(/Ben +✗ missed +✗ missed +✗ missed +⚑ 1 +0\/6/);
 		expect(result.stdout).toMatch(/Chloe +✓ met +✓ met +✓ met +none +6\/6/);
 		const files = readdirSync(transcripts);
@@ -154,6 +157,11 @@ describe('postsafe group in plain mode', () => {
 		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✓ met +none +6\/6/);
 		expect(result.stdout).not.toContain('What made it hard to include');
 		expect(result.stdout).toMatch(/1\. Everyone met every criterion/);
+	});
+
+	it('names the criteria at the head of the debrief table when the terminal is wide enough', () => {
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [ASHA, BEN].join('\n'), env: { COLUMNS: '120' } });
+		expect(result.stdout).toMatch(/Learner +Professional boundaries +Signposting to a safe route +Documentation +Red flags +Score/);
 	});
 
 	it('shows learners as Learner A, B, C with --anonymous, and keeps their names in the transcript', () => {

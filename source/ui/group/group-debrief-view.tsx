@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { GroupTable } from '../../group/debrief.js';
-import { CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
+import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../../review/marks.js';
 import { Paragraph } from '../paragraph.js';
 
 type GroupDebriefProps = {
@@ -31,7 +31,7 @@ export function GroupDebriefView({ title, table, names, modelReply, questions, w
 					{row.score}/{row.max}
 				</Text>
 			))}
-			<Text dimColor>{table.criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ')}</Text>
+			<Text dimColor>{criterionKey(table.criteria)}</Text>
 			<Text bold>A model reply</Text>
 			<Paragraph width={width} indent={2}>{`“${modelReply}”`}</Paragraph>
 			<Text bold>For discussion</Text>

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { ReplyCard } from '../../group/round.js';
-import { CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
+import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../../review/marks.js';
 
 type RoundViewProps = {
 	readonly cards: readonly ReplyCard[];
@@ -24,7 +24,7 @@ export function RoundView({ cards, criteria, names, chosen, carried, width }: Ro
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text dimColor>
-				{criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ')} · ✓ met · – not met · {RED_FLAG_MARK} red flag
+				{criterionKey(criteria)} · ✓ met · – not met · {RED_FLAG_MARK} red flag
 			</Text>
 			<Box flexDirection={columns > 1 ? 'row' : 'column'} flexWrap="wrap">
 				{cards.map(card => {
