@@ -52,7 +52,7 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 	const plain = flags.plain === true || flags.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
 	if (plain) {
 		const { runSjtPlain } = await import('./sjt-plain.js');
-		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin });
+		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin, isTTY: process.stdin.isTTY === true });
 	}
 	const { runSjtTui } = await loadScreen(() => import('../ui/sjt/run-sjt.js'));
 	return runSjtTui({ items, sources: bank.sourceNames, learner: flags.learner, seed, filter, directory, timed: flags.timed === true });
