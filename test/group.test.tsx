@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { parseLearners } from '../source/commands/group.js';
+import { groupPlain, groupSjtPlain } from '../source/commands/group-plain.js';
 import { startRecordedSession } from '../source/commands/start-session.js';
 import { displayNames, roundCards } from '../source/group/round.js';
 import { groupSjt } from '../source/group/sjt-distribution.js';
@@ -205,6 +207,34 @@ describe('postsafe group in plain mode', () => {
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');
 		const none = runCli(['group', 'patient-dm-rash']);
 		expect([none.code, none.stderr]).toEqual([2, 'postsafe: plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"\n']);
+	});
+});
+
+describe('postsafe group --plain at a terminal', () => {
+	it('prompts each learner by name, and asks again after an empty line instead of saving "(no reply)"', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')), turns: 1 });
+		const input = new PassThrough();
+		let shown = '';
+		const done = groupPlain({ session, names: displayNames(['Asha', 'Ben'], false), input, isTTY: true, stdout: text => void (shown += text), scriptedPartner: () => new ScriptedPartner() });
+		input.end(`${ASHA}\n\n${BEN}\n`);
+		expect(await done).toBe(0);
+		expect(shown).toContain('Asha › Ben › Ben › ');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(session.recorder.file, 'utf8')));
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.text])).toEqual([['Asha', ASHA], ['Ben', BEN]]);
+	});
+
+	it('--sjt: prompts each learner by name and asks again after an answer it cannot read', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
+		const input = new PassThrough();
+		let shown = '';
+		const done = groupSjtPlain({ items: [selfie], learners: ['Asha', 'Ben'], names: displayNames(['Asha', 'Ben'], true), input, isTTY: true, stdout: text => void (shown += text) });
+		input.end('C,D,F\nC,D,Z\nC,D,H\n');
+		expect(await done).toBe(0);
+		expect(shown).toContain('Learner A › Learner B › ✗ no option Z in sjt-ward-selfie (its options are A to H). Try again: ');
+		expect(flat(shown)).toContain('Learner B C, D, H 8/12');
 	});
 });
 

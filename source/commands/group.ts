@@ -50,7 +50,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		if (items.length === 0) throw new UserError('no SJT items match: run `postsafe sjt list` to see them');
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text) });
+			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text) });
 		}
 		const { runGroupSjtTui } = await loadScreen(() => import('../ui/group/run-group.js'));
 		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
@@ -79,7 +79,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		const removeHandlers = saveOnSignals(() => session);
 		try {
 			const { groupPlain } = await import('./group-plain.js');
-			return await groupPlain({ session, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text), scriptedPartner: () => createPartner(undefined, false) });
+			return await groupPlain({ session, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text), scriptedPartner: () => createPartner(undefined, false) });
 		} finally {
 			removeHandlers();
 		}

@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline';
 import { formatItem, formatPoints, formatReveal, formatSummary } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
-import { parseSjtAnswer, type ParsedAnswer } from '../sjt/answer.js';
+import { parseSjtAnswer } from '../sjt/answer.js';
 import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
+import { nextSjtAnswer } from './next-answer.js';
 import { startSjtSessionFile } from './sjt-session.js';
 
 export type SjtPlainOptions = {
@@ -36,19 +37,13 @@ export async function runSjtPlain({ items, sources, learner, seed, filter, direc
 		const prompt = item.type === 'rank' ? 'Your order (e.g. A,C,B,E,D): ' : 'Your three (e.g. B,E,G): ';
 		say(prompt);
 		const started = performance.now();
-		let parsed: ParsedAnswer | undefined;
-		for (let next = await lines.next(); !next.done; next = await lines.next()) {
-			const typed = next.value.trim();
-			parsed = parseSjtAnswer(item, typed);
-			if (!isTTY) say(`${typed}\n`);
-			if (!isTTY || !('error' in parsed)) break;
-			say(typed === '' ? prompt : `${style.flag('✗')} ${parsed.error}. Try again: `);
-			parsed = undefined;
-		}
-		if (!parsed) {
+		const typed = await nextSjtAnswer(lines, item, { isTTY, prompt, say });
+		if (typed === undefined) {
 			say(`\n${style.dim('(no more answers: the session ends here)')}\n`);
 			break;
 		}
+		if (!isTTY) say(`${typed}\n`);
+		const parsed = parseSjtAnswer(item, typed);
 		if ('error' in parsed) say(`${style.flag('✗')} ${parsed.error}: scored as not answered.\n`);
 		const answer = 'error' in parsed ? [] : parsed.letters;
 		const result = resultFor(item, answer, { seconds: (performance.now() - started) / 1000 });
