@@ -74,6 +74,8 @@ describe('postsafe sjt in the terminal', () => {
 		await press(ui, '\r');
 		await waitFor(ui, text => text.includes('Score 12 of 12'));
 		expect(flat(screenText(ui))).toContain('You chose C, D, F');
+		// The reveal scrolls the score off a 24-line screen; the line above the keys keeps it in view.
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Item 1 of 1: 12 of 12'));
 		expect(record().items[0]).toMatchObject({ answer: ['C', 'D', 'F'], points: 12 });
 	});
 

@@ -47,7 +47,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	if (learner && !recorder.current) recorder.current = startSession(learner);
 	const [printed, setPrinted] = useState<readonly Printed[]>([]);
 	const print = (more: readonly Printed[]) => setPrinted(previous => [...previous, ...more]);
-	const [, setResults, currentResults] = useStateRef<readonly SjtResult[]>([]);
+	const [results, setResults, currentResults] = useStateRef<readonly SjtResult[]>([]);
 	const [phase, setPhase, currentPhase] = useStateRef<Phase>(learner ? { name: 'answering', index: 0 } : { name: 'name' });
 	const [answer, setAnswer, currentAnswerState] = useStateRef<AnswerState>(startAnswer(items[0]!.options.map(option => option.id)));
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
@@ -136,7 +136,14 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 			</Box>
 		);
 	} else if (phase.name === 'revealed') {
-		live = <KeyHelp keys={phase.index + 1 < items.length ? HELP.sjtNext : HELP.sjtLast} />;
+		// The reveal is taller than a 24-line screen: the score stays in view beside the keys.
+		const score = results.at(-1)?.score;
+		live = (
+			<Box flexDirection="column">
+				{score ? <Text bold>Item {phase.index + 1} of {items.length}: {score.points} of {score.max}</Text> : null}
+				<KeyHelp keys={phase.index + 1 < items.length ? HELP.sjtNext : HELP.sjtLast} />
+			</Box>
+		);
 	}
 
 	return (
