@@ -41,6 +41,12 @@ describe('interview practice', () => {
 		expect(score.redFlags.map((flag: { id: string }) => flag.id)).toContain('public-callout');
 	});
 
+	it('counts asking the colleague to take the post down as acting to protect the patient', () => {
+		const score = scoreConversation(rubricFor('interview-colleague-post'), ['I would speak to my colleague privately and ask them to take the post down.']);
+		expect(score.structure.filter(step => step.met).map(step => step.id)).toEqual(['protect-patient', 'speak-privately']);
+		expect(score.criteria.find(criterion => criterion.id === 'confidentiality')?.met).toBe(true);
+	});
+
 	it.each(interviews.map(loaded => [loaded.scenario.id, loaded] as const))('%s: the model answer takes every step of the structure', (id, loaded) => {
 		const score = scoreConversation(rubricFor(id), [loaded.scenario.debrief.modelReply]);
 		expect(score.structure.length).toBeGreaterThanOrEqual(4);
