@@ -16,6 +16,7 @@ import { Transcript } from '../source/transcript/schema.js';
 import type { RecordedSession } from '../source/transcript/recorder.js';
 import { GroupApp } from '../source/ui/group/group-app.js';
 import { GroupSjtApp } from '../source/ui/group/group-sjt-app.js';
+import { GroupDebriefView } from '../source/ui/group/group-debrief-view.js';
 import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
 import { RoundView } from '../source/ui/group/round-view.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
@@ -235,6 +236,32 @@ describe('postsafe group --plain at a terminal', () => {
 		expect(await done).toBe(0);
 		expect(shown).toContain('Learner A › Learner B › ✗ no option Z in sjt-ward-selfie (its options are A to H). Try again: ');
 		expect(flat(shown)).toContain('Learner B C, D, H 8/12');
+	});
+});
+
+describe('long names in the group tables', () => {
+	const LONG = 'Dr Asha Patel-Henderson-Montgomery-Smythe of Somewhere Very Far Away';
+	it('the SJT marks keep one row per learner within 80 columns, scores in one column', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
+		const group = groupSjt(rash, [{ learner: LONG, answer: ['A', 'D', 'B', 'C', 'E'] }, { learner: 'Ben', answer: ['A', 'B', 'D', 'C', 'E'] }]);
+		const ui = render(<GroupSjtView item={rash} group={group} names={displayNames([LONG, 'Ben'], false)} width={80} />);
+		mounted.push(ui);
+		const lines = (ui.lastFrame() ?? '').split('\n');
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		const asha = lines.find(line => line.includes('Dr Asha'))!;
+		const ben = lines.find(line => /^ +Ben /.test(line))!;
+		expect(asha).toMatch(/…/);
+		expect(asha.indexOf('20/20')).toBe(ben.indexOf('18/20'));
+	});
+
+	it('the group debrief keeps one row per learner within 80 columns', () => {
+		const table = { criteria: [{ id: 'boundaries', label: 'Professional boundaries' }, { id: 'signposting', label: 'Signposting' }], rows: [LONG, 'Ben'].map(learner => ({ learner, met: { boundaries: true, signposting: false }, redFlags: [], score: 2, max: 4 })) };
+		const ui = render(<GroupDebriefView title="A title" table={table} names={displayNames([LONG, 'Ben'], false)} modelReply="A reply." questions={['One?']} width={80} />);
+		mounted.push(ui);
+		const lines = (ui.lastFrame() ?? '').split('\n');
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		expect(lines.find(line => line.includes('Dr Asha'))).toMatch(/… +✓ met +✗ missed +none +2\/4$/);
 	});
 });
 

@@ -9,6 +9,7 @@ import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
+import { cell, nameWidth } from '../cell.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
@@ -132,7 +133,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 								{entry.totals.map(total => (
 									<Text key={total.learner}>
 										{'  '}
-										{(names.get(total.learner) ?? total.learner).padEnd(14)} {total.points}/{total.max} ({total.percent}%)
+										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))} {total.points}/{total.max} ({total.percent}%)
 									</Text>
 								))}
 							</Box>
