@@ -299,6 +299,14 @@ describe('the group SJT view', () => {
 		expect(ranked.learners.map(entry => entry.score.points)).toEqual([20, 18, 18]);
 	});
 
+	it('shows what each option said beside why, since the options leave the screen with the answer form', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
+		const ui = render(<GroupSjtView item={rash} group={groupSjt(rash, [{ learner: 'Asha', answer: ['A', 'D', 'B', 'C', 'E'] }])} names={displayNames(['Asha'], false)} width={80} />);
+		mounted.push(ui);
+		expect(flat(ui.lastFrame() ?? '')).toContain('D Ignore the message; your social media is nothing to do with work. Why: It avoids unsafe advice');
+	});
+
 	it('takes each learner\'s answer in turn, unseen, then shows the group\'s spread and marks', async () => {
 		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
 		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;

@@ -49,9 +49,14 @@ export function GroupSjtView({ item, group, names, width }: { readonly item: Sjt
 			))}
 			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>
 			{item.options.map(option => (
-				<Paragraph key={option.id} width={width} indent={2} lead={`${option.id} `}>
-					{option.rationale}
-				</Paragraph>
+				<Box key={option.id} flexDirection="column">
+					<Paragraph width={width} indent={2} lead={`${option.id} `} dimColor>
+						{option.text}
+					</Paragraph>
+					<Paragraph width={width} indent={4} lead="Why: ">
+						{option.rationale}
+					</Paragraph>
+				</Box>
 			))}
 		</Box>
 	);
