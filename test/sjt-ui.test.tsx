@@ -79,6 +79,17 @@ describe('postsafe sjt in the terminal', () => {
 		expect(record().items[0]).toMatchObject({ answer: ['C', 'D', 'F'], points: 12 });
 	});
 
+	it('takes keys that arrive run together (a slow link, a held key): Space Space Enter in one burst', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie')]);
+		await waitFor(ui, text => text.includes('(3 more to choose)'));
+		await press(ui, DOWN, DOWN);
+		await waitFor(ui, () => /❯ \[ \] C/.test(ui.lastFrame() ?? ''));
+		// Space chooses C, the second Space unchooses it, a third chooses it again; then Enter.
+		ui.stdin.write('   \r');
+		await waitFor(ui, text => text.includes('Score 4 of 12'));
+		expect(record().items[0]).toMatchObject({ answer: ['C'], points: 4 });
+	});
+
 	it('when the time runs out, scores what was entered (nothing moved: nothing entered) and says so', async () => {
 		const { ui, record } = session([item('sjt-instagram-rash'), item('sjt-ward-selfie')], { timed: true, secondsPerItem: 1 });
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('⏱ 0:01 left'));

@@ -1,5 +1,5 @@
 import { ThemeProvider } from '@inkjs/ui';
-import { Box, Static, Text, useApp } from 'ink';
+import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useState } from 'react';
 import { displayNames } from '../../group/round.js';
 import { groupSjt, groupSjtTotals, type GroupSjt, type GroupSjtTotal } from '../../group/sjt-distribution.js';
@@ -8,7 +8,7 @@ import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
-import { HELP } from '../keys.js';
+import { HELP, singleKeys } from '../keys.js';
 import { cell, nameWidth } from '../cell.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
@@ -46,7 +46,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 
 	const resetAnswer = (index: number) => setAnswerState(startAnswer(letters(index)));
 
-	useKeys((input, key) => {
+	const onKey = (input: string, key: Key) => {
 		if (!learners || done) return;
 		const item = items[currentItem.current]!;
 		if (currentRevealed.current) {
@@ -79,6 +79,9 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 		}
 		const pressed = answerKey(input, key);
 		if (pressed) setAnswerState(reduceAnswer(item.type, currentAnswerState.current, pressed));
+	};
+	useKeys((burst, burstKey) => {
+		for (const [input, key] of singleKeys(burst, burstKey)) onKey(input, key);
 	});
 
 	const item = items[itemIndex]!;

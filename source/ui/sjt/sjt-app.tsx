@@ -1,12 +1,12 @@
 import { ThemeProvider } from '@inkjs/ui';
-import { Box, Static, Text, useApp } from 'ink';
+import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
 import { currentAnswer, enteredRank, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
 import { resultFor, SECONDS_PER_ITEM, summarise, type SjtResult } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
 import { KeyHelp } from '../key-help.js';
-import { HELP, isNo, isYes } from '../keys.js';
+import { HELP, isNo, isYes, singleKeys } from '../keys.js';
 import { NameEntry } from '../name-entry.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
@@ -92,7 +92,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		setPhase({ name: 'revealed', index: now.index });
 	};
 
-	useKeys((input, key) => {
+	const onKey = (input: string, key: Key) => {
 		const now = currentPhase.current;
 		if (now.name === 'name' || now.name === 'done') return;
 		if (confirming.current) {
@@ -113,6 +113,9 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		if (key.return) return submit(false);
 		const pressed = answerKey(input, key);
 		if (pressed) setAnswer(reduceAnswer(items[now.index]!.type, currentAnswerState.current, pressed));
+	};
+	useKeys((burst, burstKey) => {
+		for (const [input, key] of singleKeys(burst, burstKey)) onKey(input, key);
 	});
 
 	let live: React.ReactNode = null;
