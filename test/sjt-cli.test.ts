@@ -115,4 +115,11 @@ describe('postsafe sjt in plain mode', () => {
 		expect(shown).not.toContain('A,D,B,C,E\n');
 		expect(shown).toContain('SJT session: 20 of 20 (100%) over 1 item');
 	});
+	it('with no answer given at all, says no items were answered instead of "nothing to revisit: every item scored…"', () => {
+		const result = runCli(['sjt', '--count', '2', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], { input: '' });
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('SJT session: no items answered.');
+		expect(result.stdout).not.toContain('Nothing to revisit');
+		expect(result.stdout).not.toContain('By topic');
+	});
 });

@@ -90,6 +90,17 @@ describe('postsafe sjt in the terminal', () => {
 		expect(record().items[0]).toMatchObject({ answer: ['C'], points: 4 });
 	});
 
+	it('finishing before answering anything says no items were answered, not that nothing needs revisiting', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie')]);
+		await waitFor(ui, text => text.includes('(3 more to choose)'));
+		await press(ui, '\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Finish now?'));
+		await press(ui, 'y');
+		await waitFor(ui, text => text.includes('SJT session: no items answered.'));
+		expect(screenText(ui)).not.toContain('Nothing to revisit');
+		expect(record()).toMatchObject({ status: 'abandoned', items: [] });
+	});
+
 	it('when the time runs out, scores what was entered (nothing moved: nothing entered) and says so', async () => {
 		const { ui, record } = session([item('sjt-instagram-rash'), item('sjt-ward-selfie')], { timed: true, secondsPerItem: 1 });
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('⏱ 0:01 left'));

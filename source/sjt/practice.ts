@@ -27,6 +27,9 @@ export type SjtSummary = {
 
 export const REVISIT_BELOW = 0.75;
 
+/** The summary of a session that ended before any item was answered. */
+export const NONE_ANSWERED = 'SJT session: no items answered.';
+
 export function percentOf(points: number, max: number): number {
 	return max === 0 ? 0 : Math.round((points / max) * 100);
 }
