@@ -172,6 +172,9 @@ describe('postsafe group in plain mode', () => {
 		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--anonymous', '--offline', '--turns', '1', '--transcripts', transcripts], { input: [ASHA, BEN, CHLOE].join('\n') });
 		expect(result.stdout).toContain('a group of 3: Learner A, Learner B, Learner C');
 		expect(result.stdout).not.toMatch(/\bAsha\b|\bChloe\b/);
+		// Not even in the transcript's file name, printed at the end for everyone to see.
+		expect(result.stdout.toLowerCase()).not.toMatch(/asha|chloe/);
+		expect(result.stdout).toMatch(/Transcript saved: .*patient-dm-rash-group-[0-9a-f]{4}\.json/);
 		const transcript = Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
 		expect(transcript.learners).toEqual(['Asha', 'Ben', 'Chloe']);
 	});

@@ -72,6 +72,8 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 			learners: names,
 			partner: createPartner(useModel ? choice : undefined, !plain),
 			transcripts,
+			// The file name is printed at the end, on the shared screen.
+			...(flags.anonymous ? { fileLabel: 'group' } : {}),
 			...(flags.turns === undefined ? {} : { turns: flags.turns }),
 		});
 	if (plain) {
