@@ -206,6 +206,13 @@ describe('postsafe group in plain mode', () => {
 		expect(result.stdout).toMatch(new RegExp(`Totals over 1 item\\n.*Asha +${asha}/12 +${Math.round((asha / 12) * 100)}%\\n.*Ben +${ben}/12`));
 	});
 
+	it('refuses SJT options without --sjt, and --turns with it, instead of ignoring them', () => {
+		const sjtOptions = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--count', '3']);
+		expect([sjtOptions.code, sjtOptions.stderr]).toEqual([2, 'postsafe: --count chooses SJT items: add --sjt (and leave out the scenario id), or leave it out\n']);
+		const turns = runCli(['group', '--sjt', '--learners', 'Asha,Ben', '--turns', '2']);
+		expect([turns.code, turns.stderr]).toEqual([2, 'postsafe: --turns is for a scenario, not SJT items: leave it out with --sjt\n']);
+	});
+
 	it('refuses one learner, a repeated name, and plain mode without names, in one line each', () => {
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe('postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n');
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');

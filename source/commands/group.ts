@@ -42,6 +42,9 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	const learners = flags.learners === undefined ? undefined : parseLearners(flags.learners);
 	if (plain && !learners) throw new UserError('plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"', 2);
 	if (flags.sjt && id !== undefined) throw new UserError('--sjt practises SJT items, not a scenario: leave out the scenario id, or leave out --sjt', 2);
+	const sjtOptions = (['count', 'topic', 'type'] as const).filter(option => flags[option] !== undefined);
+	if (!flags.sjt && sjtOptions.length > 0) throw new UserError(`${sjtOptions.map(option => `--${option}`).join(', ')} ${sjtOptions.length > 1 ? 'choose' : 'chooses'} SJT items: add --sjt (and leave out the scenario id), or leave ${sjtOptions.length > 1 ? 'them' : 'it'} out`, 2);
+	if (flags.sjt && flags.turns !== undefined) throw new UserError('--turns is for a scenario, not SJT items: leave it out with --sjt', 2);
 	if (!flags.sjt && id === undefined) throw new UserError('name a scenario (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
 
 	if (flags.sjt) {
