@@ -53,6 +53,10 @@ describe('postsafe sjt list', () => {
 		expect(onPhotos.map(item => item.id)).toContain('sjt-ward-selfie');
 		expect(onPhotos.every(item => item.topics.some(topic => topic.includes('photos in clinical')))).toBe(true);
 	});
+	it('says when no item matches, as `postsafe list` does, instead of printing a bare header', () => {
+		const result = runCli(['sjt', 'list', '--topic', 'astrology']);
+		expect([result.code, result.stdout]).toEqual([1, 'No SJT items match topic "astrology". Run `postsafe sjt list` to see them all.\n']);
+	});
 });
 
 describe('postsafe validate and the SJT bank', () => {

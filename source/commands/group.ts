@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
 import { checkOllama } from '../partner/ollama-setup.js';
-import { chooseItems } from '../sjt/practice.js';
+import { chooseItems, describeFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import { openScenario } from './open-library.js';
@@ -49,8 +49,9 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 
 	if (flags.sjt) {
 		const bank = await openSjtBank(flags.scenarios);
-		const items = chooseItems(bank.items.map(loaded => loaded.item), { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) }, randomInt(2 ** 31 - 1));
-		if (items.length === 0) throw new UserError('no SJT items match: run `postsafe sjt list` to see them');
+		const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
+		const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
+		if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
 			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text) });

@@ -61,6 +61,11 @@ export function matchesFilter(item: SjtItem, { topic, type }: ItemFilter): boole
 	return (!type || item.type === type) && (!wanted || item.topics.some(candidate => candidate.toLowerCase().includes(wanted)));
 }
 
+/** ' topic "x" of type rank': what a filter asked for, for saying that nothing matched it. */
+export function describeFilter({ topic, type }: ItemFilter): string {
+	return `${topic ? ` topic "${topic}"` : ''}${type ? ` of type ${type}` : ''}`;
+}
+
 /** The items for a session: those matching the filter, shuffled by the seed, as many as asked for. */
 export function chooseItems(items: readonly SjtItem[], filter: ItemFilter, seed: number): SjtItem[] {
 	const { count } = filter;
