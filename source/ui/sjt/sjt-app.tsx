@@ -123,6 +123,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		live = (
 			<NameEntry
 				width={width}
+				onQuit={exit}
 				onDone={name => {
 					recorder.current = startSession(name);
 					setPhase({ name: 'answering', index: 0 });
