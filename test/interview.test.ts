@@ -41,6 +41,14 @@ describe('interview practice', () => {
 		expect(score.redFlags.map((flag: { id: string }) => flag.id)).toContain('public-callout');
 	});
 
+	it('the panel asks what the candidate would do first when they name the risk but not getting the photo down (colleague\'s post)', () => {
+		const result = runCli(['interview', 'interview-colleague-post', '--learner', 'Asha', '--offline', '--turns', '2', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
+			input: ["The details in the photo could identify the patient, which is a breach of confidentiality. I'd raise it with my colleague privately and kindly.", "I'd ask them to delete it straight away."].join('\n'),
+		});
+		expect(result.stdout).toContain('Mr Daniel Price: What would you do first, and how soon?');
+		expect(result.stdout).toMatch(/✓ taken {3}2\. Acts first to protect the patient\n\s+reply 2: “I'd ask them to delete it straight away\.”/);
+	});
+
 	it('the panel asks about the risk when the candidate never names it (patient contact)', () => {
 		const result = runCli(['interview', 'interview-patient-contact', '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
 			input: [
