@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import { parseLearners } from '../source/commands/group.js';
+import { groupPlain, groupSjtPlain } from '../source/commands/group-plain.js';
 import { startRecordedSession } from '../source/commands/start-session.js';
-import { displayNames } from '../source/group/round.js';
+import { displayNames, roundCards } from '../source/group/round.js';
 import { groupSjt } from '../source/group/sjt-distribution.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
@@ -14,7 +16,9 @@ import { Transcript } from '../source/transcript/schema.js';
 import type { RecordedSession } from '../source/transcript/recorder.js';
 import { GroupApp } from '../source/ui/group/group-app.js';
 import { GroupSjtApp } from '../source/ui/group/group-sjt-app.js';
+import { GroupDebriefView } from '../source/ui/group/group-debrief-view.js';
 import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
+import { RoundView } from '../source/ui/group/round-view.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { runCli } from './helpers/cli.js';
 import { flat, press, screenText, waitFor } from './helpers/ink.js';
@@ -101,6 +105,25 @@ describe('postsafe group in the terminal', () => {
 	});
 });
 
+describe('a round of replies at 80 columns', () => {
+	it('five learners: the cards wrap three to a row instead of stacking one per row off the screen', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const learners = ['Asha', 'Ben', 'Chloe', 'Dev', 'Esther'];
+		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')) });
+		for (const [index, learner] of learners.entries()) await session.controller.reply(learner, [ASHA, BEN, CHLOE][index % 3]!);
+		session.recorder.stop();
+		const cards = roundCards(session.controller.current);
+		const ui = render(<RoundView cards={cards} criteria={session.controller.current.rubric.criteria} names={displayNames(learners, false)} chosen={cards[0]!.reply.id} carried={false} width={80} />);
+		mounted.push(ui);
+		const lines = (ui.lastFrame() ?? '').split('\n');
+		expect(lines.find(line => line.includes('Asha'))).toMatch(/Asha.*Ben.*Chloe/);
+		expect(lines.find(line => line.includes('Dev'))).toMatch(/Dev.*Esther/);
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		expect(lines.length).toBeLessThanOrEqual(24);
+	});
+});
+
 describe('postsafe group in plain mode', () => {
 	it('three learners over two turns: one transcript with six named replies, and the learner × criterion table', () => {
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
@@ -109,8 +132,11 @@ describe('postsafe group in plain mode', () => {
 		});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Carried on: Asha\'s reply (the highest scoring).');
-		expect(result.stdout).toMatch(/Learner +Professional boundaries +Signposting to a safe route +Documentation +Red flags +Score/);
+		// The criteria's names don't fit 80 columns side by side: their marks head the columns, with the key below.
+		expect(result.stdout).toMatch(/Learner +B +S +D +Red flags +Score\n/);
 		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✗ missed +none +4\/6/);
+		expect(result.stdout).toContain('B Professional boundaries · S Signposting to a safe route · D Documentation');
+		expect(Math.max(...result.stdout.split('\n').filter(line => !line.includes(': ')).map(line => line.length))).toBeLessThanOrEqual(80);
 		expect(result.stdout).toMatch(/Ben +✗ missed +✗ missed +✗ missed +⚑ 1 +0\/6/);
 		expect(result.stdout).toMatch(/Chloe +✓ met +✓ met +✓ met +none +6\/6/);
 		const files = readdirSync(transcripts);
@@ -122,11 +148,33 @@ describe('postsafe group in plain mode', () => {
 		expect(transcript.scores?.map(entry => [entry.learner, entry.score.score])).toEqual([['Asha', 4], ['Ben', 0], ['Chloe', 6]]);
 	});
 
+	it('marks a criterion not met with a dash, so the mark is not read as the legend\'s separator', () => {
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [ASHA, BEN].join('\n') });
+		expect(result.stdout).toMatch(/→ Asha +✓ +✓ +– +4\/6/);
+		expect(result.stdout).toContain('✓ met · – not met · ⚑ red flag');
+	});
+
+	it('when everyone met every criterion, the first discussion question does not ask what made it hard', () => {
+		const full = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form. I'll note this in your record.";
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [full, full].join('\n') });
+		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✓ met +none +6\/6/);
+		expect(result.stdout).not.toContain('What made it hard to include');
+		expect(result.stdout).toMatch(/1\. Everyone met every criterion/);
+	});
+
+	it('names the criteria at the head of the debrief table when the terminal is wide enough', () => {
+		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [ASHA, BEN].join('\n'), env: { COLUMNS: '120' } });
+		expect(result.stdout).toMatch(/Learner +Professional boundaries +Signposting to a safe route +Documentation +Red flags +Score/);
+	});
+
 	it('shows learners as Learner A, B, C with --anonymous, and keeps their names in the transcript', () => {
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
 		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--anonymous', '--offline', '--turns', '1', '--transcripts', transcripts], { input: [ASHA, BEN, CHLOE].join('\n') });
 		expect(result.stdout).toContain('a group of 3: Learner A, Learner B, Learner C');
 		expect(result.stdout).not.toMatch(/\bAsha\b|\bChloe\b/);
+		// Not even in the transcript's file name, printed at the end for everyone to see.
+		expect(result.stdout.toLowerCase()).not.toMatch(/asha|chloe/);
+		expect(result.stdout).toMatch(/Transcript saved: .*patient-dm-rash-group-[0-9a-f]{4}\.json/);
 		const transcript = Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
 		expect(transcript.learners).toEqual(['Asha', 'Ben', 'Chloe']);
 	});
@@ -143,11 +191,87 @@ describe('postsafe group in plain mode', () => {
 		expect(result.stdout).toMatch(/Chloe +A, C, H +4\/12/);
 	});
 
+	it('--sjt: totals for each learner at the end, over the items answered when input stops early', () => {
+		const library = mkdtempSync(join(tmpdir(), 'postsafe-group-lib-'));
+		copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(library, 'criteria.yaml'));
+		mkdirSync(join(library, 'sjt'));
+		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-ward-selfie.yaml'), join(library, 'sjt', 'sjt-ward-selfie.yaml'));
+		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-closed-doctors-group.yaml'), join(library, 'sjt', 'sjt-closed-doctors-group.yaml'));
+		// Whichever item comes first, "C,D,F" and "C,E,G" each score one way on it; the second item gets one line only.
+		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben'], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,E,G\nC,D,F\n' });
+		expect(result.code).toBe(0);
+		const first = result.stdout.includes('Item 1 of 2: A registrar') ? 'selfie' : 'closed';
+		const [asha, ben] = first === 'selfie' ? [12, 4] : [4, 12];
+		expect(result.stdout).toContain('(no more answers: the session ends here)');
+		expect(result.stdout).toMatch(new RegExp(`Totals over 1 item\\n.*Asha +${asha}/12 +${Math.round((asha / 12) * 100)}%\\n.*Ben +${ben}/12`));
+	});
+
+	it('refuses SJT options without --sjt, and --turns with it, instead of ignoring them', () => {
+		const sjtOptions = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--count', '3']);
+		expect([sjtOptions.code, sjtOptions.stderr]).toEqual([2, 'postsafe: --count chooses SJT items: add --sjt (and leave out the scenario id), or leave it out\n']);
+		const turns = runCli(['group', '--sjt', '--learners', 'Asha,Ben', '--turns', '2']);
+		expect([turns.code, turns.stderr]).toEqual([2, 'postsafe: --turns is for a scenario, not SJT items: leave it out with --sjt\n']);
+	});
+
 	it('refuses one learner, a repeated name, and plain mode without names, in one line each', () => {
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe('postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n');
 		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');
 		const none = runCli(['group', 'patient-dm-rash']);
 		expect([none.code, none.stderr]).toEqual([2, 'postsafe: plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"\n']);
+	});
+});
+
+describe('postsafe group --plain at a terminal', () => {
+	it('prompts each learner by name, and asks again after an empty line instead of saving "(no reply)"', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')), turns: 1 });
+		const input = new PassThrough();
+		let shown = '';
+		const done = groupPlain({ session, names: displayNames(['Asha', 'Ben'], false), input, isTTY: true, stdout: text => void (shown += text), scriptedPartner: () => new ScriptedPartner() });
+		input.end(`${ASHA}\n\n${BEN}\n`);
+		expect(await done).toBe(0);
+		expect(shown).toContain('Asha › Ben › Ben › ');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(session.recorder.file, 'utf8')));
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.text])).toEqual([['Asha', ASHA], ['Ben', BEN]]);
+	});
+
+	it('--sjt: prompts each learner by name and asks again after an answer it cannot read', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
+		const input = new PassThrough();
+		let shown = '';
+		const done = groupSjtPlain({ items: [selfie], learners: ['Asha', 'Ben'], names: displayNames(['Asha', 'Ben'], true), input, isTTY: true, stdout: text => void (shown += text) });
+		input.end('C,D,F\nC,D,Z\nC,D,H\n');
+		expect(await done).toBe(0);
+		expect(shown).toContain('Learner A › Learner B › ✗ no option Z in sjt-ward-selfie (its options are A to H). Try again: ');
+		expect(flat(shown)).toContain('Learner B C, D, H 8/12');
+	});
+});
+
+describe('long names in the group tables', () => {
+	const LONG = 'Dr Asha Patel-Henderson-Montgomery-Smythe of Somewhere Very Far Away';
+	it('the SJT marks keep one row per learner within 80 columns, scores in one column', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
+		const group = groupSjt(rash, [{ learner: LONG, answer: ['A', 'D', 'B', 'C', 'E'] }, { learner: 'Ben', answer: ['A', 'B', 'D', 'C', 'E'] }]);
+		const ui = render(<GroupSjtView item={rash} group={group} names={displayNames([LONG, 'Ben'], false)} width={80} />);
+		mounted.push(ui);
+		const lines = (ui.lastFrame() ?? '').split('\n');
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		const asha = lines.find(line => line.includes('Dr Asha'))!;
+		const ben = lines.find(line => /^ +Ben /.test(line))!;
+		expect(asha).toMatch(/…/);
+		expect(asha.indexOf('20/20')).toBe(ben.indexOf('18/20'));
+	});
+
+	it('the group debrief keeps one row per learner within 80 columns', () => {
+		const table = { criteria: [{ id: 'boundaries', label: 'Professional boundaries' }, { id: 'signposting', label: 'Signposting' }], rows: [LONG, 'Ben'].map(learner => ({ learner, met: { boundaries: true, signposting: false }, redFlags: [], score: 2, max: 4 })) };
+		const ui = render(<GroupDebriefView title="A title" table={table} names={displayNames([LONG, 'Ben'], false)} modelReply="A reply." questions={['One?']} width={80} />);
+		mounted.push(ui);
+		const lines = (ui.lastFrame() ?? '').split('\n');
+		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
+		expect(lines.find(line => line.includes('Dr Asha'))).toMatch(/… +✓ met +✗ missed +none +2\/4$/);
 	});
 });
 
@@ -183,6 +307,14 @@ describe('the group SJT view', () => {
 		]);
 		expect(ranked.spread.find(spread => spread.option === 'A')).toEqual({ type: 'rank', option: 'A', ideal: 1, atPlace: [2, 1, 0, 0, 0] });
 		expect(ranked.learners.map(entry => entry.score.points)).toEqual([20, 18, 18]);
+	});
+
+	it('shows what each option said beside why, since the options leave the screen with the answer form', async () => {
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
+		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
+		const ui = render(<GroupSjtView item={rash} group={groupSjt(rash, [{ learner: 'Asha', answer: ['A', 'D', 'B', 'C', 'E'] }])} names={displayNames(['Asha'], false)} width={80} />);
+		mounted.push(ui);
+		expect(flat(ui.lastFrame() ?? '')).toContain('D Ignore the message; your social media is nothing to do with work. Why: It avoids unsafe advice');
 	});
 
 	it('takes each learner\'s answer in turn, unseen, then shows the group\'s spread and marks', async () => {

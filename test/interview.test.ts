@@ -41,6 +41,33 @@ describe('interview practice', () => {
 		expect(score.redFlags.map((flag: { id: string }) => flag.id)).toContain('public-callout');
 	});
 
+	it('the panel asks what the candidate would do first when they name the risk but not getting the photo down (colleague\'s post)', () => {
+		const result = runCli(['interview', 'interview-colleague-post', '--learner', 'Asha', '--offline', '--turns', '2', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
+			input: ["The details in the photo could identify the patient, which is a breach of confidentiality. I'd raise it with my colleague privately and kindly.", "I'd ask them to delete it straight away."].join('\n'),
+		});
+		expect(result.stdout).toContain('Mr Daniel Price: What would you do first, and how soon?');
+		expect(result.stdout).toMatch(/✓ taken {3}2\. Acts first to protect the patient\n\s+reply 2: “I'd ask them to delete it straight away\.”/);
+	});
+
+	it('the panel asks about the risk when the candidate never names it (patient contact)', () => {
+		const result = runCli(['interview', 'interview-patient-contact', '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
+			input: [
+				"I'd kindly tell her I can't advise her through Facebook and ask her to ring the medicines helpline or her GP, or 111 if it's urgent.",
+				"I'd note the contact in her record.",
+				'Because there is no assessment and no record, and it blurs the boundary.',
+				'I would reflect on it and check my privacy settings.',
+			].join('\n'),
+		});
+		expect(result.stdout).toContain("Dr Priya Raman: It's a quick question about a medicine you prescribed. Why not just answer it?");
+		expect(result.stdout).toContain('Structure: 5 of 5 steps');
+	});
+
+	it('counts asking the colleague to take the post down as acting to protect the patient', () => {
+		const score = scoreConversation(rubricFor('interview-colleague-post'), ['I would speak to my colleague privately and ask them to take the post down.']);
+		expect(score.structure.filter(step => step.met).map(step => step.id)).toEqual(['protect-patient', 'speak-privately']);
+		expect(score.criteria.find(criterion => criterion.id === 'confidentiality')?.met).toBe(true);
+	});
+
 	it.each(interviews.map(loaded => [loaded.scenario.id, loaded] as const))('%s: the model answer takes every step of the structure', (id, loaded) => {
 		const score = scoreConversation(rubricFor(id), [loaded.scenario.debrief.modelReply]);
 		expect(score.structure.length).toBeGreaterThanOrEqual(4);

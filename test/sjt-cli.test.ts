@@ -1,10 +1,13 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runSjtPlain } from '../source/commands/sjt-plain.js';
+import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
 import { SjtRecord } from '../source/sjt/record.js';
 import { runCli } from './helpers/cli.js';
-import { SCENARIO_DIR } from './helpers/library.js';
+import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
 
 /** A scenario folder holding the criteria and just the two textbook items, so a session's items are known. */
 function twoItemLibrary(): string {
@@ -49,6 +52,10 @@ describe('postsafe sjt list', () => {
 		const onPhotos = JSON.parse(runCli(['sjt', 'list', '--topic', 'photos in clinical', '--json']).stdout) as { id: string; topics: string[] }[];
 		expect(onPhotos.map(item => item.id)).toContain('sjt-ward-selfie');
 		expect(onPhotos.every(item => item.topics.some(topic => topic.includes('photos in clinical')))).toBe(true);
+	});
+	it('says when no item matches, as `postsafe list` does, instead of printing a bare header', () => {
+		const result = runCli(['sjt', 'list', '--topic', 'astrology']);
+		expect([result.code, result.stdout]).toEqual([1, 'No SJT items match topic "astrology". Run `postsafe sjt list` to see them all.\n']);
 	});
 });
 
@@ -97,5 +104,26 @@ describe('postsafe sjt in plain mode', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('✗ no option Q in sjt-instagram-rash (its options are A to E): scored as not answered.');
 		expect(result.stdout).toContain('SJT session: 0 of 20 (0%) over 1 item');
+	});
+	it('at a terminal (--plain), asks again after a typo or an empty line instead of scoring the item 0, and does not echo the answer', async () => {
+		const sources = bundledLibrary().criteria.library.sources;
+		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(sources)));
+		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
+		const input = new PassThrough();
+		let shown = '';
+		const done = runSjtPlain({ items: [rash], sources, learner: 'Asha', seed: 1, filter: {}, directory: mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), json: false, input, isTTY: true, stdout: text => void (shown += text) });
+		input.end('adbc\n\nA,D,B,C,E\n');
+		expect(await done).toBe(0);
+		expect(shown).toContain('✗ a rank answer orders all 5 options, most appropriate first (e.g. A,B,C,D,E). Try again: ');
+		expect(shown).toContain('Score: 20 of 20');
+		expect(shown).not.toContain('A,D,B,C,E\n');
+		expect(shown).toContain('SJT session: 20 of 20 (100%) over 1 item');
+	});
+	it('with no answer given at all, says no items were answered instead of "nothing to revisit: every item scored…"', () => {
+		const result = runCli(['sjt', '--count', '2', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], { input: '' });
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('SJT session: no items answered.');
+		expect(result.stdout).not.toContain('Nothing to revisit');
+		expect(result.stdout).not.toContain('By topic');
 	});
 });

@@ -74,7 +74,31 @@ describe('postsafe sjt in the terminal', () => {
 		await press(ui, '\r');
 		await waitFor(ui, text => text.includes('Score 12 of 12'));
 		expect(flat(screenText(ui))).toContain('You chose C, D, F');
+		// The reveal scrolls the score off a 24-line screen; the line above the keys keeps it in view.
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Item 1 of 1: 12 of 12'));
 		expect(record().items[0]).toMatchObject({ answer: ['C', 'D', 'F'], points: 12 });
+	});
+
+	it('takes keys that arrive run together (a slow link, a held key): Space Space Enter in one burst', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie')]);
+		await waitFor(ui, text => text.includes('(3 more to choose)'));
+		await press(ui, DOWN, DOWN);
+		await waitFor(ui, () => /❯ \[ \] C/.test(ui.lastFrame() ?? ''));
+		// Space chooses C, the second Space unchooses it, a third chooses it again; then Enter.
+		ui.stdin.write('   \r');
+		await waitFor(ui, text => text.includes('Score 4 of 12'));
+		expect(record().items[0]).toMatchObject({ answer: ['C'], points: 4 });
+	});
+
+	it('finishing before answering anything says no items were answered, not that nothing needs revisiting', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie')]);
+		await waitFor(ui, text => text.includes('(3 more to choose)'));
+		await press(ui, '\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Finish now?'));
+		await press(ui, 'y');
+		await waitFor(ui, text => text.includes('SJT session: no items answered.'));
+		expect(screenText(ui)).not.toContain('Nothing to revisit');
+		expect(record()).toMatchObject({ status: 'abandoned', items: [] });
 	});
 
 	it('when the time runs out, scores what was entered (nothing moved: nothing entered) and says so', async () => {
@@ -88,5 +112,17 @@ describe('postsafe sjt in the terminal', () => {
 		await waitFor(ui, text => text.includes('SJT session: 0 of 20 (0%) over 1 item'));
 		expect(flat(screenText(ui))).toContain('To revisit');
 		expect(record().status).toBe('abandoned');
+	});
+
+	it('when the time runs out while "Finish now?" is asked, the reveal takes Enter for the next item', async () => {
+		const { ui, record } = session([item('sjt-instagram-rash'), item('sjt-ward-selfie')], { timed: true, secondsPerItem: 1 });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('⏱ 0:01 left'));
+		await press(ui, '\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Finish now?'));
+		await waitFor(ui, text => text.includes('time ran out'), 4000);
+		expect(ui.lastFrame()).not.toContain('Finish now?');
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('Item 2 of 2'));
+		expect(record().items).toHaveLength(1);
 	});
 });

@@ -12,8 +12,9 @@ import { Transcript } from '../source/transcript/schema.js';
 import { App, type AppServices } from '../source/ui/app.js';
 import { HomeScreen } from '../source/ui/home/home-screen.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
-import { postsafeTheme } from '../source/ui/theme.js';
 import { TextBox } from '../source/ui/input/text-box.js';
+import { NameEntry } from '../source/ui/name-entry.js';
+import { postsafeTheme } from '../source/ui/theme.js';
 import { screenText, type, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
 
@@ -152,6 +153,24 @@ describe('the terminal UI', () => {
 			ui.stdin.write(end);
 			await waitFor(ui, text => text.includes('── Debrief') && text.includes('(no replies)'));
 		}
+	});
+});
+
+describe('the name question', () => {
+	it('quits on Esc, as its help line says', async () => {
+		let quit = 0;
+		const names: string[] = [];
+		const ui = renderApp(
+			<ThemeProvider theme={postsafeTheme}>
+				<KeyRouter>
+					<NameEntry width={80} onDone={name => names.push(name)} onQuit={() => quit++} />
+				</KeyRouter>
+			</ThemeProvider>,
+		);
+		await waitFor(ui, text => text.includes('Esc quit'));
+		await type(ui, '\u001B');
+		await waitFor(ui, () => quit === 1);
+		expect(names).toEqual([]);
 	});
 });
 

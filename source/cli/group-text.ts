@@ -1,11 +1,12 @@
+import stringWidth from 'string-width';
 import { cellBar } from '../bar.js';
 import type { GroupTable } from '../group/debrief.js';
 import type { ReplyCard } from '../group/round.js';
-import type { GroupSjt } from '../group/sjt-distribution.js';
-import { CRITERION_MARKS, RED_FLAG_MARK } from '../review/marks.js';
+import type { GroupSjt, GroupSjtTotal } from '../group/sjt-distribution.js';
+import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../review/marks.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { style } from './style.js';
-import { formatTable, wrapIndented } from './table.js';
+import { formatTable, outputWidth, wrapIndented } from './table.js';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -14,24 +15,25 @@ export function formatRound(cards: readonly ReplyCard[], criteria: readonly { id
 	const header = ['Learner', ...criteria.map(criterion => CRITERION_MARKS[criterion.id] ?? criterion.id), 'Score', 'Reply'];
 	const rows = cards.map(card => [
 		`${card === carried ? '→ ' : ''}${names.get(card.reply.learner) ?? card.reply.learner}`,
-		...criteria.map(criterion => (card.met.includes(criterion.id) ? '✓' : '·')),
+		...criteria.map(criterion => (card.met.includes(criterion.id) ? '✓' : '–')),
 		`${card.score}/${card.max}${card.redFlags.length > 0 ? ` ${RED_FLAG_MARK}` : ''}`,
 		`${card.reply.text}${card.redFlags.length > 0 ? `\n${RED_FLAG_MARK} ${card.redFlags.map(flag => flag.label).join('; ')}` : ''}`,
 	]);
-	const key = criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ');
-	return `${formatTable([header.map(style.heading), ...rows], width)}\n${style.dim(`✓ met · not met · ${RED_FLAG_MARK} red flag · → carried on · ${key}`)}`;
+	return `${formatTable([header.map(style.heading), ...rows], width)}\n${style.dim(wrapIndented(`✓ met · – not met · ${RED_FLAG_MARK} red flag · → carried on · ${criterionKey(criteria)}`, 0, width))}`;
 }
 
-/** The learner × criterion table of the group debrief. */
-export function formatGroupTable(table: GroupTable, names: Names, width?: number): string {
-	const header = ['Learner', ...table.criteria.map(criterion => criterion.label), 'Red flags', 'Score'];
+/** The learner × criterion table of the group debrief: criteria by name, or by mark with a key when names don't fit the width. */
+export function formatGroupTable(table: GroupTable, names: Names, width = outputWidth()): string {
 	const rows = table.rows.map(row => [
 		names.get(row.learner) ?? row.learner,
 		...table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed')),
 		row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none',
 		`${row.score}/${row.max}`,
 	]);
-	return formatTable([header.map(style.heading), ...rows], width);
+	const laidOut = (heading: (criterion: { id: string; label: string }) => string) => formatTable([['Learner', ...table.criteria.map(heading), 'Red flags', 'Score'].map(style.heading), ...rows], width);
+	const named = laidOut(criterion => criterion.label);
+	if (Math.max(...named.split('\n').map(line => stringWidth(line))) <= width) return named;
+	return `${laidOut(criterion => CRITERION_MARKS[criterion.id] ?? criterion.id)}\n${style.dim(wrapIndented(criterionKey(table.criteria), 0, width))}`;
 }
 
 /** The group's answers to an SJT item: the spread per option against the ideal, then each learner's marks. */
@@ -51,4 +53,10 @@ export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, wid
 	lines.push('', style.heading(item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`));
 	for (const option of item.options) lines.push(wrapIndented(`${option.id} ${option.rationale}`, 2, width));
 	return lines.join('\n');
+}
+
+/** Each learner's total over the items answered. */
+export function formatGroupSjtTotals(totals: readonly GroupSjtTotal[], items: number, names: Names, width?: number): string {
+	const rows = totals.map(total => [names.get(total.learner) ?? total.learner, `${total.points}/${total.max}`, `${total.percent}%`]);
+	return `${style.heading(`Totals over ${items} item${items === 1 ? '' : 's'}`)}\n${formatTable(rows, width)}`;
 }

@@ -1,6 +1,6 @@
 import { cellBar } from '../bar.js';
 import { anchorLine } from '../scenario/labels.js';
-import type { SjtResult, SjtSummary } from '../sjt/practice.js';
+import { NONE_ANSWERED, type SjtResult, type SjtSummary } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtScore } from '../sjt/score.js';
 import { style } from './style.js';
@@ -48,6 +48,7 @@ export function formatPoints(score: SjtScore): string {
 
 /** The session summary: total as a percentage, results by topic, and the items to revisit. */
 export function formatSummary(summary: SjtSummary, results: readonly SjtResult[], width?: number): string {
+	if (summary.items === 0) return style.heading(NONE_ANSWERED);
 	const lines = [style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`), ''];
 	lines.push(style.heading('By topic'));
 	lines.push(formatTable(summary.byTopic.map(topic => [topic.topic, cellBar(topic.points, topic.max, 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]), width));

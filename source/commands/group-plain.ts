@@ -1,15 +1,16 @@
 import { createInterface } from 'node:readline';
-import { formatGroupSjt, formatGroupTable, formatRound } from '../cli/group-text.js';
+import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
 import { formatItem } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
 import { wrapIndented } from '../cli/table.js';
 import { discussionQuestions, groupTable } from '../group/debrief.js';
 import { defaultCarry, roundCards } from '../group/round.js';
-import { groupSjt } from '../group/sjt-distribution.js';
+import { groupSjt, groupSjtTotals, type GroupSjt } from '../group/sjt-distribution.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { Message, Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
+import { nextAnswer, nextSjtAnswer } from './next-answer.js';
 
 type Out = (text: string) => void;
 
@@ -17,6 +18,8 @@ export type GroupPlainOptions = {
 	readonly session: RecordedSession;
 	readonly names: ReadonlyMap<string, string>;
 	readonly input: NodeJS.ReadableStream;
+	/** Replies are typed here, at a terminal: each learner is prompted by name, and an empty line asked again. */
+	readonly isTTY?: boolean;
 	readonly stdout: Out;
 	readonly scriptedPartner: () => Partner;
 };
@@ -26,7 +29,7 @@ export type GroupPlainOptions = {
  * order; the round side by side; the best-scoring reply carries on; at the end the learner ×
  * criterion table, the model reply and three questions for discussion.
  */
-export async function groupPlain({ session, names, input, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
+export async function groupPlain({ session, names, input, isTTY = false, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario, learners, rubric } = controller.current;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
@@ -42,9 +45,13 @@ export async function groupPlain({ session, names, input, stdout, scriptedPartne
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	reading: while (controller.current.phase === 'learners') {
 		for (const learner of learners) {
-			const next = await lines.next();
-			if (next.done) break reading;
-			await controller.reply(learner, next.value.trim() || '(no reply)');
+			const ask = () => {
+				if (isTTY) stdout(`${nameOf(learner)} › `);
+			};
+			ask();
+			const typed = await nextAnswer(lines, { retry: typed => isTTY && typed === '', ask });
+			if (typed === undefined) break reading;
+			await controller.reply(learner, typed || '(no reply)');
 		}
 		const cards = roundCards(controller.current);
 		const carried = defaultCarry(cards);
@@ -71,19 +78,28 @@ export async function groupPlain({ session, names, input, stdout, scriptedPartne
 }
 
 /** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */
-export async function groupSjtPlain({ items, learners, names, input, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; stdout: Out }): Promise<number> {
+export async function groupSjtPlain({ items, learners, names, input, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; isTTY?: boolean; stdout: Out }): Promise<number> {
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
-	for (const [index, item] of items.entries()) {
+	const rounds: GroupSjt[] = [];
+	reading: for (const [index, item] of items.entries()) {
 		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
 		const answers: { learner: string; answer: readonly string[] }[] = [];
 		for (const learner of learners) {
-			const next = await lines.next();
-			if (next.done) return 0;
-			const parsed = parseSjtAnswer(item, next.value);
+			const prompt = `${names.get(learner) ?? learner} › `;
+			if (isTTY) stdout(prompt);
+			const typed = await nextSjtAnswer(lines, item, { isTTY, prompt, say: stdout });
+			if (typed === undefined) {
+				stdout(`${style.dim('(no more answers: the session ends here)')}\n\n`);
+				break reading;
+			}
+			const parsed = parseSjtAnswer(item, typed);
 			if ('error' in parsed) stdout(`${style.flag('✗')} ${names.get(learner) ?? learner}: ${parsed.error}: scored as not answered.\n`);
 			answers.push({ learner, answer: 'error' in parsed ? [] : parsed.letters });
 		}
-		stdout(`${formatGroupSjt(item, groupSjt(item, answers), names)}\n\n`);
+		const group = groupSjt(item, answers);
+		rounds.push(group);
+		stdout(`${formatGroupSjt(item, group, names)}\n\n`);
 	}
+	if (rounds.length > 0) stdout(`${formatGroupSjtTotals(groupSjtTotals(learners, rounds), rounds.length, names)}\n`);
 	return 0;
 }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
 import { checkOllama } from '../partner/ollama-setup.js';
-import { chooseItems } from '../sjt/practice.js';
+import { chooseItems, describeFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import { openScenario } from './open-library.js';
@@ -42,15 +42,19 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	const learners = flags.learners === undefined ? undefined : parseLearners(flags.learners);
 	if (plain && !learners) throw new UserError('plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"', 2);
 	if (flags.sjt && id !== undefined) throw new UserError('--sjt practises SJT items, not a scenario: leave out the scenario id, or leave out --sjt', 2);
+	const sjtOptions = (['count', 'topic', 'type'] as const).filter(option => flags[option] !== undefined);
+	if (!flags.sjt && sjtOptions.length > 0) throw new UserError(`${sjtOptions.map(option => `--${option}`).join(', ')} ${sjtOptions.length > 1 ? 'choose' : 'chooses'} SJT items: add --sjt (and leave out the scenario id), or leave ${sjtOptions.length > 1 ? 'them' : 'it'} out`, 2);
+	if (flags.sjt && flags.turns !== undefined) throw new UserError('--turns is for a scenario, not SJT items: leave it out with --sjt', 2);
 	if (!flags.sjt && id === undefined) throw new UserError('name a scenario (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
 
 	if (flags.sjt) {
 		const bank = await openSjtBank(flags.scenarios);
-		const items = chooseItems(bank.items.map(loaded => loaded.item), { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) }, randomInt(2 ** 31 - 1));
-		if (items.length === 0) throw new UserError('no SJT items match: run `postsafe sjt list` to see them');
+		const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
+		const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
+		if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text) });
+			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text) });
 		}
 		const { runGroupSjtTui } = await loadScreen(() => import('../ui/group/run-group.js'));
 		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
@@ -72,6 +76,8 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 			learners: names,
 			partner: createPartner(useModel ? choice : undefined, !plain),
 			transcripts,
+			// The file name is printed at the end, on the shared screen.
+			...(flags.anonymous ? { fileLabel: 'group' } : {}),
 			...(flags.turns === undefined ? {} : { turns: flags.turns }),
 		});
 	if (plain) {
@@ -79,7 +85,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		const removeHandlers = saveOnSignals(() => session);
 		try {
 			const { groupPlain } = await import('./group-plain.js');
-			return await groupPlain({ session, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, stdout: text => void process.stdout.write(text), scriptedPartner: () => createPartner(undefined, false) });
+			return await groupPlain({ session, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text), scriptedPartner: () => createPartner(undefined, false) });
 		} finally {
 			removeHandlers();
 		}

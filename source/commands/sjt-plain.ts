@@ -4,6 +4,7 @@ import { style } from '../cli/style.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
 import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
+import { nextSjtAnswer } from './next-answer.js';
 import { startSjtSessionFile } from './sjt-session.js';
 
 export type SjtPlainOptions = {
@@ -16,29 +17,32 @@ export type SjtPlainOptions = {
 	/** The summary JSON on stdout; the items and reveals on stderr. */
 	readonly json: boolean;
 	readonly input: NodeJS.ReadableStream;
+	/** Answers are typed here, at a terminal: a typo is asked again, and the answer is not echoed. */
+	readonly isTTY?: boolean;
 	readonly stdout?: (text: string) => void;
 	readonly stderr?: (text: string) => void;
 };
 
 /**
  * Each item as text, then one answer line read for it ("A,D,B,C,E" or "CDF"); the reveal; and at the
- * end the summary. An answer that can't be read is kept as typed, said why, and scores 0.
+ * end the summary. From a pipe, an answer that can't be read is said why and scores 0, so the lines
+ * that follow still answer the items they were meant for; at a terminal it is asked again.
  */
-export async function runSjtPlain({ items, sources, learner, seed, filter, directory, json, input, stdout = text => void process.stdout.write(text), stderr = text => void process.stderr.write(text) }: SjtPlainOptions): Promise<number> {
+export async function runSjtPlain({ items, sources, learner, seed, filter, directory, json, input, isTTY = false, stdout = text => void process.stdout.write(text), stderr = text => void process.stderr.write(text) }: SjtPlainOptions): Promise<number> {
 	const say = json ? stderr : stdout;
 	const session = startSjtSessionFile({ directory, learner, timed: false, seed, filter });
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	for (const [index, item] of items.entries()) {
 		say(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
-		say(item.type === 'rank' ? 'Your order (e.g. A,C,B,E,D): ' : 'Your three (e.g. B,E,G): ');
+		const prompt = item.type === 'rank' ? 'Your order (e.g. A,C,B,E,D): ' : 'Your three (e.g. B,E,G): ';
+		say(prompt);
 		const started = performance.now();
-		const next = await lines.next();
-		if (next.done) {
+		const typed = await nextSjtAnswer(lines, item, { isTTY, prompt, say });
+		if (typed === undefined) {
 			say(`\n${style.dim('(no more answers: the session ends here)')}\n`);
 			break;
 		}
-		const typed = next.value.trim();
-		say(`${typed}\n`);
+		if (!isTTY) say(`${typed}\n`);
 		const parsed = parseSjtAnswer(item, typed);
 		if ('error' in parsed) say(`${style.flag('✗')} ${parsed.error}: scored as not answered.\n`);
 		const answer = 'error' in parsed ? [] : parsed.letters;

@@ -3,7 +3,7 @@ import { formatPoints, formatReveal } from '../cli/sjt-text.js';
 import { formatTable } from '../cli/table.js';
 import { UserError } from '../cli/user-error.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
-import { chooseItems, matchesFilter, type ItemFilter } from '../sjt/practice.js';
+import { chooseItems, describeFilter, matchesFilter, type ItemFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { scoreSjtAnswer } from '../sjt/score.js';
 import { transcriptDirectory } from '../transcript/store.js';
@@ -35,6 +35,10 @@ export async function runSjtList(options: { topic?: string; type?: SjtType; json
 		write(`${JSON.stringify(items.map(({ id, type, title, topics, difficulty }) => ({ id, type, title, topics, difficulty })), null, 2)}\n`);
 		return 0;
 	}
+	if (items.length === 0) {
+		write(`No SJT items match${describeFilter(options)}. Run \`postsafe sjt list\` to see them all.\n`);
+		return 1;
+	}
 	write(`${formatTable([['Item', 'Type', 'Difficulty', 'Topics'], ...items.map(item => [item.id, item.type, item.difficulty, item.topics.join(', ')])])}\n`);
 	return 0;
 }
@@ -47,12 +51,12 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 	const seed = flags.seed ?? randomInt(2 ** 31 - 1);
 	const filter: ItemFilter = { ...(flags.count === undefined ? {} : { count: flags.count }), ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
 	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, seed);
-	if (items.length === 0) throw new UserError(`no SJT items match${flags.topic ? ` topic "${flags.topic}"` : ''}${flags.type ? ` of type ${flags.type}` : ''}: run \`postsafe sjt list\` to see them`);
+	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(flags)}: run \`postsafe sjt list\` to see them`);
 	const directory = transcriptDirectory(flags.transcripts);
 	const plain = flags.plain === true || flags.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
 	if (plain) {
 		const { runSjtPlain } = await import('./sjt-plain.js');
-		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin });
+		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin, isTTY: process.stdin.isTTY === true });
 	}
 	const { runSjtTui } = await loadScreen(() => import('../ui/sjt/run-sjt.js'));
 	return runSjtTui({ items, sources: bank.sourceNames, learner: flags.learner, seed, filter, directory, timed: flags.timed === true });

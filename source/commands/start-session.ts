@@ -15,14 +15,16 @@ export type StartOptions = {
 	/** Overrides the scenario's turn limit (--turns). */
 	readonly turns?: number;
 	readonly transcripts: string;
+	/** Who the transcript's file is named for: the learners, unless the group is anonymous on screen. */
+	readonly fileLabel?: string;
 };
 
 /** Starts a conversation whose transcript is written from its first message, in the folder given. */
-export function startRecordedSession({ loaded, criteria, learners, partner, turns, transcripts }: StartOptions): RecordedSession {
+export function startRecordedSession({ loaded, criteria, learners, partner, turns, transcripts, fileLabel = learners.join('-') }: StartOptions): RecordedSession {
 	const rubric = compileRubric(loaded.scenario, criteria, isEnglishWord);
 	const controller = new SessionController({ scenario: loaded.scenario, rubric, learners, ...(turns === undefined ? {} : { turnLimit: turns }) }, partner);
 	prepareTranscriptDirectory(transcripts);
-	const id = newTranscriptId(loaded.scenario.id, learners.join('-'), new Date());
+	const id = newTranscriptId(loaded.scenario.id, fileLabel, new Date());
 	const recorder = recordSession(controller, transcriptPath(transcripts, id), { id, contentHash: loaded.contentHash, group: learners.length > 1 });
 	return { controller, recorder };
 }

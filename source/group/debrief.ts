@@ -38,9 +38,11 @@ export function discussionQuestions(scenario: Scenario, table: GroupTable): [str
 	const metBy = fewest ? table.rows.filter(row => row.met[fewest.id]).length : 0;
 	const flags = [...new Set(table.rows.flatMap(row => row.redFlags))];
 	return [
-		fewest
-			? `${fewest.label} was met by ${metBy} of ${table.rows.length}. What made it hard to include, and what words would you use next time?`
-			: 'Which reply would you most want to receive, and why?',
+		!fewest
+			? 'Which reply would you most want to receive, and why?'
+			: metBy === table.rows.length
+				? `Everyone met every criterion. Which reply would ${scenario.partner.name} most want to receive, and which line would you borrow from someone else's?`
+				: `${fewest.label} was met by ${metBy} of ${table.rows.length}. What made it hard to include, and what words would you use next time?`,
 		flags.length > 0
 			? `The group raised: ${flags.join('; ')}. Why is that unsafe here, even when it is meant kindly?`
 			: `No red flags this time. Which tempting reply did you decide against, and why?`,

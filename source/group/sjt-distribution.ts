@@ -1,3 +1,4 @@
+import { percentOf } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { scoreSjtAnswer, type SjtScore } from '../sjt/score.js';
 
@@ -19,4 +20,16 @@ export function groupSjt(item: SjtItem, answers: readonly { readonly learner: st
 			: { type: 'best3', option: option.id, correct: item.answer.includes(option.id), chosenBy: answers.filter(entry => entry.answer.includes(option.id)).length },
 	);
 	return { spread, learners: answers.map(entry => ({ ...entry, score: scoreSjtAnswer(item, entry.answer) })) };
+}
+
+export type GroupSjtTotal = { readonly learner: string; readonly points: number; readonly max: number; readonly percent: number };
+
+/** Each learner's marks added up over the items the group has answered, in learner order. */
+export function groupSjtTotals(learners: readonly string[], rounds: readonly GroupSjt[]): GroupSjtTotal[] {
+	return learners.map(learner => {
+		const scores = rounds.flatMap(round => round.learners.filter(entry => entry.learner === learner).map(entry => entry.score));
+		const points = scores.reduce((sum, score) => sum + score.points, 0);
+		const max = scores.reduce((sum, score) => sum + score.max, 0);
+		return { learner, points, max, percent: percentOf(points, max) };
+	});
 }

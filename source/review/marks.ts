@@ -11,6 +11,10 @@ export const CRITERION_MARKS: Readonly<Record<string, string>> = {
 	escalation: 'E',
 	respect: 'R',
 };
+/** The key to the criterion marks: "B Professional boundaries · S Signposting to a safe route". */
+export function criterionKey(criteria: readonly { readonly id: string; readonly label: string }[]): string {
+	return criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ');
+}
 export const RED_FLAG_MARK = '⚑';
 export const AGAINST_MARK = '¬';
 

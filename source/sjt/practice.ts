@@ -27,6 +27,9 @@ export type SjtSummary = {
 
 export const REVISIT_BELOW = 0.75;
 
+/** The summary of a session that ended before any item was answered. */
+export const NONE_ANSWERED = 'SJT session: no items answered.';
+
 export function percentOf(points: number, max: number): number {
 	return max === 0 ? 0 : Math.round((points / max) * 100);
 }
@@ -56,6 +59,11 @@ export type ItemFilter = { readonly count?: number; readonly topic?: string; rea
 export function matchesFilter(item: SjtItem, { topic, type }: ItemFilter): boolean {
 	const wanted = topic?.toLowerCase().trim();
 	return (!type || item.type === type) && (!wanted || item.topics.some(candidate => candidate.toLowerCase().includes(wanted)));
+}
+
+/** ' topic "x" of type rank': what a filter asked for, for saying that nothing matched it. */
+export function describeFilter({ topic, type }: ItemFilter): string {
+	return `${topic ? ` topic "${topic}"` : ''}${type ? ` of type ${type}` : ''}`;
 }
 
 /** The items for a session: those matching the filter, shuffled by the seed, as many as asked for. */

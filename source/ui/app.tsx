@@ -161,6 +161,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 			live = (
 				<NameEntry
 					width={width}
+					onQuit={exit}
 					onDone={name => {
 						setLearner(name);
 						if (screen.next) start(screen.next, name);

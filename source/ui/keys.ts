@@ -50,6 +50,15 @@ export function splitAtControlKeys(input: string, key: Key): (readonly [string, 
 	return parts;
 }
 
+/**
+ * For screens that take keys, not text: a burst of keys run together ("  ⏎" over a slow link, or a
+ * held Space) as the keys one by one, Enter included. Text boxes keep bursts whole, as pastes.
+ */
+export function singleKeys(input: string, key: Key): (readonly [string, Key])[] {
+	if (input.length < 2 || key.ctrl || key.meta || input.startsWith('\u001B')) return [[input, key]];
+	return Array.from(input, character => (character === '\r' || character === '\n' ? (['\r', { ...key, return: true }] as const) : ([character, key] as const)));
+}
+
 export const END_COMMAND = '/end';
 
 /** Ctrl+E ends the conversation and opens the debrief (as does typing /end). */

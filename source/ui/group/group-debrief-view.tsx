@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { GroupTable } from '../../group/debrief.js';
-import { CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
+import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../../review/marks.js';
+import { cell, nameWidth } from '../cell.js';
 import { Paragraph } from '../paragraph.js';
 
 type GroupDebriefProps = {
@@ -15,23 +16,23 @@ type GroupDebriefProps = {
 
 /** The group debrief: learner × criterion, the model reply, and three questions to talk through. */
 export function GroupDebriefView({ title, table, names, modelReply, questions, width }: GroupDebriefProps) {
-	const nameWidth = Math.max(7, ...table.rows.map(row => (names.get(row.learner) ?? row.learner).length));
-	const cell = 9;
+	const column = nameWidth(table.rows.map(row => names.get(row.learner) ?? row.learner), 7);
+	const mark = 9;
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold>── Group debrief · {title} ──</Text>
 			<Text bold>
-				{'Learner'.padEnd(nameWidth)} {table.criteria.map(criterion => (CRITERION_MARKS[criterion.id] ?? criterion.id).padEnd(cell)).join('')}
-				{'Flags'.padEnd(cell)}Score
+				{cell('Learner', column)} {table.criteria.map(criterion => (CRITERION_MARKS[criterion.id] ?? criterion.id).padEnd(mark)).join('')}
+				{'Flags'.padEnd(mark)}Score
 			</Text>
 			{table.rows.map(row => (
 				<Text key={row.learner}>
-					{(names.get(row.learner) ?? row.learner).padEnd(nameWidth)} {table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed').padEnd(cell)).join('')}
-					{(row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none').padEnd(cell)}
+					{cell(names.get(row.learner) ?? row.learner, column)} {table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed').padEnd(mark)).join('')}
+					{(row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none').padEnd(mark)}
 					{row.score}/{row.max}
 				</Text>
 			))}
-			<Text dimColor>{table.criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ')}</Text>
+			<Text dimColor>{criterionKey(table.criteria)}</Text>
 			<Text bold>A model reply</Text>
 			<Paragraph width={width} indent={2}>{`“${modelReply}”`}</Paragraph>
 			<Text bold>For discussion</Text>

@@ -1,14 +1,15 @@
 import { ThemeProvider } from '@inkjs/ui';
-import { Box, Static, Text, useApp } from 'ink';
+import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useState } from 'react';
 import { displayNames } from '../../group/round.js';
-import { groupSjt, type GroupSjt } from '../../group/sjt-distribution.js';
+import { groupSjt, groupSjtTotals, type GroupSjt, type GroupSjtTotal } from '../../group/sjt-distribution.js';
 import { currentAnswer, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
-import { HELP } from '../keys.js';
+import { HELP, singleKeys } from '../keys.js';
+import { cell, nameWidth } from '../cell.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
@@ -18,7 +19,7 @@ import { RankQuestion } from '../sjt/rank-question.js';
 import { ItemStem } from '../sjt/sjt-views.js';
 import { GroupSjtView } from './group-sjt-view.js';
 
-type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly { learner: string; points: number; max: number }[] });
+type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[] });
 
 export type GroupSjtAppProps = { readonly items: readonly SjtItem[]; readonly learners?: readonly string[]; readonly anonymous: boolean; readonly parseNames: (text: string) => readonly string[] };
 
@@ -33,7 +34,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 	const [turn, setTurn, currentTurn] = useStateRef(0);
 	const [answers, setAnswers, currentAnswers] = useStateRef<readonly { learner: string; answer: readonly string[] }[]>([]);
 	const [revealed, setRevealed, currentRevealed] = useStateRef(false);
-	const [, setTotals, currentTotals] = useStateRef<Record<string, { points: number; max: number }>>({});
+	const [, setRounds, currentRounds] = useStateRef<readonly GroupSjt[]>([]);
 	const [done, setDone] = useState(false);
 	const letters = (index: number) => items[index]!.options.map(option => option.id);
 	const [answerState, setAnswerState, currentAnswerState] = useStateRef<AnswerState>(startAnswer(letters(0)));
@@ -45,14 +46,14 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 
 	const resetAnswer = (index: number) => setAnswerState(startAnswer(letters(index)));
 
-	useKeys((input, key) => {
+	const onKey = (input: string, key: Key) => {
 		if (!learners || done) return;
 		const item = items[currentItem.current]!;
 		if (currentRevealed.current) {
 			if (!key.return) return;
 			const nextIndex = currentItem.current + 1;
 			if (nextIndex >= items.length) {
-				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: learners.map(learner => ({ learner, ...(currentTotals.current[learner] ?? { points: 0, max: 0 }) })) }]);
+				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: groupSjtTotals(learners, currentRounds.current) }]);
 				setDone(true);
 				return;
 			}
@@ -71,15 +72,16 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 			resetAnswer(currentItem.current);
 			if (all.length < learners.length) return setTurn(currentTurn.current + 1);
 			const group = groupSjt(item, all);
-			const added = { ...currentTotals.current };
-			for (const entry of group.learners) added[entry.learner] = { points: (added[entry.learner]?.points ?? 0) + entry.score.points, max: (added[entry.learner]?.max ?? 0) + entry.score.max };
-			setTotals(added);
+			setRounds([...currentRounds.current, group]);
 			setPrinted(previous => [...previous, { kind: 'group', key: `group-${currentItem.current}`, item, group }]);
 			setRevealed(true);
 			return;
 		}
 		const pressed = answerKey(input, key);
 		if (pressed) setAnswerState(reduceAnswer(item.type, currentAnswerState.current, pressed));
+	};
+	useKeys((burst, burstKey) => {
+		for (const [input, key] of singleKeys(burst, burstKey)) onKey(input, key);
 	});
 
 	const item = items[itemIndex]!;
@@ -134,7 +136,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 								{entry.totals.map(total => (
 									<Text key={total.learner}>
 										{'  '}
-										{(names.get(total.learner) ?? total.learner).padEnd(14)} {total.points}/{total.max} ({total.max === 0 ? 0 : Math.round((total.points / total.max) * 100)}%)
+										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))} {total.points}/{total.max} ({total.percent}%)
 									</Text>
 								))}
 							</Box>

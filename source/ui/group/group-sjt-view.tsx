@@ -3,11 +3,14 @@ import React from 'react';
 import { cellBar } from '../../bar.js';
 import type { GroupSjt } from '../../group/sjt-distribution.js';
 import type { SjtItem } from '../../sjt/schema.js';
+import { cell, nameWidth } from '../cell.js';
 import { Paragraph } from '../paragraph.js';
 
 /** The group's answers to one item: per option, the spread against the ideal; each learner's marks; why. */
 export function GroupSjtView({ item, group, names, width }: { readonly item: SjtItem; readonly group: GroupSjt; readonly names: ReadonlyMap<string, string>; readonly width: number }) {
 	const people = group.learners.length;
+	const nameOf = (learner: string) => names.get(learner) ?? learner;
+	const column = nameWidth(group.learners.map(entry => nameOf(entry.learner)));
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			{item.type === 'rank' ? (
@@ -41,14 +44,19 @@ export function GroupSjtView({ item, group, names, width }: { readonly item: Sjt
 			{group.learners.map(entry => (
 				<Text key={entry.learner}>
 					{'  '}
-					{(names.get(entry.learner) ?? entry.learner).padEnd(14)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)} {entry.score.points}/{entry.score.max}
+					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)} {entry.score.points}/{entry.score.max}
 				</Text>
 			))}
 			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>
 			{item.options.map(option => (
-				<Paragraph key={option.id} width={width} indent={2} lead={`${option.id} `}>
-					{option.rationale}
-				</Paragraph>
+				<Box key={option.id} flexDirection="column">
+					<Paragraph width={width} indent={2} lead={`${option.id} `} dimColor>
+						{option.text}
+					</Paragraph>
+					<Paragraph width={width} indent={4} lead="Why: ">
+						{option.rationale}
+					</Paragraph>
+				</Box>
 			))}
 		</Box>
 	);

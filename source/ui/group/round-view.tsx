@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import type { ReplyCard } from '../../group/round.js';
-import { CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
+import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../../review/marks.js';
 
 type RoundViewProps = {
 	readonly cards: readonly ReplyCard[];
@@ -13,14 +13,18 @@ type RoundViewProps = {
 	readonly width: number;
 };
 
-/** A round's replies side by side (stacked when the screen is narrow), each with its ticks and red flags. */
+/** The narrowest a reply card is drawn: a few words a line, and the criterion ticks on one line. */
+const CARD_WIDTH = 26;
+
+/** A round's replies side by side, as many to a row as fit (one per row when the screen is narrow), each with its ticks and red flags. */
 export function RoundView({ cards, criteria, names, chosen, carried, width }: RoundViewProps) {
-	const columns = width >= cards.length * 26 ? cards.length : 1;
+	// A group of four or more at 80 columns wraps into rows rather than stacking one card per row off the screen.
+	const columns = Math.max(1, Math.min(cards.length, Math.floor(width / CARD_WIDTH)));
 	const cardWidth = Math.floor(width / columns) - 1;
 	return (
-		<Box flexDirection="column" marginTop={1}>
+		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text dimColor>
-				{criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id} ${criterion.label}`).join(' · ')} · ✓ met · – not met · {RED_FLAG_MARK} red flag
+				{criterionKey(criteria)} · ✓ met · – not met · {RED_FLAG_MARK} red flag
 			</Text>
 			<Box flexDirection={columns > 1 ? 'row' : 'column'} flexWrap="wrap">
 				{cards.map(card => {

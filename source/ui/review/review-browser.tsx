@@ -8,6 +8,7 @@ import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
 import { windowAround } from '../list-window.js';
 import { useStateRef } from '../use-state-ref.js';
+import { cell } from '../cell.js';
 
 type ReviewBrowserProps = {
 	readonly entries: readonly CatalogEntry[];
@@ -17,10 +18,6 @@ type ReviewBrowserProps = {
 	readonly onQuit: () => void;
 	readonly notice?: string;
 };
-
-function cell(text: string, width: number): string {
-	return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
 
 const COLUMNS = { date: 16, learner: 12, score: 5, status: 9, reviewed: 8 } as const;
 // Before the scenario: the date, learner, score, status and reviewed columns and their gaps.

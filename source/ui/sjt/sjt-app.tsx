@@ -1,12 +1,12 @@
 import { ThemeProvider } from '@inkjs/ui';
-import { Box, Static, Text, useApp } from 'ink';
+import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
 import { currentAnswer, enteredRank, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
 import { resultFor, SECONDS_PER_ITEM, summarise, type SjtResult } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
 import { KeyHelp } from '../key-help.js';
-import { HELP, isNo, isYes } from '../keys.js';
+import { HELP, isNo, isYes, singleKeys } from '../keys.js';
 import { NameEntry } from '../name-entry.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
@@ -47,7 +47,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	if (learner && !recorder.current) recorder.current = startSession(learner);
 	const [printed, setPrinted] = useState<readonly Printed[]>([]);
 	const print = (more: readonly Printed[]) => setPrinted(previous => [...previous, ...more]);
-	const [, setResults, currentResults] = useStateRef<readonly SjtResult[]>([]);
+	const [results, setResults, currentResults] = useStateRef<readonly SjtResult[]>([]);
 	const [phase, setPhase, currentPhase] = useStateRef<Phase>(learner ? { name: 'answering', index: 0 } : { name: 'name' });
 	const [answer, setAnswer, currentAnswerState] = useStateRef<AnswerState>(startAnswer(items[0]!.options.map(option => option.id)));
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
@@ -81,6 +81,8 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	const submit = (timedOut: boolean) => {
 		const now = currentPhase.current;
 		if (now.name !== 'answering') return;
+		// Time can run out while "Finish now?" is asked: the reveal then takes its own keys.
+		setConfirmingQuit(false);
 		const item = items[now.index]!;
 		const given = item.type === 'rank' && timedOut ? enteredRank(currentAnswerState.current.rank) : currentAnswer(item.type, currentAnswerState.current);
 		const result = resultFor(item, given, { timedOut, seconds: (performance.now() - startedAt.current) / 1000 });
@@ -90,7 +92,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		setPhase({ name: 'revealed', index: now.index });
 	};
 
-	useKeys((input, key) => {
+	const onKey = (input: string, key: Key) => {
 		const now = currentPhase.current;
 		if (now.name === 'name' || now.name === 'done') return;
 		if (confirming.current) {
@@ -111,6 +113,9 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		if (key.return) return submit(false);
 		const pressed = answerKey(input, key);
 		if (pressed) setAnswer(reduceAnswer(items[now.index]!.type, currentAnswerState.current, pressed));
+	};
+	useKeys((burst, burstKey) => {
+		for (const [input, key] of singleKeys(burst, burstKey)) onKey(input, key);
 	});
 
 	let live: React.ReactNode = null;
@@ -118,6 +123,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		live = (
 			<NameEntry
 				width={width}
+				onQuit={exit}
 				onDone={name => {
 					recorder.current = startSession(name);
 					setPhase({ name: 'answering', index: 0 });
@@ -134,7 +140,14 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 			</Box>
 		);
 	} else if (phase.name === 'revealed') {
-		live = <KeyHelp keys={phase.index + 1 < items.length ? HELP.sjtNext : HELP.sjtLast} />;
+		// The reveal is taller than a 24-line screen: the score stays in view beside the keys.
+		const score = results.at(-1)?.score;
+		live = (
+			<Box flexDirection="column">
+				{score ? <Text bold>Item {phase.index + 1} of {items.length}: {score.points} of {score.max}</Text> : null}
+				<KeyHelp keys={phase.index + 1 < items.length ? HELP.sjtNext : HELP.sjtLast} />
+			</Box>
+		);
 	}
 
 	return (

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { cellBar } from '../../bar.js';
 import { anchorLine } from '../../scenario/labels.js';
-import type { SjtResult, SjtSummary } from '../../sjt/practice.js';
+import { NONE_ANSWERED, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
 
@@ -80,6 +80,14 @@ export function RevealView({ result, sources, width }: { readonly result: SjtRes
 
 /** The session's total as a percentage, results by topic as bars, and the items to revisit. */
 export function SummaryView({ summary, results, file, width }: { readonly summary: SjtSummary; readonly results: readonly SjtResult[]; readonly file: string; readonly width: number }) {
+	if (summary.items === 0) {
+		return (
+			<Box flexDirection="column" marginTop={1}>
+				<Text bold>{NONE_ANSWERED}</Text>
+				<Text dimColor>Saved: {file}</Text>
+			</Box>
+		);
+	}
 	const titles = new Map(results.map(result => [result.item.id, result.item.title]));
 	const topicWidth = Math.min(28, Math.max(...summary.byTopic.map(topic => topic.topic.length), 5));
 	return (
