@@ -223,6 +223,21 @@ describe('prompts and model output', () => {
 		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
 	});
 
+	it.each([
+		['Jade Holloway', '**Jade:** ugh ok', 'ugh ok'],
+		['Jade Holloway', '**Jade Holloway:** ugh ok', 'ugh ok'],
+		['Jade Holloway', '**Jade**: ugh ok', 'ugh ok'],
+		['Jade Holloway', 'Jade (patient): ugh ok', 'ugh ok'],
+		['Jade Holloway', 'Jade - ugh ok', 'ugh ok'],
+		['Jade Holloway', 'jade here, sorry x', 'jade here, sorry x'],
+		['Mr Daniel Price', 'Mr Price: What would you do next?', 'What would you do next?'],
+		['Mr Daniel Price', '**Daniel:** What would you do next?', 'What would you do next?'],
+		['Dr Priya Raman', 'Dr Raman: And then?', 'And then?'],
+		['Dr Priya Raman', 'Priya Raman: And then?', 'And then?'],
+	])('takes the label off %s’s message %j', (partnerName, raw, clean) => {
+		expect(cleanMessage(raw, partnerName)).toBe(clean);
+	});
+
 	it('tells drift from a patient being a patient', () => {
 		expect(detectDrift('i looked it up and it might be eczema?', 'Asha', false)).toBeUndefined();
 		expect(detectDrift("You should take some antihistamine tonight.", 'Asha', false)).toBe('clinical-advice');

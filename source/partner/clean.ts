@@ -5,14 +5,28 @@ function escape(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const TITLE = /^(?:dr|mr|mrs|ms|miss|mx|prof)\.?$/i;
+
+/** The names a model labels someone by: "Dr Priya Raman", "Priya Raman", "Priya", "Dr Raman". */
+function nameVariants(name: string): string[] {
+	const words = name.trim().split(/\s+/);
+	const titled = words.length > 1 && TITLE.test(words[0]!);
+	const bare = titled ? words.slice(1) : words;
+	return [...new Set([words.join(' '), bare.join(' '), bare[0]!, ...(titled ? [`${words[0]} ${bare.at(-1)}`] : [])])];
+}
+
+/** A speaker's label at the start of a line, as models write it: "Jade:", "**Jade:**", "**Jade**:", "Jade (patient):", "Jade -". */
+function speakerLabel(names: readonly string[]): string {
+	return `[ \\t]*[*_]{0,2}(?:${names.map(escape).join('|')})(?:\\s*\\([^)\\n]{1,30}\\))?[*_]{0,2}(?:\\s*[:：]|\\s+[-–—](?=\\s))[*_]{0,2}\\s*`;
+}
+
 /**
  * A model's message as the partner would send it: no "Jade:" label, no stage directions
  * ("*sighs*", "(laughs)"), no wrapping quotes, no trailing half-sentence past the length cap.
  */
 export function cleanMessage(text: string, partnerName: string): string {
-	const first = partnerName.split(/\s+/)[0] ?? partnerName;
 	let cleaned = text.replace(/\r/g, '').trim();
-	cleaned = cleaned.replace(new RegExp(`^\\s*(?:\\*\\*)?(?:${escape(partnerName)}|${escape(first)})(?:\\*\\*)?\\s*[:：-]\\s*`, 'i'), '');
+	cleaned = cleaned.replace(new RegExp(`^${speakerLabel(nameVariants(partnerName))}`, 'i'), '');
 	cleaned = cleaned.replace(/\*[^*\n]{1,60}\*/g, ' ').replace(/\((?:sighs?|laughs?|smiles?|pauses?|typing|crying|frustrated|angrily|nervously|[a-z]+s)\)/gi, ' ');
 	cleaned = cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim().replace(/^["“”']+|["“”']+$/g, '').trim();
 	if (cleaned.length > MAX_MESSAGE) {
