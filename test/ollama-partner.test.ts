@@ -238,6 +238,25 @@ describe('prompts and model output', () => {
 		expect(cleanMessage(raw, partnerName)).toBe(clean);
 	});
 
+	it.each([
+		['ok fine (sighs) i will', 'ok fine i will'],
+		['(laughs nervously) sorry, again', 'sorry, again'],
+		['here you go (sends photo)', 'here you go'],
+		['fine (sighs heavily), whatever you say', 'fine, whatever you say'],
+		['*rolls eyes* fine', 'fine'],
+		['**sighs** ok', 'ok'],
+		['*takes a deep breath* ok so', 'ok so'],
+		['(typing...) sorry', 'sorry'],
+		['i (always) forget the form', 'i (always) forget the form'],
+		['did you (yes) get it', 'did you (yes) get it'],
+		['same thing (as in the rash) again', 'same thing (as in the rash) again'],
+		['the form (takes 2 days) is useless', 'the form (takes 2 days) is useless'],
+		['i *really* need this', 'i *really* need this'],
+		['it is **so** itchy', 'it is so itchy'],
+	])('keeps the partner’s words and drops stage directions: %j', (raw, clean) => {
+		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+	});
+
 	it('tells drift from a patient being a patient', () => {
 		expect(detectDrift('i looked it up and it might be eczema?', 'Asha', false)).toBeUndefined();
 		expect(detectDrift("You should take some antihistamine tonight.", 'Asha', false)).toBe('clinical-advice');

@@ -21,13 +21,26 @@ function speakerLabel(names: readonly string[]): string {
 }
 
 /**
+ * What a stage direction opens with: "(sighs)", "(laughs nervously)", "*rolls eyes*", "(sends photo)".
+ * Anything else in brackets or between stars is the partner's own words: "(always)", "*really*".
+ */
+const STAGE =
+	'(?:[a-z]+ly )?(?:sigh(?:s|ed|ing)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|smil(?:e|es|ed|ing)|grin(?:s|ning)?|smirk(?:s|ing)?|' +
+	'paus(?:e|es|ed|ing)|sob(?:s|bing)?|sniff(?:s|les?|ling)?|groan(?:s|ing)?|shrug(?:s|ging)?|wink(?:s|ing)?|nod(?:s|ding)?|frown(?:s|ing)?|scoff(?:s|ing)?|' +
+	'gasp(?:s|ing)?|blush(?:es|ing)?|winc(?:e|es|ing)|cough(?:s|ing)?|yawn(?:s|ing)?|whisper(?:s|ing)?|mutter(?:s|ing)?|mumbl(?:e|es|ing)|cr(?:y|ies|ying)|' +
+	'typ(?:es|ing)|sends|attaches|rolls|eye ?roll|facepalms?|clears|scratches|rubs|bites|shakes|looks (?:at|away|down|up)|takes a (?:deep )?breath|deep breath|' +
+	'nervous(?:ly)?|awkward(?:ly)?|sheepish(?:ly)?|sarcastic(?:ally)?|angr(?:y|ily)|hesitant(?:ly)?|quietly|excitedly|anxious(?:ly)?|frustrated|embarrassed|in tears)\\b';
+const STAGE_DIRECTION = new RegExp(`[ \\t]*(?:\\(${STAGE}[^()\\n]{0,40}\\)|\\*{1,2}${STAGE}[^*\\n]{0,40}\\*{1,2})`, 'gi');
+
+/**
  * A model's message as the partner would send it: no "Jade:" label, no stage directions
  * ("*sighs*", "(laughs)"), no wrapping quotes, no trailing half-sentence past the length cap.
  */
 export function cleanMessage(text: string, partnerName: string): string {
 	let cleaned = text.replace(/\r/g, '').trim();
 	cleaned = cleaned.replace(new RegExp(`^${speakerLabel(nameVariants(partnerName))}`, 'i'), '');
-	cleaned = cleaned.replace(/\*[^*\n]{1,60}\*/g, ' ').replace(/\((?:sighs?|laughs?|smiles?|pauses?|typing|crying|frustrated|angrily|nervously|[a-z]+s)\)/gi, ' ');
+	// A DM shows no markdown: bold is plain words.
+	cleaned = cleaned.replace(STAGE_DIRECTION, '').replace(/\*\*([^*\n]+)\*\*/g, '$1');
 	cleaned = cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim().replace(/^["“”']+|["“”']+$/g, '').trim();
 	if (cleaned.length > MAX_MESSAGE) {
 		const cut = cleaned.slice(0, MAX_MESSAGE);
