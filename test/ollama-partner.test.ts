@@ -257,6 +257,23 @@ describe('prompts and model output', () => {
 		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
 	});
 
+	it.each([
+		['Sure! Here is Jade\'s next message: "ugh ok, fine x"', 'ugh ok, fine x'],
+		['Here\'s Jade\'s reply:\n\nugh ok, fine x', 'ugh ok, fine x'],
+		['Here is a possible response from Jade Holloway:\n"ugh ok, fine x"\n\nI hope this captures her frustration!', 'ugh ok, fine x'],
+		['Jade\'s message: "ugh ok, fine x"', 'ugh ok, fine x'],
+		['Certainly! Here\'s what Jade says:\n\nJade: ugh ok, fine x', 'ugh ok, fine x'],
+		['"ugh ok, fine x"', 'ugh ok, fine x'],
+		['“ugh ok, fine x”', 'ugh ok, fine x'],
+		['"ugh ok, fine', 'ugh ok, fine'],
+		['the receptionist said "call 111"', 'the receptionist said "call 111"'],
+		['"call 111" is all they ever say', '"call 111" is all they ever say'],
+		['jade here, quick message: is it ok to send a pic?', 'jade here, quick message: is it ok to send a pic?'],
+		["'cause it's itchy", "'cause it's itchy"],
+	])('takes off a model’s preamble and wrapping quotes, keeping quotations: %j', (raw, clean) => {
+		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+	});
+
 	it('tells drift from a patient being a patient', () => {
 		expect(detectDrift('i looked it up and it might be eczema?', 'Asha', false)).toBeUndefined();
 		expect(detectDrift("You should take some antihistamine tonight.", 'Asha', false)).toBe('clinical-advice');

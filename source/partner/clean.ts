@@ -21,6 +21,27 @@ function speakerLabel(names: readonly string[]): string {
 }
 
 /**
+ * A model's note before the message: "Sure! Here is Jade's next message:", "Here's Jade's reply:",
+ * followed by the message in quotes or on the next line. "jade here, quick message: is it ok" is not one.
+ */
+function preamble(names: readonly string[]): RegExp {
+	const opener = `(?:sure|certainly|of course|absolutely|here(?:'s|’s| is)|${names.map(escape).join('|')})`;
+	return new RegExp(`^(?=[^\\n]*?\\b${opener}\\b)[^\\n]{0,160}?\\b(?:message|reply|response|says?|writes?)\\b[^\\n]{0,40}?:[ \\t]*(?=\\n|["“])\\s*`, 'i');
+}
+
+/**
+ * The message inside wrapping quotes. After a preamble, what follows the closing quote is the
+ * model's commentary ("I hope this captures…") and goes too. A message that only starts or ends
+ * with a quotation ("she said \"call 111\"") keeps its quotes.
+ */
+function unquote(text: string, afterPreamble: boolean): string {
+	const wrapped = (afterPreamble ? /^["“]([\s\S]+?)["”][ \t]*(?:\n[\s\S]*)?$/ : /^["“]([\s\S]+?)["”]$/).exec(text) ?? /^['‘]([\s\S]+)['’]$/.exec(text);
+	if (wrapped) return wrapped[1]!.trim();
+	// Still streaming: the opening quote has come, the closing one not yet.
+	return /^["“][^"”]*$/.test(text) ? text.slice(1).trim() : text;
+}
+
+/**
  * What a stage direction opens with: "(sighs)", "(laughs nervously)", "*rolls eyes*", "(sends photo)".
  * Anything else in brackets or between stars is the partner's own words: "(always)", "*really*".
  */
@@ -37,11 +58,14 @@ const STAGE_DIRECTION = new RegExp(`[ \\t]*(?:\\(${STAGE}[^()\\n]{0,40}\\)|\\*{1
  * ("*sighs*", "(laughs)"), no wrapping quotes, no trailing half-sentence past the length cap.
  */
 export function cleanMessage(text: string, partnerName: string): string {
+	const names = nameVariants(partnerName);
 	let cleaned = text.replace(/\r/g, '').trim();
-	cleaned = cleaned.replace(new RegExp(`^${speakerLabel(nameVariants(partnerName))}`, 'i'), '');
+	const note = preamble(names).exec(cleaned);
+	if (note) cleaned = cleaned.slice(note[0].length);
+	cleaned = cleaned.replace(new RegExp(`^${speakerLabel(names)}`, 'i'), '');
 	// A DM shows no markdown: bold is plain words.
 	cleaned = cleaned.replace(STAGE_DIRECTION, '').replace(/\*\*([^*\n]+)\*\*/g, '$1');
-	cleaned = cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim().replace(/^["“”']+|["“”']+$/g, '').trim();
+	cleaned = unquote(cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim(), note !== null);
 	if (cleaned.length > MAX_MESSAGE) {
 		const cut = cleaned.slice(0, MAX_MESSAGE);
 		const lastStop = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '), cut.lastIndexOf('\n'));
