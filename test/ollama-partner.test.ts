@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanMessage, detectDrift, MAX_MESSAGE } from '../source/partner/clean.js';
+import { cleanMessage, detectDrift, MAX_MESSAGE, type Speakers } from '../source/partner/clean.js';
 import { normaliseHost } from '../source/partner/host.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { checkOllama, listModels, pullModel } from '../source/partner/ollama-setup.js';
@@ -38,6 +38,9 @@ function requestAfter(reply: string): PartnerRequest {
 }
 
 const never = new AbortController().signal;
+
+/** Jade messaging Asha, as in patient-dm-rash. */
+const jade: Speakers = { partner: 'Jade Holloway', role: 'patient', learners: ['Asha'] };
 
 describe('the Ollama partner', () => {
 	it('asks in character: the persona as the system prompt, the conversation so far, the seed, think: false; never the rubric', async () => {
@@ -109,6 +112,16 @@ describe('the Ollama partner', () => {
 		const server = await fake([{ pieces: piecesOf(reply) }]);
 		const turn = await partner(server.url).respond(requestAfter('Please call 111 tonight.'), { signal: never });
 		expect(turn).toMatchObject({ source: 'fallback', beat: 'cant-get-through', text: expect.stringContaining('engaged for ages') });
+	});
+
+	it('stops the model once it starts writing the learner’s side, and keeps the partner’s words before it', async () => {
+		const invented = piecesOf('ok thanks x\n\nAsha: no worries, take care!\n\nJade: you too x\n\nAsha: bye');
+		const server = await fake([{ pieces: [...invented, ...Array.from({ length: 100 }, () => ' and so on')], delayMs: 10 }]);
+		const started = Date.now();
+		const turn = await partner(server.url).respond(requestAfter('Please use the online form.'), { signal: never });
+		expect(turn).toMatchObject({ text: 'ok thanks x', source: 'model' });
+		expect(Date.now() - started).toBeLessThan(800);
+		await expect.poll(() => server.stoppedChats).toBe(1);
 	});
 
 	it.each([
@@ -220,7 +233,7 @@ describe('prompts and model output', () => {
 		['"ok thanks"', 'ok thanks'],
 		['x'.repeat(700), `${'x'.repeat(600)}…`],
 	])('cleans %j', (raw, clean) => {
-		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+		expect(cleanMessage(raw, jade)).toBe(clean);
 	});
 
 	it.each([
@@ -235,7 +248,7 @@ describe('prompts and model output', () => {
 		['Dr Priya Raman', 'Dr Raman: And then?', 'And then?'],
 		['Dr Priya Raman', 'Priya Raman: And then?', 'And then?'],
 	])('takes the label off %s’s message %j', (partnerName, raw, clean) => {
-		expect(cleanMessage(raw, partnerName)).toBe(clean);
+		expect(cleanMessage(raw, { ...jade, partner: partnerName })).toBe(clean);
 	});
 
 	it.each([
@@ -254,7 +267,7 @@ describe('prompts and model output', () => {
 		['i *really* need this', 'i *really* need this'],
 		['it is **so** itchy', 'it is so itchy'],
 	])('keeps the partner’s words and drops stage directions: %j', (raw, clean) => {
-		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+		expect(cleanMessage(raw, jade)).toBe(clean);
 	});
 
 	it.each([
@@ -271,13 +284,34 @@ describe('prompts and model output', () => {
 		['jade here, quick message: is it ok to send a pic?', 'jade here, quick message: is it ok to send a pic?'],
 		["'cause it's itchy", "'cause it's itchy"],
 	])('takes off a model’s preamble and wrapping quotes, keeping quotations: %j', (raw, clean) => {
-		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+		expect(cleanMessage(raw, jade)).toBe(clean);
+	});
+
+	it.each([
+		['ok thanks x\n\nAsha: no worries, take care!', 'ok thanks x'],
+		['ok thanks x\n**Asha:** no worries', 'ok thanks x'],
+		['ok thanks x\nAsha Patel: no worries', 'ok thanks x'],
+		['ok thanks x\nDr Patel: no worries', 'ok thanks x'],
+		['ok thanks x\nDoctor: no worries', 'ok thanks x'],
+		['ok thanks x\nYou: no worries', 'ok thanks x'],
+		['Jade: ok thanks x\nAsha: no worries\nJade: bye x', 'ok thanks x'],
+		['ok thanks x\nAsha - no worries', 'ok thanks x'],
+		['Asha: I can\'t give medical advice here, please call 111.', ''],
+		['Doctor: please call 111', ''],
+		['ok but Asha: you said you would look', 'ok but Asha: you said you would look'],
+		['asha, you there? x', 'asha, you there? x'],
+	])('cuts the message where the model starts writing the learner’s side: %j', (raw, clean) => {
+		expect(cleanMessage(raw, { ...jade, learners: ['Asha Patel'] })).toBe(clean);
+	});
+
+	it('keeps a titled partner’s own later lines: Dr Raman is not the learner', () => {
+		expect(cleanMessage('Tell me more.\nDr Raman: And what then?', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.\nDr Raman: And what then?');
+		expect(cleanMessage('Tell me more.\nDr Smith: I would escalate.', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.');
 	});
 
 	it('tells drift from a patient being a patient', () => {
-		expect(detectDrift('i looked it up and it might be eczema?', 'Asha', false)).toBeUndefined();
-		expect(detectDrift("You should take some antihistamine tonight.", 'Asha', false)).toBe('clinical-advice');
-		expect(detectDrift('As your doctor I would prescribe something.', 'Asha', true)).toBeUndefined();
-		expect(detectDrift('Doctor: please call 111', 'Asha', false)).toBe('speaks-as-learner');
+		expect(detectDrift('i looked it up and it might be eczema?', false)).toBeUndefined();
+		expect(detectDrift("You should take some antihistamine tonight.", false)).toBe('clinical-advice');
+		expect(detectDrift('As your doctor I would prescribe something.', true)).toBeUndefined();
 	});
 });

@@ -1,3 +1,6 @@
+import type { PartnerRole } from '../scenario/schema.js';
+import type { PartnerRequest } from '../session/types.js';
+
 /** Longest message a partner may send: real DMs are short, and a runaway model must not flood the chat. */
 export const MAX_MESSAGE = 600;
 
@@ -15,9 +18,9 @@ function nameVariants(name: string): string[] {
 	return [...new Set([words.join(' '), bare.join(' '), bare[0]!, ...(titled ? [`${words[0]} ${bare.at(-1)}`] : [])])];
 }
 
-/** A speaker's label at the start of a line, as models write it: "Jade:", "**Jade:**", "**Jade**:", "Jade (patient):", "Jade -". */
+/** A speaker's label at the start of a line, as models write it: "Jade:", "**Jade:**", "**Jade**:", "Jade (patient):", "Jade -". `names` are patterns. */
 function speakerLabel(names: readonly string[]): string {
-	return `[ \\t]*[*_]{0,2}(?:${names.map(escape).join('|')})(?:\\s*\\([^)\\n]{1,30}\\))?[*_]{0,2}(?:\\s*[:：]|\\s+[-–—](?=\\s))[*_]{0,2}\\s*`;
+	return `^[ \\t]*[*_]{0,2}(?:${names.join('|')})(?:\\s*\\([^)\\n]{1,30}\\))?[*_]{0,2}(?:\\s*[:：]|\\s+[-–—](?=\\s))[*_]{0,2}\\s*`;
 }
 
 /**
@@ -53,16 +56,55 @@ const STAGE =
 	'nervous(?:ly)?|awkward(?:ly)?|sheepish(?:ly)?|sarcastic(?:ally)?|angr(?:y|ily)|hesitant(?:ly)?|quietly|excitedly|anxious(?:ly)?|frustrated|embarrassed|in tears)\\b';
 const STAGE_DIRECTION = new RegExp(`[ \\t]*(?:\\(${STAGE}[^()\\n]{0,40}\\)|\\*{1,2}${STAGE}[^*\\n]{0,40}\\*{1,2})`, 'gi');
 
+/** Who is in the conversation, by the names a model may label them with. */
+export type Speakers = { readonly partner: string; readonly role: PartnerRole; readonly learners: readonly string[] };
+
+/** The speakers of a partner's next message: its own name, and every learner it has heard from. */
+export function speakersOf(request: PartnerRequest): Speakers {
+	const learners = request.conversation.flatMap(message => (message.kind === 'learner' ? [message.learner] : []));
+	return { partner: request.scenario.partner.name, role: request.scenario.partner.role, learners: [...new Set([...learners, request.lastReply.learner])] };
+}
+
+/** How a model labels the learner's side when it writes it: by name, or as "You:", "Doctor:", "Dr Patel:". */
+const LEARNER_LABELS = ['you', 'me', 'learner', 'user', 'student', 'candidate', "(?:dr|doctor)\\.?(?: [a-z][\\w'-]*){0,2}"];
+
+function labelsOf(speakers: Speakers): { readonly partner: RegExp; readonly learner: RegExp } {
+	return {
+		partner: new RegExp(speakerLabel([...nameVariants(speakers.partner), speakers.role].map(escape)), 'i'),
+		learner: new RegExp(speakerLabel([...speakers.learners.flatMap(nameVariants).map(escape), ...LEARNER_LABELS]), 'i'),
+	};
+}
+
+/** Where the model starts writing the learner's side of the conversation ("\nAsha: no worries"), if it does. */
+function learnerLineAt(text: string, labels: ReturnType<typeof labelsOf>): number | undefined {
+	let start = 0;
+	for (const line of text.split('\n')) {
+		if (!labels.partner.test(line) && labels.learner.test(line)) return start;
+		start += line.length + 1;
+	}
+	return undefined;
+}
+
+/** Whether the model has gone on to write a learner's line: nothing after it is the partner's. */
+export function writesForLearner(text: string, speakers: Speakers): boolean {
+	return learnerLineAt(text, labelsOf(speakers)) !== undefined;
+}
+
 /**
  * A model's message as the partner would send it: no "Jade:" label, no stage directions
- * ("*sighs*", "(laughs)"), no wrapping quotes, no trailing half-sentence past the length cap.
+ * ("*sighs*", "(laughs)"), no wrapping quotes, no trailing half-sentence past the length cap, and
+ * nothing from where it starts writing the learner's side ("ok thanks x\n\nAsha: no worries"):
+ * the partner's own words before that are kept.
  */
-export function cleanMessage(text: string, partnerName: string): string {
-	const names = nameVariants(partnerName);
+export function cleanMessage(text: string, speakers: Speakers): string {
+	const names = nameVariants(speakers.partner);
 	let cleaned = text.replace(/\r/g, '').trim();
 	const note = preamble(names).exec(cleaned);
 	if (note) cleaned = cleaned.slice(note[0].length);
-	cleaned = cleaned.replace(new RegExp(`^${speakerLabel(names)}`, 'i'), '');
+	const labels = labelsOf(speakers);
+	cleaned = cleaned.replace(labels.partner, '');
+	const learnerLine = learnerLineAt(cleaned, labels);
+	if (learnerLine !== undefined) cleaned = cleaned.slice(0, learnerLine);
 	// A DM shows no markdown: bold is plain words.
 	cleaned = cleaned.replace(STAGE_DIRECTION, '').replace(/\*\*([^*\n]+)\*\*/g, '$1');
 	cleaned = unquote(cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim(), note !== null);
@@ -79,17 +121,15 @@ const RUBRIC_TALK = /\b(?:rubric|criteria|criterion|your score|you scored|markin
 const CLINICIAN_TALK =
 	/\b(?:as (?:a|your) (?:doctor|gp|clinician|medical professional)|i(?:'ll| will| can| would|'d)? (?:prescribe|diagnose|examine you)|my (?:medical )?advice (?:is|would be)|i (?:recommend|suggest) (?:you|that you) (?:take|use|apply|try)|you should (?:take|apply|use) (?:some |an? )?(?:antihistamine|hydrocortisone|steroid|cream|ibuprofen|paracetamol|antibiotics?|amoxicillin)|it(?:'s| is) (?:probably|likely|definitely) (?:eczema|an? infection|cellulitis|an? allergy|dermatitis|shingles|viral))/i;
 
-export type DriftReason = 'speaks-as-learner' | 'ai-talk' | 'rubric-talk' | 'clinical-advice';
+export type DriftReason = 'ai-talk' | 'rubric-talk' | 'clinical-advice';
 
 /**
- * Whether a model's message has left its part: it speaks as the learner, talks about being an AI or
- * about marking, or (playing anyone but a clinician) gives clinical advice. LLM patients are known to
- * drift into playing the doctor after a few turns; such a message is replaced by the scripted beat.
+ * Whether a model's message has left its part: it talks about being an AI or about marking, or
+ * (playing anyone but a clinician) gives clinical advice. LLM patients are known to drift into playing
+ * the doctor after a few turns; such a message is replaced by the scripted beat. (A message that
+ * speaks as the learner is cut where it starts to, by cleanMessage.)
  */
-export function detectDrift(text: string, learnerName: string, partnerIsClinician: boolean): DriftReason | undefined {
-	const firstLine = text.split('\n')[0] ?? '';
-	const learnerLabel = new RegExp(`^\\s*(?:\\*\\*)?(?:${escape(learnerName)}|you|doctor|dr\\.?|learner|student|candidate|me)(?:\\*\\*)?\\s*:`, 'i');
-	if (learnerLabel.test(firstLine) || /\n\s*(?:you|doctor|learner)\s*:/i.test(text)) return 'speaks-as-learner';
+export function detectDrift(text: string, partnerIsClinician: boolean): DriftReason | undefined {
 	if (AI_TALK.test(text)) return 'ai-talk';
 	if (RUBRIC_TALK.test(text)) return 'rubric-talk';
 	if (!partnerIsClinician && CLINICIAN_TALK.test(text)) return 'clinical-advice';
