@@ -309,9 +309,33 @@ describe('prompts and model output', () => {
 		expect(cleanMessage('Tell me more.\nDr Smith: I would escalate.', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.');
 	});
 
-	it('tells drift from a patient being a patient', () => {
-		expect(detectDrift('i looked it up and it might be eczema?', false)).toBeUndefined();
-		expect(detectDrift("You should take some antihistamine tonight.", false)).toBe('clinical-advice');
-		expect(detectDrift('As your doctor I would prescribe something.', true)).toBeUndefined();
+	it.each([
+		// A patient may guess about their own condition, and ask.
+		['i looked it up and it might be eczema?', false, undefined],
+		["i think it's probably an allergy tbh", false, undefined],
+		['is it eczema do you think?', false, undefined],
+		["it's definitely an infection, it's gone all hot", false, undefined],
+		['should i take an antihistamine tonight?', false, undefined],
+		["can't you just prescribe something? you're literally a doctor haha", false, undefined],
+		["i thought as a doctor you'd be able to help", false, undefined],
+		['i was diagnosed with eczema as a kid', false, undefined],
+		['do you have an infection control policy on the ward?', false, undefined],
+		['you should try the surgery then, not me', false, undefined],
+		// Speaking as the clinician to the other person is drift.
+		['You should take some antihistamine tonight.', false, 'clinical-advice'],
+		["It's probably eczema, you should apply hydrocortisone cream twice a day.", false, 'clinical-advice'],
+		["i'd recommend you take an antihistamine and see how it goes", false, 'clinical-advice'],
+		["As your doctor I would prescribe something.", false, 'clinical-advice'],
+		['As a doctor, I think this needs a cream.', false, 'clinical-advice'],
+		["I'll prescribe you a short course of steroid cream.", false, 'clinical-advice'],
+		["sounds like you've got eczema tbh", false, 'clinical-advice'],
+		['My advice would be to keep it clean and dry.', false, 'clinical-advice'],
+		// A colleague or interviewer may talk clinically.
+		['As your doctor I would prescribe something.', true, undefined],
+		// Leaving the part in other ways, whoever plays it.
+		['As an AI language model I cannot play this role.', true, 'ai-talk'],
+		['Good answer! You scored well on the rubric.', false, 'rubric-talk'],
+	] as const)('judges %j (partner a clinician: %s) as %s', (text, clinician, verdict) => {
+		expect(detectDrift(text, clinician)).toBe(verdict);
 	});
 });

@@ -118,8 +118,25 @@ export function cleanMessage(text: string, speakers: Speakers): string {
 
 const AI_TALK = /\b(?:as an ai|an ai (?:model|assistant|language)|language model|i am an ai|i'm an ai|i cannot role-?play|as a chatbot)\b/i;
 const RUBRIC_TALK = /\b(?:rubric|criteria|criterion|your score|you scored|marking scheme|feedback on your (?:reply|response|answer)|good answer|model answer|well done for)\b/i;
-const CLINICIAN_TALK =
-	/\b(?:as (?:a|your) (?:doctor|gp|clinician|medical professional)|i(?:'ll| will| can| would|'d)? (?:prescribe|diagnose|examine you)|my (?:medical )?advice (?:is|would be)|i (?:recommend|suggest) (?:you|that you) (?:take|use|apply|try)|you should (?:take|apply|use) (?:some |an? )?(?:antihistamine|hydrocortisone|steroid|cream|ibuprofen|paracetamol|antibiotics?|amoxicillin)|it(?:'s| is) (?:probably|likely|definitely) (?:eczema|an? infection|cellulitis|an? allergy|dermatitis|shingles|viral))/i;
+const TREATMENT = "(?:some |an? |a course of |the )?(?:antihistamines?|hydrocortisone|steroids?|(?:steroid |antifungal |antibiotic )?cream|ibuprofen|paracetamol|antibiotics?|amoxicillin|flucloxacillin|piriton|cetirizine|loratadine)";
+const CONDITION = '(?:eczema|an? (?:skin |fungal |bacterial |viral )?infection|cellulitis|an? allergy|an? allergic reaction|dermatitis|shingles|psoriasis|hives|ringworm|scabies|impetigo)';
+/**
+ * The partner speaking as the clinician: to the other person ("as your doctor", "I'll prescribe",
+ * "you should take antihistamines", "you've got eczema"). A patient guessing about their own
+ * condition ("i think it's probably an allergy tbh", "is it eczema do you think?") is still a patient.
+ */
+const CLINICIAN_TALK = new RegExp(
+	[
+		'\\bas your (?:doctor|gp|clinician|physician)\\b',
+		'\\bas a (?:doctor|gp|clinician|physician|medical professional),? i\\b',
+		"\\bi(?:'ll| will| can| could| would|'d|'m going to)? (?:prescribe|diagnose)\\b",
+		'\\b(?:examine|assess) you\\b',
+		'\\bmy (?:medical |clinical )?(?:advice|diagnosis|recommendation|opinion as a doctor) (?:is|would be)\\b',
+		`\\b(?:you should|you need to|i(?:'d| would)? (?:recommend|suggest|advise)(?: that)? you) (?:take|apply|use|try|start(?: on)?|get)(?: some)? ${TREATMENT}`,
+		`\\b(?:you(?:'ve got| have got| have| probably have| likely have| might have)|sounds like you(?:'ve got| have)) ${CONDITION}\\b(?! control)`,
+	].join('|'),
+	'i',
+);
 
 export type DriftReason = 'ai-talk' | 'rubric-talk' | 'clinical-advice';
 
