@@ -7,9 +7,10 @@ import { normaliseHost } from '../source/partner/host.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { checkOllama, listModels, pullModel } from '../source/partner/ollama-setup.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
+import { chatMessages } from '../source/partner/prompt.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { SessionController } from '../source/session/controller.js';
-import { partnerRequest, createSession, reduceSession } from '../source/session/session.js';
+import { partnerRequest, createSession, reduceSession, type SessionEvent } from '../source/session/session.js';
 import { PartnerFailure, type PartnerRequest } from '../source/session/types.js';
 import { deadHost, piecesOf, startFakeOllama, type ChatScript, type FakeOllama } from './fake-ollama.js';
 import { bundledLibrary, ROOT, rubricFor } from './helpers/library.js';
@@ -58,7 +59,7 @@ describe('the Ollama partner', () => {
 		expect(opening).toEqual({ role: 'assistant', content: expect.stringContaining('hiii sorry to message you on here') });
 		expect(reply).toEqual({ role: 'user', content: 'Please call 111 tonight.' });
 		expect(reminder.role).toBe('system');
-		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient, and this is message 2 of at most 5 from you to Asha\./);
+		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient, and this is message 2 of at most 4 from you to Asha\./);
 		// Nothing of the rubric reaches the model: no pattern, label, feedback or red flag.
 		const rubric = rubricFor('patient-dm-rash');
 		const secrets = [
@@ -162,6 +163,40 @@ describe('the Ollama partner', () => {
 	});
 });
 
+describe('what the model is told about the conversation so far', () => {
+	const time = '2026-11-22T20:41:00Z';
+	const reply = (text: string): SessionEvent => ({ type: 'learner-replied', learner: 'Asha', text, time });
+	const said = (text: string): SessionEvent => ({ type: 'partner-said', turn: { text, source: 'model', ends: false }, time });
+	const stopped = (text: string): SessionEvent => ({ type: 'partner-said', turn: { text, source: 'model', ends: false, interrupted: true }, time });
+	const failed = (partial: string): SessionEvent => ({ type: 'partner-failed', reason: 'the connection dropped', partial, source: 'model', time });
+
+	it.each([
+		['the first answer', 'patient-dm-rash', undefined, [reply('Please call 111.')], 2, 4, ['Please call 111.']],
+		['after two failed attempts', 'patient-dm-rash', undefined, [reply('Please call 111.'), failed('i tried'), failed('i tried calling but')], 2, 4, ['Please call 111.']],
+		[
+			'after an exchange and then two failed attempts',
+			'patient-dm-rash',
+			undefined,
+			[reply('Please call 111.'), said('i did try'), reply('Try the online form.'), failed('ok but'), failed('ok but the form')],
+			3,
+			4,
+			['Please call 111.', 'i did try', 'Try the online form.'],
+		],
+		['after a message the learner stopped and answered', 'patient-dm-rash', undefined, [reply('Please call 111.'), stopped('i did'), reply('Try the online form.')], 3, 4, ['Please call 111.', 'i did', 'Try the online form.']],
+		['the last answer before the last reply', 'patient-dm-rash', undefined, [reply('a'), said('b'), reply('c'), said('d'), reply('e')], 4, 4, ['a', 'b', 'c', 'd', 'e']],
+		['with --turns 2', 'patient-dm-rash', 2, [reply('Please call 111.')], 2, 2, ['Please call 111.']],
+		['after two opening messages', 'night-shift-photos', undefined, [reply('Please take it down.')], 3, 5, ['Please take it down.']],
+	] as const)('%s: the message number, of the most the partner can send, and the history without half-messages', (_, id, turns, events, turn, most, after) => {
+		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === id)!.scenario;
+		const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], ...(turns ? { turnLimit: turns } : {}), time });
+		const request = partnerRequest(events.reduce(reduceSession, start))!;
+		const messages = chatMessages(request, templates(loaded.partner.role), undefined);
+		expect(messages.at(-1)!.content).toContain(`this is message ${turn} of at most ${most} from you to Asha.`);
+		const history = messages.slice(1 + loaded.opening.length, -1).map(message => message.content);
+		expect(history).toEqual(after);
+	});
+});
+
 describe('the session with an Ollama partner', () => {
 	it('keeps the partial message after a drop, marked, and carries on by retrying or with the scripted partner', async () => {
 		const server = await fake([
@@ -176,6 +211,10 @@ describe('the session with an Ollama partner', () => {
 		expect(controller.current.failure).toBeUndefined();
 		expect(controller.current.messages.at(-1)).toMatchObject({ text: 'ok, the line was busy all morning', source: 'model' });
 		expect(controller.current.phase).toBe('learners');
+		// The retry is asked for the same message afresh: the half-sentence is not sent back, nor counted.
+		const retried = server.requests.filter(request => request.path === '/api/chat')[1]!.body.messages;
+		expect(retried.map((message: { role: string }) => message.role)).toEqual(['system', 'assistant', 'user', 'system']);
+		expect(retried.at(-1).content).toContain('message 2 of at most 4');
 		await controller.reply('Asha', 'I understand.');
 		await controller.switchPartner(new ScriptedPartner());
 		expect(controller.partnerInfo.kind).toBe('scripted');

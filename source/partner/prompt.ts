@@ -1,6 +1,6 @@
 import { CHANNEL_NAMES, ROLE_NAMES } from '../scenario/labels.js';
 import type { Beat, PartnerRole } from '../scenario/schema.js';
-import type { PartnerRequest } from '../session/types.js';
+import type { Message, PartnerRequest } from '../session/types.js';
 
 /** The instructions for one partner role: who they are (sent first), and the reminder restated every turn. */
 export type PromptTemplates = { readonly system: string; readonly reminder: string };
@@ -33,6 +33,15 @@ export function isClinicianRole(role: PartnerRole): boolean {
 }
 
 /**
+ * A message that stopped part-way and was written again: the partial of a failed attempt, which a
+ * retry (or the scripted partner) replaces. One the learner stopped, and then answered, was the
+ * partner's turn and stays.
+ */
+function isFailedAttempt(message: Message, next: Message | undefined): boolean {
+	return message.kind === 'partner' && message.interrupted === true && next?.kind !== 'learner';
+}
+
+/**
  * The messages for the model: the role's instructions (the persona, setting and beats: never the
  * rubric), the conversation so far with the learner's words only as user messages, and the persona
  * restated after them, since a model loses its part over a long conversation.
@@ -52,17 +61,17 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 		setting: scenario.setting,
 		beats: scenario.beats.map(beat => `- "${beat.say}"`).join('\n'),
 	});
-	const history = conversation.map((message): ChatMessage =>
+	const history = conversation.filter((message, index) => !isFailedAttempt(message, conversation[index + 1])).map((message): ChatMessage =>
 		message.kind === 'partner'
 			? { role: 'assistant', content: message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text }
 			: { role: 'user', content: message.text },
 	);
-	const partnerTurns = conversation.filter(message => message.kind === 'partner').length;
+	// The partner answers each round's reply but the last, which ends the conversation.
 	const reminder = fillTemplate(templates.reminder, {
 		name: partner.name,
 		role: `the ${ROLE_NAMES[partner.role]}`,
-		turn: String(partnerTurns + 1),
-		turnLimit: String(request.turnLimit + scenario.opening.length),
+		turn: String(scenario.opening.length + request.round),
+		turnLimit: String(scenario.opening.length + request.turnLimit - 1),
 		learner,
 		guidance: guidance
 			? `A natural next message here would be close to this, in your own words: "${guidance.say}"${guidance.end ? ' It is your last message: wrap the conversation up.' : ''} `
