@@ -25,7 +25,7 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 
 /** The placeholders postsafe fills in a role's system prompt, and in the reminder. */
 export const SYSTEM_PLACEHOLDERS = ['name', 'persona', 'wants', 'pushes', 'learner', 'channel', 'thread', 'setting', 'beats'] as const;
-export const REMINDER_PLACEHOLDERS = ['name', 'role', 'turn', 'turnLimit', 'learner', 'guidance'] as const;
+export const REMINDER_PLACEHOLDERS = ['name', 'role', 'persona', 'turn', 'turnLimit', 'learner', 'guidance'] as const;
 
 /** Roles whose own lines may sound clinical (a registrar, an interviewer); the rest must never advise. */
 export function isClinicianRole(role: PartnerRole): boolean {
@@ -70,6 +70,7 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 	const reminder = fillTemplate(templates.reminder, {
 		name: partner.name,
 		role: `the ${ROLE_NAMES[partner.role]}`,
+		persona: partner.persona,
 		turn: String(scenario.opening.length + request.round),
 		turnLimit: String(scenario.opening.length + request.turnLimit - 1),
 		learner,
