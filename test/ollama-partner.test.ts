@@ -318,6 +318,9 @@ describe('prompts and model output', () => {
 		['the form (takes 2 days) is useless', 'the form (takes 2 days) is useless'],
 		['i *really* need this', 'i *really* need this'],
 		['it is **so** itchy', 'it is so itchy'],
+		['here is a closer one\n[sent with an attachment: Close-up photo of the rash]', 'here is a closer one'],
+		['[photo of my arm] see?', 'see?'],
+		['the [old] form is better', 'the [old] form is better'],
 	])('keeps the partner’s words and drops stage directions: %j', (raw, clean) => {
 		expect(cleanMessage(raw, jade)).toBe(clean);
 	});

@@ -54,7 +54,9 @@ const STAGE =
 	'gasp(?:s|ing)?|blush(?:es|ing)?|winc(?:e|es|ing)|cough(?:s|ing)?|yawn(?:s|ing)?|whisper(?:s|ing)?|mutter(?:s|ing)?|mumbl(?:e|es|ing)|cr(?:y|ies|ying)|' +
 	'typ(?:es|ing)|sends|attaches|rolls|eye ?roll|facepalms?|clears|scratches|rubs|bites|shakes|looks (?:at|away|down|up)|takes a (?:deep )?breath|deep breath|' +
 	'nervous(?:ly)?|awkward(?:ly)?|sheepish(?:ly)?|sarcastic(?:ally)?|angr(?:y|ily)|hesitant(?:ly)?|quietly|excitedly|anxious(?:ly)?|frustrated|embarrassed|in tears)\\b';
-const STAGE_DIRECTION = new RegExp(`[ \\t]*(?:\\(${STAGE}[^()\\n]{0,40}\\)|\\*{1,2}${STAGE}[^*\\n]{0,40}\\*{1,2})`, 'gi');
+/** An attachment written out as text, as the model sees the opening's ("[sent with an attachment: …]") or as "[photo]". */
+const ATTACHMENT = '\\[(?:sent with an attachment|attachment|attached|photo|image|picture|pic|screenshot|sends|sending)\\b[^\\]\\n]{0,100}\\]';
+const STAGE_DIRECTION = new RegExp(`[ \\t]*(?:\\(${STAGE}[^()\\n]{0,40}\\)|\\*{1,2}${STAGE}[^*\\n]{0,40}\\*{1,2}|${ATTACHMENT})`, 'gi');
 
 /** Who is in the conversation, by the names a model may label them with. */
 export type Speakers = { readonly partner: string; readonly role: PartnerRole; readonly learners: readonly string[] };
