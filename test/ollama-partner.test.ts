@@ -389,7 +389,16 @@ describe('prompts and model output', () => {
 		['As your doctor I would prescribe something.', true, undefined],
 		// Leaving the part in other ways, whoever plays it.
 		['As an AI language model I cannot play this role.', true, 'ai-talk'],
+		['(OOC: great job staying professional)', false, 'ai-talk'],
+		['This is just a roleplay, so I will play along.', true, 'ai-talk'],
 		['Good answer! You scored well on the rubric.', false, 'rubric-talk'],
+		['Great answer! You covered confidentiality well.', true, 'rubric-talk'],
+		['That meets the marking criteria for this station.', true, 'rubric-talk'],
+		// In character, people have criteria, say well done and talk about feedback.
+		['you tick all our criteria for the ambassador programme! 🙌', false, undefined],
+		['fair enough, well done for saying something tbh, ive taken it down', true, undefined],
+		['Can I give you some feedback on your reply? It is a bit soft!', true, undefined],
+		['we did a simulation session on this in second year lol', false, undefined],
 	] as const)('judges %j (partner a clinician: %s) as %s', (text, clinician, verdict) => {
 		expect(detectDrift(text, clinician)).toBe(verdict);
 	});

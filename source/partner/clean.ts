@@ -118,8 +118,14 @@ export function cleanMessage(text: string, speakers: Speakers): string {
 	return cleaned;
 }
 
-const AI_TALK = /\b(?:as an ai|an ai (?:model|assistant|language)|language model|i am an ai|i'm an ai|i cannot role-?play|as a chatbot)\b/i;
-const RUBRIC_TALK = /\b(?:rubric|criteria|criterion|your score|you scored|marking scheme|feedback on your (?:reply|response|answer)|good answer|model answer|well done for)\b/i;
+const AI_TALK =
+	/\b(?:as an ai|an ai (?:model|assistant|language)|language model|i am an ai|i'm an ai|i cannot role-?play|as a chatbot|this is (?:just )?an? (?:role-?play|simulation)|out of character|ooc)\b/i;
+/**
+ * The partner marking or coaching the learner: the rubric, a score, praise for an answer, the criteria
+ * by name. In character, people have their own criteria ("you tick all our criteria") and say well done.
+ */
+const RUBRIC_TALK =
+	/\b(?:rubric|marking scheme|mark scheme|(?:assessment|marking|scoring) criteri(?:a|on)|your score|you scored|model answer|(?:good|great|strong|excellent|perfect) answer|feedback on your (?:answer|performance)|you (?:covered|addressed|mentioned) (?:confidentiality|boundaries|signposting|documentation|escalation|transparency))\b/i;
 const TREATMENT = "(?:some |an? |a course of |the )?(?:antihistamines?|hydrocortisone|steroids?|(?:steroid |antifungal |antibiotic )?cream|ibuprofen|paracetamol|antibiotics?|amoxicillin|flucloxacillin|piriton|cetirizine|loratadine)";
 const CONDITION = '(?:eczema|an? (?:skin |fungal |bacterial |viral )?infection|cellulitis|an? allergy|an? allergic reaction|dermatitis|shingles|psoriasis|hives|ringworm|scabies|impetigo)';
 /**
