@@ -85,6 +85,19 @@ describe('the Ollama partner', () => {
 		expect(turn.text).toBe(words.join(''));
 	});
 
+	it.each([
+		['Sure! Here is Jade\'s next message: "ugh ok, the form it is x"', 'ugh ok, the form it is x'],
+		["Here's Jade's reply:\n\nugh ok, the form it is x", 'ugh ok, the form it is x'],
+		["sure, i'll do the form tonight then x", "sure, i'll do the form tonight then x"],
+	])('shows no preamble while it streams: %j', async (reply, finished) => {
+		const server = await fake([{ pieces: piecesOf(reply), delayMs: 15 }]);
+		const seen: string[] = [];
+		const turn = await partner(server.url).respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
+		expect(turn.text).toBe(finished);
+		expect(seen.filter(text => /sure!|here/i.test(text))).toEqual([]);
+		for (const text of seen) expect(finished.startsWith(text)).toBe(true);
+	});
+
 	it('batches streamed text to about a frame instead of once per token', async () => {
 		const server = await fake([{ pieces: Array.from({ length: 400 }, (_, index) => ` w${index}`), delayMs: 1 }]);
 		const seen: string[] = [];

@@ -23,12 +23,23 @@ function speakerLabel(names: readonly string[]): string {
 	return `^[ \\t]*[*_]{0,2}(?:${names.join('|')})(?:\\s*\\([^)\\n]{1,30}\\))?[*_]{0,2}(?:\\s*[:：]|\\s+[-–—](?=\\s))[*_]{0,2}\\s*`;
 }
 
+const ASSISTANT_OPENER = "(?:sure|certainly|of course|absolutely|here(?:'s|’s| is))";
+const UNFINISHED_PREAMBLE = new RegExp(`^\\s*${ASSISTANT_OPENER}\\b[^:\\n]{0,160}(?::\\s*)?$`, 'i');
+
+/**
+ * While a message streams: whether it may yet turn out to be a preamble ("Sure! Here is Jade's…"),
+ * which is not shown until it is clear either way.
+ */
+export function mayBePreamble(text: string): boolean {
+	return UNFINISHED_PREAMBLE.test(text);
+}
+
 /**
  * A model's note before the message: "Sure! Here is Jade's next message:", "Here's Jade's reply:",
  * followed by the message in quotes or on the next line. "jade here, quick message: is it ok" is not one.
  */
 function preamble(names: readonly string[]): RegExp {
-	const opener = `(?:sure|certainly|of course|absolutely|here(?:'s|’s| is)|${names.map(escape).join('|')})`;
+	const opener = `(?:${ASSISTANT_OPENER}|${names.map(escape).join('|')})`;
 	return new RegExp(`^(?=[^\\n]*?\\b${opener}\\b)[^\\n]{0,160}?\\b(?:message|reply|response|says?|writes?)\\b[^\\n]{0,40}?:[ \\t]*(?=\\n|["“])\\s*`, 'i');
 }
 

@@ -1,6 +1,6 @@
 import type { PartnerRole } from '../scenario/schema.js';
 import { PartnerFailure, type Partner, type PartnerInfo, type PartnerRequest, type PartnerTurn } from '../session/types.js';
-import { cleanMessage, detectDrift, speakersOf, writesForLearner } from './clean.js';
+import { cleanMessage, detectDrift, mayBePreamble, speakersOf, writesForLearner } from './clean.js';
 import { ollamaClient } from './ollama-client.js';
 import { describeOllamaError } from './ollama-errors.js';
 import { chatMessages, isClinicianRole, type PromptTemplates } from './prompt.js';
@@ -52,7 +52,7 @@ export class OllamaPartner implements Partner {
 		const emit = () => {
 			emitTimer = undefined;
 			lastEmit = Date.now();
-			onText?.(cleanMessage(text, speakers));
+			onText?.(mayBePreamble(text) ? '' : cleanMessage(text, speakers));
 		};
 		const stuck = new AbortController();
 		const { timeoutMs } = this.options;
