@@ -372,6 +372,10 @@ describe('prompts and model output', () => {
 		expect(cleanMessage(raw, { ...jade, learners: ['Asha Patel'] })).toBe(clean);
 	});
 
+	it('cuts nothing for a blank learner name: a line starting with a colon is not a label', () => {
+		expect(cleanMessage('the times are:\n: 9am\n: 2pm', { ...jade, learners: ['  '] })).toBe('the times are:\n: 9am\n: 2pm');
+	});
+
 	it('keeps a titled partner’s own later lines: Dr Raman is not the learner', () => {
 		expect(cleanMessage('Tell me more.\nDr Raman: And what then?', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.\nDr Raman: And what then?');
 		expect(cleanMessage('Tell me more.\nDr Smith: I would escalate.', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.');

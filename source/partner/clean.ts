@@ -12,7 +12,8 @@ const TITLE = /^(?:dr|mr|mrs|ms|miss|mx|prof)\.?$/i;
 
 /** The names a model labels someone by: "Dr Priya Raman", "Priya Raman", "Priya", "Dr Raman". */
 function nameVariants(name: string): string[] {
-	const words = name.trim().split(/\s+/);
+	const words = name.trim().split(/\s+/).filter(word => word !== '');
+	if (words.length === 0) return [];
 	const titled = words.length > 1 && TITLE.test(words[0]!);
 	const bare = titled ? words.slice(1) : words;
 	return [...new Set([words.join(' '), bare.join(' '), bare[0]!, ...(titled ? [`${words[0]} ${bare.at(-1)}`] : [])])];
