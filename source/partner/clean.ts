@@ -152,7 +152,7 @@ const CLINICIAN_TALK = new RegExp(
 		"\\bi(?:'ll| will| can| could| would|'d|'m going to)? (?:prescribe|diagnose)\\b",
 		'\\b(?:examine|assess) you\\b',
 		'\\bmy (?:medical |clinical )?(?:advice|diagnosis|recommendation|opinion as a doctor) (?:is|would be)\\b',
-		`\\b(?:you should|you need to|i(?:'d| would)? (?:recommend|suggest|advise)(?: that)? you) (?:take|apply|use|try|start(?: on)?|get)(?: some)? ${TREATMENT}`,
+		`\\b(?:you should|you need to|i(?:'d| would)? (?:recommend|suggest|advise)(?: that)? you) (?:take|apply|use|try|start(?: on)?|get) ${TREATMENT}`,
 		`\\b(?:you(?:'ve got| have got| have| probably have| likely have| might have)|sounds like you(?:'ve got| have)) ${CONDITION}\\b(?! control)`,
 	].join('|'),
 	'i',
