@@ -30,6 +30,8 @@ export type FakeOllama = {
 	readonly url: string;
 	readonly requests: RecordedRequest[];
 	readonly models: string[];
+	/** Chat replies the client closed before their end (a cancel, or the partner stopping the model). */
+	readonly stoppedChats: number;
 	close(): Promise<void>;
 };
 
@@ -75,6 +77,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 	const chats = options.chats ?? [{ pieces: piecesOf('ok fair enough, thanks for getting back to me') }];
 	const requests: RecordedRequest[] = [];
 	let chatCount = 0;
+	let stoppedChats = 0;
 	const sockets = new Set<import('node:net').Socket>();
 
 	const server = createServer(async (request, response) => {
@@ -126,6 +129,12 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 			if (!model || !installed(model)) return sendJson(response, 404, { error: `model "${model}" not found, try pulling it first` });
 			const script = chats[Math.min(chatCount++, chats.length - 1)]!;
 			response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+			let stopped = false;
+			response.on('close', () => {
+				if (response.writableFinished) return;
+				stopped = true;
+				stoppedChats++;
+			});
 			const line = (content: string, done = false) =>
 				`${JSON.stringify({ model: fullName(model), created_at: new Date().toISOString(), message: { role: 'assistant', content }, done, ...(done ? { done_reason: 'stop', total_duration: 1_200_000, load_duration: 100_000, prompt_eval_count: 26, prompt_eval_duration: 200_000, eval_count: script.pieces.length, eval_duration: 900_000 } : {}) })}\n`;
 			// A drop cuts the socket once what was sent has left, as when the server process dies.
@@ -138,6 +147,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 				if (index === script.errorAfter) return response.end(`${JSON.stringify({ error: 'an error was encountered while running the model: unexpected EOF' })}\n`);
 				if (index === script.stallAfter) return;
 				if (script.delayMs) await sleep(script.delayMs);
+				if (stopped) return;
 				if (!response.write(line(piece))) await new Promise(resolve => response.once('drain', resolve));
 			}
 			if (script.dropAfter === script.pieces.length) return drop();
@@ -156,6 +166,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 		url: `http://127.0.0.1:${port}`,
 		requests,
 		models,
+		get stoppedChats() {
+			return stoppedChats;
+		},
 		close: () =>
 			new Promise(resolve => {
 				for (const socket of sockets) socket.destroy();

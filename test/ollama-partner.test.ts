@@ -2,14 +2,15 @@ import { mkdtempSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanMessage, detectDrift, MAX_MESSAGE } from '../source/partner/clean.js';
+import { cleanMessage, detectDrift, MAX_MESSAGE, type Speakers } from '../source/partner/clean.js';
 import { normaliseHost } from '../source/partner/host.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { checkOllama, listModels, pullModel } from '../source/partner/ollama-setup.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
+import { chatMessages } from '../source/partner/prompt.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { SessionController } from '../source/session/controller.js';
-import { partnerRequest, createSession, reduceSession } from '../source/session/session.js';
+import { partnerRequest, createSession, reduceSession, type SessionEvent } from '../source/session/session.js';
 import { PartnerFailure, type PartnerRequest } from '../source/session/types.js';
 import { deadHost, piecesOf, startFakeOllama, type ChatScript, type FakeOllama } from './fake-ollama.js';
 import { bundledLibrary, ROOT, rubricFor } from './helpers/library.js';
@@ -39,6 +40,9 @@ function requestAfter(reply: string): PartnerRequest {
 
 const never = new AbortController().signal;
 
+/** Jade messaging Asha, as in patient-dm-rash. */
+const jade: Speakers = { partner: 'Jade Holloway', role: 'patient', learners: ['Asha'] };
+
 describe('the Ollama partner', () => {
 	it('asks in character: the persona as the system prompt, the conversation so far, the seed, think: false; never the rubric', async () => {
 		const server = await fake([{ pieces: piecesOf('ugh ok, i did try the surgery though') }]);
@@ -55,7 +59,7 @@ describe('the Ollama partner', () => {
 		expect(opening).toEqual({ role: 'assistant', content: expect.stringContaining('hiii sorry to message you on here') });
 		expect(reply).toEqual({ role: 'user', content: 'Please call 111 tonight.' });
 		expect(reminder.role).toBe('system');
-		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient, and this is message 2 of at most 5 from you to Asha\./);
+		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient\. Twenty-nine, works in retail.* This is message 2 of at most 4 from you to Asha\./);
 		// Nothing of the rubric reaches the model: no pattern, label, feedback or red flag.
 		const rubric = rubricFor('patient-dm-rash');
 		const secrets = [
@@ -79,6 +83,19 @@ describe('the Ollama partner', () => {
 		for (let index = 1; index < seen.length; index++) expect(seen[index]!.startsWith(seen[index - 1]!)).toBe(true);
 		expect(words.join('').startsWith(seen.at(-1)!)).toBe(true);
 		expect(turn.text).toBe(words.join(''));
+	});
+
+	it.each([
+		['Sure! Here is Jade\'s next message: "ugh ok, the form it is x"', 'ugh ok, the form it is x'],
+		["Here's Jade's reply:\n\nugh ok, the form it is x", 'ugh ok, the form it is x'],
+		["sure, i'll do the form tonight then x", "sure, i'll do the form tonight then x"],
+	])('shows no preamble while it streams: %j', async (reply, finished) => {
+		const server = await fake([{ pieces: piecesOf(reply), delayMs: 15 }]);
+		const seen: string[] = [];
+		const turn = await partner(server.url).respond(requestAfter('Hello'), { signal: never, onText: text => seen.push(text) });
+		expect(turn.text).toBe(finished);
+		expect(seen.filter(text => /sure!|here/i.test(text))).toEqual([]);
+		for (const text of seen) expect(finished.startsWith(text)).toBe(true);
 	});
 
 	it('batches streamed text to about a frame instead of once per token', async () => {
@@ -109,6 +126,16 @@ describe('the Ollama partner', () => {
 		const server = await fake([{ pieces: piecesOf(reply) }]);
 		const turn = await partner(server.url).respond(requestAfter('Please call 111 tonight.'), { signal: never });
 		expect(turn).toMatchObject({ source: 'fallback', beat: 'cant-get-through', text: expect.stringContaining('engaged for ages') });
+	});
+
+	it('stops the model once it starts writing the learner’s side, and keeps the partner’s words before it', async () => {
+		const invented = piecesOf('ok thanks x\n\nAsha: no worries, take care!\n\nJade: you too x\n\nAsha: bye');
+		const server = await fake([{ pieces: [...invented, ...Array.from({ length: 100 }, () => ' and so on')], delayMs: 10 }]);
+		const started = Date.now();
+		const turn = await partner(server.url).respond(requestAfter('Please use the online form.'), { signal: never });
+		expect(turn).toMatchObject({ text: 'ok thanks x', source: 'model' });
+		expect(Date.now() - started).toBeLessThan(800);
+		await expect.poll(() => server.stoppedChats).toBe(1);
 	});
 
 	it.each([
@@ -149,6 +176,53 @@ describe('the Ollama partner', () => {
 	});
 });
 
+describe('what the model is told about the conversation so far', () => {
+	const time = '2026-11-22T20:41:00Z';
+	const reply = (text: string): SessionEvent => ({ type: 'learner-replied', learner: 'Asha', text, time });
+	const said = (text: string): SessionEvent => ({ type: 'partner-said', turn: { text, source: 'model', ends: false }, time });
+	const stopped = (text: string): SessionEvent => ({ type: 'partner-said', turn: { text, source: 'model', ends: false, interrupted: true }, time });
+	const failed = (partial: string): SessionEvent => ({ type: 'partner-failed', reason: 'the connection dropped', partial, source: 'model', time });
+
+	it.each([
+		['the first answer', 'patient-dm-rash', undefined, [reply('Please call 111.')], 2, 4, ['Please call 111.']],
+		['after two failed attempts', 'patient-dm-rash', undefined, [reply('Please call 111.'), failed('i tried'), failed('i tried calling but')], 2, 4, ['Please call 111.']],
+		[
+			'after an exchange and then two failed attempts',
+			'patient-dm-rash',
+			undefined,
+			[reply('Please call 111.'), said('i did try'), reply('Try the online form.'), failed('ok but'), failed('ok but the form')],
+			3,
+			4,
+			['Please call 111.', 'i did try', 'Try the online form.'],
+		],
+		['after a message the learner stopped and answered', 'patient-dm-rash', undefined, [reply('Please call 111.'), stopped('i did'), reply('Try the online form.')], 3, 4, ['Please call 111.', 'i did', 'Try the online form.']],
+		['the last answer before the last reply', 'patient-dm-rash', undefined, [reply('a'), said('b'), reply('c'), said('d'), reply('e')], 4, 4, ['a', 'b', 'c', 'd', 'e']],
+		['with --turns 2', 'patient-dm-rash', 2, [reply('Please call 111.')], 2, 2, ['Please call 111.']],
+		['after two opening messages', 'night-shift-photos', undefined, [reply('Please take it down.')], 3, 5, ['Please take it down.']],
+	] as const)('%s: the message number, of the most the partner can send, and the history without half-messages', (_, id, turns, events, turn, most, after) => {
+		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === id)!.scenario;
+		const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], ...(turns ? { turnLimit: turns } : {}), time });
+		const request = partnerRequest(events.reduce(reduceSession, start))!;
+		const messages = chatMessages(request, templates(loaded.partner.role), undefined);
+		expect(messages.at(-1)!.content).toContain(`This is message ${turn} of at most ${most} from you to Asha.`);
+		const history = messages.slice(1 + loaded.opening.length, -1).map(message => message.content);
+		expect(history).toEqual(after);
+	});
+
+	it.each(bundledLibrary().scenarios.map(entry => [entry.scenario.id, entry.scenario] as const))(
+		'%s: the setting, written to the learner as "you", is framed as theirs, and the persona and rules are restated after the last reply',
+		(id, loaded) => {
+			const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], time });
+			const messages = chatMessages(partnerRequest(reduceSession(start, reply('Hello.')))!, templates(loaded.partner.role), undefined);
+			expect(messages[0]!.content).toContain(`("you" in it is Asha, not ${loaded.partner.name}): ${loaded.setting}`);
+			const reminder = messages.at(-1)!;
+			expect(reminder.role).toBe('system');
+			expect(reminder.content).toContain(loaded.partner.persona);
+			expect(reminder.content).toContain("never Asha's words, no name label or stage directions, nothing about being an AI or about marking");
+		},
+	);
+});
+
 describe('the session with an Ollama partner', () => {
 	it('keeps the partial message after a drop, marked, and carries on by retrying or with the scripted partner', async () => {
 		const server = await fake([
@@ -163,6 +237,10 @@ describe('the session with an Ollama partner', () => {
 		expect(controller.current.failure).toBeUndefined();
 		expect(controller.current.messages.at(-1)).toMatchObject({ text: 'ok, the line was busy all morning', source: 'model' });
 		expect(controller.current.phase).toBe('learners');
+		// The retry is asked for the same message afresh: the half-sentence is not sent back, nor counted.
+		const retried = server.requests.filter(request => request.path === '/api/chat')[1]!.body.messages;
+		expect(retried.map((message: { role: string }) => message.role)).toEqual(['system', 'assistant', 'user', 'system']);
+		expect(retried.at(-1).content).toContain('message 2 of at most 4');
 		await controller.reply('Asha', 'I understand.');
 		await controller.switchPartner(new ScriptedPartner());
 		expect(controller.partnerInfo.kind).toBe('scripted');
@@ -220,13 +298,125 @@ describe('prompts and model output', () => {
 		['"ok thanks"', 'ok thanks'],
 		['x'.repeat(700), `${'x'.repeat(600)}…`],
 	])('cleans %j', (raw, clean) => {
-		expect(cleanMessage(raw, 'Jade Holloway')).toBe(clean);
+		expect(cleanMessage(raw, jade)).toBe(clean);
 	});
 
-	it('tells drift from a patient being a patient', () => {
-		expect(detectDrift('i looked it up and it might be eczema?', 'Asha', false)).toBeUndefined();
-		expect(detectDrift("You should take some antihistamine tonight.", 'Asha', false)).toBe('clinical-advice');
-		expect(detectDrift('As your doctor I would prescribe something.', 'Asha', true)).toBeUndefined();
-		expect(detectDrift('Doctor: please call 111', 'Asha', false)).toBe('speaks-as-learner');
+	it.each([
+		['Jade Holloway', '**Jade:** ugh ok', 'ugh ok'],
+		['Jade Holloway', '**Jade Holloway:** ugh ok', 'ugh ok'],
+		['Jade Holloway', '**Jade**: ugh ok', 'ugh ok'],
+		['Jade Holloway', 'Jade (patient): ugh ok', 'ugh ok'],
+		['Jade Holloway', 'Jade - ugh ok', 'ugh ok'],
+		['Jade Holloway', 'jade here, sorry x', 'jade here, sorry x'],
+		['Mr Daniel Price', 'Mr Price: What would you do next?', 'What would you do next?'],
+		['Mr Daniel Price', '**Daniel:** What would you do next?', 'What would you do next?'],
+		['Dr Priya Raman', 'Dr Raman: And then?', 'And then?'],
+		['Dr Priya Raman', 'Priya Raman: And then?', 'And then?'],
+	])('takes the label off %s’s message %j', (partnerName, raw, clean) => {
+		expect(cleanMessage(raw, { ...jade, partner: partnerName })).toBe(clean);
+	});
+
+	it.each([
+		['ok fine (sighs) i will', 'ok fine i will'],
+		['(laughs nervously) sorry, again', 'sorry, again'],
+		['here you go (sends photo)', 'here you go'],
+		['fine (sighs heavily), whatever you say', 'fine, whatever you say'],
+		['*rolls eyes* fine', 'fine'],
+		['**sighs** ok', 'ok'],
+		['*takes a deep breath* ok so', 'ok so'],
+		['(typing...) sorry', 'sorry'],
+		['i (always) forget the form', 'i (always) forget the form'],
+		['did you (yes) get it', 'did you (yes) get it'],
+		['same thing (as in the rash) again', 'same thing (as in the rash) again'],
+		['the form (takes 2 days) is useless', 'the form (takes 2 days) is useless'],
+		['i *really* need this', 'i *really* need this'],
+		['it is **so** itchy', 'it is so itchy'],
+		['here is a closer one\n[sent with an attachment: Close-up photo of the rash]', 'here is a closer one'],
+		['[photo of my arm] see?', 'see?'],
+		['the [old] form is better', 'the [old] form is better'],
+	])('keeps the partner’s words and drops stage directions: %j', (raw, clean) => {
+		expect(cleanMessage(raw, jade)).toBe(clean);
+	});
+
+	it.each([
+		['Sure! Here is Jade\'s next message: "ugh ok, fine x"', 'ugh ok, fine x'],
+		['Here\'s Jade\'s reply:\n\nugh ok, fine x', 'ugh ok, fine x'],
+		['Here is a possible response from Jade Holloway:\n"ugh ok, fine x"\n\nI hope this captures her frustration!', 'ugh ok, fine x'],
+		['Jade\'s message: "ugh ok, fine x"', 'ugh ok, fine x'],
+		['Certainly! Here\'s what Jade says:\n\nJade: ugh ok, fine x', 'ugh ok, fine x'],
+		['"ugh ok, fine x"', 'ugh ok, fine x'],
+		['“ugh ok, fine x”', 'ugh ok, fine x'],
+		['"ugh ok, fine', 'ugh ok, fine'],
+		['the receptionist said "call 111"', 'the receptionist said "call 111"'],
+		['"call 111" is all they ever say', '"call 111" is all they ever say'],
+		['jade here, quick message: is it ok to send a pic?', 'jade here, quick message: is it ok to send a pic?'],
+		["'cause it's itchy", "'cause it's itchy"],
+	])('takes off a model’s preamble and wrapping quotes, keeping quotations: %j', (raw, clean) => {
+		expect(cleanMessage(raw, jade)).toBe(clean);
+	});
+
+	it.each([
+		['ok thanks x\n\nAsha: no worries, take care!', 'ok thanks x'],
+		['ok thanks x\n**Asha:** no worries', 'ok thanks x'],
+		['ok thanks x\nAsha Patel: no worries', 'ok thanks x'],
+		['ok thanks x\nDr Patel: no worries', 'ok thanks x'],
+		['ok thanks x\nDoctor: no worries', 'ok thanks x'],
+		['ok thanks x\nYou: no worries', 'ok thanks x'],
+		['Jade: ok thanks x\nAsha: no worries\nJade: bye x', 'ok thanks x'],
+		['ok thanks x\nAsha - no worries', 'ok thanks x'],
+		['Asha: I can\'t give medical advice here, please call 111.', ''],
+		['Doctor: please call 111', ''],
+		['ok but Asha: you said you would look', 'ok but Asha: you said you would look'],
+		['asha, you there? x', 'asha, you there? x'],
+	])('cuts the message where the model starts writing the learner’s side: %j', (raw, clean) => {
+		expect(cleanMessage(raw, { ...jade, learners: ['Asha Patel'] })).toBe(clean);
+	});
+
+	it('cuts nothing for a blank learner name: a line starting with a colon is not a label', () => {
+		expect(cleanMessage('the times are:\n: 9am\n: 2pm', { ...jade, learners: ['  '] })).toBe('the times are:\n: 9am\n: 2pm');
+	});
+
+	it('keeps a titled partner’s own later lines: Dr Raman is not the learner', () => {
+		expect(cleanMessage('Tell me more.\nDr Raman: And what then?', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.\nDr Raman: And what then?');
+		expect(cleanMessage('Tell me more.\nDr Smith: I would escalate.', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.');
+	});
+
+	it.each([
+		// A patient may guess about their own condition, and ask.
+		['i looked it up and it might be eczema?', false, undefined],
+		["i think it's probably an allergy tbh", false, undefined],
+		['is it eczema do you think?', false, undefined],
+		["it's definitely an infection, it's gone all hot", false, undefined],
+		['should i take an antihistamine tonight?', false, undefined],
+		["can't you just prescribe something? you're literally a doctor haha", false, undefined],
+		["i thought as a doctor you'd be able to help", false, undefined],
+		['i was diagnosed with eczema as a kid', false, undefined],
+		['do you have an infection control policy on the ward?', false, undefined],
+		['you should try the surgery then, not me', false, undefined],
+		// Speaking as the clinician to the other person is drift.
+		['You should take some antihistamine tonight.', false, 'clinical-advice'],
+		["It's probably eczema, you should apply hydrocortisone cream twice a day.", false, 'clinical-advice'],
+		["i'd recommend you take an antihistamine and see how it goes", false, 'clinical-advice'],
+		["As your doctor I would prescribe something.", false, 'clinical-advice'],
+		['As a doctor, I think this needs a cream.', false, 'clinical-advice'],
+		["I'll prescribe you a short course of steroid cream.", false, 'clinical-advice'],
+		["sounds like you've got eczema tbh", false, 'clinical-advice'],
+		['My advice would be to keep it clean and dry.', false, 'clinical-advice'],
+		// A colleague or interviewer may talk clinically.
+		['As your doctor I would prescribe something.', true, undefined],
+		// Leaving the part in other ways, whoever plays it.
+		['As an AI language model I cannot play this role.', true, 'ai-talk'],
+		['(OOC: great job staying professional)', false, 'ai-talk'],
+		['This is just a roleplay, so I will play along.', true, 'ai-talk'],
+		['Good answer! You scored well on the rubric.', false, 'rubric-talk'],
+		['Great answer! You covered confidentiality well.', true, 'rubric-talk'],
+		['That meets the marking criteria for this station.', true, 'rubric-talk'],
+		// In character, people have criteria, say well done and talk about feedback.
+		['you tick all our criteria for the ambassador programme! 🙌', false, undefined],
+		['fair enough, well done for saying something tbh, ive taken it down', true, undefined],
+		['Can I give you some feedback on your reply? It is a bit soft!', true, undefined],
+		['we did a simulation session on this in second year lol', false, undefined],
+	] as const)('judges %j (partner a clinician: %s) as %s', (text, clinician, verdict) => {
+		expect(detectDrift(text, clinician)).toBe(verdict);
 	});
 });

@@ -1,6 +1,6 @@
 import type { PartnerRole } from '../scenario/schema.js';
 import { PartnerFailure, type Partner, type PartnerInfo, type PartnerRequest, type PartnerTurn } from '../session/types.js';
-import { cleanMessage, detectDrift } from './clean.js';
+import { cleanMessage, detectDrift, mayBePreamble, speakersOf, writesForLearner } from './clean.js';
 import { ollamaClient } from './ollama-client.js';
 import { describeOllamaError } from './ollama-errors.js';
 import { chatMessages, isClinicianRole, type PromptTemplates } from './prompt.js';
@@ -27,9 +27,10 @@ export const MAX_TOKENS = 256;
 
 /**
  * A local LLM, through Ollama, plays the other party. Its words stream into the chat; a message that
- * leaves the part (speaks as the learner, gives clinical advice as a patient, talks about being an AI
- * or about marking) or comes back empty is replaced by the scripted beat, so the session never stalls
- * on the model. Each turn is guided by the beat the scripted partner would have chosen.
+ * leaves the part (gives clinical advice as a patient, talks about being an AI or about marking) or
+ * comes back empty is replaced by the scripted beat, so the session never stalls on the model, and one
+ * that goes on to write the learner's side is stopped there. Each turn is guided by the beat the
+ * scripted partner would have chosen.
  */
 export class OllamaPartner implements Partner {
 	readonly info: PartnerInfo;
@@ -39,7 +40,8 @@ export class OllamaPartner implements Partner {
 	}
 
 	async respond(request: PartnerRequest, { signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }): Promise<PartnerTurn> {
-		const { scenario, lastReply } = request;
+		const { scenario } = request;
+		const speakers = speakersOf(request);
 		const guidance = chooseBeat(scenario, request);
 		const messages = chatMessages(request, this.options.templates(scenario.partner.role), guidance);
 		const emitEvery = this.options.emitEveryMs ?? 50;
@@ -50,7 +52,7 @@ export class OllamaPartner implements Partner {
 		const emit = () => {
 			emitTimer = undefined;
 			lastEmit = Date.now();
-			onText?.(cleanMessage(text, scenario.partner.name));
+			onText?.(mayBePreamble(text) ? '' : cleanMessage(text, speakers));
 		};
 		const stuck = new AbortController();
 		const { timeoutMs } = this.options;
@@ -81,6 +83,12 @@ export class OllamaPartner implements Partner {
 					lastActivity = Date.now();
 					if (!part.message?.content) continue;
 					text += part.message.content;
+					// A model that goes on to write the learner's side has finished the partner's message: the
+					// learner need not wait while it invents the rest of the conversation (a label ends in a colon).
+					if (/[:：]/.test(part.message.content) && writesForLearner(text, speakers)) {
+						stream.abort();
+						break;
+					}
 					if (emitTimer === undefined) emitTimer = setTimeout(emit, Math.max(0, emitEvery - (Date.now() - lastEmit)));
 				}
 			} finally {
@@ -88,7 +96,7 @@ export class OllamaPartner implements Partner {
 			}
 		} catch (error) {
 			if (signal.aborted) throw signal.reason;
-			const partial = cleanMessage(text, scenario.partner.name);
+			const partial = cleanMessage(text, speakers);
 			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(timeoutMs / 1000)} s`, partial);
 			throw new PartnerFailure(describeOllamaError(error, this.options.host, this.options.model), partial);
 		} finally {
@@ -96,8 +104,8 @@ export class OllamaPartner implements Partner {
 			clearTimeout(emitTimer);
 		}
 		// The finished text goes back as the turn, not as a last live update: drawing it twice costs a frame.
-		const cleaned = cleanMessage(text, scenario.partner.name);
-		const drifted = cleaned !== '' && detectDrift(cleaned, lastReply.learner, isClinicianRole(scenario.partner.role));
+		const cleaned = cleanMessage(text, speakers);
+		const drifted = cleaned !== '' && detectDrift(cleaned, isClinicianRole(scenario.partner.role));
 		if (cleaned === '' || drifted) {
 			const scripted = scriptedTurn(request);
 			return { ...scripted, source: 'fallback' };

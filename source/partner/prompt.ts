@@ -1,6 +1,6 @@
 import { CHANNEL_NAMES, ROLE_NAMES } from '../scenario/labels.js';
 import type { Beat, PartnerRole } from '../scenario/schema.js';
-import type { PartnerRequest } from '../session/types.js';
+import type { Message, PartnerRequest } from '../session/types.js';
 
 /** The instructions for one partner role: who they are (sent first), and the reminder restated every turn. */
 export type PromptTemplates = { readonly system: string; readonly reminder: string };
@@ -25,11 +25,20 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 
 /** The placeholders postsafe fills in a role's system prompt, and in the reminder. */
 export const SYSTEM_PLACEHOLDERS = ['name', 'persona', 'wants', 'pushes', 'learner', 'channel', 'thread', 'setting', 'beats'] as const;
-export const REMINDER_PLACEHOLDERS = ['name', 'role', 'turn', 'turnLimit', 'learner', 'guidance'] as const;
+export const REMINDER_PLACEHOLDERS = ['name', 'role', 'persona', 'turn', 'turnLimit', 'learner', 'guidance'] as const;
 
 /** Roles whose own lines may sound clinical (a registrar, an interviewer); the rest must never advise. */
 export function isClinicianRole(role: PartnerRole): boolean {
 	return role === 'colleague' || role === 'interviewer';
+}
+
+/**
+ * A message that stopped part-way and was written again: the partial of a failed attempt, which a
+ * retry (or the scripted partner) replaces. One the learner stopped, and then answered, was the
+ * partner's turn and stays.
+ */
+function isFailedAttempt(message: Message, next: Message | undefined): boolean {
+	return message.kind === 'partner' && message.interrupted === true && next?.kind !== 'learner';
 }
 
 /**
@@ -52,17 +61,18 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 		setting: scenario.setting,
 		beats: scenario.beats.map(beat => `- "${beat.say}"`).join('\n'),
 	});
-	const history = conversation.map((message): ChatMessage =>
+	const history = conversation.filter((message, index) => !isFailedAttempt(message, conversation[index + 1])).map((message): ChatMessage =>
 		message.kind === 'partner'
 			? { role: 'assistant', content: message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text }
 			: { role: 'user', content: message.text },
 	);
-	const partnerTurns = conversation.filter(message => message.kind === 'partner').length;
+	// The partner answers each round's reply but the last, which ends the conversation.
 	const reminder = fillTemplate(templates.reminder, {
 		name: partner.name,
 		role: `the ${ROLE_NAMES[partner.role]}`,
-		turn: String(partnerTurns + 1),
-		turnLimit: String(request.turnLimit + scenario.opening.length),
+		persona: partner.persona,
+		turn: String(scenario.opening.length + request.round),
+		turnLimit: String(scenario.opening.length + request.turnLimit - 1),
 		learner,
 		guidance: guidance
 			? `A natural next message here would be close to this, in your own words: "${guidance.say}"${guidance.end ? ' It is your last message: wrap the conversation up.' : ''} `
