@@ -101,6 +101,15 @@ describe('loading scenario files', () => {
 		expect(messages(result)).toEqual([`x.yaml:35:18: beats[0].when.redFlags[0]: red flag "individual-advise" is not in this scenario's rubric`]);
 	});
 
+	it('refuses a role-play whose ending beat has no "when", or that has no fallback beat', async () => {
+		const text = VALID.replace('    when:\n      met: [boundaries]\n      metSoFar: [signposting]\n', '').replace(/  - id: asks-again\n    say: .*\n/, '');
+		const { result } = await scratchLibrary({ 'x.yaml': text });
+		expect(messages(result)).toEqual([
+			`x.yaml:${lineOf(text, 'id: accepts-the-route')}:5: beats[8].when: an ending beat needs "when" (e.g. metSoFar: [the criteria that earn it]): without it the partner gives in whatever the learner says`,
+			`x.yaml:${lineOf(text, '- id: wants-the-prescription')}:3: beats: add a beat without "when" that does not end: the partner says it when nothing else fits`,
+		]);
+	});
+
 	it('rejects a duplicate id where the second file defines it, and keeps loading the rest', async () => {
 		const other = VALID.replace('id: patient-dm-rash', 'id: another-one');
 		const { result } = await scratchLibrary({ 'a.yaml': VALID, 'b.yaml': VALID, 'c.yaml': other, 'd.yaml': 'id: [unclosed' });
