@@ -9,6 +9,9 @@ import { bundledLibrary, ROOT, SCENARIO_DIR } from './helpers/library.js';
 
 const VALID = readFileSync(join(SCENARIO_DIR, 'patient-dm-rash.yaml'), 'utf8');
 
+/** The line (from 1) that `text` first has `needle` on, so positions follow edits to the scenario. */
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
 /** A scratch library: the real criteria.yaml plus the given scenario files. */
 type LoadResult = Awaited<ReturnType<typeof loadScenarios>>;
 
@@ -82,20 +85,29 @@ describe('loading scenario files', () => {
 		const { result } = await scratchLibrary({ 'x.yaml': text });
 		expect(messages(result)).toEqual([
 			'x.yaml:6:13: difficulty: must be one of: easy, moderate, hard',
-			'x.yaml:67:1: turn_limit: unknown field',
+			`x.yaml:${lineOf(text, 'turn_limit')}:1: turn_limit: unknown field`,
 		]);
 	});
 
 	it('reports a pattern that names an unknown concept, at the pattern', async () => {
 		const text = VALID.replace('- not look|see|check|assess @photo', '- not look @fotos');
 		const { result } = await scratchLibrary({ 'x.yaml': text });
-		expect(messages(result)).toEqual(['x.yaml:72:11: rubric.criteria[0].evidence[0]: unknown concept @fotos']);
+		expect(messages(result)).toEqual([`x.yaml:${lineOf(text, '@fotos')}:11: rubric.criteria[0].evidence[0]: unknown concept @fotos`]);
 	});
 
 	it('reports a beat that refers to a red flag the scenario does not have', async () => {
 		const text = VALID.replace('redFlags: [individual-advice]', 'redFlags: [individual-advise]');
 		const { result } = await scratchLibrary({ 'x.yaml': text });
 		expect(messages(result)).toEqual([`x.yaml:35:18: beats[0].when.redFlags[0]: red flag "individual-advise" is not in this scenario's rubric`]);
+	});
+
+	it('refuses a role-play whose ending beat has no "when", or that has no fallback beat', async () => {
+		const text = VALID.replace('    when:\n      met: [boundaries]\n      metSoFar: [signposting]\n', '').replace(/  - id: asks-again\n    say: .*\n/, '');
+		const { result } = await scratchLibrary({ 'x.yaml': text });
+		expect(messages(result)).toEqual([
+			`x.yaml:${lineOf(text, 'id: accepts-the-route')}:5: beats[8].when: an ending beat needs "when" (e.g. metSoFar: [the criteria that earn it]): without it the partner gives in whatever the learner says`,
+			`x.yaml:${lineOf(text, '- id: wants-the-prescription')}:3: beats: add a beat without "when" that does not end: the partner says it when nothing else fits`,
+		]);
 	});
 
 	it('rejects a duplicate id where the second file defines it, and keeps loading the rest', async () => {

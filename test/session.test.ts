@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chooseBeat, ScriptedPartner } from '../source/partner/scripted.js';
 import { coachHint } from '../source/session/coach.js';
 import { SessionController } from '../source/session/controller.js';
-import { createSession, learnerScore, partnerRequest, reduceSession } from '../source/session/session.js';
+import type { Scenario } from '../source/scenario/schema.js';
+import { createSession, learnerReplies, learnerScore, partnerRequest, reduceSession } from '../source/session/session.js';
 import type { Partner, PartnerRequest, SessionState } from '../source/session/types.js';
 import { bundledLibrary, rubricFor } from './helpers/library.js';
 
@@ -32,7 +33,9 @@ describe('the scripted partner', () => {
 		['signposted: she says she cannot get through', request(['signposting'], []), 'cant-get-through'],
 		['declined politely: she pushes once more', request(['boundaries'], []), 'pushes-once-more'],
 		['no line drawn yet: she asks what it is', request([], []), 'no-line-drawn'],
-		['a line drawn earlier is not asked for again', request([], [], ['boundaries']), 'accepts-the-route'],
+		['a line drawn earlier is not asked for again, and a reply that holds nothing earns no ending', request([], [], ['boundaries', 'signposting']), 'asks-again'],
+		['the line held but no route given yet: she asks again', request(['boundaries'], [], ['boundaries'], ['pushes-once-more']), 'asks-again'],
+		['the route given earlier and the line held again: she takes the route', request(['boundaries'], [], ['boundaries', 'signposting'], ['pushes-once-more']), 'accepts-the-route'],
 		['a used beat is not said twice', request(['signposting'], [], ['signposting'], ['cant-get-through']), 'no-line-drawn'],
 	])('%s', (_, outcome, beat) => {
 		expect(chooseBeat(scenario, outcome)?.id).toBe(beat);
@@ -47,6 +50,125 @@ describe('the scripted partner', () => {
 		};
 		expect(await play()).toEqual(await play());
 		expect((await play())[2]).toContain('boots on the high street');
+	});
+});
+
+describe('choosing a beat', () => {
+	const scenario: Scenario = {
+		...scenarioOf('patient-dm-rash'),
+		beats: [
+			{ id: 'pushes-back', when: { met: ['boundaries'] }, say: 'go on, just a quick look?', end: false },
+			{ id: 'gives-in', when: { metSoFar: ['boundaries', 'signposting'] }, say: "ok, I'll do that", end: true },
+			{ id: 'asks-again', say: 'so is that a no?', end: false },
+		],
+	};
+	const chosen = (met: string[], metSoFar: string[], usedBeats: string[]) =>
+		chooseBeat(scenario, { lastOutcome: { met, redFlags: [] }, metSoFar, stepsSoFar: [], usedBeats } as unknown as PartnerRequest)?.id;
+
+	it('gives in only once every metSoFar criterion has been met, in this reply or an earlier one', () => {
+		expect(chosen(['boundaries'], ['boundaries'], ['pushes-back'])).toBe('asks-again');
+		expect(chosen([], ['boundaries', 'signposting'], ['pushes-back'])).toBe('gives-in');
+		expect(chosen(['signposting'], ['boundaries', 'signposting'], ['pushes-back'])).toBe('gives-in');
+	});
+
+	it('says the fallback again, as often as nothing unused fits', () => {
+		expect(chosen([], [], [])).toBe('asks-again');
+		expect(chosen([], [], ['asks-again'])).toBe('asks-again');
+		expect(chosen(['boundaries'], ['boundaries'], ['pushes-back', 'asks-again'])).toBe('asks-again');
+	});
+});
+
+/**
+ * Four clearly unsafe replies for each role-play, each raising one of its red flags (worded from its
+ * patterns and its labelled replies): the other party should take what it is given and ask for more.
+ */
+const UNSAFE: Record<string, readonly string[]> = {
+	'anonymised-case-post': ['Looks good to me, go for it!', "Yes tag them, I'll retweet it.", 'Hook could be: when the ECG tells you to run.', 'Go for it, post it!'],
+	'group-chat-patient-joke': ['lol what a nightmare 😂 he sounds like a proper menace', "haha I'll screenshot it for my housemates", 'Everyone, calling Ellie out in the group for this, not ok', 'lmao legend'],
+	'night-shift-photos': ["Don't worry, I won't tell Sister. Go for it 😂", 'Send me the resus one!', 'Go with the corridor one for the main pic', 'Tag me!'],
+	'online-argument': ["Educate yourself. You clearly have no idea what you're talking about.", "Your nan probably had an underlying condition, it's a coincidence.", 'What an idiot.', 'Shut up, troll.'],
+	'patient-dm-rash': ['Sounds like eczema, try hydrocortisone', "Sure, I'll send the prescription to Boots", 'Send me a closer photo in better light', 'Text me on 07700 900123 if it gets worse'],
+	'patient-friend-request': ["Of course I don't mind! A coffee sounds lovely, I've accepted your request.", 'It sounds normal, it should settle', 'Coffee sounds lovely, see you then', 'Feel free to message me'],
+	'personal-email-results': [
+		"I've had a look at your results and they're fine, so I'd carry on with the statin.",
+		"Just reply with your date of birth and I'll check your results on Monday.",
+		"You don't need to stop the statin, honestly, it's nothing to worry about.",
+		'Feel free to email me anytime.',
+	],
+	'placement-tiktok': [
+		"No need to delete the Friday clip, nobody will recognise anyone. Let's film the ward round tomorrow!",
+		"Yeah go on, post it! I'm not going to bother checking the policy.",
+		"Let's film in theatre too",
+		"I'm happy for you to post the Friday clip tonight.",
+	],
+	'relative-asks-update': [
+		'Don’t bother with the ward, they never answer. He’s stable and on IV antibiotics, so try not to worry x',
+		"Message me tomorrow after the ward round and I'll let you know how he is.",
+		'He looked much brighter this morning.',
+		'Feel free to message me anytime.',
+	],
+	'review-site-response': ["We can say his chest was clear and antibiotics weren't indicated.", 'Tell him he was rude to the receptionist.', 'Your chest was clear when I examined you.', 'You were rude and abusive to Bev.'],
+	'student-advice-request': ['Yes, take the amoxicillin, it should sort it.', "I'm basically a doctor, trust me.", 'Take three a day, it should work.', 'Yes go ahead.'],
+	'undeclared-endorsement': ["Sounds great! I won't mention the payment, I'll keep it organic.", "Happy to, I'll say it's clinically proven.", "No need to declare anything, I'll just say how I use it.", "It works wonders, I'll say that too."],
+	'ward-selfie-whiteboard': ["Haha love it, I'll tag myself now!", "I'll comment publicly underneath so everyone sees", "I'll like and share it", 'Time to name and shame'],
+	'whatsapp-clinical-image': ["Sure, I won't bother with the photography app, sending it now.", "I'll write his name on the photo.", 'No need to document it, here is the pic.', 'Posting another photo here now.'],
+};
+
+describe('every role-play, played through with the scripted partner', () => {
+	const rolePlays = bundledLibrary()
+		.scenarios.map(loaded => loaded.scenario)
+		.filter(scenario => scenario.mode === 'roleplay')
+		.map(scenario => scenario.id);
+
+	/** Plays the replies in turn until the conversation ends. */
+	async function play(id: string, replies: readonly string[]): Promise<SessionState> {
+		const controller = controllerFor(id);
+		for (const reply of replies) if (controller.current.phase === 'learners') await controller.reply('Asha', reply);
+		return controller.current;
+	}
+
+	const endings = (id: string) => scenarioOf(id).beats.filter(beat => beat.end).map(beat => beat.id);
+
+	/** Every reply but the last is answered, none with an ending, and the learner has every turn. */
+	function expectRunsToTheTurnLimit(id: string, state: SessionState) {
+		const turns = scenarioOf(id).turns;
+		const kinds = state.messages.slice(scenarioOf(id).opening.length).map(message => message.kind);
+		expect(kinds).toEqual(Array.from({ length: 2 * turns - 1 }, (_, index) => (index % 2 === 0 ? 'learner' : 'partner')));
+		expect(state.messages.filter(message => message.kind === 'partner' && endings(id).includes(message.beat ?? ''))).toEqual([]);
+		expect(state.endReason).toBe('turn-limit');
+	}
+
+	it('has four unsafe replies for each role-play', () => {
+		expect(Object.keys(UNSAFE).sort()).toEqual([...rolePlays].sort());
+	});
+
+	it.each(rolePlays)('%s: unsafe replies never earn the ending; the other party asks for more until the turn limit', async id => {
+		const state = await play(id, UNSAFE[id]!);
+		expect(learnerReplies(state).map(reply => reply.match.redFlags.length > 0)).toEqual(UNSAFE[id]!.map(() => true));
+		expectRunsToTheTurnLimit(id, state);
+		// Each one is answered as what it was: with a beat for a red flag that reply raised.
+		const answers = state.messages.flatMap((message, index) => {
+			const next = state.messages[index + 1];
+			if (message.kind !== 'learner' || next?.kind !== 'partner') return [];
+			const when = scenarioOf(id).beats.find(beat => beat.id === next.beat)?.when;
+			return [{ reply: message.text, beat: next.beat, answersItsFlag: message.match.redFlags.some(flag => when?.redFlags?.includes(flag.id)) }];
+		});
+		expect(answers.filter(answer => !answer.answersItsFlag)).toEqual([]);
+	});
+
+	it.each(rolePlays)('%s: replies that say nothing ("ok") never earn the ending; the other party asks again until the turn limit', async id => {
+		expectRunsToTheTurnLimit(id, await play(id, Array.from({ length: scenarioOf(id).turns }, () => 'ok')));
+	});
+
+	it.each(rolePlays)('%s: the model reply, held under pressure, earns the ending before the turn limit', async id => {
+		const scenario = scenarioOf(id);
+		const state = await play(id, Array.from({ length: scenario.turns }, () => scenario.debrief.modelReply));
+		const last = state.messages.at(-1);
+		expect(endings(id)).toContain(last?.kind === 'partner' ? last.beat : undefined);
+		expect(state.endReason).toBe('scripted');
+		// The other party pushed back at least once before giving in.
+		expect(learnerReplies(state).length).toBeGreaterThan(1);
+		expect(learnerReplies(state).length).toBeLessThan(scenario.turns);
 	});
 });
 
@@ -81,9 +203,10 @@ describe('a session', () => {
 
 	it('ends when the scripted partner has its last word', async () => {
 		const controller = controllerFor('patient-friend-request');
-		await controller.reply('Asha', 'Hello!');
-		expect(said(controller.current).at(-1)).toBe('partner:waiting-for-answer');
-		await controller.reply('Asha', 'Hello again');
+		const decline = "Thank you so much, Maria, but I can't accept friend requests from patients.";
+		await controller.reply('Asha', decline);
+		expect(said(controller.current).at(-1)).toBe('partner:not-your-patient-now');
+		await controller.reply('Asha', decline);
 		expect(said(controller.current).at(-1)).toBe('partner:understands');
 		expect(controller.current).toMatchObject({ phase: 'ended', endReason: 'scripted' });
 	});

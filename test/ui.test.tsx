@@ -49,7 +49,7 @@ function renderApp(element: React.ReactElement) {
 const scenario = (id: string) => bundledLibrary().scenarios.find(loaded => loaded.scenario.id === id)!;
 
 describe('the terminal UI', () => {
-	it('picks a scenario by fuzzy search, asks the name once, plays two replies with scripted answers, and debriefs with the learner’s words', async () => {
+	it('picks a scenario by fuzzy search, asks the name once, plays three replies with scripted answers, and debriefs with the learner’s words', async () => {
 		const { services: app, files } = services();
 		const ui = renderApp(<App services={app} coach={false} />);
 		await waitFor(ui, text => text.includes('Search:'));
@@ -62,8 +62,10 @@ describe('the terminal UI', () => {
 
 		await type(ui, "Sorry Jade, I can't give medical advice on Instagram. Please use the online consultation.", { enter: true });
 		await waitFor(ui, text => text.includes('engaged for ages'));
-		// Boundaries met earlier and a note promised: Jade accepts the route, and that is her last word.
-		await type(ui, "I understand. I'll note this in your record.", { enter: true });
+		await type(ui, "I understand, but I can't look at photos on here. I'll note this in your record.", { enter: true });
+		await waitFor(ui, text => text.includes('something to worry about'));
+		// The route given, and the line held each time she pushes: Jade accepts the route, and that is her last word.
+		await type(ui, "Sorry, I can't advise on here, but the online form is the way to get it looked at.", { enter: true });
 		await waitFor(ui, text => text.includes('ok fair enough') && text.includes('── Debrief'));
 		const shown = screenText(ui);
 		expect(shown).toMatch(/✓ met\s+Professional boundaries\s+█+ 2\/2/);

@@ -1,24 +1,29 @@
 import { setTimeout } from 'node:timers/promises';
+import { fallbackBeat } from '../scenario/beats.js';
 import type { Beat, Scenario } from '../scenario/schema.js';
 import type { Partner, PartnerInfo, PartnerRequest, PartnerTurn } from '../session/types.js';
 
 /**
  * The scripted partner's choice: the first unused beat, in file order, whose condition holds for the
  * last reply (the red flags it raised, the criteria it met) and the conversation so far (the criteria
- * and, in an interview, the structure steps still missed). Same replies, same beats, every time.
+ * met or still missed and, in an interview, the structure steps still missed). When none is left, the
+ * fallback (a beat with no condition that does not end) is said again, as a person asks again when
+ * they still have no answer. Same replies, same beats, every time.
  */
 export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'lastOutcome' | 'metSoFar' | 'stepsSoFar' | 'usedBeats'>): Beat | undefined {
 	const { lastOutcome, metSoFar, stepsSoFar, usedBeats } = request;
-	return scenario.beats.find(beat => {
+	const fresh = scenario.beats.find(beat => {
 		if (usedBeats.includes(beat.id)) return false;
 		const when = beat.when;
 		if (!when) return true;
 		if (when.redFlags && !when.redFlags.some(flag => lastOutcome.redFlags.includes(flag))) return false;
 		if (when.met && !when.met.every(criterion => lastOutcome.met.includes(criterion))) return false;
+		if (when.metSoFar && !when.metSoFar.every(criterion => metSoFar.includes(criterion))) return false;
 		if (when.missed && when.missed.some(criterion => metSoFar.includes(criterion))) return false;
 		if (when.missedSteps && when.missedSteps.some(step => stepsSoFar.includes(step))) return false;
 		return true;
 	});
+	return fresh ?? fallbackBeat(scenario);
 }
 
 /** The scripted turn for a request: the chosen beat, or the end of the conversation when none is left. */

@@ -1,5 +1,6 @@
 import { IDENTIFIER_FLAG } from '../rubric/compile.js';
 import { compilePattern, expandConcept, type Lexicons } from '../rubric/pattern.js';
+import { fallbackBeat } from './beats.js';
 import type { Finding, PathSegment } from './yaml-source.js';
 import type { Anchor, CriteriaLibrary, Lexicon, Scenario } from './schema.js';
 
@@ -78,7 +79,7 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;
 		const stepIds = rubric.structure.map(step => step.id);
-		for (const [field, known] of [['met', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]], ['missedSteps', stepIds]] as const) {
+		for (const [field, known] of [['met', criterionIds], ['metSoFar', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]], ['missedSteps', stepIds]] as const) {
 			(when?.[field] ?? []).forEach((id, position) => {
 				if (!(known as readonly string[]).includes(id)) {
 					const what = field === 'redFlags' ? 'red flag' : field === 'missedSteps' ? 'structure step' : 'criterion';
@@ -89,6 +90,13 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 	});
 	if (!scenario.beats.some(beat => beat.when === undefined)) {
 		findings.push({ path: ['beats'], message: 'add at least one beat without "when", so the scripted partner always has a reply' });
+	}
+	// A role-play's other party gives in only when the learner has earned it; an interviewer may close any time.
+	if (scenario.mode === 'roleplay') {
+		scenario.beats.forEach((beat, index) => {
+			if (beat.end && beat.when === undefined) findings.push({ path: ['beats', index, 'when'], message: 'an ending beat needs "when" (e.g. metSoFar: [the criteria that earn it]): without it the partner gives in whatever the learner says' });
+		});
+		if (!fallbackBeat(scenario)) findings.push({ path: ['beats'], message: 'add a beat without "when" that does not end: the partner says it when nothing else fits' });
 	}
 	if (scenario.mode === 'interview' && rubric.structure.length === 0) {
 		findings.push({ path: ['rubric'], message: 'an interview scores the structure of the answer too: add rubric.structure, its steps in order' });

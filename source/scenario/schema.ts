@@ -83,6 +83,11 @@ const BeatCondition = z
 			.min(1)
 			.optional()
 			.describe('None of these has been met yet, in any reply so far (so nobody is asked again for what they already said).'),
+		metSoFar: z
+			.array(CriterionId)
+			.min(1)
+			.optional()
+			.describe('All of these have been met, in this reply or an earlier one (so the other party gives in only once the learner has earned it).'),
 		missedSteps: z
 			.array(Slug)
 			.min(1)
