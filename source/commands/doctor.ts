@@ -1,30 +1,20 @@
-import { accessSync, constants, existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { style } from '../cli/style.js';
 import { checkOllama, listModels } from '../partner/ollama-setup.js';
-import { prepareTranscriptDirectory, transcriptDirectory } from '../transcript/store.js';
+import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
 import { ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { transcriptFolderFix } from './transcript-folder.js';
 
 export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
 
 type Line = { readonly ok: boolean; readonly text: string; /** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean };
 
-function gigabytes(bytes: number): string {
-	return `${(bytes / 1e9).toFixed(1)} GB`;
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function canWrite(directory: string): string | undefined {
-	try {
-		const existed = existsSync(directory);
-		if (existed) accessSync(directory, constants.W_OK);
-		else prepareTranscriptDirectory(directory);
-		const probe = join(directory, `.postsafe-doctor-${process.pid}`);
-		writeFileSync(probe, '');
-		rmSync(probe);
-		return undefined;
-	} catch (error) {
-		return (error as Error).message;
-	}
+function gigabytes(bytes: number): string {
+	return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
 /** Checks what postsafe needs, one line each: OK, or the command that fixes it. Exit 1 if the LLM can't be used. */
@@ -33,8 +23,9 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	const major = Number(process.versions.node.split('.')[0]);
 	lines.push(major >= 20 ? { ok: true, text: `Node.js ${process.versions.node}` } : { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` });
 	const directory = transcriptDirectory(options.transcripts);
-	const problem = canWrite(directory);
-	lines.push(problem ? { ok: false, text: `Transcripts folder ${directory} can't be written (${problem}): choose another with --transcripts DIR` } : { ok: true, text: `Transcripts folder ${directory} is writable` });
+	const problem = transcriptFolderProblem(directory);
+	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
+	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
 	if (check.kind === 'unreachable' || check.kind === 'failed') {
