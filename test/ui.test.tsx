@@ -125,6 +125,20 @@ describe('the terminal UI', () => {
 		expect(ui.lastFrame()).not.toContain('is typing');
 	});
 
+	it('on Esc while the partner is still typing, keeps it their turn and offers to ask again: no empty turn, no reply used', async () => {
+		const { services: app, files } = services(() => new ScriptedPartner({ msPerCharacter: 100, maxMs: 10_000 }));
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('hiii sorry'));
+		await type(ui, 'Please call 111.', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
+		ui.stdin.write('\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Jade Holloway's reply didn't arrive: you stopped it before any words arrived"));
+		expect(ui.lastFrame()).toContain('r try again');
+		expect(ui.lastFrame()).not.toContain('replies left');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.map(turn => turn.role)).toEqual(['partner', 'learner']);
+	});
+
 	it('asks before quitting on Esc, and saves the conversation as abandoned on yes', async () => {
 		const { services: app, files } = services();
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
