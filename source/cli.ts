@@ -3,6 +3,7 @@ import './cli/no-color.js';
 import './cli/production.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { holdConsole } from './cli/hold-console.js';
 import { UserError } from './cli/user-error.js';
 
 // Commands are imported when run, so `postsafe score` loads only the scorer (and never Ink).
@@ -255,6 +256,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	const program = buildProgram(code => {
 		exitCode = code;
 	});
+	// Every command's output is its own: the terminal UI's screen, --json, doctor's lines.
+	const releaseConsole = holdConsole();
 	try {
 		await program.parseAsync([...argv]);
 		return exitCode;
@@ -267,6 +270,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		const detail = process.env.POSTSAFE_DEBUG ? (error as Error).stack : (error as Error).message;
 		process.stderr.write(`postsafe: unexpected error: ${detail}\n(set POSTSAFE_DEBUG=1 for details and report it)\n`);
 		return 70;
+	} finally {
+		releaseConsole();
 	}
 }
 

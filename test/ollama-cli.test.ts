@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Transcript } from '../source/transcript/schema.js';
-import { deadHost, piecesOf, startFakeOllama, type FakeOllama } from './fake-ollama.js';
+import { deadHost, notOllama, piecesOf, startFakeOllama, type FakeOllama } from './fake-ollama.js';
 import { CLI } from './helpers/cli.js';
 
-const servers: FakeOllama[] = [];
+const servers: Pick<FakeOllama, 'close'>[] = [];
 afterEach(async () => {
 	for (const server of servers.splice(0)) await server.close();
 });
@@ -78,6 +78,21 @@ describe('plain mode with Ollama', () => {
 		expect(result.stdout).toContain('Jade Holloway: i did try calling [cut off]');
 		expect(result.stdout).toMatch(/\(Jade Holloway's reply didn't arrive: the connection to Ollama at .* dropped; carrying on with the scripted partner\)/);
 		expect(result.stdout).toContain('engaged for ages');
+	});
+});
+
+describe('a --host that is some other web server', () => {
+	it('leaves --json output valid JSON and doctor’s output its own lines: what the Ollama client logs is held', async () => {
+		const other = await notOllama();
+		servers.push(other);
+		const play = await cli(['play', 'patient-dm-rash', '--json', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n' });
+		expect(play.code).toBe(0);
+		expect(() => JSON.parse(play.stdout)).not.toThrow();
+		expect(play.stderr).not.toMatch(/Failed to parse|Getting text/);
+		const doctor = await cli(['doctor', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
+		expect(doctor.stdout).not.toMatch(/Failed to parse|Getting text/);
+		const models = await cli(['models', '--host', other.url]);
+		expect(models.stdout + models.stderr).not.toMatch(/Failed to parse|Getting text/);
 	});
 });
 
