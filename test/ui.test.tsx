@@ -158,6 +158,27 @@ describe('the terminal UI', () => {
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(['Please call 111.']);
 	});
 
+	it('keeps a half-typed reply through the quit question (Esc, then n) and through a reply that did not arrive', async () => {
+		const { services: app, files } = services(() => new ScriptedPartner({ msPerCharacter: 100, maxMs: 10_000 }));
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('hiii sorry'));
+		await type(ui, 'I am sorry, I');
+		ui.stdin.write('\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Quit this conversation?'));
+		ui.stdin.write('n');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('› I am sorry, I'));
+		await type(ui, " can't advise here.", { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
+		await type(ui, 'Please call');
+		ui.stdin.write('\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('r try again'));
+		expect(ui.lastFrame()).not.toContain('Please call');
+		ui.stdin.write('s');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('› Please call'));
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(["I am sorry, I can't advise here."]);
+	});
+
 	it('ends early with Ctrl+E, or /end, and goes to the debrief', async () => {
 		for (const end of ['\u0005', '/end\r']) {
 			const { services: app } = services();

@@ -90,21 +90,19 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					<Text color="red">{failureLead}</Text> {state.failure}
 				</Text>
 			) : null}
-			{confirmingQuit ? (
-				<Text bold>{QUIT_QUESTION}</Text>
-			) : failed ? null : (
-				<Box marginTop={writing ? 0 : 1}>
-					<TextBox
-						prompt={PROMPT}
-						width={columns}
-						onSubmit={submit}
-						onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
-						maxLines={room.inputLines}
-						placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''}
-						isActive={!confirmingQuit}
-					/>
-				</Box>
-			)}
+			{confirmingQuit ? <Text bold>{QUIT_QUESTION}</Text> : null}
+			{/* Hidden, not unmounted, while a question or a failure has the keys: the half-typed reply is kept. */}
+			<Box marginTop={writing ? 0 : 1} display={confirmingQuit || failed ? 'none' : 'flex'}>
+				<TextBox
+					prompt={PROMPT}
+					width={columns}
+					onSubmit={submit}
+					onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
+					maxLines={room.inputLines}
+					placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''}
+					isActive={!confirmingQuit && !failed}
+				/>
+			</Box>
 			<Box justifyContent="space-between">
 				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
 				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
