@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ThemeProvider } from '@inkjs/ui';
 import { render } from 'ink-testing-library';
 import React from 'react';
@@ -14,6 +14,7 @@ import { HomeScreen } from '../source/ui/home/home-screen.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { postsafeTheme } from '../source/ui/theme.js';
 import { TextBox } from '../source/ui/input/text-box.js';
+import { runCli } from './helpers/cli.js';
 import { screenText, type, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
 
@@ -177,6 +178,25 @@ describe('the terminal UI', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('› Please call'));
 		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(["I am sorry, I can't advise here."]);
+	});
+
+	it('saves each reflection answer as it is given: Ctrl+C at question 2 keeps the first, and the file still exports and reports', async () => {
+		const { services: app, files } = services();
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('hiii sorry'));
+		await type(ui, 'Please call 111.', { enter: true });
+		await waitFor(ui, text => text.includes('engaged for ages'));
+		ui.stdin.write('\u0005');
+		await waitFor(ui, text => text.includes('Reflection 1 of 3'));
+		await type(ui, 'Jade asked me about a rash.', { enter: true });
+		await waitFor(ui, text => text.includes('Reflection 2 of 3'));
+		ui.stdin.write('\u0003');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.reflection).toEqual({ whatHappened: 'Jade asked me about a rash.', soWhat: '', nowWhat: '' });
+		const exported = runCli(['export', files[0]!]);
+		expect(exported.code).toBe(0);
+		expect(exported.stdout).toContain('Jade asked me about a rash.');
+		expect(runCli(['report', '--transcripts', dirname(files[0]!), '--json']).code).toBe(0);
 	});
 
 	it('ends early with Ctrl+E, or /end, and goes to the debrief', async () => {

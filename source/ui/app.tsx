@@ -199,8 +199,8 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				<ReflectionForm
 					width={width}
 					height={height}
-					onDone={(reflection: Reflection) => {
-						screen.handle.recorder.setReflection(reflection);
+					onAnswer={(reflection: Reflection) => screen.handle.recorder.setReflection(reflection)}
+					onDone={() => {
 						notice(`Transcript saved: ${screen.handle.recorder.file}`);
 						screen.handle.recorder.stop();
 						onSession?.(undefined);
