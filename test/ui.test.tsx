@@ -48,6 +48,16 @@ function renderApp(element: React.ReactElement) {
 
 const scenario = (id: string) => bundledLibrary().scenarios.find(loaded => loaded.scenario.id === id)!;
 
+/** `postsafe play patient-dm-rash --learner Asha`, once the learner's first reply has its scripted answer. */
+async function afterFirstReply() {
+	const { services: app, files } = services();
+	const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+	await waitFor(ui, text => text.includes('hiii sorry'));
+	await type(ui, 'Please call 111.', { enter: true });
+	await waitFor(ui, text => text.includes('engaged for ages'));
+	return { ui, files };
+}
+
 describe('the terminal UI', () => {
 	it('picks a scenario by fuzzy search, asks the name once, plays two replies with scripted answers, and debriefs with the learner’s words', async () => {
 		const { services: app, files } = services();
@@ -141,11 +151,7 @@ describe('the terminal UI', () => {
 	});
 
 	it('asks before quitting on Esc, and saves the conversation as abandoned on yes', async () => {
-		const { services: app, files } = services();
-		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
-		await waitFor(ui, text => text.includes('hiii sorry'));
-		await type(ui, 'Please call 111.', { enter: true });
-		await waitFor(ui, text => text.includes('engaged for ages'));
+		const { ui, files } = await afterFirstReply();
 		ui.stdin.write('\u001B');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Quit this conversation?'));
 		ui.stdin.write('n');
@@ -181,11 +187,7 @@ describe('the terminal UI', () => {
 	});
 
 	it('saves each reflection answer as it is given: Ctrl+C at question 2 keeps the first, and the file still exports and reports', async () => {
-		const { services: app, files } = services();
-		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
-		await waitFor(ui, text => text.includes('hiii sorry'));
-		await type(ui, 'Please call 111.', { enter: true });
-		await waitFor(ui, text => text.includes('engaged for ages'));
+		const { ui, files } = await afterFirstReply();
 		ui.stdin.write('\u0005');
 		await waitFor(ui, text => text.includes('Reflection 1 of 3'));
 		await type(ui, 'Jade asked me about a rash.', { enter: true });
