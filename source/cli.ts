@@ -99,8 +99,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		});
 
 	addPartnerOptions(program.command('models'))
-		.description('list the models installed in Ollama')
-		.action(async (options: PartnerFlags) => {
+		.description('list the models installed in Ollama, and which one postsafe uses')
+		.option('--json', 'print JSON: [{name, size (bytes), modified, used}]')
+		.action(async (options: PartnerFlags & { json?: boolean }) => {
 			const { runModels } = await import('./commands/doctor.js');
 			setExitCode(await runModels(options));
 		});

@@ -114,6 +114,20 @@ describe('postsafe doctor and models', () => {
 		expect(models.stdout).toMatch(/^llama3\.2:latest\s+2\.0 GB {2}2026-11-01 {2}\(postsafe uses this\)$/m);
 	});
 
+	it('lists the models as JSON with --json, and marks only the model postsafe uses (a name without a tag is :latest)', async () => {
+		const server = await startFakeOllama({ models: ['llama3.2:latest', 'llama3.2:1b', 'mistral:latest'] });
+		servers.push(server);
+		const json = await cli(['models', '--json', '--host', server.url, '--model', 'llama3.2:1b']);
+		expect(json.code).toBe(0);
+		expect(JSON.parse(json.stdout)).toEqual(
+			['llama3.2:latest', 'llama3.2:1b', 'mistral:latest'].map(name => ({ name, size: 2_019_393_189, modified: '2026-11-01T09:30:00.000Z', used: name === 'llama3.2:1b' })),
+		);
+		const small = await cli(['models', '--host', server.url, '--model', 'llama3.2:1b']);
+		expect(small.stdout.split('\n').filter(line => line.includes('(postsafe uses this)'))).toEqual([expect.stringMatching(/^llama3\.2:1b /)]);
+		const standard = await cli(['models', '--host', server.url]);
+		expect(standard.stdout.split('\n').filter(line => line.includes('(postsafe uses this)'))).toEqual([expect.stringMatching(/^llama3\.2:latest /)]);
+	});
+
 	it('exits 1 with the command that fixes what blocks the model', async () => {
 		const server = await startFakeOllama({ models: ['mistral:latest'] });
 		servers.push(server);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { style } from '../cli/style.js';
+import { sameModel } from '../partner/host.js';
 import { checkOllama, listModels } from '../partner/ollama-setup.js';
 import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
 import { ollamaChoice, type PartnerFlags } from './partner-setup.js';
@@ -42,16 +43,20 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	return blocked ? 1 : 0;
 }
 
-/** The models installed in Ollama. */
-export async function runModels(options: PartnerFlags, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+/** The models installed in Ollama: a table, or with --json an array of {name, size, modified, used}. */
+export async function runModels(options: PartnerFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
 	if (check.kind === 'unreachable' || check.kind === 'failed') {
 		process.stderr.write(`postsafe: ${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST\n`);
 		return 1;
 	}
-	const models = await listModels(choice.host);
+	const models = (await listModels(choice.host)).map(model => ({ name: model.name, size: model.size, modified: model.modifiedAt, used: sameModel(model.name, choice.model) }));
+	if (options.json) {
+		write(`${JSON.stringify(models, null, 2)}\n`);
+		return 0;
+	}
 	if (models.length === 0) write(`No models installed at ${choice.host}. Get one with \`ollama pull ${choice.model}\`.\n`);
-	for (const model of models) write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modifiedAt.slice(0, 10)}${model.name.split(':')[0] === choice.model.split(':')[0] ? '  (postsafe uses this)' : ''}\n`);
+	for (const model of models) write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modified.slice(0, 10)}${model.used ? '  (postsafe uses this)' : ''}\n`);
 	return 0;
 }
