@@ -94,6 +94,34 @@ describe('a --host that is some other web server', () => {
 		const models = await cli(['models', '--host', other.url]);
 		expect(models.stdout + models.stderr).not.toMatch(/Failed to parse|Getting text/);
 	});
+
+	it('is said to be something other than Ollama, not a missing model, with the fix', async () => {
+		const other = await notOllama();
+		servers.push(other);
+		const doctor = await cli(['doctor', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
+		expect(doctor.code).toBe(1);
+		expect(doctor.stdout).toContain(`✗ fix  The server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n`);
+		expect(doctor.stdout).not.toMatch(/isn't installed|ollama serve/);
+		const play = await cli(['play', 'patient-dm-rash', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n' });
+		expect(play.stderr).toBe(`The server at ${other.url} isn't Ollama (HTTP 404 for /api/version); playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n`);
+		const models = await cli(['models', '--host', other.url]);
+		expect(models).toMatchObject({ code: 1, stderr: `postsafe: the server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n` });
+	});
+});
+
+describe('a --host that does not exist, or is not a web address', () => {
+	it('says there is no such host, not that Ollama is not running', async () => {
+		const doctor = await cli(['doctor', '--host', 'no-such-host.invalid', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
+		expect(doctor.stdout).toContain('✗ fix  No such host as no-such-host.invalid: point --host or OLLAMA_HOST at Ollama\n');
+		const play = await cli(['play', 'patient-dm-rash', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n', env: { OLLAMA_HOST: 'no-such-host.invalid:11434' } });
+		expect(play.stderr).toBe('No such host as no-such-host.invalid; playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n');
+	});
+
+	it('refuses a scheme Ollama does not speak, in one line, exit 2', async () => {
+		const expected = { code: 2, stderr: 'postsafe: "ftp://x:1" is not an Ollama address: Ollama speaks http:// or https://, not ftp://\n' };
+		expect(await cli(['play', 'patient-dm-rash', '--host', 'ftp://x:1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'hello\n' })).toMatchObject(expected);
+		expect(await cli(['doctor'], { env: { OLLAMA_HOST: 'ftp://x:1' } })).toMatchObject(expected);
+	});
 });
 
 describe('postsafe doctor and models', () => {

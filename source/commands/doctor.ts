@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs';
+import { capitalise } from '../cli/capitalise.js';
 import { style } from '../cli/style.js';
 import { sameModel } from '../partner/host.js';
 import { checkOllama, listModels } from '../partner/ollama-setup.js';
 import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
-import { ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { UserError } from '../cli/user-error.js';
+import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { transcriptFolderFix } from './transcript-folder.js';
 
 export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
 
 type Line = { readonly ok: boolean; readonly text: string; /** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean };
-
-function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function gigabytes(bytes: number): string {
 	return `${(bytes / 1e9).toFixed(1)} GB`;
@@ -29,8 +27,8 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
-	if (check.kind === 'unreachable' || check.kind === 'failed') {
-		lines.push({ ok: false, blocksModel: true, text: `${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST` });
+	if ('reason' in check) {
+		lines.push({ ok: false, blocksModel: true, text: capitalise(noOllamaLine(check)) });
 	} else {
 		lines.push({ ok: true, text: `Ollama ${check.version} is running at ${choice.host}` });
 		const models = await listModels(choice.host).catch(() => []);
@@ -47,10 +45,7 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 export async function runModels(options: PartnerFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
-	if (check.kind === 'unreachable' || check.kind === 'failed') {
-		process.stderr.write(`postsafe: ${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST\n`);
-		return 1;
-	}
+	if ('reason' in check) throw new UserError(noOllamaLine(check));
 	const models = (await listModels(choice.host)).map(model => ({ name: model.name, size: model.size, modified: model.modifiedAt, used: sameModel(model.name, choice.model) }));
 	if (options.json) {
 		write(`${JSON.stringify(models, null, 2)}\n`);
