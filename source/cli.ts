@@ -241,6 +241,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runSjtList({ ...options, scenarios: scenariosOption() }));
 		});
 
+	// After the commands are made (they would inherit it): `postsafe plya patient-dm-rash` reaches the
+	// action above and is told "unknown command", not "too many arguments".
+	program.allowExcessArguments();
 	return program;
 }
 
