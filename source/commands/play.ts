@@ -71,6 +71,7 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 				learner,
 				sources,
 				json: options.json === true,
+				coach: options.coach === true,
 				input: process.stdin,
 				isTTY: process.stdin.isTTY === true,
 				stdout: text => void process.stdout.write(text),
