@@ -65,6 +65,7 @@ describe('postsafe play in plain mode (stdin not a terminal)', () => {
 		const [transcript] = transcriptsIn(directory);
 		expect(transcript!).toMatchObject({ endReason: 'turn-limit', turnLimit: 1 });
 		expect(transcript!.turns.filter(turn => turn.role === 'learner')).toHaveLength(1);
+		expect(result.stderr).toContain('Learner: one\nThat was your last reply: this conversation allows 1 reply. Here is your debrief.\n');
 	});
 
 	it('refuses a bad --turns and the picker without a terminal, in one line each', () => {

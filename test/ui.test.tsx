@@ -7,7 +7,7 @@ import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRecordedSession } from '../source/commands/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
-import type { Partner } from '../source/session/types.js';
+import type { Partner, PartnerTurn } from '../source/session/types.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { App, type AppServices } from '../source/ui/app.js';
 import { HomeScreen } from '../source/ui/home/home-screen.js';
@@ -15,7 +15,7 @@ import { KeyRouter } from '../source/ui/input/key-router.js';
 import { postsafeTheme } from '../source/ui/theme.js';
 import { TextBox } from '../source/ui/input/text-box.js';
 import { runCli } from './helpers/cli.js';
-import { screenText, type, waitFor } from './helpers/ink.js';
+import { flat, screenText, type, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
 
 const mounted: { unmount: () => void }[] = [];
@@ -23,7 +23,7 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) instance.unmount();
 });
 
-function services(partner: () => Partner = () => new ScriptedPartner()) {
+function services(partner: () => Partner = () => new ScriptedPartner(), turns?: number) {
 	const library = bundledLibrary();
 	const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-ui-'));
 	const files: string[] = [];
@@ -32,7 +32,7 @@ function services(partner: () => Partner = () => new ScriptedPartner()) {
 		sources: library.criteria.library.sources,
 		scriptedPartner: () => new ScriptedPartner(),
 		startSession: (loaded, learner) => {
-			const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: [learner], partner: partner(), transcripts });
+			const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: [learner], partner: partner(), transcripts, ...(turns === undefined ? {} : { turns }) });
 			files.push(session.recorder.file);
 			return session;
 		},
@@ -47,6 +47,18 @@ function renderApp(element: React.ReactElement) {
 }
 
 const scenario = (id: string) => bundledLibrary().scenarios.find(loaded => loaded.scenario.id === id)!;
+
+/** A partner that answers when the test says, once it has been asked (the typing indicator shows a moment before). */
+function heldPartner() {
+	let reply: ((turn: PartnerTurn) => void) | undefined;
+	const partner: Partner = { info: new ScriptedPartner().info, respond: () => new Promise(resolve => (reply = resolve)) };
+	const answer = async (text: string) => {
+		while (!reply) await new Promise(resolve => setTimeout(resolve, 5));
+		reply({ text, source: 'script', ends: false });
+		reply = undefined;
+	};
+	return { partner, answer };
+}
 
 /** `postsafe play patient-dm-rash --learner Asha`, once the learner's first reply has its scripted answer. */
 async function afterFirstReply() {
@@ -121,17 +133,13 @@ describe('the terminal UI', () => {
 	});
 
 	it('shows who is typing while the partner writes, then their message', async () => {
-		let answer: (text: string) => void = () => {};
-		const slow: Partner = {
-			info: new ScriptedPartner().info,
-			respond: () => new Promise(resolve => (answer = text => resolve({ text, source: 'script', ends: false }))),
-		};
+		const { partner: slow, answer } = heldPartner();
 		const { services: app } = services(() => slow);
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
 		await waitFor(ui, text => text.includes('hiii sorry'));
 		await type(ui, 'Hello Jade', { enter: true });
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
-		answer('sorry, it is just really itchy');
+		await answer('sorry, it is just really itchy');
 		await waitFor(ui, text => text.includes('really itchy'));
 		expect(ui.lastFrame()).not.toContain('is typing');
 	});
@@ -199,6 +207,24 @@ describe('the terminal UI', () => {
 		expect(exported.code).toBe(0);
 		expect(exported.stdout).toContain('Jade asked me about a rash.');
 		expect(runCli(['report', '--transcripts', dirname(files[0]!), '--json']).code).toBe(0);
+	});
+
+	it('counts replies left from the replies sent, and says the limit was reached before the debrief', async () => {
+		const { partner: slow, answer } = heldPartner();
+		const { services: app } = services(() => slow, 2);
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('2 replies left'));
+		await type(ui, 'Please call 111.', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
+		expect(ui.lastFrame()).toContain('1 reply left');
+		await answer('sorry, it is just really itchy');
+		await waitFor(ui, text => text.includes('really itchy'));
+		await type(ui, "I can't advise here.", { enter: true });
+		await waitFor(ui, text => text.includes('── Debrief'));
+		const shown = flat(screenText(ui));
+		expect(shown).toContain("That was your last reply: this conversation allows 2 replies. Here is your debrief.");
+		expect(shown.indexOf("I can't advise here.")).toBeLessThan(shown.indexOf('That was your last reply'));
+		expect(shown.indexOf('That was your last reply')).toBeLessThan(shown.indexOf('A model reply'));
 	});
 
 	it('ends early with Ctrl+E, or /end, and goes to the debrief', async () => {

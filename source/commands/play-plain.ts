@@ -6,6 +6,7 @@ import { toScoreJson } from '../rubric/score.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
 import { END_COMMAND } from '../ui/keys.js';
 import { coachHintAfter } from '../session/coach.js';
+import { endNotice } from '../session/ending.js';
 import { learnerScore } from '../session/session.js';
 import type { Message, Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
@@ -87,6 +88,8 @@ export async function playPlain({ session, learner, sources, json, coach = false
 	lines.close();
 	if (controller.current.phase !== 'ended') controller.end('learner');
 	printNew();
+	const ending = endNotice(controller.current);
+	if (ending) say(`${style.dim(ending)}\n`);
 	recorder.save();
 	recorder.stop();
 

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import React, { useEffect, useState } from 'react';
 import type { SessionController } from '../../session/controller.js';
+import { learnerReplies } from '../../session/session.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
 import { useKeys } from '../input/key-router.js';
 import { inputWidth, TextBox } from '../input/text-box.js';
@@ -73,7 +74,8 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		return true;
 	};
 
-	const repliesLeft = state.turnLimit - state.round + 1;
+	// Counted from the replies sent, so it drops the moment a reply goes, not when the partner answers.
+	const repliesLeft = state.turnLimit - learnerReplies(state, learner).length;
 	const live: PartnerMessage | undefined = writing && state.writing !== ''
 		? { kind: 'partner', id: -1, text: state.writing!, time: new Date().toISOString(), source: 'model' }
 		: undefined;
