@@ -3,6 +3,7 @@ import './cli/no-color.js';
 import './cli/production.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { holdConsole } from './cli/hold-console.js';
 import { UserError } from './cli/user-error.js';
 
 // Commands are imported when run, so `postsafe score` loads only the scorer (and never Ink).
@@ -98,8 +99,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		});
 
 	addPartnerOptions(program.command('models'))
-		.description('list the models installed in Ollama')
-		.action(async (options: PartnerFlags) => {
+		.description('list the models installed in Ollama, and which one postsafe uses')
+		.option('--json', 'print JSON: [{name, size (bytes), modified, used}]')
+		.action(async (options: PartnerFlags & { json?: boolean }) => {
 			const { runModels } = await import('./commands/doctor.js');
 			setExitCode(await runModels(options));
 		});
@@ -239,6 +241,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runSjtList({ ...options, scenarios: scenariosOption() }));
 		});
 
+	// After the commands are made (they would inherit it): `postsafe plya patient-dm-rash` reaches the
+	// action above and is told "unknown command", not "too many arguments".
+	program.allowExcessArguments();
 	return program;
 }
 
@@ -255,6 +260,8 @@ async function main(argv: readonly string[]): Promise<number> {
 	const program = buildProgram(code => {
 		exitCode = code;
 	});
+	// Every command's output is its own: the terminal UI's screen, --json, doctor's lines.
+	const releaseConsole = holdConsole();
 	try {
 		await program.parseAsync([...argv]);
 		return exitCode;
@@ -267,6 +274,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		const detail = process.env.POSTSAFE_DEBUG ? (error as Error).stack : (error as Error).message;
 		process.stderr.write(`postsafe: unexpected error: ${detail}\n(set POSTSAFE_DEBUG=1 for details and report it)\n`);
 		return 70;
+	} finally {
+		releaseConsole();
 	}
 }
 

@@ -60,7 +60,7 @@ describe('postsafe show', () => {
 	});
 
 	it('names the closest id when the id is unknown', () => {
-		expectOneLineError(runCli(['show', 'patient-dm-rush']), /unknown scenario "patient-dm-rush"\. Did you mean "patient-dm-rash"\?/);
+		expectOneLineError(runCli(['show', 'patient-dm-rush']), /unknown scenario "patient-dm-rush"\. Did you mean "patient-dm-rash"\?/, 2);
 	});
 });
 
@@ -154,7 +154,12 @@ describe('postsafe score', () => {
 	});
 
 	it.each([
-		[['score', '--scenario', 'nope', '--reply', 'x'], /^postsafe: unknown scenario "nope"/, 1],
+		[['score', '--scenario', 'nope', '--reply', 'x'], /^postsafe: unknown scenario "nope"/, 2],
+		[['play', 'patient-dm-rush', '--offline'], /^postsafe: unknown scenario "patient-dm-rush"\. Did you mean "patient-dm-rash"\?/, 2],
+		[['interview', 'interveiw-colleague-post', '--offline'], /^postsafe: unknown scenario "interveiw-colleague-post"\. Did you mean "interview-colleague-post"\?/, 2],
+		[['play', '', '--offline'], /^postsafe: no scenario id given: run `postsafe list` to see them all\.\n$/, 2],
+		[['show', ' '], /^postsafe: no scenario id given/, 2],
+		[['plya', 'patient-dm-rash'], /^postsafe: unknown command 'plya' \(did you mean play\?\)\. Run `postsafe --help`/, 2],
 		[['score', '--scenario', 'patient-dm-rash', '--replyy', 'x'], /^postsafe: unknown option '--replyy'/, 2],
 		[['score', '--batch', 'missing.jsonl', '--json'], /^postsafe: no such file: missing\.jsonl/, 1],
 		[['score', '--scenario', 'patient-dm-rash'], /^postsafe: score needs --scenario ID and at least one --reply TEXT/, 2],

@@ -185,3 +185,14 @@ export async function deadHost(): Promise<string> {
 	await new Promise<void>(resolve => server.close(() => resolve()));
 	return `http://127.0.0.1:${port}`;
 }
+
+/** Some other web server (a web app, a proxy): every path is an HTML "404 Not Found" page. */
+export async function notOllama(): Promise<{ url: string; close(): Promise<void> }> {
+	const server = createServer((_request, response) => {
+		response.writeHead(404, { 'content-type': 'text/html' });
+		response.end('<!doctype html><title>404 Not Found</title><h1>Not Found</h1>');
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}`, close: () => new Promise(resolve => server.close(() => resolve())) };
+}

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Transcript } from '../source/transcript/schema.js';
-import { deadHost, piecesOf, startFakeOllama, type FakeOllama } from './fake-ollama.js';
+import { deadHost, notOllama, piecesOf, startFakeOllama, type FakeOllama } from './fake-ollama.js';
 import { CLI } from './helpers/cli.js';
 
-const servers: FakeOllama[] = [];
+const servers: Pick<FakeOllama, 'close'>[] = [];
 afterEach(async () => {
 	for (const server of servers.splice(0)) await server.close();
 });
@@ -81,6 +81,49 @@ describe('plain mode with Ollama', () => {
 	});
 });
 
+describe('a --host that is some other web server', () => {
+	it('leaves --json output valid JSON and doctor’s output its own lines: what the Ollama client logs is held', async () => {
+		const other = await notOllama();
+		servers.push(other);
+		const play = await cli(['play', 'patient-dm-rash', '--json', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n' });
+		expect(play.code).toBe(0);
+		expect(() => JSON.parse(play.stdout)).not.toThrow();
+		expect(play.stderr).not.toMatch(/Failed to parse|Getting text/);
+		const doctor = await cli(['doctor', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
+		expect(doctor.stdout).not.toMatch(/Failed to parse|Getting text/);
+		const models = await cli(['models', '--host', other.url]);
+		expect(models.stdout + models.stderr).not.toMatch(/Failed to parse|Getting text/);
+	});
+
+	it('is said to be something other than Ollama, not a missing model, with the fix', async () => {
+		const other = await notOllama();
+		servers.push(other);
+		const doctor = await cli(['doctor', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
+		expect(doctor.code).toBe(1);
+		expect(doctor.stdout).toContain(`✗ fix  The server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n`);
+		expect(doctor.stdout).not.toMatch(/isn't installed|ollama serve/);
+		const play = await cli(['play', 'patient-dm-rash', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n' });
+		expect(play.stderr).toBe(`The server at ${other.url} isn't Ollama (HTTP 404 for /api/version); playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n`);
+		const models = await cli(['models', '--host', other.url]);
+		expect(models).toMatchObject({ code: 1, stderr: `postsafe: the server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n` });
+	});
+});
+
+describe('a --host that does not exist, or is not a web address', () => {
+	it('says there is no such host, not that Ollama is not running', async () => {
+		const doctor = await cli(['doctor', '--host', 'no-such-host.invalid', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
+		expect(doctor.stdout).toContain('✗ fix  No such host as no-such-host.invalid: point --host or OLLAMA_HOST at Ollama\n');
+		const play = await cli(['play', 'patient-dm-rash', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n', env: { OLLAMA_HOST: 'no-such-host.invalid:11434' } });
+		expect(play.stderr).toBe('No such host as no-such-host.invalid; playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n');
+	});
+
+	it('refuses a scheme Ollama does not speak, in one line, exit 2', async () => {
+		const expected = { code: 2, stderr: 'postsafe: "ftp://x:1" is not an Ollama address: Ollama speaks http:// or https://, not ftp://\n' };
+		expect(await cli(['play', 'patient-dm-rash', '--host', 'ftp://x:1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'hello\n' })).toMatchObject(expected);
+		expect(await cli(['doctor'], { env: { OLLAMA_HOST: 'ftp://x:1' } })).toMatchObject(expected);
+	});
+});
+
 describe('postsafe doctor and models', () => {
 	it('reports each check OK when Ollama has the model, and lists the models', async () => {
 		const server = await startFakeOllama();
@@ -97,6 +140,20 @@ describe('postsafe doctor and models', () => {
 		const models = await cli(['models', '--host', server.url]);
 		expect(models.code).toBe(0);
 		expect(models.stdout).toMatch(/^llama3\.2:latest\s+2\.0 GB {2}2026-11-01 {2}\(postsafe uses this\)$/m);
+	});
+
+	it('lists the models as JSON with --json, and marks only the model postsafe uses (a name without a tag is :latest)', async () => {
+		const server = await startFakeOllama({ models: ['llama3.2:latest', 'llama3.2:1b', 'mistral:latest'] });
+		servers.push(server);
+		const json = await cli(['models', '--json', '--host', server.url, '--model', 'llama3.2:1b']);
+		expect(json.code).toBe(0);
+		expect(JSON.parse(json.stdout)).toEqual(
+			['llama3.2:latest', 'llama3.2:1b', 'mistral:latest'].map(name => ({ name, size: 2_019_393_189, modified: '2026-11-01T09:30:00.000Z', used: name === 'llama3.2:1b' })),
+		);
+		const small = await cli(['models', '--host', server.url, '--model', 'llama3.2:1b']);
+		expect(small.stdout.split('\n').filter(line => line.includes('(postsafe uses this)'))).toEqual([expect.stringMatching(/^llama3\.2:1b /)]);
+		const standard = await cli(['models', '--host', server.url]);
+		expect(standard.stdout.split('\n').filter(line => line.includes('(postsafe uses this)'))).toEqual([expect.stringMatching(/^llama3\.2:latest /)]);
 	});
 
 	it('exits 1 with the command that fixes what blocks the model', async () => {

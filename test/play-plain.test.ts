@@ -42,6 +42,22 @@ describe('postsafe play in plain mode (stdin not a terminal)', () => {
 		expect(result.stdout).toMatch(/Transcript saved: .*\.json/);
 	});
 
+	it('with --coach, prints the coach’s hint under each reply, before the answer; without it, none', () => {
+		const args = ['play', 'patient-dm-rash', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-plain-'))];
+		const input = "Please call 111.\nSorry Jade, I can't give medical advice on Instagram.\n";
+		const coached = runCli([...args, '--coach'], { input });
+		expect(coached.code).toBe(0);
+		const lines = coached.stdout.split('\n');
+		const reply = lines.indexOf('Asha: Please call 111.');
+		expect(lines[reply + 1]).toBe('Coach: Professional boundaries: Say plainly what you cannot do here — no personal clinical advice through a private account, no social relationship with a patient — before anything else.');
+		expect(lines[reply + 2]).toMatch(/^Jade Holloway: /);
+		expect(lines.filter(line => line.startsWith('Coach: '))).toHaveLength(2);
+		expect(runCli(args, { input }).stdout).not.toContain('Coach:');
+		const json = runCli([...args, '--coach', '--json'], { input });
+		expect(json.stderr).toContain('Coach: Professional boundaries');
+		expect(() => JSON.parse(json.stdout)).not.toThrow();
+	});
+
 	it('stops at the turn limit (--turns) even with more lines to read', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-plain-'));
 		const result = runCli(['play', 'patient-dm-rash', '--turns', '1', '--json', '--transcripts', directory], { input: 'one\ntwo\nthree\n' });
@@ -49,6 +65,7 @@ describe('postsafe play in plain mode (stdin not a terminal)', () => {
 		const [transcript] = transcriptsIn(directory);
 		expect(transcript!).toMatchObject({ endReason: 'turn-limit', turnLimit: 1 });
 		expect(transcript!.turns.filter(turn => turn.role === 'learner')).toHaveLength(1);
+		expect(result.stderr).toContain('Learner: one\nThat was your last reply: this conversation allows 1 reply. Here is your debrief.\n');
 	});
 
 	it('refuses a bad --turns and the picker without a terminal, in one line each', () => {

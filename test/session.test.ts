@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseBeat, ScriptedPartner } from '../source/partner/scripted.js';
 import { coachHint } from '../source/session/coach.js';
-import { SessionController } from '../source/session/controller.js';
+import { SessionController, STOPPED_BEFORE_WORDS } from '../source/session/controller.js';
 import type { Scenario } from '../source/scenario/schema.js';
 import { createSession, learnerReplies, learnerScore, partnerRequest, reduceSession } from '../source/session/session.js';
 import type { Partner, PartnerRequest, SessionState } from '../source/session/types.js';
@@ -244,6 +244,21 @@ describe('a session', () => {
 		expect(writes).toEqual([undefined, '', 'so what', 'so what do you think', undefined]);
 		expect(controller.current.messages.at(-1)).toMatchObject({ kind: 'partner', text: 'so what do you think', interrupted: true });
 		expect(controller.current.phase).toBe('learners');
+	});
+
+	it('stopped before its first words, leaves it the partner’s turn, to ask again: no empty turn, no round used', async () => {
+		const paced = new ScriptedPartner({ msPerCharacter: 50, maxMs: 5000 });
+		const controller = controllerFor('patient-dm-rash', paced);
+		const replied = controller.reply('Asha', 'Please call 111');
+		await new Promise(resolve => setImmediate(resolve));
+		expect(controller.current.writing).toBe('');
+		controller.cancelWriting();
+		await replied;
+		expect(controller.current).toMatchObject({ phase: 'partner', round: 1, failure: STOPPED_BEFORE_WORDS, writing: undefined });
+		expect(said(controller.current)).toEqual(['partner', 'Asha']);
+		await controller.switchPartner(new ScriptedPartner());
+		expect(controller.current).toMatchObject({ phase: 'learners', round: 2, failure: undefined });
+		expect(said(controller.current)).toEqual(['partner', 'Asha', 'partner:cant-get-through']);
 	});
 
 	it('records a partner failure and carries on with another partner', async () => {

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ThemeProvider } from '@inkjs/ui';
 import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRecordedSession } from '../source/commands/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
-import type { Partner } from '../source/session/types.js';
+import type { Partner, PartnerTurn } from '../source/session/types.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { App, type AppServices } from '../source/ui/app.js';
 import { HomeScreen } from '../source/ui/home/home-screen.js';
@@ -15,7 +15,8 @@ import { KeyRouter } from '../source/ui/input/key-router.js';
 import { TextBox } from '../source/ui/input/text-box.js';
 import { NameEntry } from '../source/ui/name-entry.js';
 import { postsafeTheme } from '../source/ui/theme.js';
-import { screenText, type, waitFor } from './helpers/ink.js';
+import { runCli } from './helpers/cli.js';
+import { flat, screenText, type, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
 
 const mounted: { unmount: () => void }[] = [];
@@ -23,7 +24,7 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) instance.unmount();
 });
 
-function services(partner: () => Partner = () => new ScriptedPartner()) {
+function services(partner: () => Partner = () => new ScriptedPartner(), turns?: number) {
 	const library = bundledLibrary();
 	const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-ui-'));
 	const files: string[] = [];
@@ -32,7 +33,7 @@ function services(partner: () => Partner = () => new ScriptedPartner()) {
 		sources: library.criteria.library.sources,
 		scriptedPartner: () => new ScriptedPartner(),
 		startSession: (loaded, learner) => {
-			const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: [learner], partner: partner(), transcripts });
+			const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: [learner], partner: partner(), transcripts, ...(turns === undefined ? {} : { turns }) });
 			files.push(session.recorder.file);
 			return session;
 		},
@@ -47,6 +48,28 @@ function renderApp(element: React.ReactElement) {
 }
 
 const scenario = (id: string) => bundledLibrary().scenarios.find(loaded => loaded.scenario.id === id)!;
+
+/** A partner that answers when the test says, once it has been asked (the typing indicator shows a moment before). */
+function heldPartner() {
+	let reply: ((turn: PartnerTurn) => void) | undefined;
+	const partner: Partner = { info: new ScriptedPartner().info, respond: () => new Promise(resolve => (reply = resolve)) };
+	const answer = async (text: string) => {
+		while (!reply) await new Promise(resolve => setTimeout(resolve, 5));
+		reply({ text, source: 'script', ends: false });
+		reply = undefined;
+	};
+	return { partner, answer };
+}
+
+/** `postsafe play patient-dm-rash --learner Asha`, once the learner's first reply has its scripted answer. */
+async function afterFirstReply() {
+	const { services: app, files } = services();
+	const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+	await waitFor(ui, text => text.includes('hiii sorry'));
+	await type(ui, 'Please call 111.', { enter: true });
+	await waitFor(ui, text => text.includes('engaged for ages'));
+	return { ui, files };
+}
 
 describe('the terminal UI', () => {
 	it('picks a scenario by fuzzy search, asks the name once, plays three replies with scripted answers, and debriefs with the learner’s words', async () => {
@@ -113,27 +136,33 @@ describe('the terminal UI', () => {
 	});
 
 	it('shows who is typing while the partner writes, then their message', async () => {
-		let answer: (text: string) => void = () => {};
-		const slow: Partner = {
-			info: new ScriptedPartner().info,
-			respond: () => new Promise(resolve => (answer = text => resolve({ text, source: 'script', ends: false }))),
-		};
+		const { partner: slow, answer } = heldPartner();
 		const { services: app } = services(() => slow);
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
 		await waitFor(ui, text => text.includes('hiii sorry'));
 		await type(ui, 'Hello Jade', { enter: true });
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
-		answer('sorry, it is just really itchy');
+		await answer('sorry, it is just really itchy');
 		await waitFor(ui, text => text.includes('really itchy'));
 		expect(ui.lastFrame()).not.toContain('is typing');
 	});
 
-	it('asks before quitting on Esc, and saves the conversation as abandoned on yes', async () => {
-		const { services: app, files } = services();
+	it('on Esc while the partner is still typing, keeps it their turn and offers to ask again: no empty turn, no reply used', async () => {
+		const { services: app, files } = services(() => new ScriptedPartner({ msPerCharacter: 100, maxMs: 10_000 }));
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
 		await waitFor(ui, text => text.includes('hiii sorry'));
 		await type(ui, 'Please call 111.', { enter: true });
-		await waitFor(ui, text => text.includes('engaged for ages'));
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
+		ui.stdin.write('\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Jade Holloway's reply didn't arrive: you stopped it before any words arrived"));
+		expect(ui.lastFrame()).toContain('r try again');
+		expect(ui.lastFrame()).not.toContain('replies left');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.map(turn => turn.role)).toEqual(['partner', 'learner']);
+	});
+
+	it('asks before quitting on Esc, and saves the conversation as abandoned on yes', async () => {
+		const { ui, files } = await afterFirstReply();
 		ui.stdin.write('\u001B');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Quit this conversation?'));
 		ui.stdin.write('n');
@@ -145,6 +174,60 @@ describe('the terminal UI', () => {
 		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
 		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(['Please call 111.']);
+	});
+
+	it('keeps a half-typed reply through the quit question (Esc, then n) and through a reply that did not arrive', async () => {
+		const { services: app, files } = services(() => new ScriptedPartner({ msPerCharacter: 100, maxMs: 10_000 }));
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('hiii sorry'));
+		await type(ui, 'I am sorry, I');
+		ui.stdin.write('\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Quit this conversation?'));
+		ui.stdin.write('n');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('› I am sorry, I'));
+		await type(ui, " can't advise here.", { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
+		await type(ui, 'Please call');
+		ui.stdin.write('\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('r try again'));
+		expect(ui.lastFrame()).not.toContain('Please call');
+		ui.stdin.write('s');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('› Please call'));
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(["I am sorry, I can't advise here."]);
+	});
+
+	it('saves each reflection answer as it is given: Ctrl+C at question 2 keeps the first, and the file still exports and reports', async () => {
+		const { ui, files } = await afterFirstReply();
+		ui.stdin.write('\u0005');
+		await waitFor(ui, text => text.includes('Reflection 1 of 3'));
+		await type(ui, 'Jade asked me about a rash.', { enter: true });
+		await waitFor(ui, text => text.includes('Reflection 2 of 3'));
+		ui.stdin.write('\u0003');
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.reflection).toEqual({ whatHappened: 'Jade asked me about a rash.', soWhat: '', nowWhat: '' });
+		const exported = runCli(['export', files[0]!]);
+		expect(exported.code).toBe(0);
+		expect(exported.stdout).toContain('Jade asked me about a rash.');
+		expect(runCli(['report', '--transcripts', dirname(files[0]!), '--json']).code).toBe(0);
+	});
+
+	it('counts replies left from the replies sent, and says the limit was reached before the debrief', async () => {
+		const { partner: slow, answer } = heldPartner();
+		const { services: app } = services(() => slow, 2);
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('2 replies left'));
+		await type(ui, 'Please call 111.', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
+		expect(ui.lastFrame()).toContain('1 reply left');
+		await answer('sorry, it is just really itchy');
+		await waitFor(ui, text => text.includes('really itchy'));
+		await type(ui, "I can't advise here.", { enter: true });
+		await waitFor(ui, text => text.includes('── Debrief'));
+		const shown = flat(screenText(ui));
+		expect(shown).toContain("That was your last reply: this conversation allows 2 replies. Here is your debrief.");
+		expect(shown.indexOf("I can't advise here.")).toBeLessThan(shown.indexOf('That was your last reply'));
+		expect(shown.indexOf('That was your last reply')).toBeLessThan(shown.indexOf('A model reply'));
 	});
 
 	it('ends early with Ctrl+E, or /end, and goes to the debrief', async () => {

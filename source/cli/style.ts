@@ -9,4 +9,5 @@ export const style = {
 	flag: (text: string) => chalk.red.bold(text),
 	dim: (text: string) => chalk.dim(text),
 	quote: (text: string) => chalk.italic(text),
+	hint: (text: string) => chalk.yellow(text),
 };

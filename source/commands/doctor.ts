@@ -1,9 +1,12 @@
-import { accessSync, constants, existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { capitalise } from '../cli/capitalise.js';
 import { style } from '../cli/style.js';
+import { sameModel } from '../partner/host.js';
 import { checkOllama, listModels } from '../partner/ollama-setup.js';
-import { prepareTranscriptDirectory, transcriptDirectory } from '../transcript/store.js';
-import { ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
+import { UserError } from '../cli/user-error.js';
+import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { transcriptFolderFix } from './transcript-folder.js';
 
 export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
 
@@ -13,32 +16,19 @@ function gigabytes(bytes: number): string {
 	return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
-function canWrite(directory: string): string | undefined {
-	try {
-		const existed = existsSync(directory);
-		if (existed) accessSync(directory, constants.W_OK);
-		else prepareTranscriptDirectory(directory);
-		const probe = join(directory, `.postsafe-doctor-${process.pid}`);
-		writeFileSync(probe, '');
-		rmSync(probe);
-		return undefined;
-	} catch (error) {
-		return (error as Error).message;
-	}
-}
-
 /** Checks what postsafe needs, one line each: OK, or the command that fixes it. Exit 1 if the LLM can't be used. */
 export async function runDoctor(options: DoctorOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const lines: Line[] = [];
 	const major = Number(process.versions.node.split('.')[0]);
 	lines.push(major >= 20 ? { ok: true, text: `Node.js ${process.versions.node}` } : { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` });
 	const directory = transcriptDirectory(options.transcripts);
-	const problem = canWrite(directory);
-	lines.push(problem ? { ok: false, text: `Transcripts folder ${directory} can't be written (${problem}): choose another with --transcripts DIR` } : { ok: true, text: `Transcripts folder ${directory} is writable` });
+	const problem = transcriptFolderProblem(directory);
+	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
+	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
-	if (check.kind === 'unreachable' || check.kind === 'failed') {
-		lines.push({ ok: false, blocksModel: true, text: `${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST` });
+	if ('reason' in check) {
+		lines.push({ ok: false, blocksModel: true, text: capitalise(noOllamaLine(check)) });
 	} else {
 		lines.push({ ok: true, text: `Ollama ${check.version} is running at ${choice.host}` });
 		const models = await listModels(choice.host).catch(() => []);
@@ -51,16 +41,17 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	return blocked ? 1 : 0;
 }
 
-/** The models installed in Ollama. */
-export async function runModels(options: PartnerFlags, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+/** The models installed in Ollama: a table, or with --json an array of {name, size, modified, used}. */
+export async function runModels(options: PartnerFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
-	if (check.kind === 'unreachable' || check.kind === 'failed') {
-		process.stderr.write(`postsafe: ${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST\n`);
-		return 1;
+	if ('reason' in check) throw new UserError(noOllamaLine(check));
+	const models = (await listModels(choice.host)).map(model => ({ name: model.name, size: model.size, modified: model.modifiedAt, used: sameModel(model.name, choice.model) }));
+	if (options.json) {
+		write(`${JSON.stringify(models, null, 2)}\n`);
+		return 0;
 	}
-	const models = await listModels(choice.host);
 	if (models.length === 0) write(`No models installed at ${choice.host}. Get one with \`ollama pull ${choice.model}\`.\n`);
-	for (const model of models) write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modifiedAt.slice(0, 10)}${model.name.split(':')[0] === choice.model.split(':')[0] ? '  (postsafe uses this)' : ''}\n`);
+	for (const model of models) write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modified.slice(0, 10)}${model.used ? '  (postsafe uses this)' : ''}\n`);
 	return 0;
 }

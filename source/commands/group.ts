@@ -4,12 +4,12 @@ import { displayNames } from '../group/round.js';
 import { checkOllama } from '../partner/ollama-setup.js';
 import { chooseItems, describeFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
-import { transcriptDirectory } from '../transcript/store.js';
 import { openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
+import { usableTranscriptDirectory } from './transcript-folder.js';
 
 export type GroupFlags = PartnerFlags & {
 	readonly learners?: string;
@@ -61,6 +61,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	}
 
 	const { library, loaded } = await openScenario(id!, flags.scenarios);
+	const transcripts = usableTranscriptDirectory(flags.transcripts);
 	const choice = ollamaChoice(flags);
 	let useModel = false;
 	if (choice) {
@@ -68,7 +69,6 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		if (notice) process.stderr.write(`${notice}\n`);
 		useModel = notice === undefined;
 	}
-	const transcripts = transcriptDirectory(flags.transcripts);
 	const start = (names: readonly string[]) =>
 		startRecordedSession({
 			loaded,

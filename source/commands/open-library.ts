@@ -12,10 +12,12 @@ export async function openLibrary(directoryOption?: string, warn = (line: string
 	return library;
 }
 
+/** A wrong command line (exit 2): an id that names no scenario, with the closest one, or none given. */
 function unknownScenario(id: string, known: readonly LoadedScenario[]): UserError {
+	if (id.trim() === '') return new UserError('no scenario id given: run `postsafe list` to see them all.', 2);
 	const suggestion = searchScenarios(known, id)[0];
 	const hint = suggestion ? ` Did you mean "${suggestion.scenario.id}"?` : '';
-	return new UserError(`unknown scenario "${id}".${hint} Run \`postsafe list\` to see them all.`);
+	return new UserError(`unknown scenario "${id}".${hint} Run \`postsafe list\` to see them all.`, 2);
 }
 
 /** Loads one scenario by id, reading as little as possible; an unknown id names the closest match. */

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
+import { capitalise } from '../cli/capitalise.js';
 import { UserError } from '../cli/user-error.js';
 import { DEFAULT_MODEL, normaliseHost } from '../partner/host.js';
 import { OllamaPartner } from '../partner/ollama.js';
@@ -70,7 +71,17 @@ export function offlineNotice(check: OllamaCheck, choice: OllamaChoice): string 
 			return `Ollama isn't running at ${choice.host}; playing the scripted partner — start it with \`ollama serve\` (or use --offline).`;
 		case 'missing-model':
 			return `The model ${choice.model} isn't installed at ${choice.host}; playing the scripted partner — get it with \`ollama pull ${choice.model}\` (or use --offline).`;
+		case 'not-ollama':
+			return `${capitalise(check.reason)}; playing the scripted partner — ${POINT_AT_OLLAMA} (or use --offline).`;
 		case 'failed':
 			return `Ollama at ${choice.host} failed (${check.reason}); playing the scripted partner.`;
 	}
+}
+
+const POINT_AT_OLLAMA = 'point --host or OLLAMA_HOST at Ollama';
+
+/** For doctor and models: why Ollama can't be used at all, and the fix. */
+export function noOllamaLine(check: Extract<OllamaCheck, { reason: string }>): string {
+	if (check.kind === 'not-ollama') return `${check.reason}: ${POINT_AT_OLLAMA}`;
+	return `${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST`;
 }

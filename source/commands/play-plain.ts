@@ -5,6 +5,8 @@ import { wrapIndented } from '../cli/table.js';
 import { toScoreJson } from '../rubric/score.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
 import { END_COMMAND } from '../ui/keys.js';
+import { coachHintAfter } from '../session/coach.js';
+import { endNotice } from '../session/ending.js';
 import { learnerScore } from '../session/session.js';
 import type { Message, Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
@@ -15,6 +17,8 @@ export type PlainOptions = {
 	readonly sources: Readonly<Record<string, string>>;
 	/** Print the score JSON and the transcript path on stdout, and the conversation on stderr. */
 	readonly json: boolean;
+	/** After each reply, the coach's one-line hint (--coach). @default false */
+	readonly coach?: boolean;
 	readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
@@ -28,7 +32,7 @@ export type PlainOptions = {
  * per line, until the end of input, the turn limit or the partner's last word; then the debrief.
  * Driven by the same session as the terminal UI.
  */
-export async function playPlain({ session, learner, sources, json, input, stdout, stderr, isTTY = false, scriptedPartner }: PlainOptions): Promise<number> {
+export async function playPlain({ session, learner, sources, json, coach = false, input, stdout, stderr, isTTY = false, scriptedPartner }: PlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario } = controller.current;
 	const say = json ? stderr : stdout;
@@ -42,10 +46,15 @@ export async function playPlain({ session, learner, sources, json, input, stdout
 	say(`${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`);
 	let printed = 0;
 	const printNew = () => {
-		const messages = controller.current.messages;
-		// The learner's own lines came from stdin; echo them only when they were not typed here.
-		for (const message of messages.slice(printed)) if (message.kind === 'partner' || !isTTY) print(message);
-		printed = messages.length;
+		const state = controller.current;
+		for (let index = printed; index < state.messages.length; index++) {
+			const message = state.messages[index]!;
+			// The learner's own lines came from stdin; echo them only when they were not typed here.
+			if (message.kind === 'partner' || !isTTY) print(message);
+			const hint = coach ? coachHintAfter(state, index) : undefined;
+			if (hint) say(`${style.hint(`Coach: ${hint}`)}\n`);
+		}
+		printed = state.messages.length;
 	};
 	printNew();
 
@@ -79,6 +88,8 @@ export async function playPlain({ session, learner, sources, json, input, stdout
 	lines.close();
 	if (controller.current.phase !== 'ended') controller.end('learner');
 	printNew();
+	const ending = endNotice(controller.current);
+	if (ending) say(`${style.dim(ending)}\n`);
 	recorder.save();
 	recorder.stop();
 

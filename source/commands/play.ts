@@ -1,11 +1,11 @@
 import { UserError } from '../cli/user-error.js';
 import { checkOllama } from '../partner/ollama-setup.js';
 import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
-import { transcriptDirectory } from '../transcript/store.js';
 import { openLibrary, openScenario } from './open-library.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
+import { usableTranscriptDirectory } from './transcript-folder.js';
 
 export type PlayOptions = PartnerFlags & {
 	readonly learner?: string;
@@ -42,8 +42,8 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 			throw new UserError(`${id} is a role-play, not an interview: run \`postsafe play ${id}\`, or \`postsafe list interview\` for the interviews`, 2);
 		}
 	}
+	const transcripts = usableTranscriptDirectory(options.transcripts);
 	const choice = ollamaChoice(options);
-	const transcripts = transcriptDirectory(options.transcripts);
 	const sources = library.criteria.library.sources;
 
 	if (plain) {
@@ -71,6 +71,7 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 				learner,
 				sources,
 				json: options.json === true,
+				coach: options.coach === true,
 				input: process.stdin,
 				isTTY: process.stdin.isTTY === true,
 				stdout: text => void process.stdout.write(text),

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { newTranscriptId, prepareTranscriptDirectory, savePrivateJson, transcriptPath } from '../transcript/store.js';
 import type { ItemFilter, SjtResult } from '../sjt/practice.js';
 import { toSjtRecord, type SjtRecordMeta } from '../sjt/record-model.js';
@@ -13,7 +12,6 @@ export type SjtSessionFile = {
 
 export function startSjtSessionFile({ directory, learner, timed, seed, filter }: { directory: string; learner: string; timed: boolean; seed: number; filter: ItemFilter }): SjtSessionFile {
 	prepareTranscriptDirectory(directory);
-	mkdirSync(directory, { recursive: true });
 	const startedAt = new Date();
 	const id = newTranscriptId('sjt', learner, startedAt);
 	const file = transcriptPath(directory, id);

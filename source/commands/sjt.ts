@@ -6,9 +6,9 @@ import { parseSjtAnswer } from '../sjt/answer.js';
 import { chooseItems, describeFilter, matchesFilter, type ItemFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { scoreSjtAnswer } from '../sjt/score.js';
-import { transcriptDirectory } from '../transcript/store.js';
 import { openSjtBank, openSjtItem } from './open-sjt.js';
 import { loadScreen } from './load-screen.js';
+import { usableTranscriptDirectory } from './transcript-folder.js';
 
 type Write = (text: string) => void;
 const out: Write = text => void process.stdout.write(text);
@@ -52,7 +52,7 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 	const filter: ItemFilter = { ...(flags.count === undefined ? {} : { count: flags.count }), ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
 	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, seed);
 	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(flags)}: run \`postsafe sjt list\` to see them`);
-	const directory = transcriptDirectory(flags.transcripts);
+	const directory = usableTranscriptDirectory(flags.transcripts);
 	const plain = flags.plain === true || flags.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
 	if (plain) {
 		const { runSjtPlain } = await import('./sjt-plain.js');

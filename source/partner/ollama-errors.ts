@@ -16,6 +16,20 @@ export function isUnreachable(error: unknown): boolean {
 		|| (error instanceof Error && error.name === 'TimeoutError');
 }
 
+/**
+ * Why the answer to /api/version shows that `host` is not Ollama, or undefined when it could still be
+ * (not reached at all, or cut off): no such host, or a web server that answers Ollama's version request
+ * with an error or with something other than Ollama's JSON.
+ */
+export function notOllamaReason(error: unknown, host: string): string | undefined {
+	const code = errorCode(error);
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host as ${new URL(host).hostname}`;
+	const status = (error as { status_code?: number }).status_code;
+	if (status !== undefined) return `the server at ${host} isn't Ollama (HTTP ${status} for /api/version)`;
+	if (error instanceof SyntaxError) return `the server at ${host} isn't Ollama (its /api/version answer isn't Ollama's)`;
+	return undefined;
+}
+
 /** One line on what went wrong talking to Ollama, in words a learner can act on. */
 export function describeOllamaError(error: unknown, host: string, model: string): string {
 	const code = errorCode(error);

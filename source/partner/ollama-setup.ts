@@ -1,10 +1,12 @@
 import type { Ollama } from 'ollama';
 import { ollamaClient } from './ollama-client.js';
-import { describeOllamaError, isUnreachable } from './ollama-errors.js';
+import { describeOllamaError, isUnreachable, notOllamaReason } from './ollama-errors.js';
 
 export type OllamaCheck =
 	| { readonly kind: 'ready'; readonly version: string }
 	| { readonly kind: 'unreachable'; readonly reason: string }
+	/** No such host, or something other than Ollama answers there: --host is wrong. */
+	| { readonly kind: 'not-ollama'; readonly reason: string }
 	| { readonly kind: 'missing-model'; readonly version: string }
 	| { readonly kind: 'failed'; readonly reason: string };
 
@@ -20,6 +22,8 @@ export async function checkOllama(host: string, model: string, timeoutMs = 3000)
 	try {
 		version = (await client.version()).version;
 	} catch (error) {
+		const notOllama = notOllamaReason(error, host);
+		if (notOllama) return { kind: 'not-ollama', reason: notOllama };
 		return isUnreachable(error) ? { kind: 'unreachable', reason: describeOllamaError(error, host, model) } : { kind: 'failed', reason: describeOllamaError(error, host, model) };
 	}
 	try {

@@ -26,6 +26,16 @@ export function coachHint(state: SessionState, learner: string = state.learners[
 	return missed ? `${missed.criterion.label}: ${firstSentence(missed.criterion.feedback.missed)}` : undefined;
 }
 
+/**
+ * The hint shown after the message at `index` when it is a learner's reply: on the conversation as it
+ * stood after that reply, never on later turns. Undefined for partner messages.
+ */
+export function coachHintAfter(state: SessionState, index: number): string | undefined {
+	const message = state.messages[index];
+	if (message?.kind !== 'learner') return undefined;
+	return coachHint({ ...state, messages: state.messages.slice(0, index + 1) }, message.learner);
+}
+
 /** Driscoll's three questions, asked after the debrief. */
 export const REFLECTION_QUESTIONS = [
 	{ key: 'whatHappened', question: 'What happened? Describe the conversation in a sentence or two.' },

@@ -55,7 +55,10 @@ export class SessionController {
 		this.dispatch({ type: 'ended', reason, time: this.now() });
 	}
 
-	/** Stops the message being written, keeping what arrived as an interrupted message. */
+	/**
+	 * Stops the message being written, keeping what arrived as an interrupted message. Stopped before its
+	 * first words, it is still the partner's turn: the learner asks again or carries on with the scripted partner.
+	 */
 	cancelWriting(): void {
 		this.generation?.abort(new CancelledByLearner());
 	}
@@ -112,8 +115,11 @@ export class SessionController {
 				if (!generation.signal.aborted) this.dispatch({ type: 'partner-said', turn, time: this.now() });
 			} catch (error) {
 				const source = this.partner.info.kind === 'scripted' ? 'script' : 'model';
-				if (generation.signal.reason instanceof CancelledByLearner) {
+				if (generation.signal.reason instanceof CancelledByLearner && textSoFar.trim() !== '') {
 					this.dispatch({ type: 'partner-said', turn: { text: textSoFar, source, ends: false, interrupted: true }, time: this.now() });
+				} else if (generation.signal.reason instanceof CancelledByLearner) {
+					// Stopped before any words: no message to keep, so it is still the partner's turn, as after a failure.
+					this.dispatch({ type: 'partner-failed', reason: STOPPED_BEFORE_WORDS, partial: '', source, time: this.now() });
 				} else if (!generation.signal.aborted) {
 					const partial = error instanceof PartnerFailure ? error.partial : textSoFar;
 					this.dispatch({ type: 'partner-failed', reason: error instanceof Error ? error.message : String(error), partial, source, time: this.now() });
@@ -125,6 +131,9 @@ export class SessionController {
 		return this.partnerDone;
 	}
 }
+
+/** The failure shown when the learner stopped the partner before any of its words arrived. */
+export const STOPPED_BEFORE_WORDS = 'you stopped it before any words arrived';
 
 /** The learner pressed Esc while the partner was writing. */
 export class CancelledByLearner extends Error {

@@ -1,15 +1,64 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, chmodSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Transcript } from './schema.js';
 
 export { transcriptDirectory } from './location.js';
 
-/** Creates the folder if need be, readable by its owner alone: it holds learners' own words. */
+/**
+ * Creates the folder if need be, readable by its owner alone: it holds learners' own words. A folder
+ * that already exists is left as its owner set it (`--transcripts .` must not lock the current folder).
+ */
 export function prepareTranscriptDirectory(directory: string): void {
-	mkdirSync(directory, { recursive: true, mode: 0o700 });
-	chmodSync(directory, 0o700);
+	// mkdir's mode is narrowed by the umask; a folder made here is set to 0700 whatever the umask.
+	if (mkdirSync(directory, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(directory, 0o700);
+}
+
+const FILE_IN_THE_WAY = 'a file is in the way, not a folder';
+
+function reasonOf(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOTDIR' || code === 'EEXIST') return FILE_IN_THE_WAY;
+	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+	if (code === 'EROFS') return 'the disk is read-only';
+	return (error as Error).message;
+}
+
+/** The folder, or the nearest folder above it that exists: where a new transcripts folder would be made. */
+function nearestExisting(directory: string): string {
+	let current = directory;
+	for (;;) {
+		try {
+			statSync(current);
+			return current;
+		} catch (error) {
+			const parent = dirname(current);
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === current) return current;
+			current = parent;
+		}
+	}
+}
+
+/**
+ * Why transcripts can't be saved in `directory`, or undefined when they can. Creates nothing: an
+ * existing folder gets a file written and removed; a missing one needs a writable folder above it.
+ */
+export function transcriptFolderProblem(directory: string): string | undefined {
+	try {
+		const existing = nearestExisting(directory);
+		if (!statSync(existing).isDirectory()) return FILE_IN_THE_WAY;
+		if (existing !== directory) {
+			accessSync(existing, constants.W_OK | constants.X_OK);
+			return undefined;
+		}
+		const probe = join(directory, `.postsafe-probe-${process.pid}`);
+		writeFileSync(probe, '');
+		rmSync(probe);
+		return undefined;
+	} catch (error) {
+		return reasonOf(error);
+	}
 }
 
 function slug(text: string): string {

@@ -4,6 +4,7 @@ import React, { useEffect, useRef, useState } from 'react';
 import type { ConversationScore } from '../rubric/score.js';
 import type { LoadedScenario } from '../scenario/files.js';
 import type { Scenario } from '../scenario/schema.js';
+import { endNotice } from '../session/ending.js';
 import { learnerScore } from '../session/session.js';
 import type { Partner } from '../session/types.js';
 import type { RecordedSession } from '../transcript/recorder.js';
@@ -182,6 +183,8 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 					onEnded={() => {
 						const { controller } = screen.handle;
 						if (controller.current.endReason === 'abandoned') return;
+						const ending = endNotice(controller.current);
+						if (ending) notice(ending);
 						setConversation(undefined);
 						setDebriefs(previous => [...previous, { key: screen.handle.recorder.file, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
 						setScreen({ name: 'reflect', loaded: screen.loaded, handle: screen.handle });
@@ -200,8 +203,8 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				<ReflectionForm
 					width={width}
 					height={height}
-					onDone={(reflection: Reflection) => {
-						screen.handle.recorder.setReflection(reflection);
+					onAnswer={(reflection: Reflection) => screen.handle.recorder.setReflection(reflection)}
+					onDone={() => {
 						notice(`Transcript saved: ${screen.handle.recorder.file}`);
 						screen.handle.recorder.stop();
 						onSession?.(undefined);

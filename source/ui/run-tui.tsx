@@ -13,26 +13,10 @@ export type TuiOptions = {
 };
 
 /**
- * Holds what libraries write to the console while the UI owns the screen (the Ollama client logs
- * malformed responses), so nothing is printed over the chat. With POSTSAFE_DEBUG it is shown after.
- */
-function holdConsole(): () => void {
-	const held: string[] = [];
-	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
-	const originals = methods.map(method => console[method]);
-	for (const method of methods) console[method] = (...parts: unknown[]) => void held.push(`${method}: ${parts.map(String).join(' ')}`);
-	return () => {
-		methods.forEach((method, index) => (console[method] = originals[index]!));
-		if (process.env.POSTSAFE_DEBUG && held.length > 0) process.stderr.write(`${held.join('\n')}\n`);
-	};
-}
-
-/**
  * Renders a screen that runs sessions until it exits; a kill or a closed terminal saves the session
  * under way as abandoned. `screen` is given the setter that keeps track of that session.
  */
 export async function renderSavingSessions(screen: (onSession: (session: RecordedSession | undefined) => void) => React.ReactElement): Promise<number> {
-	const releaseConsole = holdConsole();
 	let current: RecordedSession | undefined;
 	let instance: ReturnType<typeof render> | undefined;
 	const removeHandlers = saveOnSignals(
@@ -45,7 +29,6 @@ export async function renderSavingSessions(screen: (onSession: (session: Recorde
 		await instance.waitUntilExit();
 	} finally {
 		removeHandlers();
-		releaseConsole();
 	}
 	return 0;
 }

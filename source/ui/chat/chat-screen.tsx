@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import React, { useEffect, useState } from 'react';
 import type { SessionController } from '../../session/controller.js';
+import { learnerReplies } from '../../session/session.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
 import { useKeys } from '../input/key-router.js';
 import { inputWidth, TextBox } from '../input/text-box.js';
@@ -73,7 +74,8 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		return true;
 	};
 
-	const repliesLeft = state.turnLimit - state.round + 1;
+	// Counted from the replies sent, so it drops the moment a reply goes, not when the partner answers.
+	const repliesLeft = state.turnLimit - learnerReplies(state, learner).length;
 	const live: PartnerMessage | undefined = writing && state.writing !== ''
 		? { kind: 'partner', id: -1, text: state.writing!, time: new Date().toISOString(), source: 'model' }
 		: undefined;
@@ -90,21 +92,19 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					<Text color="red">{failureLead}</Text> {state.failure}
 				</Text>
 			) : null}
-			{confirmingQuit ? (
-				<Text bold>{QUIT_QUESTION}</Text>
-			) : failed ? null : (
-				<Box marginTop={writing ? 0 : 1}>
-					<TextBox
-						prompt={PROMPT}
-						width={columns}
-						onSubmit={submit}
-						onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
-						maxLines={room.inputLines}
-						placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''}
-						isActive={!confirmingQuit}
-					/>
-				</Box>
-			)}
+			{confirmingQuit ? <Text bold>{QUIT_QUESTION}</Text> : null}
+			{/* Hidden, not unmounted, while a question or a failure has the keys: the half-typed reply is kept. */}
+			<Box marginTop={writing ? 0 : 1} display={confirmingQuit || failed ? 'none' : 'flex'}>
+				<TextBox
+					prompt={PROMPT}
+					width={columns}
+					onSubmit={submit}
+					onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
+					maxLines={room.inputLines}
+					placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''}
+					isActive={!confirmingQuit && !failed}
+				/>
+			</Box>
 			<Box justifyContent="space-between">
 				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
 				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}

@@ -1,4 +1,4 @@
-import { coachHint } from '../../session/coach.js';
+import { coachHintAfter } from '../../session/coach.js';
 import type { SessionController } from '../../session/controller.js';
 import type { SessionState } from '../../session/types.js';
 import type { PrintedItem } from './printed-text.js';
@@ -20,8 +20,7 @@ export function sessionHistory(controller: SessionController, { coach, learner }
 			if (taken.has(message.id)) return;
 			taken.add(message.id);
 			items.push({ kind: 'message', scenario: state.scenario, message });
-			// The hint is on the conversation as it stood after this reply, never on later turns.
-			const hint = coach && message.kind === 'learner' ? coachHint({ ...state, messages: state.messages.slice(0, index + 1) }, learner) : undefined;
+			const hint = coach ? coachHintAfter(state, index) : undefined;
 			if (hint) items.push({ kind: 'hint', text: hint });
 		});
 		return items;

@@ -11,18 +11,25 @@ type ReflectionFormProps = {
 	readonly width: number;
 	/** The terminal's height: a long answer scrolls inside the box rather than filling the screen. */
 	readonly height: number;
-	readonly onDone: (reflection: Reflection) => void;
+	/** After each answer: the reflection so far, questions not reached yet as '' (as a skipped one), so Ctrl+C keeps what was written. */
+	readonly onAnswer: (reflection: Reflection) => void;
+	/** After the last answer. */
+	readonly onDone: () => void;
 };
 
+function reflectionOf(answers: readonly string[]): Reflection {
+	const [whatHappened = '', soWhat = '', nowWhat = ''] = answers;
+	return { whatHappened, soWhat, nowWhat };
+}
+
 /** Three questions after the debrief — what happened, so what, now what — one at a time. */
-export function ReflectionForm({ width, height, onDone }: ReflectionFormProps) {
+export function ReflectionForm({ width, height, onAnswer, onDone }: ReflectionFormProps) {
 	const [answers, setAnswers] = useState<string[]>([]);
 	const step = REFLECTION_QUESTIONS[answers.length]!;
 	const submit = (answer: string) => {
 		const next = [...answers, answer.trim()];
-		if (next.length === REFLECTION_QUESTIONS.length) {
-			onDone({ whatHappened: next[0]!, soWhat: next[1]!, nowWhat: next[2]! });
-		}
+		onAnswer(reflectionOf(next));
+		if (next.length === REFLECTION_QUESTIONS.length) onDone();
 		setAnswers(next);
 	};
 	const columns = Math.min(width, 100);
