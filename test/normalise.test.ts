@@ -72,6 +72,8 @@ describe('negation scope', () => {
 		['Why not call 111?', []],
 		["Please don't hesitate to call the surgery", []],
 		['No problem, call 111', []],
+		['No thank you, I do not promote supplements', ['promote', 'supplements']],
+		['Not to worry please call 111', []],
 		['Instead of messaging here, use the portal', ['messaging', 'here']],
 		['You cannot post it without consent', ['post', 'it', 'consent']],
 		["If it doesn't improve, see your GP", ['improve']],

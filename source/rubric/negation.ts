@@ -12,7 +12,8 @@ const PAIRED_CUES: ReadonlySet<string> = new Set(['instead of', 'rather than']);
 // Phrases that contain a cue but negate nothing ("why not call 111", "don't hesitate to ring").
 const NEUTRAL_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
 	not: new Set(['hesitate', 'only', 'forget']),
-	no: new Set(['matter', 'problem', 'worries', 'worry', 'doubt', 'longer', 'offence', 'offense']),
+	// "No thank you" and "no thanks" decline politely: the thanks still stand.
+	no: new Set(['matter', 'problem', 'worries', 'worry', 'doubt', 'longer', 'offence', 'offense', 'thank', 'thanks']),
 };
 const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 	not: new Set(['why', 'if']),
@@ -77,7 +78,7 @@ function cueLength(tokens: readonly Token[], roles: Uint8Array, index: number): 
 	if (roles[index]! & PAIRED_START) return sameClause && PAIRED_CUES.has(`${word} ${next.word}`) ? 2 : 0;
 	if (sameClause && NEUTRAL_AFTER[word]?.has(next.word)) return 0;
 	// "do not hesitate to", "not going to lie": the neutral words come after a "to".
-	if (word === 'not' && next?.word === 'to' && tokens[index + 2]?.word === 'hesitate') return 0;
+	if (word === 'not' && next?.word === 'to' && (tokens[index + 2]?.word === 'hesitate' || tokens[index + 2]?.word === 'worry')) return 0;
 	if (word === 'not' && next?.word === 'going' && tokens[index + 2]?.word === 'to' && tokens[index + 3]?.word === 'lie') return 0;
 	const previous = tokens[index - 1];
 	if (previous && previous.clause === tokens[index]!.clause) {
