@@ -39,8 +39,18 @@ const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 't
 // After these, "if" asks a question instead of setting a condition: "I can't tell you if he's stable".
 const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
 
+// After "if it doesn't settle", a request or a new subject starts what to do about it, comma or not:
+// "if it doesn't settle call 111", "if it isn't better by tomorrow I'd ring the surgery".
+const ACTS: ReadonlySet<string> = new Set([
+	'please', 'call', 'ring', 'phone', 'contact', 'see', 'go', 'book', 'speak', 'visit', 'attend', 'seek', 'use',
+	'text', 'email', 'message', 'fill', 'pop', 'head', 'ask', 'try', 'get',
+]);
+
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
+
+/** How far after an "if" a negation still belongs to the condition ("if it still doesn't"). */
+const CONDITION_REACH = 5;
 
 // What a word can do to negation, as bits, worked out once per word (see Lexeme).
 const CUE = 1;
@@ -51,6 +61,7 @@ const STARTS_CLAUSE = 16;
 const SUBJECT = 32;
 const REPORTS = 64;
 const CONDITION = 128;
+const ACT = 256;
 
 function roleOf(lexeme: Lexeme): number {
 	let role = lexeme.negationRole;
@@ -64,14 +75,15 @@ function roleOf(lexeme: Lexeme): number {
 			(NEW_CLAUSE_AFTER.has(word) ? STARTS_CLAUSE : 0) |
 			(SUBJECTS.has(word) ? SUBJECT : 0) |
 			(REPORTING.has(word) ? REPORTS : 0) |
-			(word === 'if' ? CONDITION : 0);
+			(word === 'if' ? CONDITION : 0) |
+			(ACTS.has(word) || ACTS.has(lexeme.stem) ? ACT : 0);
 		lexeme.negationRole = role;
 	}
 	return role;
 }
 
 /** How many words the cue at `index` spans (1, or 2 for "instead of"), or 0 when it negates nothing here. */
-function cueLength(tokens: readonly Token[], roles: Uint8Array, index: number): number {
+function cueLength(tokens: readonly Token[], roles: Uint16Array, index: number): number {
 	const word = tokens[index]!.word;
 	const next = tokens[index + 1];
 	const sameClause = next !== undefined && next.clause === tokens[index]!.clause;
@@ -89,7 +101,7 @@ function cueLength(tokens: readonly Token[], roles: Uint8Array, index: number): 
 	return 1;
 }
 
-function breaksScope(tokens: readonly Token[], roles: Uint8Array, index: number, pairedScope: boolean): boolean {
+function breaksScope(tokens: readonly Token[], roles: Uint16Array, index: number, pairedScope: boolean): boolean {
 	const role = roles[index]!;
 	// "tell you if", "ask him if", "know if": a reported question, not a condition.
 	if (role & CONDITION) return !((index > 0 && roles[index - 1]! & REPORTS) || (index > 1 && roles[index - 2]! & REPORTS));
@@ -104,21 +116,29 @@ function breaksScope(tokens: readonly Token[], roles: Uint8Array, index: number,
  */
 export function negationMask(tokens: readonly Token[]): Uint8Array {
 	const count = tokens.length;
-	const roles = new Uint8Array(count);
+	const roles = new Uint16Array(count);
 	for (let index = 0; index < count; index++) roles[index] = roleOf(tokens[index]!.lexeme);
 	const negated = new Uint8Array(count);
 	let scopeEnd = -1;
 	let pairedScope = false;
 	let clause = -1;
+	// The last condition ("if") in this clause, and where a negation inside one began.
+	let condition = -1;
+	let conditionalCue = -1;
 	for (let index = 0; index < count; index++) {
 		const token = tokens[index]!;
+		if (token.clause !== clause) condition = -1;
 		if (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope))) scopeEnd = -1;
 		clause = token.clause;
+		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
+		// The word right after the cue is what is negated ("if you don't call"); a request after that is the advice.
+		if (scopeEnd >= 0 && conditionalCue >= 0 && index >= conditionalCue + 2 && roles[index]! & (ACT | SUBJECT)) scopeEnd = -1;
 		if (roles[index]! & (CUE | PAIRED_START)) {
 			const length = cueLength(tokens, roles, index);
 			if (length > 0) {
 				scopeEnd = index + length - 1 + MAX_SCOPE;
 				pairedScope = length === 2;
+				conditionalCue = condition >= 0 && index - condition <= CONDITION_REACH ? index : -1;
 				index += length - 1;
 				continue;
 			}
