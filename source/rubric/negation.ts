@@ -133,6 +133,11 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
 		// The word right after the cue is what is negated ("if you don't call"); a request after that is the advice.
 		if (scopeEnd >= 0 && conditionalCue >= 0 && index >= conditionalCue + 2 && roles[index]! & (ACT | SUBJECT)) scopeEnd = -1;
+		// "I'd never post an ad without declaring it": a "without" inside a negation cancels it.
+		if (index <= scopeEnd && token.word === 'without') {
+			scopeEnd = -1;
+			continue;
+		}
 		if (roles[index]! & (CUE | PAIRED_START)) {
 			const length = cueLength(tokens, roles, index);
 			if (length > 0) {
