@@ -92,6 +92,10 @@ describe('negation scope', () => {
 		["I can't advise by email as it isn't secure", ['advise', 'by', 'email', 'secure']],
 		["Why don't we film in the library?", []],
 		['Rather than calling you out I thought I would message you', ['calling']],
+		["I'd love to be friends but I can't", ['be', 'friends']],
+		["I would be glad to meet up one day, but it wouldn't be appropriate", ['meet', 'up', 'one', 'day', 'be', 'appropriate']],
+		["I'd like you to call 111, but don't worry", ['worry']],
+		["I'd love to help but don't send photos here", ['send', 'photos', 'here']],
 	])('%s', (text, expected) => {
 		expect(negatedWords(text)).toEqual(expected);
 	});

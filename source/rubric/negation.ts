@@ -46,6 +46,12 @@ const ACTS: ReadonlySet<string> = new Set([
 	'text', 'email', 'message', 'fill', 'pop', 'head', 'ask', 'try', 'get',
 ]);
 
+// "I'd love to be friends, but I can't": a wish that a "but" and a negation then take back.
+const WISHES: ReadonlySet<string> = new Set(['love', 'like', 'happy', 'glad', 'delighted', 'keen']);
+const TAKING_BACK: ReadonlySet<string> = new Set(['but', 'though', 'however']);
+// Who says no after the "but": "but I can't", "but it wouldn't be right", not "but don't worry".
+const REFUSER: ReadonlySet<string> = new Set(['i', 'it', 'that', 'this', 'we']);
+
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
 
@@ -111,6 +117,30 @@ function breaksScope(tokens: readonly Token[], roles: Uint16Array, index: number
 }
 
 /**
+ * When the cue at `cue` takes back a wish ("I'd love to meet up but I can't"), the wished-for words
+ * are negated too: from after "would love to" up to the "but".
+ */
+function negateTakenBackWish(tokens: readonly Token[], cue: number, negated: Uint8Array): void {
+	const sentence = tokens[cue]!.sentence;
+	let but = -1;
+	for (let index = cue - 1; index >= Math.max(0, cue - 5) && tokens[index]!.sentence === sentence; index--) {
+		if (TAKING_BACK.has(tokens[index]!.word)) {
+			but = index;
+			break;
+		}
+	}
+	if (but < 0 || !tokens.slice(but + 1, cue).some(token => REFUSER.has(token.word))) return;
+	for (let index = but - 1; index > 0 && tokens[index]!.sentence === sentence; index--) {
+		const word = tokens[index]!.word;
+		if (!WISHES.has(word) || tokens[index + 1]?.word !== 'to') continue;
+		const before = tokens[index - 1]!.word === 'be' ? index - 2 : index - 1;
+		if (tokens[before]?.word !== 'would') return;
+		for (let wished = index + 2; wished < but; wished++) negated[wished] = 1;
+		return;
+	}
+}
+
+/**
  * Marks each token that falls inside a negation: after a cue ("not", "never", "without", "instead of"…),
  * in the same clause, until a contrast word or a new clause. Evidence and red flags read the same marks.
  */
@@ -141,6 +171,7 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 		if (roles[index]! & (CUE | PAIRED_START)) {
 			const length = cueLength(tokens, roles, index);
 			if (length > 0) {
+				negateTakenBackWish(tokens, index, negated);
 				scopeEnd = index + length - 1 + MAX_SCOPE;
 				pairedScope = length === 2;
 				conditionalCue = condition >= 0 && index - condition <= CONDITION_REACH ? index : -1;
