@@ -99,6 +99,22 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear'));
 	});
 
+	it('erases every Backspace of a burst in the search box (a held key, or keys run together over SSH)', async () => {
+		const { directory } = await playedTranscript();
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} reviewer="Dr Okafor" />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('Transcripts: 1'));
+		await press(ui, 'rashxyz');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('0 match'));
+		await press(ui, '\u007F\u007F\u007F');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('1 match'));
+		expect(ui.lastFrame()).toContain('Search: rash');
+	});
+
 	it('shows the score then and now when the rubric has changed since the session, and what changed', async () => {
 		const { directory, file } = await playedTranscript();
 		const transcript = JSON.parse(readFileSync(file, 'utf8'));
