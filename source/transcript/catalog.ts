@@ -74,7 +74,8 @@ function unreadableReason(text: string, error: unknown): string {
 	// A parser that fails at the very end of the text ran out of file: it was cut short.
 	const at = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
 	const cutShort = /Unexpected end|Unterminated/.test(message) || at >= text.trimEnd().length;
-	return cutShort ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '')})`;
+	// The parser quotes the text it choked on, line breaks and all: the reason stays on one line.
+	return cutShort ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '').replace(/\s+/g, ' ')})`;
 }
 
 /** Reads one file as text and JSON; never throws. */
