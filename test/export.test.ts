@@ -221,11 +221,14 @@ describe('postsafe export on the command line', () => {
 		writeFileSync(truncated, json.slice(0, json.indexOf(RED_FLAG_REPLY) + 10));
 		const foreign = join(directory, 'foreign.json');
 		writeFileSync(foreign, '{"hello": "world"}');
+		const newer = join(directory, 'newer.json');
+		writeFileSync(newer, json.replace('"version": 1', '"version": 2'));
 		const missing = join(directory, 'missing.json');
 		const cases = [
 			[missing, 'no such file'],
 			[truncated, 'truncated JSON (the file ends part-way)'],
-			[foreign, 'not a valid postsafe transcript ('],
+			[foreign, 'not a postsafe transcript (no version or turns)'],
+			[newer, 'transcript version 2; this postsafe reads version 1'],
 		] as const;
 		for (const [file, reason] of cases) {
 			const result = runCli(['export', file, '--format', 'html']);

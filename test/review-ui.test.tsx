@@ -99,6 +99,22 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear'));
 	});
 
+	it('says an SJT practice record has no conversation to review, without sending the supervisor to a report that leaves it out', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+		const record = { kind: 'sjt', id: 'sjt-asha', learner: 'Asha', startedAt: '2026-11-22T09:00:00.000Z', status: 'complete', summary: { points: 18, max: 20, items: 1 } };
+		writeFileSync(join(directory, 'sjt-asha.json'), JSON.stringify(record));
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} reviewer="Dr Okafor" />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('SJT practice, 1 item'));
+		await press(ui, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('sjt-asha.json is an SJT practice record'));
+		expect(flat(ui.lastFrame() ?? '')).toContain('sjt-asha.json is an SJT practice record, not a conversation: its score is the one listed here.');
+	});
+
 	it('erases every Backspace of a burst in the search box (a held key, or keys run together over SSH)', async () => {
 		const { directory } = await playedTranscript();
 		const ui = render(

@@ -5,6 +5,7 @@ import type { ScoreChange } from '../../review/rescore.js';
 import type { CatalogEntry } from '../../transcript/catalog.js';
 import type { OpenedTranscript } from '../../transcript/open.js';
 import type { Review } from '../../transcript/schema.js';
+import { SJT_RECORD_REASON } from '../../transcript/version.js';
 import { postsafeTheme } from '../theme.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
 import { ReviewBrowser } from './review-browser.js';
@@ -45,7 +46,7 @@ export function ReviewApp({ services, file, reviewer, now }: ReviewAppProps) {
 
 	const onOpen = (entry: CatalogEntry) => {
 		if (entry.kind === 'unreadable') return setScreen({ name: 'browser', notice: `✗ ${entry.file.split('/').at(-1)} can't be opened: ${entry.reason}. It is left as it is.` });
-		if (entry.kind === 'sjt') return setScreen({ name: 'browser', notice: 'SJT practice sessions have no conversation to review: `postsafe report` shows their results.' });
+		if (entry.kind === 'sjt') return setScreen({ name: 'browser', notice: `${entry.file.split('/').at(-1)} is ${SJT_RECORD_REASON}: its score is the one listed here.` });
 		setScreen(openScreen(entry.file));
 	};
 	const leave = () => {
