@@ -61,6 +61,9 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of 4'));
 		// The evidence is marked in the learner's own words, each criterion with its letter.
 		const shown = flat(ui.lastFrame() ?? '');
+		// The key names the criteria this scenario scores, by their labels, and no others.
+		expect(shown).toContain('marks: B Professional boundaries · S Signposting to a safe route · D Documentation · ⚑ red flag · ¬ negated');
+		expect(shown).not.toMatch(/transparency|Confidentiality/i);
 		expect(shown).toContain('❯ 2. Asha');
 		expect(shown).toMatch(/\[[^\]]*advice[^\]]*\]B/);
 		expect(shown).toContain('4 of 6 points · met: B Professional boundaries, S Signposting');

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { addComment, commentsOn, OUTCOMES, signOff, startDraft, type Outcome, type ReviewDraft } from '../../review/draft.js';
+import { AGAINST_MARK, CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ScoreChange } from '../../review/rescore.js';
 import type { OpenedTranscript } from '../../transcript/open.js';
 import type { Review } from '../../transcript/schema.js';
@@ -215,8 +216,9 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 				{transcript.scenario.title} · {transcript.learner} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
 			</Text>
 			<Text dimColor>
-				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length} · marks: B boundaries S signposting D documentation C confidentiality T transparency E escalation R respect ⚑ red flag ¬ negated
+				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
 			</Text>
+			<Text dimColor>marks: {[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(' · ')}</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
 				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} width={width} group={transcript.learners.length > 1} />
