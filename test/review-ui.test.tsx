@@ -102,6 +102,25 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear'));
 	});
 
+	it("holds a reply that raised a red flag to the session's cap, as the score above it is", async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
+		await controller.reply('Asha', "I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone.");
+		recorder.stop();
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} file={recorder.file} reviewer="Dr Okafor" />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes('Score 3/6'));
+		await press(ui, DOWN);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of'));
+		expect(flat(ui.lastFrame() ?? '')).toContain("3 of 6 points (6 before the red flag's cap) · met: B Professional boundaries");
+	});
+
 	it('says an SJT practice record has no conversation to review, without sending the supervisor to a report that leaves it out', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
 		const record = { kind: 'sjt', id: 'sjt-asha', learner: 'Asha', startedAt: '2026-11-22T09:00:00.000Z', status: 'complete', summary: { points: 18, max: 20, items: 1 } };

@@ -112,6 +112,12 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 		for (const flag of score?.redFlags ?? []) labels[flag.id] = flag.label;
 	}
 
+	// A red flag caps a session's score; a reply that raised one is shown against the same cap.
+	const caps: Record<string, number> = {};
+	for (const [learner, score] of [[transcript.learner, transcript.score] as const, ...(transcript.scores ?? []).map(entry => [entry.learner, entry.score] as const)]) {
+		if (score?.capped === true) caps[learner] = score.score;
+	}
+
 	const startAction = (action: 'comment' | 'summary') => setMode(currentReviewer.current ? { name: action } : { name: 'reviewer', then: action });
 
 	useKeys((input, key) => {
@@ -221,7 +227,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			<Text dimColor>marks: {[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(' · ')}</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
-				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} width={width} group={transcript.learners.length > 1} />
+				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
 			))}
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>
