@@ -22,14 +22,13 @@ afterEach(() => {
 const FIRST = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.";
 const SECOND = "It's probably eczema, try some hydrocortisone cream.";
 
-/** A real session played to the end, saved as a transcript in a fresh folder. */
-async function playedTranscript(): Promise<{ directory: string; file: string }> {
+/** A real session of Asha's replies played to the end, saved as a transcript in a fresh folder. */
+async function playedTranscript(replies: readonly string[] = [FIRST, SECOND]): Promise<{ directory: string; file: string }> {
 	const library = bundledLibrary();
 	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: 2 });
-	await controller.reply('Asha', FIRST);
-	await controller.reply('Asha', SECOND);
+	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: replies.length });
+	for (const reply of replies) await controller.reply('Asha', reply);
 	recorder.stop();
 	return { directory, file: recorder.file };
 }
@@ -103,15 +102,10 @@ describe('postsafe review', () => {
 	});
 
 	it("holds a reply that raised a red flag to the session's cap, as the score above it is", async () => {
-		const library = bundledLibrary();
-		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
-		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
-		await controller.reply('Asha', "I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone.");
-		recorder.stop();
+		const { directory, file } = await playedTranscript(["I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone."]);
 		const ui = render(
 			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} file={recorder.file} reviewer="Dr Okafor" />
+				<ReviewApp services={await reviewServices(directory)} file={file} reviewer="Dr Okafor" />
 			</KeyRouter>,
 		);
 		mounted.push(ui);
