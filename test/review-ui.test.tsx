@@ -33,6 +33,31 @@ async function playedTranscript(replies: readonly string[] = [FIRST, SECOND]): P
 	return { directory, file: recorder.file };
 }
 
+/** A group round: Asha and Ben each reply once, and Asha's reply carries on. */
+async function playedGroupTranscript(): Promise<{ directory: string; file: string }> {
+	const library = bundledLibrary();
+	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
+	await controller.reply('Asha', FIRST);
+	await controller.reply('Ben', SECOND);
+	const asha = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Asha')!;
+	await controller.carry(asha.id);
+	recorder.stop();
+	return { directory, file: recorder.file };
+}
+
+/** The review screens on a folder, or straight on one transcript in it, as Dr Okafor. */
+async function openReview(directory: string, file?: string) {
+	const ui = render(
+		<KeyRouter>
+			<ReviewApp services={await reviewServices(directory)} {...(file ? { file } : {})} reviewer="Dr Okafor" />
+		</KeyRouter>,
+	);
+	mounted.push(ui);
+	return ui;
+}
+
 const read = (file: string) => Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));
 
 describe('postsafe review', () => {
@@ -103,12 +128,7 @@ describe('postsafe review', () => {
 
 	it("holds a reply that raised a red flag to the session's cap, as the score above it is", async () => {
 		const { directory, file } = await playedTranscript(["I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone."]);
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} file={file} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Score 3/6'));
 		await press(ui, DOWN);
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of'));
@@ -119,12 +139,7 @@ describe('postsafe review', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
 		const record = { kind: 'sjt', id: 'sjt-asha', learner: 'Asha', startedAt: '2026-11-22T09:00:00.000Z', status: 'complete', summary: { points: 18, max: 20, items: 1 } };
 		writeFileSync(join(directory, 'sjt-asha.json'), JSON.stringify(record));
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const ui = await openReview(directory);
 		await waitFor(ui, text => text.includes('SJT practice, 1 item'));
 		await press(ui, '\r');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('sjt-asha.json is an SJT practice record'));
@@ -133,12 +148,7 @@ describe('postsafe review', () => {
 
 	it('erases every Backspace of a burst in the search box (a held key, or keys run together over SSH)', async () => {
 		const { directory } = await playedTranscript();
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const ui = await openReview(directory);
 		await waitFor(ui, text => text.includes('Transcripts: 1'));
 		await press(ui, 'rashxyz');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('0 match'));
@@ -156,34 +166,29 @@ describe('postsafe review', () => {
 		Object.assign(signposting, { met: false, points: 0 });
 		transcript.score.score -= 2;
 		writeFileSync(file, JSON.stringify(transcript, null, 2));
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} file={file} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Score then'));
 		const shown = flat(screenText(ui));
 		expect(shown).toContain(`Score then ${transcript.score.score}/6 · now ${transcript.score.score + 2}/6 (the scenario or rubric has changed since this session)`);
 		expect(shown).toContain('~ Signposting to a safe route: missed 0/2 then, met 2/2 now');
 	});
 
+	it('shows a group session scored then and now, learner by learner, when the rubric has changed since', async () => {
+		const { directory, file } = await playedGroupTranscript();
+		const transcript = JSON.parse(readFileSync(file, 'utf8'));
+		// As if an older rubric had missed Asha's signposting.
+		transcript.scenario.contentHash = 'an-older-rubric';
+		const asha = transcript.scores.find((entry: { learner: string }) => entry.learner === 'Asha').score;
+		asha.score -= 2;
+		writeFileSync(file, JSON.stringify(transcript, null, 2));
+		const ui = await openReview(directory, file);
+		await waitFor(ui, text => text.includes('Scores then'));
+		expect(flat(ui.lastFrame() ?? '')).toContain(`Scores then Asha ${asha.score}/6 · Ben 0/6 · now Asha ${asha.score + 2}/6 · Ben 0/6 (the scenario or rubric has changed since this session)`);
+	});
+
 	it('shows a group session with each learner\'s score and the reply that carried on', async () => {
-		const library = bundledLibrary();
-		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
-		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
-		await controller.reply('Asha', FIRST);
-		await controller.reply('Ben', SECOND);
-		const asha = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Asha')!;
-		await controller.carry(asha.id);
-		recorder.stop();
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} file={recorder.file} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const { directory, file } = await playedGroupTranscript();
+		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Scores Asha'));
 		expect(flat(ui.lastFrame() ?? '')).toMatch(/Scores Asha 4\/6 · Ben 0\/6/);
 		await press(ui, DOWN);

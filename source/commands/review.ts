@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { isEnglishWord } from '../dictionary/english.js';
-import { rescore } from '../review/rescore.js';
+import { rescore, rescoreGroup } from '../review/rescore.js';
 import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
 import { readCatalog } from '../transcript/catalog.js';
 import { openTranscript } from '../transcript/open.js';
@@ -29,8 +29,8 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 	return {
 		catalog: () => readCatalog(directory),
 		open: openTranscript,
-		// A group session is shown as scored then, each learner apart; one learner's session is re-scored.
-		rescore: opened => (opened.transcript.scores ? ({ kind: 'same' } as const) : rescore(opened.transcript, current(opened.transcript.scenario.id))),
+		// A group session is re-scored learner by learner, each on their own words.
+		rescore: opened => (opened.transcript.scores ? rescoreGroup : rescore)(opened.transcript, current(opened.transcript.scenario.id)),
 		partnerName: opened => current(opened.transcript.scenario.id)?.partnerName ?? 'Partner',
 		save: saveReview,
 	};

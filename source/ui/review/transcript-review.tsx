@@ -37,13 +37,21 @@ export type TranscriptReviewProps = {
 function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; readonly change: ScoreChange }) {
 	const { transcript } = opened;
 	const then = transcript.score ? `${transcript.score.score}/${transcript.score.max}` : 'not scored';
+	if (change.kind === 'changed-group') {
+		const pair = (score: { readonly score: number; readonly max: number } | null) => (score ? `${score.score}/${score.max}` : 'not scored');
+		return (
+			<Text>
+				Scores then {change.learners.map(entry => `${entry.learner} ${pair(entry.then)}`).join(' · ')} · now {change.learners.map(entry => `${entry.learner} ${pair(entry.now)}`).join(' · ')} (the scenario or rubric has changed since this session)
+			</Text>
+		);
+	}
 	if (transcript.scores) {
 		// A group session: each learner was scored on their own words.
 		return (
 			<Text>
 				Scores{' '}
 				{transcript.scores.map(entry => `${entry.learner} ${entry.score.score}/${entry.score.max}`).join(' · ')}
-				{change.kind === 'same' ? '' : ' (as scored then)'}
+				{change.kind === 'gone' ? ' (the scenario is no longer in the library: shown as scored then)' : ''}
 			</Text>
 		);
 	}
