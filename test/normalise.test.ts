@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hypotheticalMask } from '../source/rubric/hypothetical.js';
 import { negationMask } from '../source/rubric/negation.js';
 import { tokenise } from '../source/rubric/normalise.js';
 
@@ -98,5 +99,29 @@ describe('negation scope', () => {
 		["I'd love to help but don't send photos here", ['send', 'photos', 'here']],
 	])('%s', (text, expected) => {
 		expect(negatedWords(text)).toEqual(expected);
+	});
+});
+
+/** The words of a text that only imagine a move: someone else's, or a condition. */
+function imaginedWords(text: string): string[] {
+	const { tokens } = tokenise(text);
+	const mask = hypotheticalMask(tokens);
+	return tokens.filter((_, index) => mask[index] === 1).map(token => token.word);
+}
+
+describe('imagined moves, which raise no red flag', () => {
+	it.each([
+		['Others might screenshot it and share it, so please delete it', ['others', 'might', 'screenshot', 'it', 'and', 'share', 'it']],
+		['Anyone in the group could forward a photo sent here, so I will use the app', ['anyone', 'in', 'the', 'group', 'could', 'forward', 'a', 'photo', 'sent', 'here']],
+		["If I send it here it'll sit on twelve phones", ['i', 'send', 'it', 'here', 'it']],
+		['If someone tags the trust it will get worse', ['someone', 'tags', 'the', 'trust', 'it']],
+		["If you send me photos here I can't look at them", ['you', 'send', 'me', 'photos', 'here']],
+		// Offers stay offers: a condition on the other person, with a consequence that is a yes.
+		["If you send me a photo I'll take a look", []],
+		["If it helps I'll pop a pic in the group", []],
+		["If I were you I'd try hydrocortisone", ['i', 'were']],
+		["I can't tell you if I have seen him", []],
+	])('%s', (text, expected) => {
+		expect(imaginedWords(text)).toEqual(expected);
 	});
 });

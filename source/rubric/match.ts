@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
 import { findIdentifiers } from './identifiers.js';
+import { hypotheticalMask } from './hypothetical.js';
 import { NEGATION_CUES, negationMask } from './negation.js';
 import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
@@ -37,6 +38,8 @@ type Occurrence = {
 	readonly start: number;
 	readonly end: number;
 	readonly negated: boolean;
+	/** Imagined rather than done (someone else might, "if I sent it…"): never the learner's own move. */
+	readonly hypothetical: boolean;
 	readonly sentence: number;
 };
 
@@ -87,6 +90,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	const touched: number[] = [];
 	if (!anyComplete) return { byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
+	const hypothetical = hypotheticalMask(tokens);
 	for (let at = 0; at < count; at++) {
 		const entries = views[at]!.entries;
 		if (entries === undefined) continue;
@@ -104,7 +108,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 				for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
 				if (!whole) continue;
 			}
-			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
+			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, hypothetical: hypothetical[start] === 1, sentence };
 			const list = byPattern[entry.pattern];
 			if (list === undefined) {
 				byPattern[entry.pattern] = [occurrence];
@@ -234,11 +238,13 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const negated = { criterion: against, step: stepsAgainst } as const;
 	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
 	for (const patternIndex of touched) {
-		const occurrences = byPattern[patternIndex]!;
 		const pattern = rubric.patterns[patternIndex]!;
+		const { owner } = pattern;
+		// A red flag is the learner's own move: words that only imagine it raise none.
+		const all = byPattern[patternIndex]!;
+		const occurrences = owner.kind === 'redFlag' && all.some(occurrence => occurrence.hypothetical) ? all.filter(occurrence => !occurrence.hypothetical) : all;
 		if (occurrences.length < pattern.slots.length) continue;
 		const window = findWindow(pattern, occurrences);
-		const { owner } = pattern;
 		if (window) {
 			gather(found[owner.kind], owner.index, tokenised, negatedWords, pattern, window);
 		} else if (owner.kind !== 'redFlag' && !pattern.negatedSlots.includes(true)) {

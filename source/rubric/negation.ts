@@ -21,7 +21,7 @@ const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Words that close a negation's scope: a contrast, a new condition or a new time starts a new thought. */
-const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
+export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
 	'but', 'however', 'although', 'though', 'instead', 'so', 'whereas', 'except', 'otherwise', 'if',
 	'unless', 'until', 'because', 'while', 'then', 'once', 'before', 'after', 'when',
 ]);
@@ -37,7 +37,7 @@ const NEW_CLAUSE_AFTER: ReadonlySet<string> = new Set([
 const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 
 // After these, "if" asks a question instead of setting a condition: "I can't tell you if he's stable".
-const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
+export const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
 
 // After "if it doesn't settle", a request or a new subject starts what to do about it, comma or not:
 // "if it doesn't settle call 111", "if it isn't better by tomorrow I'd ring the surgery".
