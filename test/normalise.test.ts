@@ -6,12 +6,15 @@ import { tokenise } from '../source/rubric/normalise.js';
 const words = (text: string) => tokenise(text).tokens.map(token => token.word);
 const stems = (text: string) => tokenise(text).tokens.map(token => token.stem);
 
-/** The words of a text that fall inside a negation. */
-function negatedWords(text: string): string[] {
+/** The words of a text that a mask (negation, imagining) marks. */
+function markedWords(text: string, maskOf: (tokens: ReturnType<typeof tokenise>['tokens']) => Uint8Array): string[] {
 	const { tokens } = tokenise(text);
-	const mask = negationMask(tokens);
+	const mask = maskOf(tokens);
 	return tokens.filter((_, index) => mask[index] === 1).map(token => token.word);
 }
+
+/** The words of a text that fall inside a negation. */
+const negatedWords = (text: string) => markedWords(text, negationMask);
 
 describe('normalising a reply', () => {
 	it.each([
@@ -103,11 +106,7 @@ describe('negation scope', () => {
 });
 
 /** The words of a text that only imagine a move: someone else's, or a condition. */
-function imaginedWords(text: string): string[] {
-	const { tokens } = tokenise(text);
-	const mask = hypotheticalMask(tokens);
-	return tokens.filter((_, index) => mask[index] === 1).map(token => token.word);
-}
+const imaginedWords = (text: string) => markedWords(text, hypotheticalMask);
 
 describe('imagined moves, which raise no red flag', () => {
 	it.each([
