@@ -19,6 +19,7 @@ const negatedWords = (text: string) => markedWords(text, negationMask);
 describe('normalising a reply', () => {
 	it.each([
 		["I can't", ['i', 'can', 'not']],
+		['soz cnt advise, dnt worry', ['sorry', 'can', 'not', 'advise', 'do', 'not', 'worry']],
 		['I cannot', ['i', 'can', 'not']],
 		['I can not', ['i', 'can', 'not']],
 		['I cant', ['i', 'can', 'not']],
