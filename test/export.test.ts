@@ -229,6 +229,7 @@ describe('postsafe export on the command line', () => {
 			[truncated, 'truncated JSON (the file ends part-way)'],
 			[foreign, 'not a postsafe transcript (no version or turns)'],
 			[newer, 'transcript version 2; this postsafe reads version 1'],
+			[directory, 'a folder, not a transcript file'],
 		] as const;
 		for (const [file, reason] of cases) {
 			const result = runCli(['export', file, '--format', 'html']);

@@ -91,3 +91,22 @@ describe('postsafe play in a real terminal', () => {
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST]);
 	});
 });
+
+describe('postsafe review in a real terminal', () => {
+	it('browses a folder given in place of a transcript, as --transcripts would', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const player = play(directory);
+		await player.waitFor(screen => screen.includes('Reply to Jade Holloway'), 'the chat');
+		player.type(FIRST);
+		player.press('Enter');
+		await player.waitFor(screen => screen.includes('engaged for ages'), 'Jade’s answer');
+		player.press('C-c');
+		await player.waitFor(text => text.includes('[exit'), 'postsafe to exit');
+		const reviewer = new Terminal(`node ${CLI} review ${directory}`);
+		terminals.push(reviewer);
+		const screen = await reviewer.waitFor(text => text.includes('Transcripts: 1'), 'the browser of that folder');
+		expect(screen).toContain('Test');
+		reviewer.press('Escape');
+		await reviewer.waitFor(text => text.includes('[exit 0]'), 'the browser to close');
+	});
+});

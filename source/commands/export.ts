@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { transcriptToHtml } from '../export/html.js';
@@ -7,6 +7,7 @@ import type { ExportContext } from '../export/view.js';
 import { openTranscript, type OpenedTranscript } from '../transcript/open.js';
 import type { Transcript } from '../transcript/schema.js';
 import { savePrivateText } from '../transcript/store.js';
+import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
 
 export type ExportOptions = { readonly format: 'md' | 'html'; readonly out?: string; readonly scenarios?: string };
@@ -37,10 +38,6 @@ function open(file: string): OpenedTranscript {
 function exportName(opened: OpenedTranscript, format: ExportOptions['format']): string {
 	const id = /^[\w-][\w.-]*$/.test(opened.transcript.id) ? opened.transcript.id : basename(opened.file).replace(/\.json$/i, '');
 	return `${id}.${format}`;
-}
-
-function isDirectory(path: string): boolean {
-	return existsSync(path) && statSync(path).isDirectory();
 }
 
 function write(file: string, text: string): void {

@@ -9,6 +9,7 @@ import { openTranscript } from '../transcript/open.js';
 import { saveReview } from '../transcript/review-store.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import type { ReviewServices } from '../ui/review/review-app.js';
+import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
 import { loadScreen } from './load-screen.js';
 
@@ -39,7 +40,10 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 /** `postsafe review [transcript]`: the browser of the transcripts folder, or one transcript. */
 export async function runReview(file: string | undefined, options: ReviewOptions): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError('reviewing needs a terminal; to read a transcript as text, run `postsafe export <transcript> --format md`', 2);
-	const directory = transcriptDirectory(options.transcripts);
+	// `postsafe review transcripts/` browses that folder, as --transcripts would.
+	const folder = file !== undefined && isDirectory(file) ? resolve(file) : undefined;
+	const directory = folder ?? transcriptDirectory(options.transcripts);
+	if (folder) file = undefined;
 	if (file !== undefined) {
 		const opened = openTranscript(resolve(file));
 		if ('reason' in opened) throw new UserError(`${file}: ${opened.reason}`);

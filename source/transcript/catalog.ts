@@ -85,7 +85,8 @@ export function readJsonFile(file: string): { readonly json: unknown; readonly t
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		return { reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? "can't be read (permission denied)" : `can't be read (${code ?? (error as Error).message})` };
+		const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: "can't be read (permission denied)", EISDIR: 'a folder, not a transcript file' };
+		return { reason: reasons[code ?? ''] ?? `can't be read (${code ?? (error as Error).message})` };
 	}
 	try {
 		return { json: JSON.parse(text), text };
