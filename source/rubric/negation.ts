@@ -52,6 +52,14 @@ const TAKING_BACK: ReadonlySet<string> = new Set(['but', 'though', 'however']);
 // Who says no after the "but": "but I can't", "but it wouldn't be right", not "but don't worry".
 const REFUSER: ReadonlySet<string> = new Set(['i', 'it', 'that', 'this', 'we']);
 
+// Words after which a request word still belongs to what was negated: "don't text or call me", "not
+// able to see", "I don't think you should go", and a noun rather than a request ("by email", "a call").
+const JOINS_ON: ReadonlySet<string> = new Set([
+	'to', 'or', 'and', 'nor', 'should', 'would', 'could', 'must', 'can', 'will', 'might', 'may', 'not', 'never',
+	'by', 'via', 'over', 'through', 'on', 'in', 'the', 'a', 'an', 'your', 'my', 'his', 'her', 'their', 'this',
+	'that', 'any', 'no',
+]);
+
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
 
@@ -155,6 +163,7 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 	// The last condition ("if") in this clause, and where a negation inside one began.
 	let condition = -1;
 	let conditionalCue = -1;
+	let cue = -1;
 	for (let index = 0; index < count; index++) {
 		const token = tokens[index]!;
 		if (token.clause !== clause) condition = -1;
@@ -163,6 +172,9 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
 		// The word right after the cue is what is negated ("if you don't call"); a request after that is the advice.
 		if (scopeEnd >= 0 && conditionalCue >= 0 && index >= conditionalCue + 2 && roles[index]! & (ACT | SUBJECT)) scopeEnd = -1;
+		// A request run on after a refusal starts a new sentence in all but punctuation: "I can't advise
+		// here call 111". Not one joined to the negated words ("don't text or call me", "not able to see").
+		if (scopeEnd >= 0 && index >= cue + 2 && ACTS.has(token.word) && !JOINS_ON.has(tokens[index - 1]!.word)) scopeEnd = -1;
 		// "I'd never post an ad without declaring it": a "without" inside a negation cancels it.
 		if (index <= scopeEnd && token.word === 'without') {
 			scopeEnd = -1;
@@ -175,6 +187,7 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 				scopeEnd = index + length - 1 + MAX_SCOPE;
 				pairedScope = length === 2;
 				conditionalCue = condition >= 0 && index - condition <= CONDITION_REACH ? index : -1;
+				cue = index + length - 1;
 				index += length - 1;
 				continue;
 			}
