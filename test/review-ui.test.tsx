@@ -135,6 +135,24 @@ describe('postsafe review', () => {
 		expect(flat(ui.lastFrame() ?? '')).toContain("3 of 6 points (6 before the red flag's cap) · met: B Professional boundaries");
 	});
 
+	it('lists a file that only fails when opened in full as unreadable from then on, with the reason, and leaves it as it was', async () => {
+		const { directory, file } = await playedTranscript();
+		const transcript = JSON.parse(readFileSync(file, 'utf8'));
+		transcript.turns[1].text = 42;
+		const broken = join(directory, 'edited-by-hand.json');
+		writeFileSync(broken, JSON.stringify(transcript, null, 2));
+		const before = readFileSync(broken, 'utf8');
+		const ui = await openReview(directory);
+		await waitFor(ui, text => text.includes('Transcripts: 2'));
+		expect(ui.lastFrame()).not.toContain('unreadable');
+		await press(ui, 'edited', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('1 unreadable'));
+		const shown = flat(ui.lastFrame() ?? '');
+		expect(shown).toContain('edited-by-hand.json ✗ unreadable: not a valid postsafe transcript (turns.1.text');
+		expect(shown).toContain('✗ edited-by-hand.json: not a valid postsafe transcript (turns.1.text');
+		expect(readFileSync(broken, 'utf8')).toBe(before);
+	});
+
 	it('says an SJT practice record has no conversation to review, without sending the supervisor to a report that leaves it out', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
 		const record = { kind: 'sjt', id: 'sjt-asha', learner: 'Asha', startedAt: '2026-11-22T09:00:00.000Z', status: 'complete', summary: { points: 18, max: 20, items: 1 } };
