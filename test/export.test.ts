@@ -197,6 +197,15 @@ describe('postsafe export on the command line', () => {
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 	});
 
+	it('writes --out FILE into a folder that is not there yet, making it private to its owner', () => {
+		const folder = join(tmp(), 'portfolio', '2026');
+		const written = runCli(['export', played.file, '--format', 'html', '--out', join(folder, 'rash.html')]);
+		expect(written.stderr).toBe('');
+		expect(written.code).toBe(0);
+		expect(readFileSync(join(folder, 'rash.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+		expect(statSync(folder).mode & 0o777).toBe(0o700);
+	});
+
 	it('writes several transcripts into --out DIR, one file each named after the transcript id', () => {
 		const second = playTranscript(['I will not advise here.']);
 		const directory = join(tmp(), 'exports');
