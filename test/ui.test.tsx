@@ -94,7 +94,7 @@ describe('the terminal UI', () => {
 	});
 
 	it('shows who is typing while the partner writes, then their message', async () => {
-		let answer: (text: string) => void = () => {};
+		let answer: ((text: string) => void) | undefined;
 		const slow: Partner = {
 			info: new ScriptedPartner().info,
 			respond: () => new Promise(resolve => (answer = text => resolve({ text, source: 'script', ends: false }))),
@@ -103,8 +103,9 @@ describe('the terminal UI', () => {
 		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
 		await waitFor(ui, text => text.includes('hiii sorry'));
 		await type(ui, 'Hello Jade', { enter: true });
-		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
-		answer('sorry, it is just really itchy');
+		// The partner is asked once the reply is on screen: on a busy machine, a frame after "is typing".
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing') && answer !== undefined);
+		answer!('sorry, it is just really itchy');
 		await waitFor(ui, text => text.includes('really itchy'));
 		expect(ui.lastFrame()).not.toContain('is typing');
 	});
