@@ -241,6 +241,16 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runSjtList({ ...options, scenarios: scenariosOption() }));
 		});
 
+	// "Every command takes --scenarios DIR": after the command's name as well as before it.
+	const everyCommand = (parent: Command): Command[] => parent.commands.flatMap(command => [command, ...everyCommand(command)]);
+	for (const command of everyCommand(program)) command.option('--scenarios <dir>', 'scenario library folder (default POSTSAFE_SCENARIOS, else the bundled one)');
+	program.hook('preAction', (_, action) => {
+		for (let command: Command | null = action; command && command !== program; command = command.parent) {
+			const own = command.opts<{ scenarios?: string }>().scenarios;
+			if (own !== undefined) return void program.setOptionValue('scenarios', own);
+		}
+	});
+
 	// After the commands are made (they would inherit it): `postsafe plya patient-dm-rash` reaches the
 	// action above and is told "unknown command", not "too many arguments".
 	program.allowExcessArguments();

@@ -18,12 +18,13 @@ describe('the transcripts folder, as the review browser lists it', () => {
 			'list.json': '[1, 2, 3]',
 			'newer.json': example.replace('"version": 1', '"version": 2'),
 			'garbage.json': 'this is not json',
+			'notes.json': 'notes\nmore\n',
 			'notes.txt': 'not listed at all',
 		};
 		for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
 		const entries = readCatalog(directory);
 		const byName = Object.fromEntries(entries.map(entry => [entry.file.split('/').at(-1), entry]));
-		expect(Object.keys(byName).sort()).toEqual(['cut-after-comma.json', 'cut-in-a-string.json', 'empty.json', 'garbage.json', 'good.json', 'list.json', 'newer.json', 'package.json']);
+		expect(Object.keys(byName).sort()).toEqual(['cut-after-comma.json', 'cut-in-a-string.json', 'empty.json', 'garbage.json', 'good.json', 'list.json', 'newer.json', 'notes.json', 'package.json']);
 		expect(byName['good.json']).toMatchObject({ kind: 'transcript', learner: 'Asha Patel', scenarioId: 'patient-dm-rash', reviewed: false });
 		const reason = (name: string) => (byName[name] as { reason?: string }).reason;
 		expect(reason('cut-after-comma.json')).toBe('truncated JSON (the file ends part-way)');
@@ -33,6 +34,8 @@ describe('the transcripts folder, as the review browser lists it', () => {
 		expect(reason('list.json')).toBe('not a postsafe transcript (not a JSON object)');
 		expect(reason('newer.json')).toBe('transcript version 2; this postsafe reads version 1');
 		expect(reason('garbage.json')).toMatch(/^not valid JSON \(/);
+		// One line, however the file's own text runs.
+		expect(reason('notes.json')).toMatch(/^not valid JSON \([^\n]*\)$/);
 		// Unreadable files sort after the readable ones, and nothing was written.
 		expect(entries[0]!.kind).toBe('transcript');
 		for (const [name, text] of Object.entries(files)) expect(readFileSync(join(directory, name), 'utf8')).toBe(text);

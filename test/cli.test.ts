@@ -49,6 +49,24 @@ describe('postsafe list', () => {
 	});
 });
 
+describe('--scenarios DIR', () => {
+	it('is taken after the command as well as before it, by every command', () => {
+		const library = mkdtempSync(join(tmpdir(), 'postsafe-library-'));
+		for (const name of ['criteria.yaml', 'patient-dm-rash.yaml']) writeFileSync(join(library, name), readFileSync(join(ROOT, 'scenarios', name)));
+		for (const args of [['--scenarios', library, 'list'], ['list', '--scenarios', library]]) {
+			const result = runCli([...args, '--json']);
+			expect(result.stderr).toBe('');
+			expect((JSON.parse(result.stdout) as { id: string }[]).map(row => row.id)).toEqual(['patient-dm-rash']);
+		}
+		// Not in that library: a wrong command line, exit 2.
+		const score = runCli(['score', '--scenario', 'ward-selfie-whiteboard', '--reply', 'Please take it down.', '--scenarios', library]);
+		expect(score.code).toBe(2);
+		expect(score.stderr).toMatch(/ward-selfie-whiteboard/);
+		const sjt = runCli(['sjt', 'list', '--scenarios', library]);
+		expect(sjt.stderr).not.toMatch(/unknown option/);
+	});
+});
+
 describe('postsafe show', () => {
 	it('shows the setting, who messages, and the criteria with their points', () => {
 		const result = runCli(['show', 'patient-dm-rash']);

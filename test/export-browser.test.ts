@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '../source/transcript/schema.js';
-import { amendTranscript, GOOD_REPLY, playTranscript, RED_FLAG_REPLY, reviewFor } from './export-transcripts.js';
+import { amendTranscript, GOOD_REPLY, playTranscript, RED_FLAG_REPLY, replyIndex, reviewFor } from './export-transcripts.js';
 import { runCli } from './helpers/cli.js';
 
 // Debian's Chromium (apt-get install chromium; .ci/run installs it): playwright-core downloads no browser.
@@ -14,7 +14,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 // The page's own globals, as the callbacks run in it use them: the project compiles without the DOM library.
 type Canvas2d = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
-declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Canvas2d | null } };
+declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Canvas2d | null }; documentElement: { scrollWidth: number } };
 declare const Image: new () => { src: string; readonly naturalWidth: number; readonly naturalHeight: number; decode(): Promise<void> };
 declare function getComputedStyle(element: unknown, pseudo?: string): { content: string; backgroundColor: string; borderBottomStyle: string; breakInside: string };
 
@@ -123,6 +123,19 @@ describe('the HTML export in Chromium', () => {
 		expect(picture.height).toBeGreaterThan(800);
 		expect(picture.inked).toBeGreaterThan(0.03);
 		expect(picture.inked).toBeLessThan(0.8);
+	});
+
+	it('wraps a long link or unbroken word in a reply, the score table, a comment and the reflection, never widening the page', async () => {
+		const long = `https://www.example-practice.nhs.uk/online-consultation/start?ref=${'a'.repeat(120)}`;
+		const played = playTranscript([`Please use the online consultation ${long} or call 111.`]);
+		const review = { ...reviewFor(played.transcript), comments: [{ turn: replyIndex(played.transcript, 0), text: long, by: 'Dr Sam Okafor', at: '2026-11-23T10:00:00.000Z' }] };
+		amendTranscript(played, { review, reflection: { whatHappened: long, soWhat: long, nowWhat: long } });
+		const html = join(mkdtempSync(join(tmpdir(), 'postsafe-browser-')), 'long.html');
+		expect(runCli(['export', played.file, '--format', 'html', '--out', html]).code).toBe(0);
+		const narrow = await browser!.newPage({ viewport: { width: 700, height: 800 } });
+		await narrow.goto(pathToFileURL(html).href);
+		expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+		await narrow.close();
 	});
 
 	it('prints on A4, keeping each message whole', async () => {

@@ -197,6 +197,15 @@ describe('postsafe export on the command line', () => {
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 	});
 
+	it('writes --out FILE into a folder that is not there yet, making it private to its owner', () => {
+		const folder = join(tmp(), 'portfolio', '2026');
+		const written = runCli(['export', played.file, '--format', 'html', '--out', join(folder, 'rash.html')]);
+		expect(written.stderr).toBe('');
+		expect(written.code).toBe(0);
+		expect(readFileSync(join(folder, 'rash.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+		expect(statSync(folder).mode & 0o777).toBe(0o700);
+	});
+
 	it('writes several transcripts into --out DIR, one file each named after the transcript id', () => {
 		const second = playTranscript(['I will not advise here.']);
 		const directory = join(tmp(), 'exports');
@@ -221,11 +230,15 @@ describe('postsafe export on the command line', () => {
 		writeFileSync(truncated, json.slice(0, json.indexOf(RED_FLAG_REPLY) + 10));
 		const foreign = join(directory, 'foreign.json');
 		writeFileSync(foreign, '{"hello": "world"}');
+		const newer = join(directory, 'newer.json');
+		writeFileSync(newer, json.replace('"version": 1', '"version": 2'));
 		const missing = join(directory, 'missing.json');
 		const cases = [
 			[missing, 'no such file'],
 			[truncated, 'truncated JSON (the file ends part-way)'],
-			[foreign, 'not a valid postsafe transcript ('],
+			[foreign, 'not a postsafe transcript (no version or turns)'],
+			[newer, 'transcript version 2; this postsafe reads version 1'],
+			[directory, 'a folder, not a transcript file'],
 		] as const;
 		for (const [file, reason] of cases) {
 			const result = runCli(['export', file, '--format', 'html']);

@@ -31,11 +31,15 @@ function onlyTranscript(directory: string): { file: string; transcript: Transcri
 const FIRST = "Sorry Jade, I can't give medical advice on here. Please use the practice's online consultation.";
 const SECOND = "I'm sorry it's itchy, but I can't look at photos here.";
 
-async function twoReplies(terminal: Terminal): Promise<void> {
+async function firstReply(terminal: Terminal): Promise<void> {
 	await terminal.waitFor(screen => screen.includes('Reply to Jade Holloway'), 'the chat');
 	terminal.type(FIRST);
 	terminal.press('Enter');
 	await terminal.waitFor(screen => screen.includes('engaged for ages'), 'Jade’s answer to the first reply');
+}
+
+async function twoReplies(terminal: Terminal): Promise<void> {
+	await firstReply(terminal);
 	terminal.type(SECOND);
 	terminal.press('Enter');
 	await terminal.waitFor(screen => screen.includes('really itchy and i think'), 'Jade’s answer to the second reply');
@@ -79,15 +83,28 @@ describe('postsafe play in a real terminal', () => {
 	it('on Ctrl+C typed in the chat, leaves at once and saves the conversation as abandoned', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
 		const terminal = play(directory);
-		await terminal.waitFor(screen => screen.includes('Reply to Jade Holloway'), 'the chat');
-		terminal.type(FIRST);
-		terminal.press('Enter');
-		await terminal.waitFor(screen => screen.includes('engaged for ages'), 'Jade’s answer');
+		await firstReply(terminal);
 		terminal.type('half a reply, never sent');
 		terminal.press('C-c');
 		await terminal.waitFor(text => /\[exit 0\]/.test(text), 'postsafe to exit');
 		const { transcript } = onlyTranscript(directory);
 		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST]);
+	});
+});
+
+describe('postsafe review in a real terminal', () => {
+	it('browses a folder given in place of a transcript, as --transcripts would', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const player = play(directory);
+		await firstReply(player);
+		player.press('C-c');
+		await player.waitFor(text => text.includes('[exit'), 'postsafe to exit');
+		const reviewer = new Terminal(`node ${CLI} review ${directory}`);
+		terminals.push(reviewer);
+		const screen = await reviewer.waitFor(text => text.includes('Transcripts: 1'), 'the browser of that folder');
+		expect(screen).toContain('Test');
+		reviewer.press('Escape');
+		await reviewer.waitFor(text => text.includes('[exit 0]'), 'the browser to close');
 	});
 });

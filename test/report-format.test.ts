@@ -79,6 +79,13 @@ describe('the report as text', () => {
 		expect(text).not.toMatch(/\u001b\[/);
 	});
 
+	it('says when the trend shows only the newest sessions, in one pair of brackets', () => {
+		chalk.level = 0;
+		const many: Report = { ...REPORT, sessions: Array.from({ length: 30 }, (_, day) => session(`2026-10-${String(day + 1).padStart(2, '0')}T09:00:00.000Z`, 'Asha Patel', day % 7, 6, { boundaries: true })) };
+		const text = formatReport(many, { folder: '/t', width: 22 });
+		expect(text).toContain('Score trend (score of the maximum, oldest first; the last 20 of 30 sessions)');
+	});
+
 	it('with colour, says exactly the same once the colour is taken away', () => {
 		chalk.level = 0;
 		const plain = formatReport(REPORT, { folder: '/t', width: 80 });

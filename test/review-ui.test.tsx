@@ -22,16 +22,40 @@ afterEach(() => {
 const FIRST = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.";
 const SECOND = "It's probably eczema, try some hydrocortisone cream.";
 
-/** A real session played to the end, saved as a transcript in a fresh folder. */
-async function playedTranscript(): Promise<{ directory: string; file: string }> {
+/** A real session of Asha's replies played to the end, saved as a transcript in a fresh folder. */
+async function playedTranscript(replies: readonly string[] = [FIRST, SECOND]): Promise<{ directory: string; file: string }> {
 	const library = bundledLibrary();
 	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: 2 });
-	await controller.reply('Asha', FIRST);
-	await controller.reply('Asha', SECOND);
+	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: replies.length });
+	for (const reply of replies) await controller.reply('Asha', reply);
 	recorder.stop();
 	return { directory, file: recorder.file };
+}
+
+/** A group round: Asha and Ben each reply once, and Asha's reply carries on. */
+async function playedGroupTranscript(): Promise<{ directory: string; file: string }> {
+	const library = bundledLibrary();
+	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
+	await controller.reply('Asha', FIRST);
+	await controller.reply('Ben', SECOND);
+	const asha = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Asha')!;
+	await controller.carry(asha.id);
+	recorder.stop();
+	return { directory, file: recorder.file };
+}
+
+/** The review screens on a folder, or straight on one transcript in it, as Dr Okafor. */
+async function openReview(directory: string, file?: string) {
+	const ui = render(
+		<KeyRouter>
+			<ReviewApp services={await reviewServices(directory)} {...(file ? { file } : {})} reviewer="Dr Okafor" />
+		</KeyRouter>,
+	);
+	mounted.push(ui);
+	return ui;
 }
 
 const read = (file: string) => Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -61,6 +85,9 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of 4'));
 		// The evidence is marked in the learner's own words, each criterion with its letter.
 		const shown = flat(ui.lastFrame() ?? '');
+		// The key names the criteria this scenario scores, by their labels, and no others.
+		expect(shown).toContain('marks: B Professional boundaries · S Signposting to a safe route · D Documentation · ⚑ red flag · ¬ negated');
+		expect(shown).not.toMatch(/transparency|Confidentiality/i);
 		expect(shown).toContain('❯ 2. Asha');
 		expect(shown).toMatch(/\[[^\]]*advice[^\]]*\]B/);
 		expect(shown).toContain('4 of 6 points · met: B Professional boundaries, S Signposting');
@@ -99,6 +126,55 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear'));
 	});
 
+	it("holds a reply that raised a red flag to the session's cap, as the score above it is", async () => {
+		const { directory, file } = await playedTranscript(["I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone."]);
+		const ui = await openReview(directory, file);
+		await waitFor(ui, text => text.includes('Score 3/6'));
+		await press(ui, DOWN);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of'));
+		expect(flat(ui.lastFrame() ?? '')).toContain("3 of 6 points (6 before the red flag's cap) · met: B Professional boundaries");
+	});
+
+	it('lists a file that only fails when opened in full as unreadable from then on, with the reason, and leaves it as it was', async () => {
+		const { directory, file } = await playedTranscript();
+		const transcript = JSON.parse(readFileSync(file, 'utf8'));
+		transcript.turns[1].text = 42;
+		const broken = join(directory, 'edited-by-hand.json');
+		writeFileSync(broken, JSON.stringify(transcript, null, 2));
+		const before = readFileSync(broken, 'utf8');
+		const ui = await openReview(directory);
+		await waitFor(ui, text => text.includes('Transcripts: 2'));
+		expect(ui.lastFrame()).not.toContain('unreadable');
+		await press(ui, 'edited', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('1 unreadable'));
+		const shown = flat(ui.lastFrame() ?? '');
+		expect(shown).toContain('edited-by-hand.json ✗ unreadable: not a valid postsafe transcript (turns.1.text');
+		expect(shown).toContain('✗ edited-by-hand.json: not a valid postsafe transcript (turns.1.text');
+		expect(readFileSync(broken, 'utf8')).toBe(before);
+	});
+
+	it('says an SJT practice record has no conversation to review, without sending the supervisor to a report that leaves it out', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
+		const record = { kind: 'sjt', id: 'sjt-asha', learner: 'Asha', startedAt: '2026-11-22T09:00:00.000Z', status: 'complete', summary: { points: 18, max: 20, items: 1 } };
+		writeFileSync(join(directory, 'sjt-asha.json'), JSON.stringify(record));
+		const ui = await openReview(directory);
+		await waitFor(ui, text => text.includes('SJT practice, 1 item'));
+		await press(ui, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('sjt-asha.json is an SJT practice record'));
+		expect(flat(ui.lastFrame() ?? '')).toContain('sjt-asha.json is an SJT practice record, not a conversation: its score is the one listed here.');
+	});
+
+	it('erases every Backspace of a burst in the search box (a held key, or keys run together over SSH)', async () => {
+		const { directory } = await playedTranscript();
+		const ui = await openReview(directory);
+		await waitFor(ui, text => text.includes('Transcripts: 1'));
+		await press(ui, 'rashxyz');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('0 match'));
+		await press(ui, '\u007F\u007F\u007F');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('1 match'));
+		expect(ui.lastFrame()).toContain('Search: rash');
+	});
+
 	it('shows the score then and now when the rubric has changed since the session, and what changed', async () => {
 		const { directory, file } = await playedTranscript();
 		const transcript = JSON.parse(readFileSync(file, 'utf8'));
@@ -108,34 +184,29 @@ describe('postsafe review', () => {
 		Object.assign(signposting, { met: false, points: 0 });
 		transcript.score.score -= 2;
 		writeFileSync(file, JSON.stringify(transcript, null, 2));
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} file={file} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Score then'));
 		const shown = flat(screenText(ui));
 		expect(shown).toContain(`Score then ${transcript.score.score}/6 · now ${transcript.score.score + 2}/6 (the scenario or rubric has changed since this session)`);
 		expect(shown).toContain('~ Signposting to a safe route: missed 0/2 then, met 2/2 now');
 	});
 
+	it('shows a group session scored then and now, learner by learner, when the rubric has changed since', async () => {
+		const { directory, file } = await playedGroupTranscript();
+		const transcript = JSON.parse(readFileSync(file, 'utf8'));
+		// As if an older rubric had missed Asha's signposting.
+		transcript.scenario.contentHash = 'an-older-rubric';
+		const asha = transcript.scores.find((entry: { learner: string }) => entry.learner === 'Asha').score;
+		asha.score -= 2;
+		writeFileSync(file, JSON.stringify(transcript, null, 2));
+		const ui = await openReview(directory, file);
+		await waitFor(ui, text => text.includes('Scores then'));
+		expect(flat(ui.lastFrame() ?? '')).toContain(`Scores then Asha ${asha.score}/6 · Ben 0/6 · now Asha ${asha.score + 2}/6 · Ben 0/6 (the scenario or rubric has changed since this session)`);
+	});
+
 	it('shows a group session with each learner\'s score and the reply that carried on', async () => {
-		const library = bundledLibrary();
-		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
-		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
-		await controller.reply('Asha', FIRST);
-		await controller.reply('Ben', SECOND);
-		const asha = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Asha')!;
-		await controller.carry(asha.id);
-		recorder.stop();
-		const ui = render(
-			<KeyRouter>
-				<ReviewApp services={await reviewServices(directory)} file={recorder.file} reviewer="Dr Okafor" />
-			</KeyRouter>,
-		);
-		mounted.push(ui);
+		const { directory, file } = await playedGroupTranscript();
+		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Scores Asha'));
 		expect(flat(ui.lastFrame() ?? '')).toMatch(/Scores Asha 4\/6 · Ben 0\/6/);
 		await press(ui, DOWN);

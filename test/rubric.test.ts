@@ -107,11 +107,22 @@ describe('scoring a conversation', () => {
 		]);
 	});
 
-	it('points evidence spans at the learner’s original characters', () => {
+	it('points evidence spans at the learner’s original characters, a negated match with the word that negates it', () => {
 		const reply = "I can’t give you advice on Instagram.";
 		const [boundaries] = matchReply(rubric, reply).criteria;
 		const words = boundaries!.evidence[0]!.spans.map(([start, end]) => reply.slice(start, end));
-		expect(words).toContain('advice');
+		expect(words).toEqual(['can’t give you advice']);
+		const lost = "I won't be documenting this.";
+		const documentation = matchReply(rubric, lost).criteria[2]!;
+		expect(documentation.against[0]!.spans.map(([start, end]) => lost.slice(start, end))).toEqual(["won't be documenting"]);
+	});
+
+	it('marks every stretch of a sentence that counted, as one item of evidence with one quote', () => {
+		const reply = 'Sounds like eczema, try hydrocortisone twice a day.';
+		const [flag] = matchReply(rubric, reply).redFlags;
+		expect(flag!.evidence).toHaveLength(1);
+		expect(flag!.evidence[0]!.quote).toBe(reply);
+		expect(flag!.evidence[0]!.spans.map(([start, end]) => reply.slice(start, end))).toEqual(['Sounds like eczema', 'try hydrocortisone']);
 	});
 
 	it('is deterministic: the same words give the same result', () => {

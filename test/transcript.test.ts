@@ -40,7 +40,7 @@ describe('transcripts', () => {
 		const learnerTurn = transcript.turns[1]!;
 		expect(learnerTurn).toMatchObject({ text: reply, learner: 'Asha', round: 1, score: { met: ['boundaries', 'signposting'], redFlags: [] } });
 		const spans = learnerTurn.score!.evidence.filter(item => item.kind === 'criterion').flatMap(item => item.spans.map(([from, to]) => reply.slice(from, to)));
-		expect(spans).toEqual(expect.arrayContaining(['advice', 'call', '111']));
+		expect(spans).toEqual(["can't give advice", 'call 111']);
 		expect(transcript.status).toBe('abandoned');
 	});
 

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { transcriptToHtml } from '../export/html.js';
 import { transcriptToMarkdown } from '../export/markdown.js';
@@ -7,6 +7,7 @@ import type { ExportContext } from '../export/view.js';
 import { openTranscript, type OpenedTranscript } from '../transcript/open.js';
 import type { Transcript } from '../transcript/schema.js';
 import { savePrivateText } from '../transcript/store.js';
+import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
 
 export type ExportOptions = { readonly format: 'md' | 'html'; readonly out?: string; readonly scenarios?: string };
@@ -39,10 +40,6 @@ function exportName(opened: OpenedTranscript, format: ExportOptions['format']): 
 	return `${id}.${format}`;
 }
 
-function isDirectory(path: string): boolean {
-	return existsSync(path) && statSync(path).isDirectory();
-}
-
 function write(file: string, text: string): void {
 	try {
 		savePrivateText(file, text);
@@ -55,17 +52,26 @@ function write(file: string, text: string): void {
 function targets(opened: readonly OpenedTranscript[], options: ExportOptions, files: readonly string[]): (string | undefined)[] {
 	const { out, format } = options;
 	if (out === undefined) return [undefined];
-	if (opened.length === 1 && !isDirectory(out) && !/[/\\]$/.test(out)) return [resolve(out)];
+	if (opened.length === 1 && !isDirectory(out) && !/[/\\]$/.test(out)) {
+		// A file in a folder that isn't there yet: the folder is made, as it is for --out DIR/.
+		makeFolder(dirname(resolve(out)));
+		return [resolve(out)];
+	}
 	if (existsSync(out) && !isDirectory(out)) throw new UserError(`--out ${out} is a file: several transcripts need a folder`, 2);
 	const paths = opened.map(item => join(resolve(out), exportName(item, format)));
 	const clash = paths.findIndex((path, index) => paths.indexOf(path) !== index);
 	if (clash >= 0) throw new UserError(`${files[paths.indexOf(paths[clash]!)]} and ${files[clash]} are the same transcript (id ${opened[clash]!.transcript.id}): export one of them`);
-	try {
-		mkdirSync(resolve(out), { recursive: true, mode: 0o700 });
-	} catch (error) {
-		throw new UserError(`${out}: can't create the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-	}
+	makeFolder(resolve(out));
 	return paths;
+}
+
+/** Creates a folder for exports (and any above it), readable by its owner alone. */
+function makeFolder(folder: string): void {
+	try {
+		mkdirSync(folder, { recursive: true, mode: 0o700 });
+	} catch (error) {
+		throw new UserError(`${folder}: can't create the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+	}
 }
 
 /** `postsafe export <transcript…>`: Markdown or HTML for a portfolio, to stdout, a file or a folder. */

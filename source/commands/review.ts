@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { isEnglishWord } from '../dictionary/english.js';
-import { rescore } from '../review/rescore.js';
+import { rescore, rescoreGroup } from '../review/rescore.js';
 import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
 import { readCatalog } from '../transcript/catalog.js';
 import { openTranscript } from '../transcript/open.js';
 import { saveReview } from '../transcript/review-store.js';
 import { transcriptDirectory } from '../transcript/store.js';
 import type { ReviewServices } from '../ui/review/review-app.js';
+import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
 import { loadScreen } from './load-screen.js';
 
@@ -29,8 +30,8 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 	return {
 		catalog: () => readCatalog(directory),
 		open: openTranscript,
-		// A group session is shown as scored then, each learner apart; one learner's session is re-scored.
-		rescore: opened => (opened.transcript.scores ? ({ kind: 'same' } as const) : rescore(opened.transcript, current(opened.transcript.scenario.id))),
+		// A group session is re-scored learner by learner, each on their own words.
+		rescore: opened => (opened.transcript.scores ? rescoreGroup : rescore)(opened.transcript, current(opened.transcript.scenario.id)),
 		partnerName: opened => current(opened.transcript.scenario.id)?.partnerName ?? 'Partner',
 		save: saveReview,
 	};
@@ -39,7 +40,10 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 /** `postsafe review [transcript]`: the browser of the transcripts folder, or one transcript. */
 export async function runReview(file: string | undefined, options: ReviewOptions): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError('reviewing needs a terminal; to read a transcript as text, run `postsafe export <transcript> --format md`', 2);
-	const directory = transcriptDirectory(options.transcripts);
+	// `postsafe review transcripts/` browses that folder, as --transcripts would.
+	const folder = file !== undefined && isDirectory(file) ? resolve(file) : undefined;
+	const directory = folder ?? transcriptDirectory(options.transcripts);
+	if (folder) file = undefined;
 	if (file !== undefined) {
 		const opened = openTranscript(resolve(file));
 		if ('reason' in opened) throw new UserError(`${file}: ${opened.reason}`);

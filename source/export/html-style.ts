@@ -44,6 +44,8 @@ th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bot
 th { font-weight: 600; border-bottom-width: 2px; }
 td.points { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.result { white-space: nowrap; }
+/* A learner's link or unbroken word wraps rather than pushing the page wider than A4. */
+td.evidence, .results, .comment, .steps, .flags, .answer, .why { overflow-wrap: anywhere; }
 .steps, .flags { padding-left: 1.5rem; }
 .steps li, .flags li { margin: .35rem 0; break-inside: avoid; page-break-inside: avoid; }
 .flags { list-style: none; padding-left: 0; }

@@ -83,7 +83,7 @@ function scoreSection(score: ScoreView): string {
 	const rows = score.criteria.map(criterion => {
 		const evidence = criterion.met ? quotes(criterion.evidence) : criterion.against.length > 0 ? `negated: ${quotes(criterion.against)}` : '<span class="none">—</span>';
 		const result = criterion.met ? '<td class="result met"><span class="sign">✓</span> met</td>' : '<td class="result missed"><span class="sign">✗</span> missed</td>';
-		return `<tr>${result}<td>${e(criterion.label)}</td><td class="points">${criterion.points}/${criterion.max}</td><td>${evidence}</td></tr>`;
+		return `<tr>${result}<td>${e(criterion.label)}</td><td class="points">${criterion.points}/${criterion.max}</td><td class="evidence">${evidence}</td></tr>`;
 	});
 	const table = `<table><thead><tr><th>Result</th><th>Criterion</th><th>Points</th><th>Evidence (the learner’s words)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 	const steps = score.structure.map(step => {

@@ -1,6 +1,7 @@
 import { CRITERION_IDS } from '../scenario/constants.js';
 import type { CriterionId } from '../scenario/schema.js';
 import type { Transcript } from '../transcript/schema.js';
+import { SJT_RECORD_REASON } from '../transcript/version.js';
 
 /** One file of the transcripts folder, as the command read it. */
 export type ReportSource =
@@ -147,7 +148,7 @@ export function aggregateReport({ sources, filter, scenarios, labels }: ReportIn
 		if (source.kind === 'unreadable') {
 			skipped.push({ file: source.file, reason: source.reason, kind: 'unreadable' });
 		} else if (source.kind === 'sjt') {
-			if (passes(filter, source.learner, source.startedAt)) skipped.push({ file: source.file, reason: 'an SJT practice record, not a conversation', kind: 'sjt' });
+			if (passes(filter, source.learner, source.startedAt)) skipped.push({ file: source.file, reason: SJT_RECORD_REASON, kind: 'sjt' });
 		} else {
 			const { file, transcript } = source;
 			const parts = partsOf(transcript);

@@ -66,7 +66,7 @@ function trendSection(report: Report, width: number): string {
 	const { sessions } = report;
 	const room = Math.max(10, width - 2);
 	const shown = sessions.slice(-room);
-	const note = shown.length < sessions.length ? ` (the last ${shown.length} of ${sessions.length} sessions)` : '';
+	const note = shown.length < sessions.length ? `; the last ${shown.length} of ${sessions.length} sessions` : '';
 	const first = sessions[0]!;
 	const last = sessions[sessions.length - 1]!;
 	// Of equal bests, the most recent: the one the learner remembers.

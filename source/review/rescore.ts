@@ -13,6 +13,11 @@ export type ScoreChange =
 			/** Criteria whose result or points moved, or that were added or dropped. */
 			readonly criteria: readonly { readonly id: string; readonly label: string; readonly then: string; readonly now: string }[];
 			readonly redFlags: { readonly raised: readonly string[]; readonly cleared: readonly string[] };
+	  }
+	/** A group session: each learner's own words, scored then and by today's rubric. */
+	| {
+			readonly kind: 'changed-group';
+			readonly learners: readonly { readonly learner: string; readonly then: { readonly score: number; readonly max: number } | null; readonly now: { readonly score: number; readonly max: number } }[];
 	  };
 
 function describe(criterion: { met: boolean; points: number; max: number } | undefined): string {
@@ -47,4 +52,14 @@ export function rescore(transcript: Transcript, current: { readonly contentHash:
 		criteria,
 		redFlags: { raised: [...flagsNow].filter(flag => !flagsThen.has(flag)), cleared: [...flagsThen].filter(flag => !flagsNow.has(flag)) },
 	};
+}
+
+/** A group session's scores then and now, learner by learner, when the scenario or criteria have changed. */
+export function rescoreGroup(transcript: Transcript, current: { readonly contentHash: string; readonly rubric: CompiledRubric } | undefined): ScoreChange {
+	const learners = transcript.learners.flatMap(learner => {
+		const change = rescore(transcript, current, learner);
+		return change.kind === 'changed' ? [{ learner, then: change.then, now: change.now }] : [];
+	});
+	if (learners.length === 0) return rescore(transcript, current);
+	return { kind: 'changed-group', learners };
 }

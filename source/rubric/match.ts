@@ -1,7 +1,8 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
 import { findIdentifiers } from './identifiers.js';
-import { negationMask } from './negation.js';
+import { hypotheticalMask } from './hypothetical.js';
+import { NEGATION_CUES, negationMask } from './negation.js';
 import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
 
@@ -37,6 +38,8 @@ type Occurrence = {
 	readonly start: number;
 	readonly end: number;
 	readonly negated: boolean;
+	/** Imagined rather than done (someone else might, "if I sent it…"): never the learner's own move. */
+	readonly hypothetical: boolean;
 	readonly sentence: number;
 };
 
@@ -58,8 +61,10 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 	return view;
 }
 
-/** Occurrences by pattern number, and the patterns that have any, in the order first seen. */
-type Occurrences = { readonly byPattern: readonly (Occurrence[] | undefined)[]; readonly touched: readonly number[] };
+/** Occurrences by pattern number, the patterns that have any (in the order first seen), and which words are negated. */
+type Occurrences = { readonly byPattern: readonly (Occurrence[] | undefined)[]; readonly touched: readonly number[]; readonly negated: Uint8Array };
+
+const NOTHING_NEGATED = new Uint8Array(0);
 
 /**
  * Every place a pattern slot is filled, grouped by pattern, each list in text order. Only patterns with
@@ -83,8 +88,9 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	}
 	const byPattern = new Array<Occurrence[] | undefined>(rubric.patterns.length);
 	const touched: number[] = [];
-	if (!anyComplete) return { byPattern, touched };
+	if (!anyComplete) return { byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
+	const hypothetical = hypotheticalMask(tokens);
 	for (let at = 0; at < count; at++) {
 		const entries = views[at]!.entries;
 		if (entries === undefined) continue;
@@ -102,7 +108,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 				for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
 				if (!whole) continue;
 			}
-			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
+			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, hypothetical: hypothetical[start] === 1, sentence };
 			const list = byPattern[entry.pattern];
 			if (list === undefined) {
 				byPattern[entry.pattern] = [occurrence];
@@ -117,7 +123,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 		const list = byPattern[pattern]!;
 		if (list.length > 1) list.sort((a, b) => a.start - b.start);
 	}
-	return { byPattern, touched };
+	return { byPattern, touched, negated };
 }
 
 /**
@@ -162,30 +168,60 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 	return undefined;
 }
 
-function evidenceFor(tokenised: Tokenised, pattern: OwnedPattern, occurrences: readonly Occurrence[], window: Window): Evidence {
+/** Where a negated run of words starts, its negation word included: "can't give advice", not "advice". */
+function withNegation(tokens: Tokenised['tokens'], negated: Uint8Array, at: number): number {
+	let first = at;
+	while (first > 0 && negated[first - 1] === 1 && tokens[first - 1]!.clause === tokens[at]!.clause) first--;
+	const cue = tokens[first - 1];
+	return cue && cue.clause === tokens[at]!.clause && NEGATION_CUES.has(cue.word) ? first - 1 : first;
+}
+
+/** The words that matched, as one stretch from the first to the last (with the word negating them). */
+function spanOf(tokenised: Tokenised, negated: Uint8Array, window: Window): readonly [number, number] {
 	const { tokens } = tokenised;
-	const spans = occurrences
-		.slice(window.left, window.right + 1)
-		.filter(occurrence => window.ignoresPolarity || occurrence.negated === pattern.negatedSlots[occurrence.slot])
-		.map(occurrence => [tokens[occurrence.start]!.start, tokens[occurrence.end]!.end] as const);
+	const first = negated[window.start] === 1 ? withNegation(tokens, negated, window.start) : window.start;
+	return [tokens[first]!.start, tokens[window.end]!.end];
+}
+
+function evidenceFor(tokenised: Tokenised, negated: Uint8Array, pattern: OwnedPattern, window: Window): Evidence {
+	const { tokens } = tokenised;
 	return {
 		quote: quoteAround(tokenised, tokens[window.start]!.start, tokens[window.end]!.end),
-		spans,
+		spans: [spanOf(tokenised, negated, window)],
 		reason: pattern.source,
 	};
+}
+
+/** Spans in text order, those that overlap or are apart only by spaces made one. */
+function mergeSpans(text: string, spans: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+	const merged: [number, number][] = [];
+	for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+		const last = merged.at(-1);
+		if (last && (start <= last[1] || text.slice(last[1], start).trim() === '')) last[1] = Math.max(last[1], end);
+		else merged.push([start, end]);
+	}
+	return merged;
 }
 
 /** Evidence found for one criterion or red flag, at most one item per sentence. */
 type Gathered = { readonly evidence: Evidence[]; readonly sentences: number[] };
 
-/** Adds evidence unless the sentence already gave some: a second pattern there adds nothing to show. */
-function gather(targets: (Gathered | undefined)[], index: number, tokenised: Tokenised, pattern: OwnedPattern, occurrences: readonly Occurrence[], window: Window): void {
+/**
+ * Adds evidence for a sentence; a second pattern matching the same sentence adds no item, only its
+ * words to the first one's, so everything in the sentence that counted is marked.
+ */
+function gather(targets: (Gathered | undefined)[], index: number, tokenised: Tokenised, negated: Uint8Array, pattern: OwnedPattern, window: Window): void {
 	let target = targets[index];
 	if (target === undefined) targets[index] = target = { evidence: [], sentences: [] };
 	const sentence = tokenised.tokens[window.start]!.sentence;
-	if (target.sentences.includes(sentence)) return;
-	target.sentences.push(sentence);
-	target.evidence.push(evidenceFor(tokenised, pattern, occurrences, window));
+	const already = target.sentences.indexOf(sentence);
+	if (already < 0) {
+		target.sentences.push(sentence);
+		target.evidence.push(evidenceFor(tokenised, negated, pattern, window));
+		return;
+	}
+	const item = target.evidence[already]!;
+	target.evidence[already] = { ...item, spans: mergeSpans(tokenised.text, [...item.spans, spanOf(tokenised, negated, window)]) };
 }
 
 const NONE: readonly Evidence[] = [];
@@ -200,18 +236,20 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const flagged: (Gathered | undefined)[] = [];
 	const found = { criterion: met, step: stepsTaken, redFlag: flagged } as const;
 	const negated = { criterion: against, step: stepsAgainst } as const;
-	const { byPattern, touched } = findOccurrences(rubric, tokenised);
+	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
 	for (const patternIndex of touched) {
-		const occurrences = byPattern[patternIndex]!;
 		const pattern = rubric.patterns[patternIndex]!;
+		const { owner } = pattern;
+		// A red flag is the learner's own move: words that only imagine it raise none.
+		const all = byPattern[patternIndex]!;
+		const occurrences = owner.kind === 'redFlag' && all.some(occurrence => occurrence.hypothetical) ? all.filter(occurrence => !occurrence.hypothetical) : all;
 		if (occurrences.length < pattern.slots.length) continue;
 		const window = findWindow(pattern, occurrences);
-		const { owner } = pattern;
 		if (window) {
-			gather(found[owner.kind], owner.index, tokenised, pattern, occurrences, window);
+			gather(found[owner.kind], owner.index, tokenised, negatedWords, pattern, window);
 		} else if (owner.kind !== 'redFlag' && !pattern.negatedSlots.includes(true)) {
 			const negatedWindow = findWindow(pattern, occurrences, true);
-			if (negatedWindow) gather(negated[owner.kind], owner.index, tokenised, pattern, occurrences, negatedWindow);
+			if (negatedWindow) gather(negated[owner.kind], owner.index, tokenised, negatedWords, pattern, negatedWindow);
 		}
 	}
 	const identifiers = findIdentifiers(reply);

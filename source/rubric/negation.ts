@@ -12,7 +12,8 @@ const PAIRED_CUES: ReadonlySet<string> = new Set(['instead of', 'rather than']);
 // Phrases that contain a cue but negate nothing ("why not call 111", "don't hesitate to ring").
 const NEUTRAL_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
 	not: new Set(['hesitate', 'only', 'forget']),
-	no: new Set(['matter', 'problem', 'worries', 'worry', 'doubt', 'longer', 'offence', 'offense']),
+	// "No thank you" and "no thanks" decline politely: the thanks still stand.
+	no: new Set(['matter', 'problem', 'worries', 'worry', 'doubt', 'longer', 'offence', 'offense', 'thank', 'thanks']),
 };
 const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 	not: new Set(['why', 'if']),
@@ -20,7 +21,7 @@ const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Words that close a negation's scope: a contrast, a new condition or a new time starts a new thought. */
-const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
+export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
 	'but', 'however', 'although', 'though', 'instead', 'so', 'whereas', 'except', 'otherwise', 'if',
 	'unless', 'until', 'because', 'while', 'then', 'once', 'before', 'after', 'when',
 ]);
@@ -36,10 +37,34 @@ const NEW_CLAUSE_AFTER: ReadonlySet<string> = new Set([
 const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 
 // After these, "if" asks a question instead of setting a condition: "I can't tell you if he's stable".
-const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
+export const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
+
+// After "if it doesn't settle", a request or a new subject starts what to do about it, comma or not:
+// "if it doesn't settle call 111", "if it isn't better by tomorrow I'd ring the surgery".
+const ACTS: ReadonlySet<string> = new Set([
+	'please', 'call', 'ring', 'phone', 'contact', 'see', 'go', 'book', 'speak', 'visit', 'attend', 'seek', 'use',
+	'text', 'email', 'message', 'fill', 'pop', 'head', 'ask', 'try', 'get',
+]);
+
+// "I'd love to be friends, but I can't": a wish that a "but" and a negation then take back.
+const WISHES: ReadonlySet<string> = new Set(['love', 'like', 'happy', 'glad', 'delighted', 'keen']);
+const TAKING_BACK: ReadonlySet<string> = new Set(['but', 'though', 'however']);
+// Who says no after the "but": "but I can't", "but it wouldn't be right", not "but don't worry".
+const REFUSER: ReadonlySet<string> = new Set(['i', 'it', 'that', 'this', 'we']);
+
+// Words after which a request word still belongs to what was negated: "don't text or call me", "not
+// able to see", "I don't think you should go", and a noun rather than a request ("by email", "a call").
+const JOINS_ON: ReadonlySet<string> = new Set([
+	'to', 'or', 'and', 'nor', 'should', 'would', 'could', 'must', 'can', 'will', 'might', 'may', 'not', 'never',
+	'by', 'via', 'over', 'through', 'on', 'in', 'the', 'a', 'an', 'your', 'my', 'his', 'her', 'their', 'this',
+	'that', 'any', 'no',
+]);
 
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
+
+/** How far after an "if" a negation still belongs to the condition ("if it still doesn't"). */
+const CONDITION_REACH = 5;
 
 // What a word can do to negation, as bits, worked out once per word (see Lexeme).
 const CUE = 1;
@@ -50,6 +75,7 @@ const STARTS_CLAUSE = 16;
 const SUBJECT = 32;
 const REPORTS = 64;
 const CONDITION = 128;
+const ACT = 256;
 
 function roleOf(lexeme: Lexeme): number {
 	let role = lexeme.negationRole;
@@ -63,21 +89,22 @@ function roleOf(lexeme: Lexeme): number {
 			(NEW_CLAUSE_AFTER.has(word) ? STARTS_CLAUSE : 0) |
 			(SUBJECTS.has(word) ? SUBJECT : 0) |
 			(REPORTING.has(word) ? REPORTS : 0) |
-			(word === 'if' ? CONDITION : 0);
+			(word === 'if' ? CONDITION : 0) |
+			(ACTS.has(word) || ACTS.has(lexeme.stem) ? ACT : 0);
 		lexeme.negationRole = role;
 	}
 	return role;
 }
 
 /** How many words the cue at `index` spans (1, or 2 for "instead of"), or 0 when it negates nothing here. */
-function cueLength(tokens: readonly Token[], roles: Uint8Array, index: number): number {
+function cueLength(tokens: readonly Token[], roles: Uint16Array, index: number): number {
 	const word = tokens[index]!.word;
 	const next = tokens[index + 1];
 	const sameClause = next !== undefined && next.clause === tokens[index]!.clause;
 	if (roles[index]! & PAIRED_START) return sameClause && PAIRED_CUES.has(`${word} ${next.word}`) ? 2 : 0;
 	if (sameClause && NEUTRAL_AFTER[word]?.has(next.word)) return 0;
 	// "do not hesitate to", "not going to lie": the neutral words come after a "to".
-	if (word === 'not' && next?.word === 'to' && tokens[index + 2]?.word === 'hesitate') return 0;
+	if (word === 'not' && next?.word === 'to' && (tokens[index + 2]?.word === 'hesitate' || tokens[index + 2]?.word === 'worry')) return 0;
 	if (word === 'not' && next?.word === 'going' && tokens[index + 2]?.word === 'to' && tokens[index + 3]?.word === 'lie') return 0;
 	const previous = tokens[index - 1];
 	if (previous && previous.clause === tokens[index]!.clause) {
@@ -88,7 +115,7 @@ function cueLength(tokens: readonly Token[], roles: Uint8Array, index: number): 
 	return 1;
 }
 
-function breaksScope(tokens: readonly Token[], roles: Uint8Array, index: number, pairedScope: boolean): boolean {
+function breaksScope(tokens: readonly Token[], roles: Uint16Array, index: number, pairedScope: boolean): boolean {
 	const role = roles[index]!;
 	// "tell you if", "ask him if", "know if": a reported question, not a condition.
 	if (role & CONDITION) return !((index > 0 && roles[index - 1]! & REPORTS) || (index > 1 && roles[index - 2]! & REPORTS));
@@ -98,26 +125,69 @@ function breaksScope(tokens: readonly Token[], roles: Uint8Array, index: number,
 }
 
 /**
+ * When the cue at `cue` takes back a wish ("I'd love to meet up but I can't"), the wished-for words
+ * are negated too: from after "would love to" up to the "but".
+ */
+function negateTakenBackWish(tokens: readonly Token[], cue: number, negated: Uint8Array): void {
+	const sentence = tokens[cue]!.sentence;
+	let but = -1;
+	for (let index = cue - 1; index >= Math.max(0, cue - 5) && tokens[index]!.sentence === sentence; index--) {
+		if (TAKING_BACK.has(tokens[index]!.word)) {
+			but = index;
+			break;
+		}
+	}
+	if (but < 0 || !tokens.slice(but + 1, cue).some(token => REFUSER.has(token.word))) return;
+	for (let index = but - 1; index > 0 && tokens[index]!.sentence === sentence; index--) {
+		const word = tokens[index]!.word;
+		if (!WISHES.has(word) || tokens[index + 1]?.word !== 'to') continue;
+		const before = tokens[index - 1]!.word === 'be' ? index - 2 : index - 1;
+		if (tokens[before]?.word !== 'would') return;
+		for (let wished = index + 2; wished < but; wished++) negated[wished] = 1;
+		return;
+	}
+}
+
+/**
  * Marks each token that falls inside a negation: after a cue ("not", "never", "without", "instead of"…),
  * in the same clause, until a contrast word or a new clause. Evidence and red flags read the same marks.
  */
 export function negationMask(tokens: readonly Token[]): Uint8Array {
 	const count = tokens.length;
-	const roles = new Uint8Array(count);
+	const roles = new Uint16Array(count);
 	for (let index = 0; index < count; index++) roles[index] = roleOf(tokens[index]!.lexeme);
 	const negated = new Uint8Array(count);
 	let scopeEnd = -1;
 	let pairedScope = false;
 	let clause = -1;
+	// The last condition ("if") in this clause, and where a negation inside one began.
+	let condition = -1;
+	let conditionalCue = -1;
+	let cue = -1;
 	for (let index = 0; index < count; index++) {
 		const token = tokens[index]!;
+		if (token.clause !== clause) condition = -1;
 		if (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope))) scopeEnd = -1;
 		clause = token.clause;
+		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
+		// The word right after the cue is what is negated ("if you don't call"); a request after that is the advice.
+		if (scopeEnd >= 0 && conditionalCue >= 0 && index >= conditionalCue + 2 && roles[index]! & (ACT | SUBJECT)) scopeEnd = -1;
+		// A request run on after a refusal starts a new sentence in all but punctuation: "I can't advise
+		// here call 111". Not one joined to the negated words ("don't text or call me", "not able to see").
+		if (scopeEnd >= 0 && index >= cue + 2 && ACTS.has(token.word) && !JOINS_ON.has(tokens[index - 1]!.word)) scopeEnd = -1;
+		// "I'd never post an ad without declaring it": a "without" inside a negation cancels it.
+		if (index <= scopeEnd && token.word === 'without') {
+			scopeEnd = -1;
+			continue;
+		}
 		if (roles[index]! & (CUE | PAIRED_START)) {
 			const length = cueLength(tokens, roles, index);
 			if (length > 0) {
+				negateTakenBackWish(tokens, index, negated);
 				scopeEnd = index + length - 1 + MAX_SCOPE;
 				pairedScope = length === 2;
+				conditionalCue = condition >= 0 && index - condition <= CONDITION_REACH ? index : -1;
+				cue = index + length - 1;
 				index += length - 1;
 				continue;
 			}

@@ -34,7 +34,7 @@ export type Tokenised = {
 };
 
 const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
-	"can't": ['can', 'not'], cannot: ['can', 'not'], cant: ['can', 'not'],
+	"can't": ['can', 'not'], cannot: ['can', 'not'], cant: ['can', 'not'], cnt: ['can', 'not'], dnt: ['do', 'not'],
 	"won't": ['will', 'not'], wont: ['will', 'not'], "shan't": ['shall', 'not'],
 	"ain't": ['is', 'not'], aint: ['is', 'not'],
 	dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'],

@@ -74,7 +74,8 @@ function unreadableReason(text: string, error: unknown): string {
 	// A parser that fails at the very end of the text ran out of file: it was cut short.
 	const at = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
 	const cutShort = /Unexpected end|Unterminated/.test(message) || at >= text.trimEnd().length;
-	return cutShort ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '')})`;
+	// The parser quotes the text it choked on, line breaks and all: the reason stays on one line.
+	return cutShort ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '').replace(/\s+/g, ' ')})`;
 }
 
 /** Reads one file as text and JSON; never throws. */
@@ -84,7 +85,8 @@ export function readJsonFile(file: string): { readonly json: unknown; readonly t
 		text = readFileSync(file, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		return { reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? "can't be read (permission denied)" : `can't be read (${code ?? (error as Error).message})` };
+		const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: "can't be read (permission denied)", EISDIR: 'a folder, not a transcript file' };
+		return { reason: reasons[code ?? ''] ?? `can't be read (${code ?? (error as Error).message})` };
 	}
 	try {
 		return { json: JSON.parse(text), text };

@@ -1,5 +1,6 @@
 import { Transcript } from './schema.js';
-import { readJsonFile } from './catalog.js';
+import { catalogEntry, readJsonFile } from './catalog.js';
+import { SJT_RECORD_REASON } from './version.js';
 
 export type OpenedTranscript = {
 	readonly file: string;
@@ -12,6 +13,9 @@ export type OpenedTranscript = {
 export function openTranscript(file: string): OpenedTranscript | { readonly file: string; readonly reason: string } {
 	const read = readJsonFile(file);
 	if ('reason' in read) return { file, reason: read.reason };
+	// Another program's JSON, a newer version or an SJT record: said as the browser lists it.
+	const entry = catalogEntry(file, read.json);
+	if (entry.kind !== 'transcript') return { file, reason: entry.kind === 'sjt' ? SJT_RECORD_REASON : entry.reason };
 	const parsed = Transcript.safeParse(read.json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;

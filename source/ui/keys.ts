@@ -26,12 +26,15 @@ export function burstWithEnter(input: string, key: Key): string | undefined {
 	return input.replace(/[\r\n]+$/, '');
 }
 
-// Control keys other than line breaks and Tab (which bursts keep as text): Ctrl+A … Ctrl+Z.
-const CONTROL_KEY = /[\x01-\x08\x0b\x0c\x0e-\x1a]/;
+// Control keys other than line breaks and Tab (which bursts keep as text): Ctrl+A … Ctrl+Z, and
+// DEL, which most terminals send for Backspace.
+const CONTROL_KEY = /[\x01-\x08\x0b\x0c\x0e-\x1a\x7f]/;
+const DEL = '\x7f';
 
 /**
  * Splits a burst that holds a control key ("half a reply" then Ctrl+C, run together over a slow link
- * or SSH) into the text and the key, in order, so the key is not typed as text but acts.
+ * or SSH, or Backspace held down) into the text and the keys, in order, so each key acts rather than
+ * being typed as text or lost.
  */
 export function splitAtControlKeys(input: string, key: Key): (readonly [string, Key])[] {
 	if (input.length < 2 || input.startsWith('\u001B') || !CONTROL_KEY.test(input)) return [[input, key]];
@@ -44,7 +47,9 @@ export function splitAtControlKeys(input: string, key: Key): (readonly [string, 
 		}
 		if (text) parts.push([text, key]);
 		text = '';
-		parts.push([String.fromCharCode(character.charCodeAt(0) + 96), { ...key, ctrl: true }]);
+		// As Ink reports a lone DEL: the delete key, with no text.
+		if (character === DEL) parts.push(['', { ...key, delete: true }]);
+		else parts.push([String.fromCharCode(character.charCodeAt(0) + 96), { ...key, ctrl: true }]);
 	}
 	if (text) parts.push([text, key]);
 	return parts;

@@ -5,6 +5,7 @@ import type { ScoreChange } from '../../review/rescore.js';
 import type { CatalogEntry } from '../../transcript/catalog.js';
 import type { OpenedTranscript } from '../../transcript/open.js';
 import type { Review } from '../../transcript/schema.js';
+import { SJT_RECORD_REASON } from '../../transcript/version.js';
 import { postsafeTheme } from '../theme.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
 import { ReviewBrowser } from './review-browser.js';
@@ -27,7 +28,7 @@ export type ReviewAppProps = {
 	readonly now?: () => Date;
 };
 
-type Screen = { readonly name: 'browser'; readonly notice?: string } | { readonly name: 'transcript'; readonly opened: OpenedTranscript; readonly change: ScoreChange };
+type Screen = { readonly name: 'browser'; readonly notice?: string; readonly reason?: string } | { readonly name: 'transcript'; readonly opened: OpenedTranscript; readonly change: ScoreChange };
 
 /** `postsafe review`: the browser of transcripts, and one transcript under review. */
 export function ReviewApp({ services, file, reviewer, now }: ReviewAppProps) {
@@ -37,7 +38,7 @@ export function ReviewApp({ services, file, reviewer, now }: ReviewAppProps) {
 	const [entries, setEntries] = useState(() => (file ? [] : services.catalog()));
 	const openScreen = (path: string): Screen => {
 		const opened = services.open(path);
-		if ('reason' in opened) return { name: 'browser', notice: `✗ ${path.split('/').at(-1)}: ${opened.reason}` };
+		if ('reason' in opened) return { name: 'browser', notice: `✗ ${path.split('/').at(-1)}: ${opened.reason}`, reason: opened.reason };
 		return { name: 'transcript', opened, change: services.rescore(opened) };
 	};
 	const [screen, setScreen] = useState<Screen>(() => (file ? openScreen(file) : { name: 'browser' }));
@@ -45,8 +46,11 @@ export function ReviewApp({ services, file, reviewer, now }: ReviewAppProps) {
 
 	const onOpen = (entry: CatalogEntry) => {
 		if (entry.kind === 'unreadable') return setScreen({ name: 'browser', notice: `✗ ${entry.file.split('/').at(-1)} can't be opened: ${entry.reason}. It is left as it is.` });
-		if (entry.kind === 'sjt') return setScreen({ name: 'browser', notice: 'SJT practice sessions have no conversation to review: `postsafe report` shows their results.' });
-		setScreen(openScreen(entry.file));
+		if (entry.kind === 'sjt') return setScreen({ name: 'browser', notice: `${entry.file.split('/').at(-1)} is ${SJT_RECORD_REASON}: its score is the one listed here.` });
+		const next = openScreen(entry.file);
+		// A file that only fails when read in full is listed from now on as what it is.
+		if (next.name === 'browser' && next.reason) setEntries(current => current.map(item => (item === entry ? { kind: 'unreadable', file: entry.file, reason: next.reason! } : item)));
+		setScreen(next);
 	};
 	const leave = () => {
 		if (file) return exit();

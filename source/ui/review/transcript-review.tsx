@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { addComment, commentsOn, OUTCOMES, signOff, startDraft, type Outcome, type ReviewDraft } from '../../review/draft.js';
+import { AGAINST_MARK, CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ScoreChange } from '../../review/rescore.js';
 import type { OpenedTranscript } from '../../transcript/open.js';
 import type { Review } from '../../transcript/schema.js';
@@ -36,13 +37,21 @@ export type TranscriptReviewProps = {
 function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; readonly change: ScoreChange }) {
 	const { transcript } = opened;
 	const then = transcript.score ? `${transcript.score.score}/${transcript.score.max}` : 'not scored';
+	if (change.kind === 'changed-group') {
+		const pair = (score: { readonly score: number; readonly max: number } | null) => (score ? `${score.score}/${score.max}` : 'not scored');
+		return (
+			<Text>
+				Scores then {change.learners.map(entry => `${entry.learner} ${pair(entry.then)}`).join(' · ')} · now {change.learners.map(entry => `${entry.learner} ${pair(entry.now)}`).join(' · ')} (the scenario or rubric has changed since this session)
+			</Text>
+		);
+	}
 	if (transcript.scores) {
 		// A group session: each learner was scored on their own words.
 		return (
 			<Text>
 				Scores{' '}
 				{transcript.scores.map(entry => `${entry.learner} ${entry.score.score}/${entry.score.max}`).join(' · ')}
-				{change.kind === 'same' ? '' : ' (as scored then)'}
+				{change.kind === 'gone' ? ' (the scenario is no longer in the library: shown as scored then)' : ''}
 			</Text>
 		);
 	}
@@ -109,6 +118,12 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			points[criterion.id] = criterion.max;
 		}
 		for (const flag of score?.redFlags ?? []) labels[flag.id] = flag.label;
+	}
+
+	// A red flag caps a session's score; a reply that raised one is shown against the same cap.
+	const caps: Record<string, number> = {};
+	for (const [learner, score] of [[transcript.learner, transcript.score] as const, ...(transcript.scores ?? []).map(entry => [entry.learner, entry.score] as const)]) {
+		if (score?.capped === true) caps[learner] = score.score;
 	}
 
 	const startAction = (action: 'comment' | 'summary') => setMode(currentReviewer.current ? { name: action } : { name: 'reviewer', then: action });
@@ -215,11 +230,12 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 				{transcript.scenario.title} · {transcript.learner} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
 			</Text>
 			<Text dimColor>
-				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length} · marks: B boundaries S signposting D documentation C confidentiality T transparency E escalation R respect ⚑ red flag ¬ negated
+				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
 			</Text>
+			<Text dimColor>marks: {[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(' · ')}</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
-				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} width={width} group={transcript.learners.length > 1} />
+				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
 			))}
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>

@@ -14,14 +14,18 @@ type TurnViewProps = {
 	/** Each criterion's points, by id, and their total: what a reply's own score is out of. */
 	readonly points: Readonly<Record<string, number>>;
 	readonly comments: readonly ReviewComment[];
+	/** What a red flag capped this learner's session score at, if it did: a flagged reply is held to it too. */
+	readonly cap?: number | undefined;
 	readonly width: number;
 	/** A group session: say which reply the conversation went on from. */
 	readonly group?: boolean;
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
-export function TurnView({ turn, number, selected, partnerName, labels, points, comments, width, group = false }: TurnViewProps) {
+export function TurnView({ turn, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
 	const max = Object.values(points).reduce((sum, value) => sum + value, 0);
+	const earned = turn.score?.met.reduce((sum, id) => sum + (points[id] ?? 0), 0) ?? 0;
+	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
 	const isLearner = turn.role === 'learner';
 	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
 	const time = turn.time.slice(11, 16);
@@ -60,7 +64,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 			{isLearner && turn.score ? (
 				<Box paddingLeft={4}>
 					<Text>
-						{max > 0 ? `${turn.score.met.reduce((sum, id) => sum + (points[id] ?? 0), 0)} of ${max} points · ` : ''}met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
+						{max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
 						{turn.score.redFlags.length > 0 ? <Text color="red"> · {turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}</Text> : null}
 					</Text>
 				</Box>

@@ -1,0 +1,69 @@
+import { NEGATION_CUES, REPORTING, SCOPE_BREAKERS } from './negation.js';
+import type { Token } from './normalise.js';
+
+// Someone other than the learner: "anyone could forward it", "others might screenshot it".
+const OTHERS: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody', 'others', 'people', 'everyone', 'everybody']);
+const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must']);
+const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+// A condition about the learner or someone else, not about the person they are writing to.
+const OWN_OR_OTHERS: ReadonlySet<string> = new Set(['i', 'we', ...OTHERS]);
+
+/** How many words after a subject its modal may come: "anyone in the group could". */
+const MODAL_REACH = 4;
+/** How many words of the consequence are read for a "not": "if you send them here I can't look". */
+const CONSEQUENCE_REACH = 6;
+
+// What a condition is about, right after its "if": "if I", "if someone", "if it".
+const CONDITION_SUBJECTS: ReadonlySet<string> = new Set([...SUBJECTS, ...OTHERS, 'it', 'this', 'that']);
+
+/** The subject of the condition whose "if" is at `at`, if it has one straight after. */
+function conditionSubject(tokens: readonly Token[], at: number): number {
+	for (let index = at + 1; index <= at + 2 && index < tokens.length; index++) if (CONDITION_SUBJECTS.has(tokens[index]!.word)) return index;
+	return -1;
+}
+
+/** Where the condition whose "if" is at `at` ends: its clause's end, or where its consequence starts. */
+function conditionEnd(tokens: readonly Token[], at: number, subject: number): number {
+	const clause = tokens[at]!.clause;
+	// The subject and at least its verb belong to the condition.
+	const first = (subject < 0 ? at + 1 : subject) + 2;
+	let index = at + 1;
+	while (index < tokens.length && tokens[index]!.clause === clause) {
+		const word = tokens[index]!.word;
+		if (index >= first && (MODALS.has(word) || SUBJECTS.has(word) || word === 'then')) break;
+		index++;
+	}
+	return index;
+}
+
+function mark(mask: Uint8Array, from: number, to: number): void {
+	for (let index = from; index < to; index++) mask[index] = 1;
+}
+
+/**
+ * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
+ * screenshot it and share it") and a condition about the learner or others, or one whose consequence
+ * is a refusal ("if I send it here it'll sit on twelve phones", "if you send photos here I can't
+ * look at them"). A red flag is the learner's own move, so these words raise none; evidence reads
+ * them as ever. "If you send me a photo I'll take a look" is an offer, and stays one.
+ */
+export function hypotheticalMask(tokens: readonly Token[]): Uint8Array {
+	const mask = new Uint8Array(tokens.length);
+	for (let index = 0; index < tokens.length; index++) {
+		const token = tokens[index]!;
+		if (token.word === 'if' && !REPORTING.has(tokens[index - 1]?.word ?? '') && !REPORTING.has(tokens[index - 2]?.word ?? '')) {
+			const subject = conditionSubject(tokens, index);
+			const end = conditionEnd(tokens, index, subject);
+			const consequence = tokens.slice(end, end + CONSEQUENCE_REACH).filter(candidate => candidate.sentence === token.sentence);
+			if ((subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) || consequence.some(candidate => NEGATION_CUES.has(candidate.word))) mark(mask, index + 1, end);
+			continue;
+		}
+		if (OTHERS.has(token.word) && tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))) {
+			let end = index + 1;
+			while (end < tokens.length && tokens[end]!.clause === token.clause && !SCOPE_BREAKERS.has(tokens[end]!.word) && tokens[end]!.word !== 'i' && tokens[end]!.word !== 'we') end++;
+			mark(mask, index, end);
+			index = end - 1;
+		}
+	}
+	return mask;
+}
