@@ -96,6 +96,8 @@ describe('postsafe validate', () => {
 			'test/fixtures/invalid/bad-indent.yaml:12:4: bad indentation: this key is indented further than the keys above it',
 			'test/fixtures/invalid/missing-field.yaml:15:1: partner: missing required field "persona"',
 		]);
+		// Both files were read, though neither loaded.
+		expect(result.stdout).toContain('2 problems found (checked 2 scenarios and criteria.yaml)');
 	});
 
 	it('reports a missing file as a problem', () => {

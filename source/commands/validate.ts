@@ -81,7 +81,8 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
 	errors.push(...duplicateIdErrors(items, loaded => loaded.item.id));
 
 	for (const error of errors) write(`${formatDiagnostic(error)}\n`);
-	const checked = `${loaded.length} scenario${loaded.length === 1 ? '' : 's'}${items.length > 0 ? `, ${items.length} SJT item${items.length === 1 ? '' : 's'}` : ''}${criteriaByFile.size > 0 ? ` and ${[...criteriaByFile.keys()].map(file => basename(file)).filter((name, index, all) => all.indexOf(name) === index).join(', ')}` : ''}`;
+	// Every file read counts, valid or not: "checked 2 scenarios" of 16 read as if 14 were skipped.
+	const checked = `${scenarioTargets.length} scenario${scenarioTargets.length === 1 ? '' : 's'}${sjtTargets.length > 0 ? `, ${sjtTargets.length} SJT item${sjtTargets.length === 1 ? '' : 's'}` : ''}${criteriaByFile.size > 0 ? ` and ${[...criteriaByFile.keys()].map(file => basename(file)).filter((name, index, all) => all.indexOf(name) === index).join(', ')}` : ''}`;
 	if (errors.length > 0) {
 		write(`${style.flag('✗')} ${errors.length} problem${errors.length === 1 ? '' : 's'} found (checked ${checked}).\n`);
 		return 1;
