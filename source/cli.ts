@@ -12,6 +12,13 @@ function collect(value: string, previous: string[]): string[] {
 	return [...previous, value];
 }
 
+/** A person's name as given, trimmed: a blank one would name a transcript and its replies "  ". */
+function personName(value: string): string {
+	const name = value.trim();
+	if (name === '') throw new InvalidArgumentError('must be a name, not blank');
+	return name;
+}
+
 function wholeNumber(low: number, high: number) {
 	return (value: string): number => {
 		const number = Number(value);
@@ -32,7 +39,7 @@ function addPartnerOptions(command: Command): Command {
 
 function addPlayOptions(command: Command): Command {
 	return addPartnerOptions(command)
-		.option('--learner <name>', 'your name, for the transcript (asked once if not given)')
+		.option('--learner <name>', 'your name, for the transcript (asked once if not given)', personName)
 		.option('--coach', 'after each reply, a one-line hint on what to work on')
 		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
 		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
@@ -192,7 +199,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 	program
 		.command('report')
 		.description('progress across transcripts: criteria met, score trend, red flags, what to practise next')
-		.option('--learner <name>', "only this learner's sessions")
+		.option('--learner <name>', "only this learner's sessions", personName)
 		.option('--since <date>', 'only sessions on or after this date (YYYY-MM-DD)')
 		.option('--json', 'print JSON')
 		.option('--csv', 'print CSV, one row per session')
@@ -210,7 +217,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--topic <topic>', 'only items on this topic (e.g. confidentiality)')
 		.addOption(sjtType())
 		.option('--timed', 'exam pace: a countdown per item; when it runs out, what you entered is scored')
-		.option('--learner <name>', 'your name, for the saved session')
+		.option('--learner <name>', 'your name, for the saved session', personName)
 		.option('--seed <n>', 'choose and order the items as a session with this seed did', wholeNumber(0, 2 ** 31 - 1))
 		.option('--plain', 'plain text: each item printed, one answer line read for each (automatic when stdin is not a terminal)')
 		.option('--json', 'plain mode, printing the session summary as JSON')

@@ -62,7 +62,7 @@ describe('a chat bubble drawn as text', () => {
 describe('the chat header drawn as text', () => {
 	it("names the channel, who it is, their role, and cuts what doesn't fit", () => {
 		const { scenario } = bundledLibrary().scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!;
-		expect(drawChatHeader(scenario, 'Asha', 60).split('\n')).toEqual([
+		expect(drawChatHeader(scenario, 'Asha', 60, 4).split('\n')).toEqual([
 			'╭──────────────────────────────────────────────────────────╮',
 			'│ Instagram DM · Jade Holloway (jade.holloway_), patient   │',
 			'│ A rash photo in your Instagram DMs · you are Asha · up … │',
@@ -80,8 +80,10 @@ describe('the chat header drawn as text', () => {
 describe('what the conversation prints', () => {
 	it('prints the header with the setting and a blank line, a hint after Coach:, and a notice, each ending its line', () => {
 		const { scenario } = bundledLibrary().scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!;
-		const header = printedText({ kind: 'header', scenario, learner: 'Asha' }, 80);
+		const header = printedText({ kind: 'header', scenario, learner: 'Asha', turns: 2 }, 80);
 		expect(header).toMatch(/╯\nSetting\nYou are an FY2 doctor/);
+		// --turns 2: the header says so, not the scenario's 4.
+		expect(header).toContain('you are Asha · up to 2 replies');
 		expect(header.endsWith('You are not on call.\n\n')).toBe(true);
 		expect(printedText({ kind: 'hint', text: 'Signposting: name the route that will actually help.' }, 80)).toBe('Coach: Signposting: name the route that will actually help.\n');
 		expect(printedText({ kind: 'notice', text: 'Transcript saved: t.json' }, 80)).toBe('Transcript saved: t.json\n');

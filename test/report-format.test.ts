@@ -102,7 +102,10 @@ describe('the report as CSV', () => {
 		['Dr "Kit" Lee, FY1', '"Dr ""Kit"" Lee, FY1"'],
 		['two\nlines', '"two\nlines"'],
 		['', ''],
-	])('quotes %j as %j (RFC 4180)', (value, expected) => {
+		['=HYPERLINK("http://x","click")', `"'=HYPERLINK(""http://x"",""click"")"`],
+		['@SUM(A1)', "'@SUM(A1)"],
+		['-2+3', "'-2+3"],
+	])('quotes %j as %j (RFC 4180, and never a formula)', (value, expected) => {
 		expect(csvField(value)).toBe(expected);
 	});
 

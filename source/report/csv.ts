@@ -1,9 +1,13 @@
 import { CRITERION_IDS } from '../scenario/constants.js';
 import type { Report, SessionResult } from './aggregate.js';
 
-/** One field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. */
+/**
+ * One field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break. A field that a
+ * spreadsheet would run as a formula (a learner named "=HYPERLINK(…)") is kept as text by a leading '.
+ */
 export function csvField(value: string): string {
-	return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;

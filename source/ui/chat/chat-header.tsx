@@ -7,9 +7,11 @@ type ChatHeaderProps = {
 	readonly scenario: Scenario;
 	readonly learner: string;
 	readonly width: number;
+	/** The most replies each learner gives: the scenario's, or --turns. */
+	readonly turns: number;
 };
 
 /** The box above a conversation: the channel, who the learner is talking to, and the scenario. */
-export function ChatHeader({ scenario, learner, width }: ChatHeaderProps) {
-	return <Text>{drawChatHeader(scenario, learner, width)}</Text>;
+export function ChatHeader({ scenario, learner, width, turns }: ChatHeaderProps) {
+	return <Text>{drawChatHeader(scenario, learner, width, turns)}</Text>;
 }

@@ -6,8 +6,11 @@ import { channelColour } from '../theme.js';
 
 const asIs = (text: string) => text;
 
-/** Where the conversation happens and who with, boxed in the channel's accent: "Instagram DM · Jade Holloway (jade.holloway_), patient". */
-export function drawChatHeader(scenario: Scenario, learner: string, width: number): string {
+/**
+ * Where the conversation happens and who with, boxed in the channel's accent: "Instagram DM · Jade
+ * Holloway (jade.holloway_), patient"; then the scenario, who the learner is, and the most replies they give.
+ */
+export function drawChatHeader(scenario: Scenario, learner: string, width: number, turns: number): string {
 	const { partner, channel } = scenario;
 	const boxWidth = Math.min(width, 100);
 	const inner = boxWidth - 4;
@@ -22,6 +25,6 @@ export function drawChatHeader(scenario: Scenario, learner: string, width: numbe
 		],
 		inner,
 	);
-	const what = styledLine([[`${scenario.title} · you are ${learner} · up to ${scenario.turns} replies`, chalk.dim]], inner);
+	const what = styledLine([[`${scenario.title} · you are ${learner} · up to ${turns} ${turns === 1 ? 'reply' : 'replies'}`, chalk.dim]], inner);
 	return drawBox([where, what], boxWidth, channelColour(chalk, channel)).join('\n');
 }

@@ -7,7 +7,7 @@ import { drawChatHeader } from './draw-chat-header.js';
 
 /** Something finished in a conversation, printed once above the live area and never drawn again. */
 export type PrintedItem =
-	| { readonly kind: 'header'; readonly scenario: Scenario; readonly learner: string }
+	| { readonly kind: 'header'; readonly scenario: Scenario; readonly learner: string; readonly turns: number }
 	| { readonly kind: 'message'; readonly scenario: Scenario; readonly message: Message }
 	| { readonly kind: 'hint'; readonly text: string }
 	| { readonly kind: 'notice'; readonly text: string };
@@ -18,7 +18,7 @@ export function printedText(item: PrintedItem, terminalWidth: number): string {
 	const lines = (text: string) => paragraphLines(text, width);
 	switch (item.kind) {
 		case 'header':
-			return `${drawChatHeader(item.scenario, item.learner, width)}\n${chalk.bold('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
+			return `${drawChatHeader(item.scenario, item.learner, width, item.turns)}\n${chalk.bold('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
 		case 'message':
 			return `${drawBubble(item.message, { partnerName: item.scenario.partner.name, channel: item.scenario.channel, width })}\n`;
 		case 'hint':

@@ -14,7 +14,7 @@ export function sessionHistory(controller: SessionController, { coach, learner }
 	let headerTaken = false;
 	const taken = new Set<number>();
 	const takeNew = (state: SessionState) => {
-		const items: PrintedItem[] = headerTaken ? [] : [{ kind: 'header', scenario: state.scenario, learner }];
+		const items: PrintedItem[] = headerTaken ? [] : [{ kind: 'header', scenario: state.scenario, learner, turns: state.turnLimit }];
 		headerTaken = true;
 		state.messages.forEach((message, index) => {
 			if (taken.has(message.id)) return;

@@ -132,7 +132,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 					<Box key={item.key} flexDirection="column" width={width}>
 						{item.kind === 'header' ? (
 							<>
-								<ChatHeader scenario={scenario} learner={state.learners.map(learner => names.get(learner)).join(', ')} width={width} />
+								<ChatHeader scenario={scenario} learner={state.learners.map(learner => names.get(learner)).join(', ')} width={width} turns={state.turnLimit} />
 								<Text bold>Setting</Text>
 								<Paragraph width={Math.min(width, 100)}>{scenario.setting}</Paragraph>
 							</>
