@@ -331,6 +331,10 @@ describe('the group SJT view', () => {
 		await press(ui, '\u001B[B', '\u001B[B', ' ', '\u001B[B', ' ', '\u001B[B', '\u001B[B', ' ', '\r');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Ben's answer (2 of 2)"));
 		expect(ui.lastFrame()).toContain('Chosen: none');
+		// A second Enter meant for Asha's answer gives Ben nothing: it is refused, and says why.
+		await press(ui, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Nothing chosen yet: choose three with Space, then Enter.'));
+		expect(ui.lastFrame()).toContain("Ben's answer (2 of 2)");
 		await press(ui, ' ', '\u001B[B', ' ', '\u001B[B', ' ', '\r');
 		await waitFor(ui, text => text.includes('How many chose each option'));
 		const shown = flat(screenText(ui));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSjtAnswer } from '../source/sjt/answer.js';
+import { currentAnswer, hasEntered, reduceAnswer, startAnswer } from '../source/sjt/answer-state.js';
 import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
 import { scoreBest3, scoreRank, scoreSjtAnswer } from '../source/sjt/score.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
@@ -110,5 +111,19 @@ describe('the item bank', () => {
 		const loaded = await loadSjtBank(directory, sources);
 		expect(loaded.items.map(item => item.item.id)).toEqual(['sjt-ward-selfie']);
 		expect(loaded.errors).toEqual([expect.objectContaining({ line: 16, column: 16, message: 'answer[2]: options are lettered A to H' })]);
+	});
+});
+
+describe('whether anything has been entered', () => {
+	it('counts a ranking once an option has moved (even back again), and a best 3 once one is chosen', () => {
+		const letters = ['A', 'B', 'C', 'D', 'E'];
+		let state = startAnswer(letters);
+		expect([hasEntered('rank', state), hasEntered('best3', state)]).toEqual([false, false]);
+		state = reduceAnswer('rank', state, 'space');
+		state = reduceAnswer('rank', state, 'down');
+		state = reduceAnswer('rank', state, 'up');
+		expect(currentAnswer('rank', state)).toEqual(letters);
+		expect(hasEntered('rank', state)).toBe(true);
+		expect(hasEntered('best3', reduceAnswer('best3', startAnswer(letters), 'space'))).toBe(true);
 	});
 });

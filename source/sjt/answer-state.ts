@@ -61,6 +61,11 @@ export function reduceAnswer(type: 'rank' | 'best3', state: AnswerState, key: An
 	return { ...state, best3: reduceBest3(state.best3, key === 'space' ? { type: 'toggle' } : { type: key }) };
 }
 
+/** Whether the learner has entered anything: moved an option (rank), or chosen one (best 3). */
+export function hasEntered(type: 'rank' | 'best3', state: AnswerState): boolean {
+	return type === 'rank' ? state.rank.touched : state.best3.chosen.length > 0;
+}
+
 /** The answer as it stands: the order for rank, the choices for best 3. */
 export function currentAnswer(type: 'rank' | 'best3', state: AnswerState): readonly string[] {
 	return type === 'rank' ? state.rank.order : state.best3.chosen;
