@@ -185,6 +185,7 @@ describe('postsafe score', () => {
 		[['score', '--scenario', 'patient-dm-rash'], /^postsafe: score needs --scenario ID and at least one --reply TEXT/, 2],
 		[['frobnicate'], /^postsafe: unknown command 'frobnicate'\. Run/, 2],
 		[['scor'], /^postsafe: unknown command 'scor' \(did you mean score\?\)/, 2],
+		[['sjt', '--timed', '--plain'], /^postsafe: --timed needs the terminal screen, where the countdown shows/, 2],
 		[['play', 'patient-dm-rash', '--offline', '--learner', '  '], /^postsafe: option '--learner <name>' argument '  ' is invalid\. must be a name, not blank/, 2],
 	])('%j fails with one clear line', (args, pattern, code) => {
 		expectOneLineError(runCli(args), pattern, code);

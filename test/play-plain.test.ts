@@ -2,8 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { playPlain } from '../source/commands/play-plain.js';
+import { startRecordedSession } from '../source/commands/start-session.js';
+import { ScriptedPartner } from '../source/partner/scripted.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { runCli } from './helpers/cli.js';
+import { bundledLibrary } from './helpers/library.js';
 
 function transcriptsIn(directory: string): Transcript[] {
 	return readdirSync(directory).map(name => Transcript.parse(JSON.parse(readFileSync(join(directory, name), 'utf8'))));
@@ -75,5 +80,26 @@ describe('postsafe play in plain mode (stdin not a terminal)', () => {
 		const picker = runCli([]);
 		expect(picker.code).toBe(2);
 		expect(picker.stderr.trim()).toBe('postsafe: choosing a scenario needs a terminal: run `postsafe play <id>` (ids from `postsafe list`)');
+	});
+});
+
+describe('postsafe play --plain at a terminal', () => {
+	it('wraps each message at word boundaries to the terminal, the rest indented under the name', async () => {
+		const library = bundledLibrary();
+		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
+		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-plain-')) });
+		const input = new PassThrough();
+		let shown = '';
+		const done = playPlain({ session, learner: 'Asha', sources: {}, json: false, input, isTTY: true, width: 50, stdout: text => void (shown += text), stderr: () => {}, scriptedPartner: () => new ScriptedPartner() });
+		input.end('Please use the online consultation.\n');
+		expect(await done).toBe(0);
+		const conversation = shown.slice(0, shown.indexOf('A rash photo in your Instagram DMs (patient-dm-rash)'));
+		// The setting and each message fit the terminal's 50 columns (the title line is the scenario's own).
+		expect(Math.max(...conversation.split('\n').slice(1).map(line => line.length))).toBeLessThanOrEqual(50);
+		expect(conversation).toMatch(/^Jade Holloway: hiii sorry to message you on here/m);
+		// Every word whole: the opening message reads the same with its line breaks undone.
+		const opening = loaded.scenario.opening[0]!.text;
+		const printed = conversation.slice(conversation.indexOf('Jade Holloway: ') + 'Jade Holloway: '.length).split('\n  [attached')[0]!;
+		expect(printed.replace(/\n {2}/g, ' ')).toBe(opening);
 	});
 });

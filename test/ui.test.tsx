@@ -123,6 +123,12 @@ describe('the terminal UI', () => {
 		expect((ui.lastFrame() ?? '').split('\n').length).toBeLessThan(24);
 	});
 
+	it('asks for an answer, not a reply, in an interview', async () => {
+		const { services: app } = services();
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('interview-colleague-post')} />);
+		await waitFor(ui, text => text.includes('Answer Mr Daniel Price…'));
+	});
+
 	it('in coach mode, shows a one-line hint after each reply; in exam mode, none', async () => {
 		for (const coach of [true, false]) {
 			const { services: app } = services();

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
 import { formatItem } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
+import { saidLine } from '../cli/said-line.js';
 import { wrapIndented } from '../cli/table.js';
 import { discussionQuestions, groupTable } from '../group/debrief.js';
 import { defaultCarry, roundCards } from '../group/round.js';
@@ -20,6 +21,8 @@ export type GroupPlainOptions = {
 	readonly input: NodeJS.ReadableStream;
 	/** Replies are typed here, at a terminal: each learner is prompted by name, and an empty line asked again. */
 	readonly isTTY?: boolean;
+	/** The columns of the terminal, to wrap messages to; none when piped. */
+	readonly width?: number;
 	readonly stdout: Out;
 	readonly scriptedPartner: () => Partner;
 };
@@ -29,7 +32,7 @@ export type GroupPlainOptions = {
  * order; the round side by side; the best-scoring reply carries on; at the end the learner ×
  * criterion table, the model reply and three questions for discussion.
  */
-export async function groupPlain({ session, names, input, isTTY = false, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
+export async function groupPlain({ session, names, input, isTTY = false, width, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario, learners, rubric } = controller.current;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
@@ -37,7 +40,7 @@ export async function groupPlain({ session, names, input, isTTY = false, stdout,
 	let printed = 0;
 	const printNew = () => {
 		for (const message of controller.current.messages.slice(printed) as Message[]) {
-			if (message.kind === 'partner') stdout(`${style.heading(`${scenario.partner.name}:`)} ${message.text}\n`);
+			if (message.kind === 'partner') stdout(`${saidLine(scenario.partner.name, message.text, width)}\n`);
 		}
 		printed = controller.current.messages.length;
 	};

@@ -9,6 +9,7 @@ import { openSjtBank } from './open-sjt.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
+import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 
 export type GroupFlags = PartnerFlags & {
@@ -54,7 +55,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text) });
+			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, ...terminalWidth(process.stdout), stdout: text => void process.stdout.write(text) });
 		}
 		const { runGroupSjtTui } = await loadScreen(() => import('../ui/group/run-group.js'));
 		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { formatDebrief } from '../cli/debrief-text.js';
 import { style } from '../cli/style.js';
+import { saidLine } from '../cli/said-line.js';
 import { wrapIndented } from '../cli/table.js';
 import { toScoreJson } from '../rubric/score.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
@@ -23,6 +24,8 @@ export type PlainOptions = {
 	readonly stdout: (text: string) => void;
 	readonly stderr: (text: string) => void;
 	readonly isTTY?: boolean;
+	/** The columns of the terminal the conversation is shown on, to wrap messages to; none when piped. */
+	readonly width?: number;
 	/** Who carries on when the LLM partner fails mid-conversation. */
 	readonly scriptedPartner: () => Partner;
 };
@@ -32,18 +35,18 @@ export type PlainOptions = {
  * per line, until the end of input, the turn limit or the partner's last word; then the debrief.
  * Driven by the same session as the terminal UI.
  */
-export async function playPlain({ session, learner, sources, json, coach = false, input, stdout, stderr, isTTY = false, scriptedPartner }: PlainOptions): Promise<number> {
+export async function playPlain({ session, learner, sources, json, coach = false, input, stdout, stderr, isTTY = false, width, scriptedPartner }: PlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario } = controller.current;
 	const say = json ? stderr : stdout;
 	const print = (message: Message) => {
 		const name = message.kind === 'partner' ? scenario.partner.name : message.learner;
 		const cut = message.kind === 'partner' && message.interrupted ? ` ${style.dim('[cut off]')}` : '';
-		say(`${style.heading(`${name}:`)} ${message.text}${cut}\n`);
-		if (message.kind === 'partner' && message.attachment) say(`  ${style.dim(`[attached: ${message.attachment}]`)}\n`);
+		say(`${saidLine(name, `${message.text}${cut}`, width)}\n`);
+		if (message.kind === 'partner' && message.attachment) say(`${style.dim(wrapIndented(`[attached: ${message.attachment}]`, 2, width))}\n`);
 	};
 	say(`${style.heading(scenario.title)} — ${CHANNEL_NAMES[scenario.channel]}, with ${whoMessages(scenario)}\n`);
-	say(`${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`);
+	say(`${wrapIndented(`Setting: ${scenario.setting}`, 0, width)}\n\n`);
 	let printed = 0;
 	const printNew = () => {
 		const state = controller.current;
@@ -52,7 +55,7 @@ export async function playPlain({ session, learner, sources, json, coach = false
 			// The learner's own lines came from stdin; echo them only when they were not typed here.
 			if (message.kind === 'partner' || !isTTY) print(message);
 			const hint = coach ? coachHintAfter(state, index) : undefined;
-			if (hint) say(`${style.hint(`Coach: ${hint}`)}\n`);
+			if (hint) say(`${style.hint(width === undefined ? `Coach: ${hint}` : wrapIndented(`Coach: ${hint}`, 0, width))}\n`);
 		}
 		printed = state.messages.length;
 	};
@@ -97,7 +100,7 @@ export async function playPlain({ session, learner, sources, json, coach = false
 	if (json) {
 		stdout(`${JSON.stringify({ score: toScoreJson(score, controller.current.rubric), transcript: recorder.file }, null, 2)}\n`);
 	} else {
-		stdout(`\n${formatDebrief(score, scenario, sources)}\n\nTranscript saved: ${recorder.file}\n`);
+		stdout(`\n${formatDebrief(score, scenario, sources, width)}\n\nTranscript saved: ${recorder.file}\n`);
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@ import { openLibrary, openScenario } from './open-library.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
+import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 
 export type PlayOptions = PartnerFlags & {
@@ -74,6 +75,7 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 				coach: options.coach === true,
 				input: process.stdin,
 				isTTY: process.stdin.isTTY === true,
+				...terminalWidth(options.json === true ? process.stderr : process.stdout),
 				stdout: text => void process.stdout.write(text),
 				stderr: text => void process.stderr.write(text),
 				scriptedPartner: () => createPartner(undefined, false),

@@ -52,8 +52,9 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 	const filter: ItemFilter = { ...(flags.count === undefined ? {} : { count: flags.count }), ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
 	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, seed);
 	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(flags)}: run \`postsafe sjt list\` to see them`);
-	const directory = usableTranscriptDirectory(flags.transcripts);
 	const plain = flags.plain === true || flags.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
+	if (plain && flags.timed) throw new UserError('--timed needs the terminal screen, where the countdown shows: leave out --timed, or --plain and --json', 2);
+	const directory = usableTranscriptDirectory(flags.transcripts);
 	if (plain) {
 		const { runSjtPlain } = await import('./sjt-plain.js');
 		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin, isTTY: process.stdin.isTTY === true });

@@ -101,7 +101,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					onSubmit={submit}
 					onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
 					maxLines={room.inputLines}
-					placeholder={state.phase === 'learners' ? `Reply to ${scenario.partner.name}…` : ''}
+					placeholder={state.phase === 'learners' ? `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…` : ''}
 					isActive={!confirmingQuit && !failed}
 				/>
 			</Box>

@@ -1,0 +1,21 @@
+import wrapAnsi from 'wrap-ansi';
+import { style } from './style.js';
+
+/**
+ * One message in plain mode: "Jade Holloway: …". At a terminal (`width` given) it wraps at word
+ * boundaries with the rest of the message indented under it; piped, it stays one line per message,
+ * which scripts read.
+ */
+export function saidLine(name: string, text: string, width?: number): string {
+	const line = `${style.heading(`${name}:`)} ${text}`;
+	if (width === undefined) return line;
+	return wrapAnsi(line, width - 2, { hard: true, trim: true })
+		.split('\n')
+		.map((part, index) => (index === 0 ? part : `  ${part}`))
+		.join('\n');
+}
+
+/** `{ width }` of a stream that is a terminal, for spreading into plain mode's options; nothing when piped. */
+export function terminalWidth(stream: NodeJS.WriteStream): { width?: number } {
+	return stream.isTTY ? { width: Math.min(stream.columns || 80, 160) } : {};
+}
