@@ -97,8 +97,12 @@ describe('the terminal UI', () => {
 		expect(shown).toContain('A model reply');
 		expect(shown).toContain('Good medical practice (GMC, 2024), paragraph 88');
 		await waitFor(ui, text => text.includes('Reflection 1 of 3: What happened?'));
+		// The score stays in view above the question, the debrief having scrolled away on a small screen.
+		expect(screenText(ui)).toContain('Your score: 6/6. The whole debrief is above: scroll up to read it.');
 		for (const answer of ['Jade DMed me about a rash.', 'I held the line.', 'Keep signposting.']) await type(ui, answer, { enter: true });
 		await waitFor(ui, text => text.includes('Transcript saved:'));
+		// Each answer stays on screen under its question as the next is asked.
+		expect(flat(screenText(ui))).toContain('Reflection 2 of 3: So what? What did the debrief show you about how you handled it? › I held the line.');
 		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
 		expect(transcript).toMatchObject({ learner: 'Asha', status: 'complete', endReason: 'scripted', reflection: { soWhat: 'I held the line.' } });
 		// Back to the picker, and the name is not asked again.

@@ -198,12 +198,17 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				/>
 			);
 			break;
-		case 'reflect':
+		case 'reflect': {
+			const { score, max } = learnerScore(screen.handle.controller.current);
 			live = (
 				<ReflectionForm
 					width={width}
 					height={height}
-					onAnswer={(reflection: Reflection) => screen.handle.recorder.setReflection(reflection)}
+					above={`Your score: ${score}/${max}. The whole debrief is above: scroll up to read it.`}
+					onAnswer={(reflection: Reflection, answered) => {
+						screen.handle.recorder.setReflection(reflection);
+						print([{ kind: 'answer', ...answered }]);
+					}}
 					onDone={() => {
 						notice(`Transcript saved: ${screen.handle.recorder.file}`);
 						screen.handle.recorder.stop();
@@ -213,6 +218,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				/>
 			);
 			break;
+		}
 		case 'left':
 			live = null;
 			break;

@@ -10,7 +10,9 @@ export type PrintedItem =
 	| { readonly kind: 'header'; readonly scenario: Scenario; readonly learner: string; readonly turns: number }
 	| { readonly kind: 'message'; readonly scenario: Scenario; readonly message: Message }
 	| { readonly kind: 'hint'; readonly text: string }
-	| { readonly kind: 'notice'; readonly text: string };
+	| { readonly kind: 'notice'; readonly text: string }
+	/** A reflection question answered, kept on screen as the next is asked. */
+	| { readonly kind: 'answer'; readonly question: string; readonly answer: string };
 
 /** An item as the lines printed for it, each ending in a newline; the conversation is at most 100 columns wide. */
 export function printedText(item: PrintedItem, terminalWidth: number): string {
@@ -23,6 +25,8 @@ export function printedText(item: PrintedItem, terminalWidth: number): string {
 			return `${drawBubble(item.message, { partnerName: item.scenario.partner.name, channel: item.scenario.channel, width })}\n`;
 		case 'hint':
 			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => chalk.yellow(line)).join('\n')}\n`;
+		case 'answer':
+			return `${lines(item.question).map(line => chalk.bold(line)).join('\n')}\n${paragraphLines(item.answer || '(no answer)', width, { lead: '› ' }).join('\n')}\n`;
 		case 'notice':
 			return `${lines(item.text).map(line => chalk.dim(line)).join('\n')}\n`;
 	}
