@@ -71,6 +71,12 @@ describe('choosing a beat', () => {
 		expect(chosen(['signposting'], ['boundaries', 'signposting'], ['pushes-back'])).toBe('gives-in');
 	});
 
+	it('with metAny, gives in when the last reply held to any one of them, never to a reply that held to none', () => {
+		const holding: Scenario = { ...scenario, beats: [{ ...scenario.beats[1]!, when: { metAny: ['boundaries', 'signposting'], metSoFar: ['boundaries', 'signposting'] } }, scenario.beats[2]!] };
+		const pick = (met: string[]) => chooseBeat(holding, { lastOutcome: { met, redFlags: [] }, metSoFar: ['boundaries', 'signposting'], stepsSoFar: [], usedBeats: [] } as unknown as PartnerRequest)?.id;
+		expect([pick(['signposting', 'documentation']), pick(['boundaries']), pick([]), pick(['documentation'])]).toEqual(['gives-in', 'gives-in', 'asks-again', 'asks-again']);
+	});
+
 	it('says the fallback again, as often as nothing unused fits', () => {
 		expect(chosen([], [], [])).toBe('asks-again');
 		expect(chosen([], [], ['asks-again'])).toBe('asks-again');

@@ -18,6 +18,7 @@ export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'la
 		if (!when) return true;
 		if (when.redFlags && !when.redFlags.some(flag => lastOutcome.redFlags.includes(flag))) return false;
 		if (when.met && !when.met.every(criterion => lastOutcome.met.includes(criterion))) return false;
+		if (when.metAny && !when.metAny.some(criterion => lastOutcome.met.includes(criterion))) return false;
 		if (when.metSoFar && !when.metSoFar.every(criterion => metSoFar.includes(criterion))) return false;
 		if (when.missed && when.missed.some(criterion => metSoFar.includes(criterion))) return false;
 		if (when.missedSteps && when.missedSteps.some(step => stepsSoFar.includes(step))) return false;

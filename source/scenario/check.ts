@@ -79,7 +79,7 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;
 		const stepIds = rubric.structure.map(step => step.id);
-		for (const [field, known] of [['met', criterionIds], ['metSoFar', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]], ['missedSteps', stepIds]] as const) {
+		for (const [field, known] of [['met', criterionIds], ['metAny', criterionIds], ['metSoFar', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]], ['missedSteps', stepIds]] as const) {
 			(when?.[field] ?? []).forEach((id, position) => {
 				if (!(known as readonly string[]).includes(id)) {
 					const what = field === 'redFlags' ? 'red flag' : field === 'missedSteps' ? 'structure step' : 'criterion';

@@ -83,6 +83,7 @@ const BeatCondition = z
 			.min(1)
 			.optional()
 			.describe('None of these has been met yet, in any reply so far (so nobody is asked again for what they already said).'),
+		metAny: z.array(CriterionId).min(1).optional().describe('At least one of these was met in the last reply (the learner held to what they had said, in some way).'),
 		metSoFar: z
 			.array(CriterionId)
 			.min(1)
