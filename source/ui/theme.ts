@@ -35,12 +35,6 @@ const Debrief: ComponentTheme = {
 	},
 };
 
-const Hint: ComponentTheme = {
-	styles: {
-		text: () => ({ color: 'yellow' }),
-	},
-};
-
 const KeyHelp: ComponentTheme = {
 	styles: {
 		key: () => ({ bold: true }),
@@ -56,5 +50,5 @@ const Picker: ComponentTheme = {
 };
 
 export const postsafeTheme = extendTheme(defaultTheme, {
-	components: { Debrief, Hint, KeyHelp, Picker },
+	components: { Debrief, KeyHelp, Picker },
 });

@@ -15,7 +15,7 @@ import { MessageBubble } from './message-bubble.js';
 import { TypingIndicator } from './typing-indicator.js';
 
 const PROMPT = '› ';
-const QUIT_QUESTION = 'Quit this conversation? Your replies are saved.';
+const QUIT_QUESTION = 'Quit this conversation? Your replies so far are saved.';
 
 type ChatScreenProps = {
 	readonly controller: SessionController;

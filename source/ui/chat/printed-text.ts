@@ -1,4 +1,4 @@
-import chalk from 'chalk';
+import { style } from '../../cli/style.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Message } from '../../session/types.js';
 import { paragraphLines } from '../wrap.js';
@@ -20,14 +20,14 @@ export function printedText(item: PrintedItem, terminalWidth: number): string {
 	const lines = (text: string) => paragraphLines(text, width);
 	switch (item.kind) {
 		case 'header':
-			return `${drawChatHeader(item.scenario, item.learner, width, item.turns)}\n${chalk.bold('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
+			return `${drawChatHeader(item.scenario, item.learner, width, item.turns)}\n${style.heading('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
 		case 'message':
 			return `${drawBubble(item.message, { partnerName: item.scenario.partner.name, channel: item.scenario.channel, width })}\n`;
 		case 'hint':
-			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => chalk.yellow(line)).join('\n')}\n`;
+			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => style.hint(line)).join('\n')}\n`;
 		case 'answer':
-			return `${lines(item.question).map(line => chalk.bold(line)).join('\n')}\n${paragraphLines(item.answer || '(no answer)', width, { lead: '› ' }).join('\n')}\n`;
+			return `${lines(item.question).map(line => style.heading(line)).join('\n')}\n${paragraphLines(item.answer || '(no answer)', width, { lead: '› ' }).join('\n')}\n`;
 		case 'notice':
-			return `${lines(item.text).map(line => chalk.dim(line)).join('\n')}\n`;
+			return `${lines(item.text).map(line => style.dim(line)).join('\n')}\n`;
 	}
 }
