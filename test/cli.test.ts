@@ -132,7 +132,12 @@ describe('postsafe score', () => {
 
 	it('caps the total below full marks when a red flag is raised, keeping the other evidence', () => {
 		const score = scoreJson(`${GOOD_REPLY} Sounds like eczema though, try hydrocortisone.`);
-		expect(score.criteria.every(criterion => criterion.met)).toBe(true);
+		// The advice undoes the boundary (its red flag breaches it); the words that drew it are still shown.
+		expect(score.criteria.map(criterion => [criterion.id, criterion.met, criterion.evidence.length > 0, criterion.undoneBy])).toEqual([
+			['boundaries', false, true, ['individual-advice']],
+			['signposting', true, true, []],
+			['documentation', true, true, []],
+		]);
 		expect(score.score).toBe(3);
 		expect(score.max).toBe(6);
 	});

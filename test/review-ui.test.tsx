@@ -132,7 +132,8 @@ describe('postsafe review', () => {
 		await waitFor(ui, text => text.includes('Score 3/6'));
 		await press(ui, DOWN);
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of'));
-		expect(flat(ui.lastFrame() ?? '')).toContain("3 of 6 points (6 before the red flag's cap) · met: B Professional boundaries");
+		// The advice undoes the boundary drawn before it; its words stay marked beside the flag's.
+		expect(flat(ui.lastFrame() ?? '')).toContain("3 of 6 points (4 before the red flag's cap) · met: S Signposting to a safe route, D Documentation · undone by the red flag: B Professional boundaries");
 	});
 
 	it('lists a file that only fails when opened in full as unreadable from then on, with the reason, and leaves it as it was', async () => {

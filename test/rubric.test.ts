@@ -3,7 +3,7 @@ import { isEnglishWord } from '../source/dictionary/english.js';
 import { editDistance, FuzzyVocabulary } from '../source/rubric/fuzzy.js';
 import { matchReply } from '../source/rubric/match.js';
 import { compilePattern } from '../source/rubric/pattern.js';
-import { scoreConversation } from '../source/rubric/score.js';
+import { scoreConversation, toScoreJson } from '../source/rubric/score.js';
 import { rubricFor } from './helpers/library.js';
 
 const lexicon = { photo: ['photo', 'picture', 'close up'], loop: ['@loop'] };
@@ -90,11 +90,35 @@ describe('scoring a conversation', () => {
 
 	it('keeps red flags apart, quotes them, and caps the total below full marks', () => {
 		const score = scoreConversation(rubric, ["I can't advise here, call 111, I'll document it.", 'Actually it looks like eczema, try hydrocortisone.']);
-		expect(score.criteria.every(criterion => criterion.met)).toBe(true);
 		expect(score.redFlags.map(flag => [flag.id, flag.evidence.map(item => [item.reply, item.quote])])).toEqual([
 			['individual-advice', [[1, 'Actually it looks like eczema, try hydrocortisone.']]],
 		]);
-		expect(score).toMatchObject({ earned: 6, score: 3, max: 6, capped: true });
+		// The advice undoes the boundary the first reply drew; the other criteria keep their marks.
+		expect(score.criteria.map(criterion => [criterion.id, criterion.met])).toEqual([['boundaries', false], ['signposting', true], ['documentation', true]]);
+		expect(score).toMatchObject({ earned: 4, score: 3, max: 6, capped: true });
+	});
+
+	it('shows the words that met a criterion beside the red flag words that undid it, in the score JSON too', () => {
+		const score = scoreConversation(rubric, ["I can't advise here, call 111, I'll document it.", 'Actually it looks like eczema, try hydrocortisone.']);
+		const boundaries = score.criteria[0]!;
+		expect(boundaries.evidence.map(item => item.quote)).toEqual(["I can't advise here, call 111, I'll document it."]);
+		expect(boundaries.against.map(item => item.quote)).toEqual(['Actually it looks like eczema, try hydrocortisone.']);
+		expect(boundaries.undoneBy).toEqual([{ id: 'individual-advice', label: 'Individual clinical advice through a personal account' }]);
+		const json = toScoreJson(score, rubric).criteria[0]!;
+		expect(json).toMatchObject({
+			id: 'boundaries',
+			met: false,
+			points: 0,
+			evidence: ["I can't advise here, call 111, I'll document it."],
+			against: ['Actually it looks like eczema, try hydrocortisone.'],
+			undoneBy: ['individual-advice'],
+		});
+	});
+
+	it('gives no criterion for the words of a sentence that raises a red flag', () => {
+		const score = scoreConversation(rubric, ['Try some antihistamine from the pharmacy.']);
+		expect(score.redFlags.map(flag => flag.id)).toEqual(['individual-advice']);
+		expect(score.criteria.filter(criterion => criterion.met || criterion.evidence.length > 0)).toEqual([]);
 	});
 
 	it('flags a patient identifier in the learner’s own words, naming the kind', () => {

@@ -308,7 +308,7 @@ describe('coach mode', () => {
 
 	it('otherwise names the most valuable criterion not met yet', async () => {
 		const controller = controllerFor('whatsapp-clinical-image');
-		await controller.reply('Asha', 'Sure, one sec');
+		await controller.reply('Asha', 'Hmm, give me a minute to think');
 		// confidentiality (3 points) before signposting and documentation (2 each)
 		expect(coachHint(controller.current)).toMatch(/^Confidentiality: Name the risk to the patient's privacy/);
 	});

@@ -22,6 +22,12 @@ export function formatScore(score: ConversationScore, scenario: Scenario, width?
 			const result = criterion.met ? style.met('✓ met') : style.missed('✗ missed');
 			const evidence = criterion.met
 				? criterion.evidence.map(item => quoted(item, replyCount)).join('\n')
+				: criterion.undoneBy.length > 0
+					? [
+							...criterion.evidence.map(item => `met by ${quoted(item, replyCount)}`),
+							`${style.flag('undone by ⚑')} ${criterion.undoneBy.map(flag => flag.label).join('; ')}:`,
+							...criterion.against.map(item => quoted(item, replyCount)),
+						].join('\n')
 				: criterion.against.length > 0
 					? criterion.against.map(item => `negated: ${quoted(item, replyCount)}`).join('\n')
 					: style.dim('— nothing in your replies');

@@ -81,7 +81,8 @@ function scoreSection(score: ScoreView): string {
 	const whose = score.learner === undefined ? '' : ` — ${e(score.learner)}`;
 	const capped = score.capped ? `<p class="capped"><span class="sign">⚑</span> A red flag capped the total: the criteria earned ${score.earned}/${score.max}.</p>` : '';
 	const rows = score.criteria.map(criterion => {
-		const evidence = criterion.met ? quotes(criterion.evidence) : criterion.against.length > 0 ? `negated: ${quotes(criterion.against)}` : '<span class="none">—</span>';
+		const undone = criterion.undoneBy.length > 0 ? `${criterion.evidence.length > 0 ? `met by ${quotes(criterion.evidence)}<br>` : ''}<span class="flag">undone by ⚑ ${e(criterion.undoneBy.join('; '))}:</span> ${quotes(criterion.against)}` : undefined;
+		const evidence = criterion.met ? quotes(criterion.evidence) : undone ?? (criterion.against.length > 0 ? `negated: ${quotes(criterion.against)}` : '<span class="none">—</span>');
 		const result = criterion.met ? '<td class="result met"><span class="sign">✓</span> met</td>' : '<td class="result missed"><span class="sign">✗</span> missed</td>';
 		return `<tr>${result}<td>${e(criterion.label)}</td><td class="points">${criterion.points}/${criterion.max}</td><td class="evidence">${evidence}</td></tr>`;
 	});

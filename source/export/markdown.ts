@@ -44,6 +44,10 @@ function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number
 
 function evidenceCell(criterion: ScoreView['criteria'][number]): string {
 	if (criterion.met) return quoted(criterion.evidence);
+	if (criterion.undoneBy.length > 0) {
+		const met = criterion.evidence.length > 0 ? `met by ${quoted(criterion.evidence)}; ` : '';
+		return `${met}undone by ⚑ ${inlineMarkdown(criterion.undoneBy.join('; '))}: ${quoted(criterion.against)}`;
+	}
 	if (criterion.against.length > 0) return `negated: ${quoted(criterion.against)}`;
 	return '—';
 }

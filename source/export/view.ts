@@ -18,8 +18,10 @@ export type CriterionView = {
 	readonly points: number;
 	readonly max: number;
 	readonly evidence: readonly string[];
-	/** Words that undid the criterion (negated), when it was missed. */
+	/** Words that undid the criterion (a red flag's, or negated words), when it was missed. */
 	readonly against: readonly string[];
+	/** Labels of the red flags that undid it, when one did: then `evidence` holds the words that had met it. */
+	readonly undoneBy: readonly string[];
 };
 export type StepView = { readonly label: string; readonly met: boolean; readonly evidence: readonly string[]; readonly missed: string | undefined };
 export type RedFlagView = { readonly label: string; readonly why: string | undefined; readonly evidence: readonly string[] };
@@ -50,7 +52,15 @@ function scoreView(json: ScoreJson, learner: string | undefined): ScoreView {
 		max: json.max,
 		earned: json.criteria.reduce((sum, criterion) => sum + criterion.points, 0),
 		capped: json.capped === true,
-		criteria: json.criteria.map(criterion => ({ label: criterion.label, met: criterion.met, points: criterion.points, max: criterion.max, evidence: criterion.evidence, against: texts(criterion.against) })),
+		criteria: json.criteria.map(criterion => ({
+			label: criterion.label,
+			met: criterion.met,
+			points: criterion.points,
+			max: criterion.max,
+			evidence: criterion.evidence,
+			against: texts(criterion.against),
+			undoneBy: texts(criterion.undoneBy).map(id => json.redFlags.find(flag => flag.id === id)?.label ?? id),
+		})),
 		structure: structure.map(step => ({
 			label: isText(step.label) ? step.label : String(step.id),
 			met: step.met === true,

@@ -14,7 +14,13 @@ export type RubricCriterion = {
 	readonly anchors: readonly Anchor[];
 };
 
-export type RubricRedFlag = { readonly id: string; readonly label: string; readonly why: string };
+export type RubricRedFlag = {
+	readonly id: string;
+	readonly label: string;
+	readonly why: string;
+	/** Indexes of the criteria this flag undoes when raised. */
+	readonly breaches: readonly number[];
+};
 
 export type PatternOwner =
 	| { readonly kind: 'criterion'; readonly index: number }
@@ -52,6 +58,8 @@ export type CompiledRubric = {
 	readonly redFlags: readonly RubricRedFlag[];
 	readonly identifierKinds: CriteriaLibrary['identifiers']['kinds'];
 	readonly redFlagCap: number;
+	/** Indexes of the red flags a bare agreement raises: what agreeing to the other party's requests would be. */
+	readonly agreementFlags: readonly number[];
 	readonly max: number;
 	readonly patterns: readonly OwnedPattern[];
 	/** For each pattern, one bit per slot: what a reply must hold before its occurrences are worth collecting. */
@@ -94,11 +102,13 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		for (const source of step.evidence) patterns.push(compileOrThrow(source, lexicons, { kind: 'step', index }));
 		return { id: step.id, label: step.label, missed: step.missed };
 	});
+	const criterionIndexes = (ids: readonly CriterionId[]) => criteria.flatMap((criterion, index) => (ids.includes(criterion.id) ? [index] : []));
 	const redFlags: RubricRedFlag[] = scenario.rubric.redFlags.map((flag, index) => {
 		for (const source of flag.patterns) patterns.push(compileOrThrow(source, lexicons, { kind: 'redFlag', index }));
-		return { id: flag.id, label: flag.label, why: flag.why };
+		return { id: flag.id, label: flag.label, why: flag.why, breaches: criterionIndexes(flag.breaches) };
 	});
-	redFlags.push({ id: IDENTIFIER_FLAG, label: library.identifiers.label, why: library.identifiers.why });
+	redFlags.push({ id: IDENTIFIER_FLAG, label: library.identifiers.label, why: library.identifiers.why, breaches: criterionIndexes(library.identifiers.breaches) });
+	const agreementFlags = [...new Set(scenario.rubric.requests.map(request => redFlags.findIndex(flag => flag.id === request.agreeing)))].filter(index => index >= 0);
 
 	const index = new Map<string, IndexEntry[]>();
 	const vocabularyStems = new Set<string>();
@@ -125,6 +135,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		redFlags,
 		identifierKinds: library.identifiers.kinds,
 		redFlagCap: scenario.rubric.redFlagCap,
+		agreementFlags,
 		max: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
 		patterns,
 		allSlots: Int32Array.from(patterns, pattern => (1 << pattern.slots.length) - 1),

@@ -1,5 +1,6 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
+import { findAgreement } from './agreement.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
 import { NEGATION_CUES, negationMask } from './negation.js';
@@ -22,6 +23,15 @@ export type CriterionMatch = {
 	readonly evidence: readonly Evidence[];
 	/** Words that would have met the criterion had they not been negated ("I won't be documenting this"). */
 	readonly against: readonly Evidence[];
+	/** Red flags raised by this reply that undo the criterion (its `breaches`): then it is not met, whatever its evidence. */
+	readonly undoneBy: readonly string[];
+};
+
+export type RaisedFlag = {
+	readonly id: string;
+	readonly evidence: readonly Evidence[];
+	/** Raised by a bare yes to what the other party asked (rubric.requests), not by a pattern. */
+	readonly agreement?: true;
 };
 
 export type ReplyMatch = {
@@ -30,7 +40,9 @@ export type ReplyMatch = {
 	/** Interviews: each structure step, in the rubric's order. */
 	readonly steps: readonly CriterionMatch[];
 	/** Raised red flags only, in the rubric's order. */
-	readonly redFlags: readonly { readonly id: string; readonly evidence: readonly Evidence[] }[];
+	readonly redFlags: readonly RaisedFlag[];
+	/** The reply says no to something ("I can't", "not on here"): a later bare "yes" may be confirming it. */
+	readonly refuses: boolean;
 };
 
 type Occurrence = {
@@ -226,9 +238,47 @@ function gather(targets: (Gathered | undefined)[], index: number, tokenised: Tok
 
 const NONE: readonly Evidence[] = [];
 
-/** Reads one reply against a compiled rubric: evidence per criterion, words that lost marks, red flags. */
-export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
+/** Drops evidence quoted from the given sentences (the agreement's): the words of an unsafe sentence earn nothing. */
+function withoutSentences(gathered: (Gathered | undefined)[], sentences: ReadonlySet<number>): void {
+	gathered.forEach((target, index) => {
+		if (target === undefined || !target.sentences.some(sentence => sentences.has(sentence))) return;
+		const kept = target.sentences.flatMap((sentence, position) => (sentences.has(sentence) ? [] : [position]));
+		gathered[index] = kept.length === 0 ? undefined : { sentences: kept.map(position => target.sentences[position]!), evidence: kept.map(position => target.evidence[position]!) };
+	});
+}
+
+// A contrast starts a new thought inside a sentence: "I'll note it in your record, but try hydrocortisone".
+const CONTRASTS: ReadonlySet<string> = new Set(['but', 'however', 'though', 'although', 'whereas', 'except', 'yet', 'still']);
+
+/** Each token's segment: a sentence, cut again at each contrast word. An unsafe segment earns nothing. */
+function segmentsOf(tokens: Tokenised['tokens']): Int32Array {
+	const segments = new Int32Array(tokens.length);
+	let segment = 0;
+	for (let index = 1; index < tokens.length; index++) {
+		if (tokens[index]!.sentence !== tokens[index - 1]!.sentence || CONTRASTS.has(tokens[index]!.word)) segment++;
+		segments[index] = segment;
+	}
+	return segments;
+}
+
+function tokenAt(tokenised: Tokenised, offset: number): number {
+	return Math.max(0, tokenised.tokens.findLastIndex(token => token.start <= offset));
+}
+
+function hasNegation(tokenised: Tokenised, negated: Uint8Array): boolean {
+	const mask = negated.length === tokenised.tokens.length ? negated : negationMask(tokenised.tokens);
+	return mask.includes(1);
+}
+
+/**
+ * Reads one reply against a compiled rubric: evidence per criterion, words that lost marks, red flags.
+ * Red flags are read first: the words of a segment (a sentence, or the part of one after a "but")
+ * that raises one are not read as evidence for anything. `earlier` are the learner's previous replies
+ * in the conversation: a bare "yes" after a refusal confirms the refusal rather than agreeing.
+ */
+export function matchReply(rubric: CompiledRubric, reply: string, earlier: readonly ReplyMatch[] = []): ReplyMatch {
 	const tokenised = tokenise(reply);
+	const { tokens } = tokenised;
 	const met: (Gathered | undefined)[] = [];
 	const against: (Gathered | undefined)[] = [];
 	const stepsTaken: (Gathered | undefined)[] = [];
@@ -237,24 +287,28 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 	const found = { criterion: met, step: stepsTaken, redFlag: flagged } as const;
 	const negated = { criterion: against, step: stepsAgainst } as const;
 	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
+	let segments: Int32Array | undefined;
+	const unsafe = new Set<number>();
+	const markUnsafe = (from: number, to: number) => {
+		segments ??= segmentsOf(tokens);
+		for (let index = from; index <= to; index++) unsafe.add(segments[index]!);
+	};
 	for (const patternIndex of touched) {
 		const pattern = rubric.patterns[patternIndex]!;
-		const { owner } = pattern;
+		if (pattern.owner.kind !== 'redFlag') continue;
 		// A red flag is the learner's own move: words that only imagine it raise none.
 		const all = byPattern[patternIndex]!;
-		const occurrences = owner.kind === 'redFlag' && all.some(occurrence => occurrence.hypothetical) ? all.filter(occurrence => !occurrence.hypothetical) : all;
+		const occurrences = all.some(occurrence => occurrence.hypothetical) ? all.filter(occurrence => !occurrence.hypothetical) : all;
 		if (occurrences.length < pattern.slots.length) continue;
 		const window = findWindow(pattern, occurrences);
-		if (window) {
-			gather(found[owner.kind], owner.index, tokenised, negatedWords, pattern, window);
-		} else if (owner.kind !== 'redFlag' && !pattern.negatedSlots.includes(true)) {
-			const negatedWindow = findWindow(pattern, occurrences, true);
-			if (negatedWindow) gather(negated[owner.kind], owner.index, tokenised, negatedWords, pattern, negatedWindow);
-		}
+		if (!window) continue;
+		gather(flagged, pattern.owner.index, tokenised, negatedWords, pattern, window);
+		markUnsafe(window.start, window.end);
 	}
 	const identifiers = findIdentifiers(reply);
 	if (identifiers.length > 0) {
 		const index = rubric.redFlags.findIndex(flag => flag.id === IDENTIFIER_FLAG);
+		for (const hit of identifiers) markUnsafe(tokenAt(tokenised, hit.start), tokenAt(tokenised, hit.end - 1));
 		flagged[index] = {
 			sentences: [],
 			evidence: identifiers.map(hit => ({
@@ -265,16 +319,56 @@ export function matchReply(rubric: CompiledRubric, reply: string): ReplyMatch {
 			})),
 		};
 	}
-	const outcome = (gathered: readonly (Gathered | undefined)[], negatedWords: readonly (Gathered | undefined)[], index: number): CriterionMatch => {
+	for (const patternIndex of touched) {
+		const pattern = rubric.patterns[patternIndex]!;
+		const { owner } = pattern;
+		if (owner.kind === 'redFlag') continue;
+		const all = byPattern[patternIndex]!;
+		const occurrences = unsafe.size === 0 ? all : all.filter(occurrence => !unsafe.has(segments![occurrence.start]!));
+		if (occurrences.length < pattern.slots.length) continue;
+		const window = findWindow(pattern, occurrences);
+		if (window) {
+			gather(found[owner.kind], owner.index, tokenised, negatedWords, pattern, window);
+		} else if (!pattern.negatedSlots.includes(true)) {
+			const negatedWindow = findWindow(pattern, occurrences, true);
+			if (negatedWindow) gather(negated[owner.kind], owner.index, tokenised, negatedWords, pattern, negatedWindow);
+		}
+	}
+	const refuses = tokens.some(token => NEGATION_CUES.has(token.word));
+	const agreed = new Set<number>();
+	if (rubric.agreementFlags.length > 0) {
+		const agreement = findAgreement(tokenised);
+		// A bare yes: nothing in the reply says no, and nothing but courtesy meets a criterion.
+		const substance = rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index] !== undefined);
+		if (agreement && (agreement.strong || !earlier.some(previous => previous.refuses)) && !substance && !hasNegation(tokenised, negatedWords)) {
+			const sentence = tokens[agreement.start]!.sentence;
+			const bounds = tokenised.sentences[sentence]!;
+			const item: Evidence = {
+				quote: quoteAround(tokenised, bounds.start, bounds.end),
+				spans: [[tokens[agreement.start]!.start, tokens[agreement.end]!.end]],
+				reason: 'agrees to what was asked',
+			};
+			for (const index of rubric.agreementFlags) {
+				if (flagged[index] !== undefined) continue;
+				flagged[index] = { sentences: [sentence], evidence: [item] };
+				agreed.add(index);
+			}
+			withoutSentences(met, new Set([sentence]));
+		}
+	}
+	const raised = rubric.redFlags.flatMap((_, index) => (flagged[index] === undefined ? [] : [index]));
+	const outcome = (gathered: readonly (Gathered | undefined)[], negatedWords: readonly (Gathered | undefined)[], index: number, undoneBy: readonly string[]): CriterionMatch => {
 		const evidence = gathered[index]?.evidence ?? NONE;
-		return { met: evidence.length > 0, evidence, against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE) };
+		return { met: evidence.length > 0 && undoneBy.length === 0, evidence, against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE), undoneBy };
 	};
 	return {
-		criteria: rubric.criteria.map((_, index) => outcome(met, against, index)),
-		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index)),
-		redFlags: rubric.redFlags.flatMap((flag, index) => {
-			const evidence = flagged[index]?.evidence;
-			return evidence ? [{ id: flag.id, evidence }] : [];
-		}),
+		criteria: rubric.criteria.map((_, index) =>
+			outcome(met, against, index, raised.filter(flag => rubric.redFlags[flag]!.breaches.includes(index)).map(flag => rubric.redFlags[flag]!.id)),
+		),
+		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index, NO_FLAGS)),
+		redFlags: raised.map(index => (agreed.has(index) ? { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence, agreement: true as const } : { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence })),
+		refuses,
 	};
 }
+
+const NO_FLAGS: readonly string[] = [];

@@ -11,8 +11,12 @@ export type CriterionScore = {
 	readonly met: boolean;
 	readonly points: number;
 	readonly max: number;
+	/** The words that met it, kept when a red flag undid it, so the debrief shows both. */
 	readonly evidence: readonly QuotedEvidence[];
+	/** The words that undid it: a red flag's that breaches it, or else words that negated its evidence. */
 	readonly against: readonly QuotedEvidence[];
+	/** Red flags raised in the conversation that undo this criterion (its `breaches`). */
+	readonly undoneBy: readonly { readonly id: string; readonly label: string }[];
 	/** The library's feedback for met or missed, whichever applies. */
 	readonly feedback: string;
 };
@@ -55,9 +59,17 @@ export type ConversationScore = {
  * flags are kept apart and cap the total below full marks without erasing the evidence for the rest.
  */
 export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMatch[]): ConversationScore {
+	const redFlags = rubric.redFlags.flatMap((flag): (RedFlagScore & { readonly breaches: readonly number[] })[] => {
+		const evidence = replies.flatMap((reply, turn) =>
+			(reply.redFlags.find(raised => raised.id === flag.id)?.evidence ?? []).map(item => ({ ...item, reply: turn })),
+		);
+		return evidence.length > 0 ? [{ ...flag, evidence }] : [];
+	});
 	const criteria = rubric.criteria.map((criterion, index): CriterionScore => {
 		const evidence = replies.flatMap((reply, turn) => reply.criteria[index]!.evidence.map(item => ({ ...item, reply: turn })));
-		const met = evidence.length > 0;
+		const undoing = redFlags.filter(flag => flag.breaches.includes(index));
+		const met = evidence.length > 0 && undoing.length === 0;
+		const negated = () => replies.flatMap((reply, turn) => reply.criteria[index]!.against.map(item => ({ ...item, reply: turn })));
 		return {
 			id: criterion.id,
 			label: criterion.label,
@@ -65,7 +77,8 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 			points: met ? criterion.points : 0,
 			max: criterion.points,
 			evidence,
-			against: met ? [] : replies.flatMap((reply, turn) => reply.criteria[index]!.against.map(item => ({ ...item, reply: turn }))),
+			against: undoing.length > 0 ? undoing.flatMap(flag => flag.evidence) : met ? [] : negated(),
+			undoneBy: undoing.map(flag => ({ id: flag.id, label: flag.label })),
 			feedback: met ? criterion.feedback.met : criterion.feedback.missed,
 		};
 	});
@@ -73,12 +86,6 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 		const evidence = replies.flatMap((reply, turn) => reply.steps[index]!.evidence.map(item => ({ ...item, reply: turn })));
 		const met = evidence.length > 0;
 		return { ...step, met, evidence, against: met ? [] : replies.flatMap((reply, turn) => reply.steps[index]!.against.map(item => ({ ...item, reply: turn }))) };
-	});
-	const redFlags = rubric.redFlags.flatMap((flag): RedFlagScore[] => {
-		const evidence = replies.flatMap((reply, turn) =>
-			(reply.redFlags.find(raised => raised.id === flag.id)?.evidence ?? []).map(item => ({ ...item, reply: turn })),
-		);
-		return evidence.length > 0 ? [{ ...flag, evidence }] : [];
 	});
 	const earned = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
 	const cap = Math.floor(rubric.max * rubric.redFlagCap);
@@ -91,14 +98,16 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 		capped,
 		criteria,
 		structure,
-		redFlags,
+		redFlags: redFlags.map(({ id, label, why, evidence }) => ({ id, label, why, evidence })),
 		replies,
 	};
 }
 
 /** Scores a whole conversation: the learner's replies, in order. Same words, same result. */
 export function scoreConversation(rubric: CompiledRubric, replies: readonly string[]): ConversationScore {
-	return combineReplies(rubric, replies.map(reply => matchReply(rubric, reply)));
+	const matches: ReplyMatch[] = [];
+	for (const reply of replies) matches.push(matchReply(rubric, reply, matches));
+	return combineReplies(rubric, matches);
 }
 
 /** The score JSON of DESIGN.md, with the explanation fields beside the contract's. */
@@ -116,6 +125,7 @@ export function toScoreJson(score: ConversationScore, rubric: CompiledRubric) {
 			max: criterion.max,
 			evidence: criterion.evidence.map(item => item.quote),
 			against: criterion.against.map(item => item.quote),
+			undoneBy: criterion.undoneBy.map(flag => flag.id),
 			feedback: criterion.feedback,
 		})),
 		// Interviews only, so a role-play's score JSON is exactly the documented shape.

@@ -75,6 +75,18 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 				: [],
 		),
 		...anchorFindings(scenario.debrief.anchors, library, ['debrief', 'anchors']),
+		...rubric.redFlags.flatMap((flag, index) =>
+			flag.breaches.flatMap((id, position) =>
+				criterionIds.includes(id)
+					? []
+					: [{ path: ['rubric', 'redFlags', index, 'breaches', position], message: `criterion "${id}" is not in this scenario's rubric (it scores: ${criterionIds.join(', ')})` }],
+			),
+		),
+		...rubric.requests.flatMap((request, index) =>
+			flagIds.includes(request.agreeing)
+				? []
+				: [{ path: ['rubric', 'requests', index, 'agreeing'], message: `red flag "${request.agreeing}" is not in this scenario's rubric (it has: ${flagIds.join(', ')})` }],
+		),
 	];
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;

@@ -61,8 +61,23 @@ const RedFlag = z.strictObject({
 	label: Text.describe('Short name of the unsafe move, shown to the learner.'),
 	why: Text.describe('Why it is unsafe, shown in the debrief.'),
 	patterns: z.array(Pattern).min(1),
+	breaches: z
+		.array(CriterionId)
+		.min(1)
+		.describe(
+			'The criteria this unsafe move undoes: when the flag is raised they are not met, whatever else the reply said ' +
+				'(the debrief shows the words that met them beside the words that undid them). Each must be scored by this scenario.',
+		),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
+
+const Request = z
+	.strictObject({
+		asks: Text.describe('What the other party asks for, in plain words: "accept my friend request", "send the wound photo here".'),
+		agreeing: Slug.describe('The red flag that agreeing raises: a bare "sure", "on it", "yes please" or "go for it" in reply raises it.'),
+	})
+	.describe('Something the other party asks the learner to do (in the opening or any beat) that would be unsafe to agree to.');
+export type Request = z.infer<typeof Request>;
 
 const StructureStep = z
 	.strictObject({
@@ -138,6 +153,13 @@ export const Scenario = z
 		rubric: z.strictObject({
 			criteria: z.array(ScenarioCriterion).min(1),
 			redFlags: z.array(RedFlag).default([]),
+			requests: z
+				.array(Request)
+				.default([])
+				.describe(
+					'What the other party asks for. A reply that only agrees (no refusal, nothing that meets a criterion but respect) ' +
+						'raises the request\'s red flag; the reply alone decides, never what a model said.',
+				),
 			redFlagCap: z
 				.number()
 				.min(0)
@@ -190,6 +212,10 @@ export const CriteriaLibrary = z
 					postcode: Text,
 					'date-of-birth': Text,
 				}),
+				breaches: z
+					.array(CriterionId)
+					.default([])
+					.describe('The criteria an identifier in the reply undoes, in every scenario that scores them.'),
 			})
 			.describe('The built-in red flag for patient identifiers in the learner’s own words.'),
 	})

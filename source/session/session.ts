@@ -107,7 +107,7 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 				text: event.text,
 				time: event.time,
 				round: state.round,
-				match: matchReply(state.rubric, event.text),
+				match: matchReply(state.rubric, event.text, learnerReplies(state, event.learner).map(earlier => earlier.match)),
 				carried: solo,
 			};
 			const next = { ...state, messages: [...state.messages, reply] };

@@ -52,9 +52,16 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 							{`“${item.quote}”${fromReply(item, replies)}`}
 						</Paragraph>
 					))}
+					{criterion.undoneBy.length > 0 ? (
+						<Paragraph width={columns} indent={10} {...s.flag!()}>
+							{`⚑ Undone by: ${criterion.undoneBy.map(flag => flag.label).join('; ')}`}
+						</Paragraph>
+					) : null}
 					{criterion.against.map((item, index) => (
 						<Paragraph key={`against-${index}`} width={columns} indent={10}>
-							{`You wrote “${item.quote}”${fromReply(item, replies)}, which says the opposite.`}
+							{criterion.undoneBy.length > 0
+								? `You also wrote “${item.quote}”${fromReply(item, replies)}, which undoes it.`
+								: `You wrote “${item.quote}”${fromReply(item, replies)}, which says the opposite.`}
 						</Paragraph>
 					))}
 					{criterion.met ? null : (

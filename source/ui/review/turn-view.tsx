@@ -27,6 +27,8 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 	const earned = turn.score?.met.reduce((sum, id) => sum + (points[id] ?? 0), 0) ?? 0;
 	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
 	const isLearner = turn.role === 'learner';
+	// Words that met a criterion in a reply whose red flag undid it: marked, but not in `met`.
+	const undone = turn.score ? [...new Set(turn.score.evidence.filter(item => item.kind === 'criterion' && !turn.score!.met.includes(item.id as never)).map(item => item.id))] : [];
 	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
 	const time = turn.time.slice(11, 16);
 	return (
@@ -65,6 +67,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 				<Box paddingLeft={4}>
 					<Text>
 						{max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
+						{undone.length > 0 ? <Text color="red"> · undone by the red flag: {undone.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ')}</Text> : null}
 						{turn.score.redFlags.length > 0 ? <Text color="red"> · {turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}</Text> : null}
 					</Text>
 				</Box>

@@ -1,0 +1,104 @@
+import type { Token, Tokenised } from './normalise.js';
+
+/**
+ * Saying yes to what the other party asked, as an act: "sure", "on it", "accepted", "yes please",
+ * "go for it", "will do", "ok sending now", "yesss 👍". Whether it is unsafe depends on what was asked,
+ * which the scenario declares (rubric.requests); this module only finds the yes.
+ */
+
+/** Letters doubled for emphasis are read once: "yesss", "okkk", "sureee". */
+function squeeze(word: string): string {
+	return word.replace(/(.)\1+/g, '$1');
+}
+
+// Assent that can also answer "so is that a no then?": counted only before the learner has said no.
+const WEAK: readonly string[] = [
+	'yes', 'yeah', 'yea', 'yeh', 'ye', 'yh', 'yep', 'yup', 'yip', 'aye', 'ok', 'k', 'oki', 'okie', 'okey', 'oky',
+	'alright', 'alrighty', 'sure', 'shure', 'sur', 'fine', 'cool', 'definitely', 'defo', 'def', 'deffo', 'absolutely',
+	'certainly', 'totally', 'of course', 'ofc', 'course', 'no problem', 'np', 'no worries', 'no prob', 'no probs',
+	'sounds good', 'sounds great', 'sounds fine', 'sounds perfect', 'sounds like a plan', 'why not', 'perfect', 'righto',
+	'right you are', 'that works', 'works for me', 'fine by me', 'fine with me', 'ok by me', 'ok with me', 'agreed', 'deal',
+	'of course i will', 'yes i can', 'yes i will',
+];
+
+// Assent that is itself the act: counted in any reply.
+const STRONG: readonly string[] = [
+	'on it', 'will do', 'i will do it', 'i will do that', 'can do', 'i can do that', 'i can do it', 'happy to', 'more than happy to',
+	'glad to', 'leave it with me', 'consider it done', 'done', 'sorted', 'count me in', 'i am in', 'i am down', 'go for it',
+	'go ahead', 'go on then', 'go on', 'send it', 'send them', 'sending now', 'sending', 'sent', 'posting', 'posted',
+	'accepted', 'accept', 'added', 'added you', 'accepted you', 'yes please', 'ok sending', 'with pleasure', 'love to',
+	'would love to', 'i would love to', 'absolutely go for it', 'post it', 'share it', 'do it', 'let us do it', 'lets do it',
+	'i am on it', 'ill do it', 'yes go for it',
+];
+
+type Phrase = { readonly words: readonly string[]; readonly strong: boolean };
+
+const PHRASES: readonly Phrase[] = [
+	...WEAK.map(text => ({ words: text.split(' ').map(squeeze), strong: false })),
+	...STRONG.map(text => ({ words: text.split(' ').map(squeeze), strong: true })),
+].sort((a, b) => b.words.length - a.words.length);
+
+const FIRST_WORDS: ReadonlySet<string> = new Set(PHRASES.map(phrase => phrase.words[0]!));
+
+// Words before the yes that leave it a yes: "oh go on then", "haha ok", "aw yes", "Jade sure".
+const FILLERS: ReadonlySet<string> = new Set([
+	'oh', 'ah', 'aw', 'aww', 'um', 'umm', 'erm', 'er', 'well', 'hey', 'hi', 'hiya', 'omg', 'haha', 'lol', 'hello', 'yo',
+	'ooh', 'oo', 'ha', 'hah', 'wow', 'then', 'so', 'and', 'mate', 'hun', 'babe', 'x', 'xx', 'thanks', 'thank', 'you',
+	'cheers', 'ta', 'really', 'totally', 'just', 'honestly', 'lovely', 'great', 'amazing', 'nice', 'brilliant', 'fab',
+]);
+
+const COUNTER_OFFER: ReadonlySet<string> = new Set(['instead', 'rather', 'alternatively', 'alternative']);
+const QUALIFIERS: ReadonlySet<string> = new Set(['but', 'however', 'though', 'although', 'unless', 'provided', 'providing', 'long']);
+
+export type Agreement = {
+	/** Token range of the yes. */
+	readonly start: number;
+	readonly end: number;
+	/** The yes is the act itself ("on it", "accepted"), not an answer that could confirm a refusal ("yes"). */
+	readonly strong: boolean;
+};
+
+function sentenceAsks(tokenised: Tokenised, sentence: number): boolean {
+	const bounds = tokenised.sentences[sentence];
+	if (!bounds) return false;
+	return /^\s*\?/.test(tokenised.text.slice(bounds.end, bounds.end + 3)) || tokenised.text.slice(bounds.start, bounds.end).endsWith('?');
+}
+
+function phraseAt(tokens: readonly Token[], at: number): Phrase | undefined {
+	for (const phrase of PHRASES) {
+		const { words } = phrase;
+		if (at + words.length > tokens.length) continue;
+		let matches = true;
+		for (let offset = 0; offset < words.length && matches; offset++) {
+			const token = tokens[at + offset]!;
+			matches = token.clause === tokens[at]!.clause && squeeze(token.word) === words[offset];
+		}
+		if (matches) return phrase;
+	}
+	return undefined;
+}
+
+/**
+ * The first yes that opens a clause of the reply, outside a question: "Sure!", "ok sending now",
+ * "Aw yes please 😊". Undefined when there is none.
+ */
+export function findAgreement(tokenised: Tokenised): Agreement | undefined {
+	const { tokens } = tokenised;
+	// "Sounds fun! Let's do it in the library instead": a counter-offer, not a yes to what was asked.
+	if (tokens.some(token => COUNTER_OFFER.has(token.word))) return undefined;
+	// "Sure, but…": a weak yes with a condition attached is not a bare yes; "accepted, but…" still is.
+	const qualified = tokens.some(token => QUALIFIERS.has(token.word));
+	let clauseStart = true;
+	for (let at = 0; at < tokens.length; at++) {
+		const token = tokens[at]!;
+		if (at > 0 && token.clause !== tokens[at - 1]!.clause) clauseStart = true;
+		if (!clauseStart) continue;
+		const word = squeeze(token.word);
+		if (FIRST_WORDS.has(word)) {
+			const phrase = phraseAt(tokens, at);
+			if (phrase && (phrase.strong || !qualified) && !sentenceAsks(tokenised, token.sentence)) return { start: at, end: at + phrase.words.length - 1, strong: phrase.strong };
+		}
+		if (!FILLERS.has(word)) clauseStart = false;
+	}
+	return undefined;
+}

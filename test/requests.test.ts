@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { scoreConversation } from '../source/rubric/score.js';
+import { bundledLibrary, rubricFor } from './helpers/library.js';
+
+const scenarios = bundledLibrary().scenarios.map(item => item.scenario);
+const withRequests = scenarios.filter(scenario => scenario.rubric.requests.length > 0);
+
+describe('what the other party asked', () => {
+	it('every role-play declares what its other party asks for', () => {
+		expect(scenarios.filter(scenario => scenario.mode === 'roleplay' && scenario.rubric.requests.length === 0).map(scenario => scenario.id)).toEqual(['online-argument']);
+	});
+
+	describe.each(withRequests.map(scenario => [scenario.id, scenario] as const))('%s', (id, scenario) => {
+		const flags = scenario.rubric.requests.map(request => request.agreeing);
+		it.each(['sure', 'on it', 'accepted', 'Yes please!', 'go for it', 'will do', 'ok sending now', 'yesss 👍', 'Sure thing, happy to x'])('"%s" raises what agreeing raises', reply => {
+			const raised = scoreConversation(rubricFor(id), [reply]).redFlags.map(flag => flag.id);
+			expect(raised).toEqual(expect.arrayContaining([...new Set(flags)]));
+		});
+
+		it('a yes that goes on to refuse, or to point somewhere safe, raises nothing', () => {
+			expect(scoreConversation(rubricFor(id), ["Sure, I understand, but I can't do that on here."]).redFlags).toEqual([]);
+		});
+
+		it('"yes" confirming an earlier no is not agreement', () => {
+			expect(scoreConversation(rubricFor(id), ["Sorry, I can't do that.", 'Yes, sorry.']).redFlags).toEqual([]);
+		});
+	});
+});
