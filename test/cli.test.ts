@@ -13,7 +13,7 @@ type ScoreJson = {
 	scenario: string;
 	score: number;
 	max: number;
-	criteria: { id: string; met: boolean; points: number; max: number; evidence: string[]; against: string[] }[];
+	criteria: { id: string; met: boolean; points: number; max: number; evidence: string[]; against: string[]; undoneBy: string[] }[];
 	redFlags: { id: string; label: string; evidence: string[] }[];
 };
 

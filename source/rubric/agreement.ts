@@ -13,7 +13,7 @@ function squeeze(word: string): string {
 
 // Assent that can also answer "so is that a no then?": counted only before the learner has said no.
 const WEAK: readonly string[] = [
-	'yes', 'yeah', 'yea', 'yeh', 'ye', 'yh', 'yep', 'yup', 'yip', 'aye', 'ok', 'k', 'oki', 'okie', 'okey', 'oky',
+	'thumbsup', 'yes', 'yeah', 'yea', 'yeh', 'ye', 'yh', 'yep', 'yup', 'yip', 'aye', 'ok', 'k', 'oki', 'okie', 'okey', 'oky',
 	'alright', 'alrighty', 'sure', 'shure', 'sur', 'fine', 'cool', 'definitely', 'defo', 'def', 'deffo', 'absolutely',
 	'certainly', 'totally', 'of course', 'ofc', 'course', 'no problem', 'np', 'no worries', 'no prob', 'no probs',
 	'sounds good', 'sounds great', 'sounds fine', 'sounds perfect', 'sounds like a plan', 'why not', 'perfect', 'righto',

@@ -12,6 +12,8 @@ export type RubricCriterion = {
 	readonly points: number;
 	readonly feedback: { readonly met: string; readonly missed: string };
 	readonly anchors: readonly Anchor[];
+	/** Role-plays: a reply of at least this many words meets it unless something undoes it (see `tone`). */
+	readonly toneWords: number | undefined;
 };
 
 export type RubricRedFlag = {
@@ -25,6 +27,7 @@ export type RubricRedFlag = {
 export type PatternOwner =
 	| { readonly kind: 'criterion'; readonly index: number }
 	| { readonly kind: 'step'; readonly index: number }
+	| { readonly kind: 'spoiler'; readonly index: number }
 	| { readonly kind: 'redFlag'; readonly index: number };
 
 /** A step of a well-structured interview answer: scored apart from the criteria, for no points. */
@@ -89,6 +92,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		const owner = { kind: 'criterion', index } as const;
 		for (const source of definition.evidence) patterns.push(compileOrThrow(source, [library.lexicon], owner));
 		for (const source of chosen.evidence) patterns.push(compileOrThrow(source, lexicons, owner));
+		for (const source of definition.spoiltBy) patterns.push(compileOrThrow(source, [library.lexicon], { kind: 'spoiler', index }));
 		return {
 			id: chosen.id,
 			label: definition.label,
@@ -96,6 +100,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 			points: chosen.points,
 			feedback: definition.feedback,
 			anchors: definition.anchors,
+			toneWords: scenario.mode === 'roleplay' ? definition.tone?.words : undefined,
 		};
 	});
 	const steps = scenario.rubric.structure.map((step, index): RubricStep => {

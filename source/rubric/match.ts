@@ -25,6 +25,8 @@ export type CriterionMatch = {
 	readonly against: readonly Evidence[];
 	/** Red flags raised by this reply that undo the criterion (its `breaches`): then it is not met, whatever its evidence. */
 	readonly undoneBy: readonly string[];
+	/** Words that undo it without a red flag (its `spoiltBy`: "idiot" undoes respect). */
+	readonly spoilt: readonly Evidence[];
 };
 
 export type RaisedFlag = {
@@ -284,8 +286,9 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	const stepsTaken: (Gathered | undefined)[] = [];
 	const stepsAgainst: (Gathered | undefined)[] = [];
 	const flagged: (Gathered | undefined)[] = [];
-	const found = { criterion: met, step: stepsTaken, redFlag: flagged } as const;
-	const negated = { criterion: against, step: stepsAgainst } as const;
+	const spoilt: (Gathered | undefined)[] = [];
+	const found = { criterion: met, step: stepsTaken, redFlag: flagged, spoiler: spoilt } as const;
+	const negated = { criterion: against, step: stepsAgainst, spoiler: undefined } as const;
 	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
 	let segments: Int32Array | undefined;
 	const unsafe = new Set<number>();
@@ -330,8 +333,9 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (window) {
 			gather(found[owner.kind], owner.index, tokenised, negatedWords, pattern, window);
 		} else if (!pattern.negatedSlots.includes(true)) {
-			const negatedWindow = findWindow(pattern, occurrences, true);
-			if (negatedWindow) gather(negated[owner.kind], owner.index, tokenised, negatedWords, pattern, negatedWindow);
+			const target = negated[owner.kind];
+			const negatedWindow = target && findWindow(pattern, occurrences, true);
+			if (target && negatedWindow) gather(target, owner.index, tokenised, negatedWords, pattern, negatedWindow);
 		}
 	}
 	const refuses = tokens.some(token => NEGATION_CUES.has(token.word));
@@ -356,16 +360,27 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			withoutSentences(met, new Set([sentence]));
 		}
 	}
+	// Tone: a reply with enough words of its own, outside any unsafe segment, that is not only a yes.
+	if (agreed.size === 0) {
+		rubric.criteria.forEach((criterion, index) => {
+			if (criterion.toneWords === undefined || met[index] !== undefined) return;
+			const own = unsafe.size === 0 ? tokens : tokens.filter((_, at) => !unsafe.has(segments![at]!));
+			if (own.length < criterion.toneWords) return;
+			const first = own[0]!;
+			const sentence = tokenised.sentences[first.sentence]!;
+			met[index] = { sentences: [first.sentence], evidence: [{ quote: quoteAround(tokenised, sentence.start, sentence.end), spans: [[first.start, sentence.end]], reason: 'a full reply, courteous throughout' }] };
+		});
+	}
 	const raised = rubric.redFlags.flatMap((_, index) => (flagged[index] === undefined ? [] : [index]));
-	const outcome = (gathered: readonly (Gathered | undefined)[], negatedWords: readonly (Gathered | undefined)[], index: number, undoneBy: readonly string[]): CriterionMatch => {
+	const outcome = (gathered: readonly (Gathered | undefined)[], negatedWords: readonly (Gathered | undefined)[], index: number, undoneBy: readonly string[], spoiltBy: readonly Evidence[]): CriterionMatch => {
 		const evidence = gathered[index]?.evidence ?? NONE;
-		return { met: evidence.length > 0 && undoneBy.length === 0, evidence, against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE), undoneBy };
+		return { met: evidence.length > 0 && undoneBy.length === 0 && spoiltBy.length === 0, evidence, against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE), undoneBy, spoilt: spoiltBy };
 	};
 	return {
 		criteria: rubric.criteria.map((_, index) =>
-			outcome(met, against, index, raised.filter(flag => rubric.redFlags[flag]!.breaches.includes(index)).map(flag => rubric.redFlags[flag]!.id)),
+			outcome(met, against, index, raised.filter(flag => rubric.redFlags[flag]!.breaches.includes(index)).map(flag => rubric.redFlags[flag]!.id), spoilt[index]?.evidence ?? NONE),
 		),
-		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index, NO_FLAGS)),
+		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index, NO_FLAGS, NONE)),
 		redFlags: raised.map(index => (agreed.has(index) ? { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence, agreement: true as const } : { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence })),
 		refuses,
 	};

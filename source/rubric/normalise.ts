@@ -56,6 +56,9 @@ const TEXT_SPEAK: Readonly<Record<string, readonly string[]>> = {
 	thx: ['thanks'], thnx: ['thanks'], thanx: ['thanks'], ty: ['thank', 'you'],
 	'w/o': ['without'], soz: ['sorry'], sry: ['sorry'], nite: ['night'], luv: ['love'], vid: ['video'], vids: ['videos'],
 	'\u{1F602}': ['lol'], '\u{1F923}': ['lol'],
+	// Emoji that say something a rubric needs to hear: mockery, a thumbs-up (a yes), warmth.
+	'\u{1F921}': ['mocking'], '\u{1F643}': ['mocking'], '\u{1F644}': ['mocking'], '\u{1F44D}': ['thumbsup'],
+	'\u{1F60A}': ['smile'], '\u{1F642}': ['smile'], '\u{1F64F}': ['smile'], '\u{1F648}': ['smile'], '\u{1F605}': ['smile'],
 	tmrw: ['tomorrow'], tmr: ['tomorrow'], tmrrw: ['tomorrow'], '2moro': ['tomorrow'], '2morrow': ['tomorrow'],
 	tonite: ['tonight'], '2nite': ['tonight'], msg: ['message'], msgs: ['messages'], b4: ['before'],
 	cos: ['because'], coz: ['because'], cuz: ['because'], bc: ['because'], bcos: ['because'], bcz: ['because'],
@@ -146,7 +149,7 @@ const LETTER = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 // say something a rubric may need to hear), a sentence end, or a clause break. One RegExp, reused:
 // tokenising is synchronous, and copying it for every reply costs more than the rest of a short one.
 const TOKEN_PATTERN = new RegExp(
-	`([Ww]/[Oo](?![A-Za-z])|\\uD83D\\uDE02|\\uD83E\\uDD23|[${LETTER}]+(?:[-'’&+][${LETTER}]+|\\.[0-9]+|\\.[A-Za-z](?![A-Za-z]))*['’]?)|(\\.{1,3}|[!?]+|\\n)|([,;:()\\[\\]"“”—–]|\\s-+\\s|\\s-+$)`,
+	`([Ww]/[Oo](?![A-Za-z])|\\uD83D[\\uDE02\\uDE43\\uDE44\\uDC4D\\uDE0A\\uDE42\\uDE4F\\uDE48\\uDE05]|\\uD83E[\\uDD23\\uDD21]|[${LETTER}]+(?:[-'’&+][${LETTER}]+|\\.[0-9]+|\\.[A-Za-z](?![A-Za-z]))*['’]?)|(\\.{1,3}|[!?]+|\\n)|([,;:()\\[\\]"“”—–]|\\s-+\\s|\\s-+$)`,
 	'g',
 );
 

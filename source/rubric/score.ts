@@ -68,7 +68,8 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 	const criteria = rubric.criteria.map((criterion, index): CriterionScore => {
 		const evidence = replies.flatMap((reply, turn) => reply.criteria[index]!.evidence.map(item => ({ ...item, reply: turn })));
 		const undoing = redFlags.filter(flag => flag.breaches.includes(index));
-		const met = evidence.length > 0 && undoing.length === 0;
+		const spoilt = replies.flatMap((reply, turn) => reply.criteria[index]!.spoilt.map(item => ({ ...item, reply: turn })));
+		const met = evidence.length > 0 && undoing.length === 0 && spoilt.length === 0;
 		const negated = () => replies.flatMap((reply, turn) => reply.criteria[index]!.against.map(item => ({ ...item, reply: turn })));
 		return {
 			id: criterion.id,
@@ -77,7 +78,7 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 			points: met ? criterion.points : 0,
 			max: criterion.points,
 			evidence,
-			against: undoing.length > 0 ? undoing.flatMap(flag => flag.evidence) : met ? [] : negated(),
+			against: undoing.length > 0 || spoilt.length > 0 ? [...undoing.flatMap(flag => flag.evidence), ...spoilt] : met ? [] : negated(),
 			undoneBy: undoing.map(flag => ({ id: flag.id, label: flag.label })),
 			feedback: met ? criterion.feedback.met : criterion.feedback.missed,
 		};

@@ -40,6 +40,7 @@ export function checkCriteriaLibrary(library: CriteriaLibrary): Finding[] {
 		...lexiconFindings(library.lexicon, lexicons, ['lexicon']),
 		...Object.entries(library.criteria).flatMap(([id, criterion]) => [
 			...patternFindings(criterion.evidence, lexicons, ['criteria', id, 'evidence']),
+			...patternFindings(criterion.spoiltBy, lexicons, ['criteria', id, 'spoiltBy']),
 			...anchorFindings(criterion.anchors, library, ['criteria', id, 'anchors']),
 		]),
 	];

@@ -186,6 +186,20 @@ const CriterionDefinition = z.strictObject({
 	label: Text,
 	means: Text.describe('What the criterion asks of a reply.'),
 	evidence: z.array(Pattern).min(1).describe('Default evidence, used in every scenario that scores it.'),
+	spoiltBy: z
+		.array(Pattern)
+		.default([])
+		.describe('Words that undo this criterion wherever they appear in the conversation ("idiot" undoes respect), without raising a red flag.'),
+	tone: z
+		.strictObject({
+			words: z.number().int().min(1).describe('Fewest words a reply needs.'),
+		})
+		.optional()
+		.describe(
+			'A matter of tone: in a role-play, any reply of at least `words` words (outside any sentence that raises a red flag) ' +
+				'meets it unless something undoes it: a red flag that breaches it, a spoiltBy pattern, or a reply that is only a yes ' +
+				'to what was asked.',
+		),
 	feedback: z.strictObject({ met: Text, missed: Text }),
 	anchors: z.array(Anchor).min(1),
 });
