@@ -30,6 +30,28 @@ const DATE = new RegExp(
 );
 const BIRTH_CUE = /\b(?:d\.?o\.?b|date of birth|born|birthday|birth date|b\.)\W{0,3}(?:\w+\W{1,3}){0,3}$/i;
 
+// A line that is not a person's own: a landline counts only when it is said to be someone's ("his home
+// number is 0161…"); "the ward's direct line is 0161 496 0222" and "PALS on 0113 496 0555" are services.
+const PERSONAL_BEFORE = /\b(?:his|her|their|your|my|home|patient'?s?|mum'?s|dad'?s|wife'?s|husband'?s|son'?s|daughter'?s|personal|private)\b[^\n]{0,30}$/i;
+
+// A name: a title and a surname ("Mr Okonkwo", "Mrs Doreen Walsh"), two capitalised words ("Keith Marsh"),
+// or a quoted surname ("'Smith bed 4'"). Doctors and staff are named with Dr, Sister, Nurse: not patients.
+const NAME = String.raw`(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|\b[A-Z][a-z'-]+\s+[A-Z][a-z'-]{2,}|['‘"“][A-Z][a-z'-]+)`;
+const PLACE = String.raw`\b(?:[Bb]ed|BED|[Bb]ay|BAY|[Cc]ubicle|[Ss]ide\s*[Rr]oom|[Rr]oom|[Cc]ot|[Cc]hair)\s*(?:[Nn]o\.?\s*|[Nn]umber\s*)?\d{1,3}[a-zA-Z]?\b`;
+const HOSPITAL_NUMBER = String.raw`\b(?:[Hh]osp(?:ital)?\.?\s*(?:[Nn]o|[Nn]um|[Nn]umber)\.?|MRN|[Mm]rn|[Uu]nit\s+(?:[Nn]o|[Nn]umber)|[Kk]\s*[Nn]umber|[Cc]ase\s+(?:[Nn]o|[Nn]umber))\s*[:#]?\s*[A-Z]{0,3}\d{5,10}\b`;
+// Words a capitalised pair may start with that make it no name: "Hey Tom", "Ward Sister", "The Trust".
+const NOT_NAMES = /^(?:Hi|Hey|Hello|Dear|The|This|That|Please|Thanks|Thank|Sorry|Ward|Bay|Bed|Sister|Nurse|Doctor|Dr|Good|Morning|Evening|Night|Yes|No|Ok|Okay|Sure|Oh|And|But|So|If|When|Our|Your|My|His|Her|NHS|GP|A|An|I|It|We|You|Can|Could|Would|Will|Just|Also|Team|Trust|Hospital|Great|Well|Happy|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|Is|Was|Are|In|On|From|At|For|With|Not|Wait|Mate|Hun)\b/;
+const NAME_NEAR_PLACE = new RegExp(String.raw`(${NAME})(?:[^.!?\n]{0,25}?)(${PLACE}|${HOSPITAL_NUMBER})|(${PLACE}|${HOSPITAL_NUMBER})(?:[^.!?\n]{0,12}?)(${NAME})`, 'g');
+const WHOLE_NAME = new RegExp(`^${NAME}$`);
+
+function isName(text: string): boolean {
+	const bare = text.replace(/^['‘"“]/, '');
+	if (!/^[A-Z]/.test(bare)) return false;
+	if (/^(?:Mr|Mrs|Ms|Miss|Mx|Master)\b/.test(bare)) return true;
+	// "Hey Tom", "Ward 22": the first word is no name, but the second may be one on its own.
+	return !NOT_NAMES.test(bare);
+}
+
 function digitsOf(text: string): string {
 	return text.replace(/\D/g, '');
 }
@@ -57,7 +79,7 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 		const code = text.charCodeAt(index);
 		if (code >= 48 && code <= 57) digits++;
 	}
-	if (digits < 2 && !text.includes('@')) return hits;
+	if (digits === 0 && !text.includes('@')) return hits;
 	const taken: [number, number][] = [];
 	const add = (kind: IdentifierKind, match: RegExpMatchArray) => {
 		const start = match.index!;
@@ -71,7 +93,20 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 		for (const match of text.matchAll(TEN_DIGITS)) {
 			if (isValidNhsNumber(digitsOf(match[0]))) add('nhs-number', match);
 		}
-		for (const match of text.matchAll(PHONE)) if (isUkPhone(match[0])) add('phone', match);
+		for (const match of text.matchAll(PHONE)) {
+			if (!isUkPhone(match[0])) continue;
+			const mobile = /^(?:\+44\s?(?:\(0\)\s?)?|0)7/.test(match[0].replace(/[\s()-]/g, '').replace(/^\+440?/, '0'));
+			if (!mobile && !PERSONAL_BEFORE.test(text.slice(Math.max(0, match.index! - 40), match.index))) continue;
+			add('phone', match);
+		}
+	}
+	if (digits >= 1) {
+		for (const match of text.matchAll(NAME_NEAR_PLACE)) {
+			const name = match[1] ?? match[4]!;
+			const place = match[2] ?? match[3]!;
+			if (!WHOLE_NAME.test(name.trim()) || !isName(name.trim())) continue;
+			add(/\d{5,}/.test(place) ? 'hospital-number' : 'name-and-location', match);
+		}
 	}
 	// The shortest full date ("1/3/85") has four digits, the shortest postcode two.
 	if (digits >= 4) for (const match of text.matchAll(DATE)) {

@@ -23,7 +23,7 @@ const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 /** Words that close a negation's scope: a contrast, a new condition or a new time starts a new thought. */
 export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
 	'but', 'however', 'although', 'though', 'instead', 'so', 'whereas', 'except', 'otherwise', 'if',
-	'unless', 'until', 'because', 'while', 'then', 'once', 'before', 'after', 'when',
+	'unless', 'until', 'because', 'while', 'then', 'once', 'before', 'after', 'when', 'than',
 ]);
 
 // "and" or "as" closes the scope only when a new clause starts after it ("I won't post it and I will

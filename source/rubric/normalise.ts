@@ -34,8 +34,10 @@ export type Tokenised = {
 };
 
 const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
-	"can't": ['can', 'not'], cannot: ['can', 'not'], cant: ['can', 'not'], cnt: ['can', 'not'], dnt: ['do', 'not'],
-	"won't": ['will', 'not'], wont: ['will', 'not'], "shan't": ['shall', 'not'],
+	"can't": ['can', 'not'], cannot: ['can', 'not'], cant: ['can', 'not'], cnt: ['can', 'not'],
+	"won't": ['will', 'not'], wont: ['will', 'not'], wnt: ['will', 'not'], nt: ['not'], nope: ['no'], nah: ['no'],
+	wudnt: ['would', 'not'], cudnt: ['could', 'not'], shudnt: ['should', 'not'], dint: ['did', 'not'], didn: ['did', 'not'],
+	dnt: ['do', 'not'], doesn: ['does', 'not'], isn: ['is', 'not'], wasn: ['was', 'not'], aren: ['are', 'not'], havnt: ['have', 'not'], "shan't": ['shall', 'not'],
 	"ain't": ['is', 'not'], aint: ['is', 'not'],
 	dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'],
 	arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], havent: ['have', 'not'],

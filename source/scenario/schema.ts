@@ -225,6 +225,8 @@ export const CriteriaLibrary = z
 					email: Text,
 					postcode: Text,
 					'date-of-birth': Text,
+					'name-and-location': Text.describe("A person's name with their bed, bay or cubicle number."),
+					'hospital-number': Text.describe("A person's name with their hospital number (MRN)."),
 				}),
 				breaches: z
 					.array(CriterionId)
