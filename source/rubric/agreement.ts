@@ -25,7 +25,8 @@ const WEAK: readonly string[] = [
 const STRONG: readonly string[] = [
 	'on it', 'will do', 'i will do it', 'i will do that', 'can do', 'i can do that', 'i can do it', 'happy to', 'more than happy to',
 	'glad to', 'leave it with me', 'consider it done', 'done', 'sorted', 'count me in', 'i am in', 'i am down', 'go for it',
-	'go ahead', 'go on then', 'go on', 'send it', 'send them', 'sending now', 'sending', 'sent', 'posting', 'posted',
+	'go ahead', 'go on then', 'go on', 'sending now', 'sending', 'sent', 'posting', 'posted', 'tagged', 'liked',
+	'shared', 'retweeted', 'reposted', 'followed', 'following', 'will send', 'will post', 'will share', 'will tag',
 	'accepted', 'accept', 'added', 'added you', 'accepted you', 'yes please', 'ok sending', 'with pleasure', 'love to',
 	'would love to', 'i would love to', 'absolutely go for it', 'post it', 'share it', 'do it', 'let us do it', 'lets do it',
 	'i am on it', 'ill do it', 'yes go for it',

@@ -3,6 +3,7 @@ import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView 
 import { findAgreement } from './agreement.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
+import { mentionMask } from './mention.js';
 import { NEGATION_CUES, negationMask } from './negation.js';
 import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
@@ -104,7 +105,10 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	const touched: number[] = [];
 	if (!anyComplete) return { byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
+	// Not the learner's own move: imagined ("if I sent it…"), someone else's, or quoted to be rejected.
 	const hypothetical = hypotheticalMask(tokens);
+	const mentioned = mentionMask(tokenised);
+	for (let index = 0; index < count; index++) hypothetical[index]! |= mentioned[index]!;
 	for (let at = 0; at < count; at++) {
 		const entries = views[at]!.entries;
 		if (entries === undefined) continue;
@@ -267,6 +271,17 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 	return Math.max(0, tokenised.tokens.findLastIndex(token => token.start <= offset));
 }
 
+/** Whether anything up to the end of the clause holding token `at` says no. */
+function saysNoUpTo(tokenised: Tokenised, negated: Uint8Array, at: number): boolean {
+	const { tokens } = tokenised;
+	const mask = negated.length === tokens.length ? negated : negationMask(tokens);
+	const clause = tokens[at]!.clause;
+	for (let index = 0; index < tokens.length && (index <= at || tokens[index]!.clause === clause); index++) {
+		if (mask[index] === 1 || NEGATION_CUES.has(tokens[index]!.word)) return true;
+	}
+	return false;
+}
+
 function hasNegation(tokenised: Tokenised, negated: Uint8Array): boolean {
 	const mask = negated.length === tokenised.tokens.length ? negated : negationMask(tokenised.tokens);
 	return mask.includes(1);
@@ -344,7 +359,10 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const agreement = findAgreement(tokenised);
 		// A bare yes: nothing in the reply says no, and nothing but courtesy meets a criterion.
 		const substance = rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index] !== undefined);
-		if (agreement && (agreement.strong || !earlier.some(previous => previous.refuses)) && !substance && !hasNegation(tokenised, negatedWords)) {
+		// "Accepted, but I can't talk about anything medical on here": a yes that is the act itself stands
+		// whatever follows it; any other yes stands only with no "no" anywhere in the reply.
+		const saysNo = agreement && (agreement.strong ? saysNoUpTo(tokenised, negatedWords, agreement.end) : hasNegation(tokenised, negatedWords));
+		if (agreement && (agreement.strong || !earlier.some(previous => previous.refuses)) && !substance && !saysNo) {
 			const sentence = tokens[agreement.start]!.sentence;
 			const bounds = tokenised.sentences[sentence]!;
 			const item: Evidence = {
