@@ -18,13 +18,14 @@ const WEAK: readonly string[] = [
 	'certainly', 'totally', 'of course', 'ofc', 'course', 'no problem', 'np', 'no worries', 'no prob', 'no probs',
 	'sounds good', 'sounds great', 'sounds fine', 'sounds perfect', 'sounds like a plan', 'why not', 'perfect', 'righto',
 	'right you are', 'that works', 'works for me', 'fine by me', 'fine with me', 'ok by me', 'ok with me', 'agreed', 'deal',
-	'of course i will', 'yes i can', 'yes i will',
+	'of course i will', 'yes i can', 'yes i will', 'done', 'sorted', 'agreed', 'i agree', 'totally agree', 'exactly',
+	'true', 'so true', 'facts', 'same',
 ];
 
 // Assent that is itself the act: counted in any reply.
 const STRONG: readonly string[] = [
 	'on it', 'will do', 'i will do it', 'i will do that', 'can do', 'i can do that', 'i can do it', 'happy to', 'more than happy to',
-	'glad to', 'leave it with me', 'consider it done', 'done', 'sorted', 'count me in', 'i am in', 'i am down', 'go for it',
+	'glad to', 'leave it with me', 'consider it done', 'count me in', 'i am in', 'i am down', 'go for it',
 	'go ahead', 'go on then', 'go on', 'sending now', 'sending', 'sent', 'posting', 'posted', 'tagged', 'liked',
 	'shared', 'retweeted', 'reposted', 'followed', 'following', 'will send', 'will post', 'will share', 'will tag',
 	'accepted', 'accept', 'added', 'added you', 'accepted you', 'yes please', 'ok sending', 'with pleasure', 'love to',
@@ -57,7 +58,12 @@ export type Agreement = {
 	readonly end: number;
 	/** The yes is the act itself ("on it", "accepted"), not an answer that could confirm a refusal ("yes"). */
 	readonly strong: boolean;
+	/** The yes is its whole clause ("Accepted, but…", "Sent 👍"), not the start of something else ("Sent to Ellie privately: …"). */
+	readonly whole: boolean;
 };
+
+// What may follow a yes that is still only the yes: "Accepted x", "sending now", "done already 👍".
+const TRAILING: ReadonlySet<string> = new Set(['x', 'xx', 'smile', 'thumbsup', 'lol', 'haha', 'then', 'now', 'already', 'just', 'done', 'mate', 'hun', 'babe']);
 
 function sentenceAsks(tokenised: Tokenised, sentence: number): boolean {
 	const bounds = tokenised.sentences[sentence];
@@ -97,7 +103,13 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 		const word = squeeze(token.word);
 		if (FIRST_WORDS.has(word)) {
 			const phrase = phraseAt(tokens, at);
-			if (phrase && (phrase.strong || !qualified) && !sentenceAsks(tokenised, token.sentence)) return { start: at, end: at + phrase.words.length - 1, strong: phrase.strong };
+			if (phrase && (phrase.strong || !qualified) && !sentenceAsks(tokenised, token.sentence)) {
+				const end = at + phrase.words.length - 1;
+				let next = end + 1;
+				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
+				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;
+				return { start: at, end, strong: phrase.strong, whole };
+			}
 		}
 		if (!FILLERS.has(word)) clauseStart = false;
 	}

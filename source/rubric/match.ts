@@ -357,12 +357,14 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	const agreed = new Set<number>();
 	if (rubric.agreementFlags.length > 0) {
 		const agreement = findAgreement(tokenised);
-		// A bare yes: nothing in the reply says no, and nothing but courtesy meets a criterion.
+		// A bare yes: nothing in the reply says no, and nothing but courtesy meets a criterion (a yes that
+		// is the act itself, "sent", "accepted", is not redeemed by what else the reply does).
 		const substance = rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index] !== undefined);
 		// "Accepted, but I can't talk about anything medical on here": a yes that is the act itself stands
 		// whatever follows it; any other yes stands only with no "no" anywhere in the reply.
 		const saysNo = agreement && (agreement.strong ? saysNoUpTo(tokenised, negatedWords, agreement.end) : hasNegation(tokenised, negatedWords));
-		if (agreement && (agreement.strong || !earlier.some(previous => previous.refuses)) && !substance && !saysNo) {
+		const bare = agreement && ((agreement.strong && agreement.whole) || ((agreement.strong || !earlier.some(previous => previous.refuses)) && !substance));
+		if (agreement && bare && !saysNo) {
 			const sentence = tokens[agreement.start]!.sentence;
 			const bounds = tokenised.sentences[sentence]!;
 			const item: Evidence = {
