@@ -14,7 +14,11 @@ export function formatScore(score: ConversationScore, scenario: Scenario, width?
 	const replyCount = score.replies.length;
 	const lines: string[] = [];
 	lines.push(style.heading(`${scenario.title} (${scenario.id})`));
-	const capNote = score.capped ? `  (${score.earned} earned; a red flag caps the total at ${score.score})` : '';
+	const capNote = score.capped
+		? `  (${score.earned} earned; a red flag caps the total at ${score.score})`
+		: score.offTopic && score.score < score.earned
+			? '  (full marks need a reply about this situation: yours never touches it)'
+			: '';
 	lines.push(`Score ${style.heading(`${score.score}/${score.max}`)}${capNote}`, '');
 	const rows = [
 		['Result', 'Criterion', 'Points', 'Evidence (your words)'].map(style.heading),

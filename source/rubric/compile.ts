@@ -1,6 +1,6 @@
 import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
 import { FuzzyVocabulary } from './fuzzy.js';
-import type { Lexeme } from './normalise.js';
+import { phraseStems, type Lexeme } from './normalise.js';
 import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
 
 export const IDENTIFIER_FLAG = 'patient-identifier';
@@ -70,7 +70,31 @@ export type CompiledRubric = {
 	readonly index: ReadonlyMap<string, readonly IndexEntry[]>;
 	readonly vocabularyStems: ReadonlySet<string>;
 	readonly fuzzy: FuzzyVocabulary;
+	/**
+	 * Stems of what this situation is about: the other party's first name and the words of the setting and
+	 * the opening that no criterion listens for ("rash", "ECG", "collagen"). A conversation that touches none of them
+	 * is about some other situation, and cannot earn full marks.
+	 */
+	readonly topic: ReadonlySet<string>;
+	/** The other party's first name, as a stem: naming them touches the situation twice over. */
+	readonly partnerStem: string;
 };
+
+// Words of an opening that say nothing about its situation.
+const PLAIN = new Set(
+	phraseStems(
+		'i you we he she they it me him her us them my your our his their this that these those the a an to of in on at by for with from about and or but so if not no is are was were be been am will would can could should shall must may might do does did have has had please let just what how there here any some all as too very really then than when also like get got going want know think see look make smile lol thumbsup mocking sorry tonight through which after made much now time next before last ago still more over off thank thanks hello hi hiya hey doctor good mind said saw one two',
+	),
+);
+
+/** A word and its common inflections, so a typo of "identified" is corrected though the pattern says "identify". */
+function inflections(word: string): string[] {
+	if (word.length < 4 || !/^[a-z]+$/.test(word)) return [word];
+	const base = word.endsWith('e') ? word.slice(0, -1) : word;
+	const forms = [word, `${word}s`, `${base}ed`, `${base}ing`];
+	if (word.endsWith('y')) forms.push(`${word.slice(0, -1)}ied`, `${word.slice(0, -1)}ies`);
+	return forms;
+}
 
 function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner): OwnedPattern {
 	const result = compilePattern(source, lexicons);
@@ -87,10 +111,16 @@ function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner)
 export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKnownWord: (word: string) => boolean): CompiledRubric {
 	const lexicons: Lexicons = [scenario.rubric.lexicon, library.lexicon];
 	const patterns: OwnedPattern[] = [];
+	// What the library's criteria listen for in every scenario: generic, so no sign of a situation.
+	const generic = new Set<string>();
 	const criteria = scenario.rubric.criteria.map((chosen, index): RubricCriterion => {
 		const definition = library.criteria[chosen.id];
 		const owner = { kind: 'criterion', index } as const;
-		for (const source of definition.evidence) patterns.push(compileOrThrow(source, [library.lexicon], owner));
+		for (const source of definition.evidence) {
+			const pattern = compileOrThrow(source, [library.lexicon], owner);
+			patterns.push(pattern);
+			for (const alternatives of pattern.slots) for (const alternative of alternatives) for (const stem of alternative.stems) generic.add(stem);
+		}
 		for (const source of chosen.evidence) patterns.push(compileOrThrow(source, lexicons, owner));
 		for (const source of definition.spoiltBy) patterns.push(compileOrThrow(source, [library.lexicon], { kind: 'spoiler', index }));
 		return {
@@ -127,12 +157,20 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 				entries.push({ pattern: patternIndex, slot, stems: alternative.stems, anchor });
 				index.set(key, entries);
 				for (const stem of alternative.stems) vocabularyStems.add(stem);
-				vocabularyWords.push(...alternative.words);
+				vocabularyWords.push(...alternative.words.flatMap(inflections));
 			}
 		});
 	});
 
+	const topic = new Set([
+		...(scenario.mode === 'interview' ? [] : phraseStems(scenario.partner.name.split(/\s+/)[0]!)),
+		// An interview question is general; its setting says what it is about. A role-play's opening does.
+		...[scenario.mode === 'interview' ? scenario.setting : scenario.partner.wants, ...scenario.opening.map(message => `${message.text} ${message.attachment ?? ''}`)]
+			.flatMap(phraseStems).filter(stem => stem.length >= 3 && !PLAIN.has(stem) && !generic.has(stem) && !/^\d+$/.test(stem)),
+	]);
 	return {
+		topic,
+		partnerStem: phraseStems(scenario.partner.name.split(/\s+/)[0]!)[0] ?? '',
 		views: new Map(),
 		scenarioId: scenario.id,
 		criteria,

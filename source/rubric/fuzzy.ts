@@ -85,7 +85,7 @@ export class FuzzyVocabulary {
 		if (!fuse) return undefined;
 		const limit = allowedEdits(word.length);
 		let best: { word: string; distance: number } | undefined;
-		for (const { item } of fuse.search(word, { limit: 8 })) {
+		for (const { item } of fuse.search(word, { limit: 16 })) {
 			const distance = isPlausible(word, item) ? editDistance(word, item, limit) : limit + 1;
 			if (distance <= limit && (!best || distance < best.distance)) best = { word: item, distance };
 		}

@@ -46,6 +46,12 @@ export type ReplyMatch = {
 	readonly redFlags: readonly RaisedFlag[];
 	/** The reply says no to something ("I can't", "not on here"): a later bare "yes" may be confirming it. */
 	readonly refuses: boolean;
+	/** How much the reply touches the situation: distinct words of the opening no criterion listens for, the other party's name counting two. */
+	readonly topical: number;
+	/** Words in the reply, for judging whether a long one is about this situation at all. */
+	readonly words: number;
+	/** The reply greets or addresses someone by a first name that is not the other party's ("Hi Martin,"). */
+	readonly addressesSomeoneElse: boolean;
 };
 
 type Occurrence = {
@@ -253,6 +259,30 @@ function withoutSentences(gathered: (Gathered | undefined)[], sentences: Readonl
 	});
 }
 
+// Words that make a sentence of a string of terms: a reply with almost none is a keyword list.
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+	'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'him', 'her', 'us', 'them', 'my', 'your', 'our', 'his', 'their', 'this', 'that',
+	'the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'and', 'or', 'but', 'so', 'if', 'not', 'no',
+	'is', 'are', 'was', 'were', 'be', 'been', 'am', 'will', 'would', 'can', 'could', 'should', 'shall', 'must', 'may', 'might', 'do',
+	'does', 'did', 'have', 'has', 'had', 'please', 'let', 'just', 'what', 'how', 'there', 'any', 'some', 'all', 'as', 'too',
+]);
+
+/**
+ * A string of terms rather than a reply: "confidentiality consent escalate consultant sponsored", or the
+ * same joined by commas. It earns no criterion (a red flag in it still counts).
+ */
+function isKeywordList(tokens: Tokenised['tokens']): boolean {
+	if (tokens.length < 5) return false;
+	let functional = 0;
+	for (const token of tokens) if (FUNCTION_WORDS.has(token.word)) functional++;
+	if (functional / tokens.length >= 0.15) return false;
+	if (tokens.length >= 8) return true;
+	// Short items joined by commas: "advice, 111, record, consent, thanks".
+	const clauses = new Map<number, number>();
+	for (const token of tokens) clauses.set(token.clause, (clauses.get(token.clause) ?? 0) + 1);
+	return clauses.size >= 5 && [...clauses.values()].every(count => count <= 2);
+}
+
 // A contrast starts a new thought inside a sentence: "I'll note it in your record, but try hydrocortisone".
 const CONTRASTS: ReadonlySet<string> = new Set(['but', 'however', 'though', 'although', 'whereas', 'except', 'yet', 'still']);
 
@@ -353,6 +383,10 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			if (target && negatedWindow) gather(target, owner.index, tokenised, negatedWords, pattern, negatedWindow);
 		}
 	}
+	if (isKeywordList(tokens)) {
+		met.length = 0;
+		stepsTaken.length = 0;
+	}
 	const refuses = tokens.some(token => NEGATION_CUES.has(token.word));
 	const agreed = new Set<number>();
 	if (rubric.agreementFlags.length > 0) {
@@ -385,7 +419,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		rubric.criteria.forEach((criterion, index) => {
 			if (criterion.toneWords === undefined || met[index] !== undefined) return;
 			const own = unsafe.size === 0 ? tokens : tokens.filter((_, at) => !unsafe.has(segments![at]!));
-			if (own.length < criterion.toneWords) return;
+			// Enough words, and words that make sentences: "confidentiality respect escalation advice 111 consent" is no reply.
+			if (own.length < criterion.toneWords || !own.some(token => FUNCTION_WORDS.has(token.word))) return;
 			const first = own[0]!;
 			const sentence = tokenised.sentences[first.sentence]!;
 			met[index] = { sentences: [first.sentence], evidence: [{ quote: quoteAround(tokenised, sentence.start, sentence.end), spans: [[first.start, sentence.end]], reason: 'a full reply, courteous throughout' }] };
@@ -403,7 +438,27 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index, NO_FLAGS, NONE)),
 		redFlags: raised.map(index => (agreed.has(index) ? { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence, agreement: true as const } : { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence })),
 		refuses,
+		topical: topicWeight(rubric, tokens),
+		words: tokens.length,
+		addressesSomeoneElse: addressesSomeoneElse(rubric, reply),
 	};
 }
 
 const NO_FLAGS: readonly string[] = [];
+
+// "Hi Martin,", "Priya, I'd rather…", "Thanks Karen": a first name used to address someone.
+const VOCATIVE = /^(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|sorry|haha|oh|aw|morning|evening)\s+)?([A-Z][a-z]{2,})\s*[,!.:]/i;
+const NOT_A_NAME: ReadonlySet<string> = new Set(['sorry', 'thanks', 'sure', 'yes', 'yeah', 'okay', 'hello', 'hiya', 'morning', 'evening', 'honestly', 'well', 'look', 'listen', 'guys', 'everyone', 'all', 'team', 'mate', 'hun', 'doctor', 'sir', 'madam', 'please', 'great', 'fine', 'done', 'agreed', 'true', 'wow', 'ugh', 'right', 'cool', 'lovely', 'absolutely', 'definitely', 'congrats', 'hmm', 'haha', 'lol', 'omg', 'wait', 'also', 'firstly', 'first', 'again', 'anyway', 'seriously', 'accepted', 'tagged', 'sent', 'shared', 'liked']);
+
+function addressesSomeoneElse(rubric: CompiledRubric, reply: string): boolean {
+	const name = VOCATIVE.exec(reply.trim())?.[1];
+	if (!name || !/^[A-Z]/.test(name) || /ly$/.test(name) || NOT_A_NAME.has(name.toLowerCase()) || rubric.partnerStem === '') return false;
+	return stem(name.toLowerCase()) !== rubric.partnerStem && !rubric.topic.has(stem(name.toLowerCase()));
+}
+
+function topicWeight(rubric: CompiledRubric, tokens: Tokenised['tokens']): number {
+	if (rubric.topic.size === 0) return 0;
+	const seen = new Set<string>();
+	for (const token of tokens) if (rubric.topic.has(token.stem)) seen.add(token.stem);
+	return seen.size + (seen.has(rubric.partnerStem) ? 1 : 0);
+}

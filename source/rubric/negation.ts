@@ -57,7 +57,7 @@ const REFUSER: ReadonlySet<string> = new Set(['i', 'it', 'that', 'this', 'we']);
 const JOINS_ON: ReadonlySet<string> = new Set([
 	'to', 'or', 'and', 'nor', 'should', 'would', 'could', 'must', 'can', 'will', 'might', 'may', 'not', 'never',
 	'by', 'via', 'over', 'through', 'on', 'in', 'the', 'a', 'an', 'your', 'my', 'his', 'her', 'their', 'this',
-	'that', 'any', 'no',
+	'that', 'any', 'no', 'personal', 'private', 'direct', 'social', 'instagram', 'facebook', 'whatsapp', 'medical', 'clinical',
 ]);
 
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */

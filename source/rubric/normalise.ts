@@ -86,16 +86,34 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
 	let stemmed = stemCache.get(word);
 	if (stemmed === undefined) {
-		stemmed = /^[a-z]+$/.test(word) ? stemmer(word) : word;
+		// Porter reads "his" as "hi" and "was" as "wa": words of three letters are their own stem.
+		stemmed = /^[a-z]{4,}$/.test(word) ? stemmer(word) : word;
 		if (stemCache.size > 200_000) stemCache.clear();
 		stemCache.set(word, stemmed);
 	}
 	return stemmed;
 }
 
+// US spellings read as UK ones, so "recognize" is "recognise" and "behavior" is "behaviour".
+const US_WORDS: Readonly<Record<string, string>> = {
+	behavior: 'behaviour', behaviors: 'behaviours', behavioral: 'behavioural', color: 'colour', honor: 'honour', favor: 'favour',
+	favorite: 'favourite', center: 'centre', centers: 'centres', license: 'licence', defense: 'defence', offense: 'offence',
+	judgment: 'judgement', pediatric: 'paediatric', anesthetic: 'anaesthetic', hematology: 'haematology', counseling: 'counselling',
+	traveled: 'travelled', labeled: 'labelled', labeling: 'labelling', canceled: 'cancelled', program: 'programme',
+};
+const US_IZE = /^([a-z]{3,})iz(e|es|ed|ing|ation|ations|able)$/;
+const NOT_IZE: ReadonlySet<string> = new Set(['size', 'sizes', 'sized', 'seize', 'seizes', 'seized', 'prize', 'prizes', 'capsize']);
+
+function britishSpelling(word: string): string {
+	const known = US_WORDS[word];
+	if (known) return known;
+	const ize = US_IZE.exec(word);
+	return ize && !NOT_IZE.has(word) ? `${ize[1]}is${ize[2]}` : word;
+}
+
 /** Splits one lower-cased raw word into normalised words. */
 export function expandWord(raw: string): readonly string[] {
-	const word = raw.replace(/’|‘|`/g, "'");
+	const word = britishSpelling(raw.replace(/’|‘|`/g, "'"));
 	const known = CONTRACTIONS[word] ?? TEXT_SPEAK[word];
 	if (known) return known;
 	if (word.includes('-')) return word.split('-').filter(Boolean).flatMap(expandWord);

@@ -46,6 +46,8 @@ export type ConversationScore = {
 	/** Points earned before a red flag capped them. */
 	readonly earned: number;
 	readonly capped: boolean;
+	/** Nothing in the replies touches this situation (see CompiledRubric.topic): the total stops short of full marks. */
+	readonly offTopic: boolean;
 	readonly criteria: readonly CriterionScore[];
 	/** Interviews: the steps of a well-structured answer (empty for a role-play). */
 	readonly structure: readonly StepScore[];
@@ -53,6 +55,9 @@ export type ConversationScore = {
 	/** Each reply's own result, in order. */
 	readonly replies: readonly ReplyMatch[];
 };
+
+/** Words from which a conversation that never touches its situation's own words is about another one. */
+const LONG_REPLY = 45;
 
 /**
  * Combines per-reply results into the conversation's score: a criterion met in any reply counts; red
@@ -91,12 +96,19 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 	const earned = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
 	const cap = Math.floor(rubric.max * rubric.redFlagCap);
 	const capped = redFlags.length > 0 && earned > cap;
+	// Full marks need a conversation about this situation: not one addressed to someone else by name,
+	// nor a long one that never touches the situation's own words.
+	const words = replies.reduce((sum, reply) => sum + reply.words, 0);
+	const touches = replies.reduce((sum, reply) => sum + reply.topical, 0);
+	const offTopic = replies.length > 0 && rubric.topic.size > 0 && (replies.some(reply => reply.addressesSomeoneElse) || (words >= LONG_REPLY && touches < 2));
+	const total = capped ? cap : earned;
 	return {
 		scenario: rubric.scenarioId,
-		score: capped ? cap : earned,
+		score: offTopic && total === rubric.max ? rubric.max - 1 : total,
 		max: rubric.max,
 		earned,
 		capped,
+		offTopic,
 		criteria,
 		structure,
 		redFlags: redFlags.map(({ id, label, why, evidence }) => ({ id, label, why, evidence })),
@@ -118,6 +130,7 @@ export function toScoreJson(score: ConversationScore, rubric: CompiledRubric) {
 		score: score.score,
 		max: score.max,
 		capped: score.capped,
+		...(score.offTopic ? { offTopic: true } : {}),
 		criteria: score.criteria.map(criterion => ({
 			id: criterion.id,
 			label: criterion.label,

@@ -36,6 +36,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 			<Text>
 				Score <Text {...s.heading!()}>{score.score}/{score.max}</Text>
 				{score.capped ? <Text {...s.flag!()}> (you earned {score.earned}; a red flag caps the total at {score.score})</Text> : null}
+				{!score.capped && score.offTopic && score.score < score.earned ? <Text {...s.dim!()}> (full marks need a reply about this situation: yours never touches it)</Text> : null}
 				{replies === 0 ? <Text {...s.dim!()}> (no replies)</Text> : null}
 			</Text>
 			{score.criteria.map(criterion => (
