@@ -7,8 +7,16 @@ import type { Token, Tokenised } from './normalise.js';
  */
 
 /** Letters doubled for emphasis are read once: "yesss", "okkk", "sureee". */
+const squeezed = new Map<string, string>();
+
 function squeeze(word: string): string {
-	return word.replace(/(.)\1+/g, '$1');
+	let result = squeezed.get(word);
+	if (result === undefined) {
+		result = word.replace(/(.)\1+/g, '$1');
+		if (squeezed.size > 50_000) squeezed.clear();
+		squeezed.set(word, result);
+	}
+	return result;
 }
 
 // Assent that can also answer "so is that a no then?": counted only before the learner has said no.
@@ -40,7 +48,6 @@ const PHRASES: readonly Phrase[] = [
 	...STRONG.map(text => ({ words: text.split(' ').map(squeeze), strong: true })),
 ].sort((a, b) => b.words.length - a.words.length);
 
-const FIRST_WORDS: ReadonlySet<string> = new Set(PHRASES.map(phrase => phrase.words[0]!));
 
 // Words before the yes that leave it a yes: "oh go on then", "haha ok", "aw yes", "Jade sure".
 const FILLERS: ReadonlySet<string> = new Set([
@@ -71,8 +78,15 @@ function sentenceAsks(tokenised: Tokenised, sentence: number): boolean {
 	return /^\s*\?/.test(tokenised.text.slice(bounds.end, bounds.end + 3)) || tokenised.text.slice(bounds.start, bounds.end).endsWith('?');
 }
 
+const BY_FIRST = new Map<string, Phrase[]>();
+for (const phrase of PHRASES) {
+	const list = BY_FIRST.get(phrase.words[0]!) ?? [];
+	list.push(phrase);
+	BY_FIRST.set(phrase.words[0]!, list);
+}
+
 function phraseAt(tokens: readonly Token[], at: number): Phrase | undefined {
-	for (const phrase of PHRASES) {
+	for (const phrase of BY_FIRST.get(squeeze(tokens[at]!.word)) ?? []) {
 		const { words } = phrase;
 		if (at + words.length > tokens.length) continue;
 		let matches = true;
@@ -101,7 +115,7 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 		if (at > 0 && token.clause !== tokens[at - 1]!.clause) clauseStart = true;
 		if (!clauseStart) continue;
 		const word = squeeze(token.word);
-		if (FIRST_WORDS.has(word)) {
+		if (BY_FIRST.has(word)) {
 			const phrase = phraseAt(tokens, at);
 			if (phrase && (phrase.strong || !qualified) && !sentenceAsks(tokenised, token.sentence)) {
 				const end = at + phrase.words.length - 1;
