@@ -77,15 +77,20 @@ export const SCENARIO_CRITERION_CASES: Readonly<Record<string, Readonly<Record<s
 export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
 	'patient-dm-rash': {
 		'individual-advice': [
+			"{It's|That's} {probably nothing|just a bit of irritation|only a heat rash|nothing nasty}, {don't worry|honestly|x}.",
+			'{Pop|Get|Put} some {Piriton|Sudocrem|E45|antihistamine} on it {tonight|and see how it goes}.',
 			'{Sounds|Looks} like {eczema|an allergic reaction|contact dermatitis|a fungal infection}.',
 			'{Try|Use|Put on|Get some} {hydrocortisone cream|an antihistamine|some emollient|piriton|cetirizine} {tonight|for a few days|twice a day}.',
 			'{It|The rash} {should settle|will clear up|looks mild|will calm down} {in a few days|by itself|on its own}.',
 		],
 		'invites-clinical-detail': ['{Can you|Could you|Please} send me {a closer photo|another picture|a clearer pic|a better photo} {of it|in daylight|tomorrow}.'],
-		'personal-contact': ['{Text|Ring|WhatsApp|Message} me {on my mobile|directly|anytime|tonight} {if it gets worse|if you need me|and I will help}.'],
+		'personal-contact': [
+			"{Drop me a message|Give me a shout|Message me back} {tomorrow|if it's no better|on here}.",'{Text|Ring|WhatsApp|Message} me {on my mobile|directly|anytime|tonight} {if it gets worse|if you need me|and I will help}.'],
 	},
 	'patient-friend-request': {
 		'accepts-social-contact': [
+			'{Follow|Add} me on {Instagram|Insta|Snapchat} {instead|x|!}',
+			"{Once|When} you're {discharged|better|home} we {can|could} {grab a coffee|meet up}!",
 			"{Aw|Oh|Hi} Maria, {I've accepted your request|accepted|I've added you|I'll accept it}{!| x| 😊}",
 			'{A coffee|Meeting up|Catching up} {sounds lovely|would be great|sounds fun} {once you are better|next week|when you are home}!',
 		],
@@ -93,6 +98,7 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 	},
 	'whatsapp-clinical-image': {
 		'shares-clinical-image': [
+			"{I'll|I will} {WhatsApp|text|DM} it to you {directly|now|separately}.",
 			"{I'll|I will|Let me} {snap|take} a {pic|photo} {and pop it in here|and send it to the group|on my phone and post it here} {now|in five minutes|shortly}.",
 			'{Sending|Posting} the {photo|pic|picture} {here|to the group|in the chat} {now|in a sec|shortly}.',
 		],
@@ -100,6 +106,8 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 	},
 	'anonymised-case-post': {
 		'endorses-posting': [
+			'{Love it|Great thread|Brilliant}, {go for it|post it|share it}!',
+			'{Tag|Mention} the {hospital|Trust} {for reach|too|in the thread}.',
 			'{Looks|Sounds} {fine|good|great} to me, {post it|go for it|share it}{!| 🙌|, it will do numbers}',
 			"{How about|Maybe|What about} '{When the ECG tells you to run|Fit at 19 until his heart said no|The rower whose heart stopped}' {as the hook|for the first tweet|to open the thread}?",
 			"{I'll|I will} {retweet|share|repost} it {when it goes out|tonight|as soon as it is up}.",
@@ -115,47 +123,58 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 		'joins-in': ['{Send me|Forward me|Airdrop me} the {best one|photos|pics} {😂|x|lol}', "{Count me in|I'm in|My turn next} {for the next one|next time|😂}"],
 	},
 	'online-argument': {
-		'insults-or-mocks': ['{Only an idiot|Only a moron|Nobody with a brain} {believes|would believe} {that|this rubbish|conspiracy stuff}{.| 🤡| lol}', '{Educate yourself|Do your research|Grow up}, {troll|clown|mate}.'],
+		'insults-or-mocks': [
+			"Oh yes, I'm {rolling in pharma money|loaded from big pharma|paid millions} {🙃|lol|!}",'{Only an idiot|Only a moron|Nobody with a brain} {believes|would believe} {that|this rubbish|conspiracy stuff}{.| 🤡| lol}', '{Educate yourself|Do your research|Grow up}, {troll|clown|mate}.'],
 		'comments-on-individual-case': ['Your nan {probably had|likely had|must have had} {an underlying condition|something else going on|a coincidental infection} {already|before the jab|anyway}.'],
 	},
 	'personal-email-results': {
 		'gives-results-or-advice': [
+			"{It's|That's} {very common|usually nothing} {on statins|with your tablets|after a run}.",
 			'{Your|The} {results|liver test|bloods} {look|looked|are} {fine|normal|reassuring|ok} {to me|honestly|really}.',
 			'{Keep taking|Carry on with|Stay on} the {statin|tablets|atorvastatin} {for now|through the race|until Monday}.',
 		],
-		'continues-personal-email': ['{Send me|Email me|Forward me} {a screenshot of the results|your date of birth|your NHS number} and {I will have a look|I will check|I will let you know}.'],
+		'continues-personal-email': [
+			'{Reply|Email me} {here|back} {after the race|on Monday|when you get the results}.','{Send me|Email me|Forward me} {a screenshot of the results|your date of birth|your NHS number} and {I will have a look|I will check|I will let you know}.'],
 	},
 	'placement-tiktok': {
 		'films-clinical-area': ["{I'm in|Count me in|I'm up for it}{!|!!|, sounds fun}, let's film in {theatre|the changing room|on the ward round} {tomorrow|at 6.45|😂}"],
 		'posts-clip': ['{Go ahead and|Yeah,|Just} {post|upload|share} {the clip|Friday\'s clip|the teaser} {, it is fine|, nobody will notice|!}'],
 	},
 	'relative-asks-update': {
-		'discloses-clinical-info': ['{He|Your dad|Keith} is {stable|doing much better|improving|responding to the antibiotics} {, don\'t worry| x|, honestly}'],
-		'offers-updates-on-messenger': ["I'll {check on him|pop in|look in on him} {tomorrow|after the ward round|in the morning} and {let you know|message you|text you} {how he is|x|}"],
+		'discloses-clinical-info': [
+			"{He's|Your dad's} {in good hands|doing alright|comfortable}, {don't worry|x|honestly}.",'{He|Your dad|Keith} is {stable|doing much better|improving|responding to the antibiotics} {, don\'t worry| x|, honestly}'],
+		'offers-updates-on-messenger': [
+			"{I'll|I will} {keep an eye on him|look in on him} and {keep you posted|let you know|message you}.","I'll {check on him|pop in|look in on him} {tomorrow|after the ward round|in the morning} and {let you know|message you|text you} {how he is|x|}"],
 	},
 	'review-site-response': {
 		'discloses-care': ["{Let's say|We should mention|Write} that his chest was {clear|fine} when {I examined him|I listened to it|he was seen}."],
 		'defensive-reply': ['{Tell him|Point out|Say} {he was rude|his behaviour was unacceptable|he was abusive} to {Bev|our receptionist|reception}.'],
 	},
 	'student-advice-request': {
-		'recommends-medication': ['{Yes|Yeah}, {take|try} {the amoxicillin|your mum\'s antibiotics|some ibuprofen} {, it should help|three times a day|for five days}.', '{It sounds like|Sounds like|Probably} {tonsillitis|strep|a bacterial infection} {, so amoxicillin is best|, take the antibiotics}.'],
+		'recommends-medication': [
+			"{I'd|I would} {take|try} {the leftovers|your mum's amoxicillin} {if I were you|tbh|x}.",
+			'{Gargle|Try gargling} {with salt water|with Difflam} and {take|have} {ibuprofen|paracetamol}.','{Yes|Yeah}, {take|try} {the amoxicillin|your mum\'s antibiotics|some ibuprofen} {, it should help|three times a day|for five days}.', '{It sounds like|Sounds like|Probably} {tonsillitis|strep|a bacterial infection} {, so amoxicillin is best|, take the antibiotics}.'],
 		'claims-to-be-a-doctor': ["{I'm basically a doctor|I'm practically a doctor|As a doctor}, {so trust me|I'd say|so listen}."],
 	},
 	'undeclared-endorsement': {
-		'undeclared-promotion': ["{Sure|Yes|Happy to}, {I'll keep it organic|no #ad needed|I'll skip the #ad|I won't declare it} {!| 😊|, sounds great}"],
+		'undeclared-promotion': [
+			"{I'll|I can} {call it|say it's} gifted {!| 😊|, no need to mention the money}","{Sure|Yes|Happy to}, {I'll keep it organic|no #ad needed|I'll skip the #ad|I won't declare it} {!| 😊|, sounds great}"],
 		'overstated-claim': ["{I'll say|I can mention|Happy to say} it's {clinically proven|guaranteed to work|a miracle} {!| 😊|in the caption}"],
 	},
 	'ward-selfie-whiteboard': {
-		'public-shaming': ["{I'll|I'm going to} {comment under the post|reply publicly|call you out publicly} {so everyone knows|about the names|tonight}."],
+		'public-shaming': [
+			"{I'll tag|Tagging} the Trust {so they see it|in the comments|on it}.","{I'll|I'm going to} {comment under the post|reply publicly|call you out publicly} {so everyone knows|about the names|tonight}."],
 		'joins-in': ['{Tagged myself|Just tagged me|I tagged myself} {😂|!|, great pic}', '{Liked it|Shared it|Reposted it} {!|😂|, love it}'],
 	},
 	'interview-colleague-post': {
-		'ignores-it': ["{Honestly|To be honest|Personally} I {wouldn't get involved|would stay out of it|would leave it}, it's {not my business|their business|their account}."],
+		'ignores-it': [
+			"I {wouldn't|would not} {say anything|do anything|report it}, {it's not my place|it's their post|it's up to them}.","{Honestly|To be honest|Personally} I {wouldn't get involved|would stay out of it|would leave it}, it's {not my business|their business|their account}."],
 		'public-callout': ['I would {comment under the post|reply publicly|call them out publicly} {so everyone knows it is wrong|to shame them|straight away}.'],
 		'spreads-it': ['I would {screenshot it and share it|repost it|forward it} {in the team group|to my friends|as a warning} {to show people|first|straight away}.'],
 	},
 	'interview-patient-contact': {
-		'advice-by-dm': ['I would {just answer it|give them some quick advice|answer their question} {over DM|on social media|through my account} {since it is simple|quickly|to be helpful}.', 'I would tell them to {double up|take the next dose as normal|stop the tablets} {and see their GP|for now|if they forgot}.'],
+		'advice-by-dm': [
+			"I would {reassure them|tell them it's fine|tell them it's a normal side effect} {over DM|on there|by message}.",'I would {just answer it|give them some quick advice|answer their question} {over DM|on social media|through my account} {since it is simple|quickly|to be helpful}.', 'I would tell them to {double up|take the next dose as normal|stop the tablets} {and see their GP|for now|if they forgot}.'],
 		'accepts-connection': ['I would {accept them as a friend|accept the request|follow them back} {so I can keep an eye on them|to be friendly|afterwards}.'],
 		'personal-contact': ['I would {give them my mobile number|move it to WhatsApp|send them my number} {so they can text me|to keep it private|instead}.'],
 	},
