@@ -43,6 +43,17 @@ async function twoReplies(terminal: Terminal): Promise<void> {
 	await terminal.waitForScreen('really itchy and i think');
 }
 
+/** The rows of the message box on screen holding `words`: from its top border to its bottom one. */
+function boxAround(rows: readonly string[], words: string): string[] {
+	const at = rows.findIndex(row => row.includes(words));
+	if (at < 0) throw new Error(`no row holds ${words}`);
+	let top = at;
+	while (top > 0 && !rows[top]!.trim().startsWith('╭')) top--;
+	let bottom = at;
+	while (bottom < rows.length - 1 && !rows[bottom]!.trim().startsWith('╰')) bottom++;
+	return rows.slice(top, bottom + 1);
+}
+
 describe('postsafe play in a real terminal', () => {
 	it('takes two replies, ends on Ctrl+E, shows the debrief and leaves a complete transcript (0600)', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
@@ -76,6 +87,34 @@ describe('postsafe play in a real terminal', () => {
 		expect(await terminal.exited).toMatchObject({ exitCode: 130 });
 		const { transcript } = onlyTranscript(directory);
 		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
+	});
+
+	it('redraws for a terminal resized mid-session: the next messages are drawn whole at the new width, and the chat goes on', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const terminal = play(directory);
+		await firstReply(terminal);
+		terminal.resize(60, 20);
+		// At 80 columns the footer's hints and "replies left" share a row; squeezed into 60 by the terminal they would not.
+		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Enter send') && row.includes('replies')));
+		terminal.type(SECOND);
+		terminal.press('Enter');
+		await terminal.waitForScreen('really itchy and i think');
+		const rows = terminal.screen().split('\n');
+		for (const words of ["I'm sorry it's itchy", 'i get it, honestly']) {
+			const box = boxAround(rows, words);
+			expect(box.length).toBeGreaterThan(3);
+			for (const row of box) {
+				expect(row.trim()).toMatch(/^[╭│╰].*[╮│╯]$/);
+				expect(row.length).toBeLessThanOrEqual(60);
+			}
+		}
+		expect(rows.filter(row => row.startsWith('› '))).toHaveLength(1);
+		terminal.resize(100, 30);
+		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Ctrl+E finish and debrief') && row.includes('replies left')));
+		terminal.press('C-c');
+		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
+		const { transcript } = onlyTranscript(directory);
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
 	});
 
