@@ -1,7 +1,7 @@
 /**
  * A program in a real pseudo-terminal, typed into and read back as a person would: node-pty gives the
  * pseudo-terminal and @xterm/headless turns its bytes into the screen a person would see (rows,
- * cursor, wrapping), so the tests need no tmux and run wherever `npm install` does.
+ * cursor, wrapping), so the tests need no terminal program of the machine and run wherever `npm install` does.
  *
  *   const terminal = spawnTerminal({ args: ['play', 'patient-dm-rash', '--offline'] }); // the built CLI, 80×24
  *   await terminal.waitForScreen('Reply to Jade Holloway');   // waits for the screen to change, never sleeps
@@ -24,8 +24,8 @@
  * - `program` is the command line before `args`: by default node and the built CLI (dist/cli.js).
  */
 import { spawn, type IPty } from '@lydell/node-pty';
+import { join } from 'node:path';
 import xterm from '@xterm/headless';
-import { CLI } from './cli.js';
 
 export type Key = 'Enter' | 'Escape' | 'Tab' | 'Backspace' | 'Up' | 'Down' | 'Left' | 'Right' | 'Home' | 'End' | 'PageUp' | 'PageDown' | 'Space' | `C-${string}`;
 
@@ -91,7 +91,10 @@ export type Terminal = {
 	readonly exited: Promise<Exit>;
 };
 
-export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], program = [process.execPath, CLI], cwd }: TerminalOptions = {}): Terminal {
+/** The built CLI, found from this file rather than through ./cli.js, which loads the scenario library: the bench bundles this file. */
+const builtCli = () => [process.execPath, join(import.meta.dirname, '..', '..', 'dist', 'cli.js')];
+
+export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], program = builtCli(), cwd }: TerminalOptions = {}): Terminal {
 	const childEnv: Record<string, string> = {};
 	for (const [name, value] of Object.entries({ ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', CI: 'true', ...env })) if (value !== undefined) childEnv[name] = value;
 	const [file, ...before] = program;
