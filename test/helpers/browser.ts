@@ -2,12 +2,14 @@
  * Chromium for the browser tests, from npm: @sparticuz/chromium ships a headless Chromium (Linux x64)
  * inside the package, and playwright-core drives it, so `npm install` is the whole set-up.
  *
- * The pair is pinned (see package.json and the README's Testing section): 153.0.0 with playwright-core
- * 1.65.1 launches on Node 20; 138, 143 and 147 crashed at launch (SIGTRAP) with that playwright-core.
+ * The pair is pinned to exact versions (see the README's Testing section): 153.0.0 with playwright-core
+ * 1.65.1 launches on Node 20 and renders, screenshots and prints.
  *
- * The package unpacks itself into the temp folder as `chromium`, whatever its version, and uses a file
- * already there. Here it unpacks into a scratch folder that is then renamed to one named for its
- * version, so an older build or one half-written by an interrupted run is never launched.
+ * The package unpacks itself into the temp folder as `chromium` and then uses any file of that name
+ * already there, whatever its version (138, 143 and 147 were seen to crash at launch that way, and each
+ * launched when unpacked afresh). Here it unpacks into a scratch folder that is then renamed to one
+ * named for its version, so another version's build, or one half-written by an interrupted run, is
+ * never launched.
  */
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
