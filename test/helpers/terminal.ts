@@ -55,7 +55,7 @@ function keyBytes(key: Key): string {
 
 /** Text as running text: box borders gone and every run of white space one space. */
 export function runningText(text: string): string {
-	return text.replace(/[│╭╮╰╯─┌┐└┘]/g, ' ').replace(/\s+/g, ' ');
+	return text.replace(/[│╭╮╰╯─┌┐└┘║═╔╗╚╝]/g, ' ').replace(/\s+/g, ' ');
 }
 
 export type TerminalOptions = {
