@@ -102,6 +102,7 @@ export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], progr
 	const emulator = new xterm.Terminal({ cols, rows, scrollback: 10_000, allowProposedApi: true });
 	const pty: IPty = spawn(file, [...before, ...args], { name: 'xterm-256color', cols, rows, env: childEnv, ...(cwd === undefined ? {} : { cwd }) });
 
+	let done = false;
 	// Every check waits on the screen changing: each chunk the program writes, once the emulator has drawn it.
 	const listeners = new Set<() => void>();
 	const changed = () => {
@@ -115,9 +116,10 @@ export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], progr
 		}));
 	});
 	// A reply the emulator owes the program (a cursor-position report) goes back to it.
-	emulator.onData(data => pty.write(data));
+	emulator.onData(data => {
+		if (!done) pty.write(data);
+	});
 
-	let done = false;
 	const exited = new Promise<Exit>(resolve => {
 		pty.onExit(({ exitCode, signal }) => {
 			done = true;
