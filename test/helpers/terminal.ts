@@ -1,7 +1,7 @@
 /**
  * A program in a real pseudo-terminal, typed into and read back as a person would: node-pty gives the
  * pseudo-terminal and @xterm/headless turns its bytes into the screen a person would see (rows,
- * cursor, wrapping), so the tests need no terminal program of the machine and run wherever `npm install` does.
+ * cursor, wrapping), so the tests need nothing on the machine but Node and run wherever `npm install` does.
  *
  *   const terminal = spawnTerminal({ args: ['play', 'patient-dm-rash', '--offline'] }); // the built CLI, 80×24
  *   await terminal.waitForScreen('Reply to Jade Holloway');   // waits for the screen to change, never sleeps
@@ -23,8 +23,8 @@
  *   (a value of undefined removes a variable).
  * - `program` is the command line before `args`: by default node and the built CLI (dist/cli.js).
  */
-import { spawn, type IPty } from '@lydell/node-pty';
 import { join } from 'node:path';
+import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
 export type Key = 'Enter' | 'Escape' | 'Tab' | 'Backspace' | 'Up' | 'Down' | 'Left' | 'Right' | 'Home' | 'End' | 'PageUp' | 'PageDown' | 'Space' | `C-${string}`;
