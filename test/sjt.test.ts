@@ -49,6 +49,26 @@ describe('rank scoring (4 a option, less a mark for each place out)', () => {
 	});
 });
 
+describe('rank scoring with four options (the same 4 a option, out of 16)', () => {
+	const ideal = ['C', 'A', 'D', 'B'];
+	it.each([
+		['the ideal order', ['C', 'A', 'D', 'B'], 16],
+		['two neighbours swapped', ['A', 'C', 'D', 'B'], 14],
+		['the first and last swapped', ['B', 'A', 'D', 'C'], 10],
+		['the order reversed', ['B', 'D', 'A', 'C'], 8],
+	])('%s scores %i of 16', (_, given, points) => {
+		expect(scoreRank('x', ideal, given)).toMatchObject({ points, max: 16 });
+	});
+	it('gives an option three places out 1 mark, the most a four-option item can be out', () => {
+		expect(scoreRank('x', ideal, ['B', 'D', 'A', 'C']).perOption.map(option => [option.option, option.placesOut, option.points])).toEqual([
+			['A', 1, 3],
+			['B', 3, 1],
+			['C', 3, 1],
+			['D', 1, 3],
+		]);
+	});
+});
+
 describe('best-3 scoring (4 for each correct option; more than three scores 0)', () => {
 	const options = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 	const correct = ['C', 'D', 'F'];
