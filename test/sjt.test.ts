@@ -114,11 +114,22 @@ describe('the item bank', () => {
 	it('loads with no errors', () => {
 		expect(bank.errors).toEqual([]);
 	});
-	it('holds at least 24 items, about half of each type', () => {
+	it('holds at least 60 items, about half of each type', () => {
 		const ranks = bank.items.filter(loaded => loaded.item.type === 'rank').length;
 		const best3s = bank.items.length - ranks;
-		expect(bank.items.length).toBeGreaterThanOrEqual(24);
+		expect(bank.items.length).toBeGreaterThanOrEqual(60);
 		expect(Math.min(ranks, best3s)).toBeGreaterThanOrEqual(Math.floor(bank.items.length * 0.4));
+	});
+	it('refuses a rank item whose ideal order leaves an option out', async () => {
+		const directory = join(mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), 'sjt');
+		mkdirSync(directory);
+		writeFileSync(
+			join(directory, 'short.yaml'),
+			['id: sjt-short', 'type: rank', 'title: Short', 'stem: A stem.', 'topics: [x]', 'difficulty: easy', 'options:', ...'ABCDE'.split('').map(letter => `  - {id: ${letter}, text: t, rationale: r}`), 'answer: [A, B, C, D]', 'anchors:', '  - {source: gmp-2024, point: p}', ''].join('\n'),
+		);
+		const loaded = await loadSjtBank(directory, sources);
+		expect(loaded.items).toEqual([]);
+		expect(loaded.errors).toEqual([expect.objectContaining({ line: 13, message: 'answer: the ideal order names 4 options; this item has 5, and each goes in once' })]);
 	});
 	it('reports a broken item at file:line:col and loads the rest', async () => {
 		const directory = join(mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), 'sjt');
