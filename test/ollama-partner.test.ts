@@ -119,6 +119,8 @@ describe('the Ollama partner', () => {
 	it.each([
 		['speaking as the learner', 'Asha: I cannot give medical advice here, please call 111.'],
 		['giving clinical advice as a patient', "It's probably eczema, you should apply hydrocortisone cream twice a day."],
+		['giving clinical advice in another specialty', 'Honestly you should take 500mg of metformin twice a day with food.'],
+		['giving a verdict on results, as the clinician would', 'Your bloods came back completely normal, nothing to worry about.'],
 		['talking about being an AI', 'As an AI language model I cannot play this role.'],
 		['talking about the marking', 'Good answer! You scored well on the rubric.'],
 		['saying nothing', '   '],
@@ -402,6 +404,14 @@ describe('prompts and model output', () => {
 		["I'll prescribe you a short course of steroid cream.", false, 'clinical-advice'],
 		["sounds like you've got eczema tbh", false, 'clinical-advice'],
 		['My advice would be to keep it clean and dry.', false, 'clinical-advice'],
+		// In any specialty: a dose, a change of medicine, a verdict, a reassurance.
+		['Take two puffs of your salbutamol inhaler every 4 hours.', false, 'clinical-advice'],
+		["Stop the ramipril until you've seen your GP.", false, 'clinical-advice'],
+		['It sounds like tonsillitis, you need antibiotics.', false, 'clinical-advice'],
+		["you don't need to go to A&E for that", false, 'clinical-advice'],
+		// In character, a company or a relative may reassure about other things.
+		["you don't need to worry, nobody checks the #ad thing 😉", false, undefined],
+		['i take metformin for my diabetes', false, undefined],
 		// A colleague or interviewer may talk clinically.
 		['As your doctor I would prescribe something.', true, undefined],
 		// Leaving the part in other ways, whoever plays it.
