@@ -57,7 +57,7 @@ export type ConversationScore = {
 };
 
 /** Words from which a conversation that never touches its situation's own words is about another one. */
-const LONG_REPLY = 45;
+const LONG_REPLY = 55;
 
 /**
  * Combines per-reply results into the conversation's score: a criterion met in any reply counts; red

@@ -52,14 +52,16 @@ export const SCENARIO_CRITERION_CASES: Readonly<Record<string, Readonly<Record<s
 		respect: ["{I'm|I am} {so sorry|really sorry|sorry} {about your nan|to hear about your nan|your nan was unwell}, {that must have been frightening|that sounds awful|I understand why you're angry}."],
 	},
 	'undeclared-endorsement': {
-		respect: ['{Thanks so much|Thank you} for {thinking of me|the offer|getting in touch}, {I appreciate it|it is kind of you|I am flattered}.'],
+		respect: [
+			"{Thanks|Thank you} {so much|very much} {for reaching out|for the kind words|for the offer}, {I really appreciate it|that's lovely|it is kind of you}.",'{Thanks so much|Thank you} for {thinking of me|the offer|getting in touch}, {I appreciate it|it is kind of you|I am flattered}.'],
 	},
 	'whatsapp-clinical-image': {
 		signposting: ["I'll {take it on|use|upload it through} the {clinical photography app|approved app|Trust's secure system} {so it goes in his record|instead|now}."],
 		confidentiality: ["{Please don't|We shouldn't|We can't} {post|share|put} {patient photos|his wound photo|clinical images} {in the group|on WhatsApp|here}, {it's not secure|it breaches confidentiality|he could be identified}."],
 	},
 	'personal-email-results': {
-		confidentiality: ["{Email|Personal email|This address} {isn't secure|is not confidential|isn't a secure way to share results}, {so please don't send your details here|so I can't discuss results here}."],
+		confidentiality: [
+			"{Please don't|Don't} {send|email} {your results|your date of birth|screenshots} {to this address|here|by email}, {it isn't secure|it's not confidential|it's not a secure route}.","{Email|Personal email|This address} {isn't secure|is not confidential|isn't a secure way to share results}, {so please don't send your details here|so I can't discuss results here}."],
 	},
 	'relative-asks-update': {
 		confidentiality: ["{I can't|I'm not able to} {share|discuss|pass on} {anything about|information about|details of} {your dad|patients|his care} {without his consent|on here|over Messenger}."],
@@ -68,7 +70,8 @@ export const SCENARIO_CRITERION_CASES: Readonly<Record<string, Readonly<Record<s
 	},
 	'review-site-response': {
 		confidentiality: ["We {can't|shouldn't|mustn't} {say anything about|discuss|mention} his {care|consultation|visit} {publicly|online|in the reply}, it's {confidential|his private information}."],
-		signposting: ['{Let us|We should} {invite him to contact|ask him to ring|point him to} {the practice manager|the complaints procedure|the practice directly}.'],
+		signposting: [
+			"{Let's|We should} {invite him to ring|ask him to contact} the {practice manager|surgery|complaints team} {directly|privately|to talk it through}.",'{Let us|We should} {invite him to contact|ask him to ring|point him to} {the practice manager|the complaints procedure|the practice directly}.'],
 		escalation: ["I'll {speak to|run it past|check with} {the practice manager|Dr Marsh|the complaints lead|the MDU|my trainer} {first|before we reply|today}."],
 	},
 };
@@ -147,14 +150,16 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 			"{I'll|I will} {keep an eye on him|look in on him} and {keep you posted|let you know|message you}.","I'll {check on him|pop in|look in on him} {tomorrow|after the ward round|in the morning} and {let you know|message you|text you} {how he is|x|}"],
 	},
 	'review-site-response': {
-		'discloses-care': ["{Let's say|We should mention|Write} that his chest was {clear|fine} when {I examined him|I listened to it|he was seen}."],
+		'discloses-care': [
+			'{Mention|Say|Write} that his {chest was clear|obs were normal|breathing was fine} {when he came in|at the appointment|on examination}.',"{Let's say|We should mention|Write} that his chest was {clear|fine} when {I examined him|I listened to it|he was seen}."],
 		'defensive-reply': ['{Tell him|Point out|Say} {he was rude|his behaviour was unacceptable|he was abusive} to {Bev|our receptionist|reception}.'],
 	},
 	'student-advice-request': {
 		'recommends-medication': [
 			"{I'd|I would} {take|try} {the leftovers|your mum's amoxicillin} {if I were you|tbh|x}.",
 			'{Gargle|Try gargling} {with salt water|with Difflam} and {take|have} {ibuprofen|paracetamol}.','{Yes|Yeah}, {take|try} {the amoxicillin|your mum\'s antibiotics|some ibuprofen} {, it should help|three times a day|for five days}.', '{It sounds like|Sounds like|Probably} {tonsillitis|strep|a bacterial infection} {, so amoxicillin is best|, take the antibiotics}.'],
-		'claims-to-be-a-doctor': ["{I'm basically a doctor|I'm practically a doctor|As a doctor}, {so trust me|I'd say|so listen}."],
+		'claims-to-be-a-doctor': [
+			"{Trust me|Take it from me|Listen}, {I'm basically a doctor|I'm practically a doctor|I'm almost a doctor} {now|already|anyway}.","{I'm basically a doctor|I'm practically a doctor|As a doctor}, {so trust me|I'd say|so listen}."],
 	},
 	'undeclared-endorsement': {
 		'undeclared-promotion': [
@@ -164,19 +169,23 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 	'ward-selfie-whiteboard': {
 		'public-shaming': [
 			"{I'll tag|Tagging} the Trust {so they see it|in the comments|on it}.","{I'll|I'm going to} {comment under the post|reply publicly|call you out publicly} {so everyone knows|about the names|tonight}."],
-		'joins-in': ['{Tagged myself|Just tagged me|I tagged myself} {😂|!|, great pic}', '{Liked it|Shared it|Reposted it} {!|😂|, love it}'],
+		'joins-in': [
+			"{I'll|I will|Let me} {like it|share it|repost it} {now|later|tonight}.",'{Tagged myself|Just tagged me|I tagged myself} {😂|!|, great pic}', '{Liked it|Shared it|Reposted it} {!|😂|, love it}'],
 	},
 	'interview-colleague-post': {
 		'ignores-it': [
 			"I {wouldn't|would not} {say anything|do anything|report it}, {it's not my place|it's their post|it's up to them}.","{Honestly|To be honest|Personally} I {wouldn't get involved|would stay out of it|would leave it}, it's {not my business|their business|their account}."],
-		'public-callout': ['I would {comment under the post|reply publicly|call them out publicly} {so everyone knows it is wrong|to shame them|straight away}.'],
+		'public-callout': [
+			'I would {tag the Trust|tag the hospital|name them} {in the comments|under the post|publicly} {so they see it|straight away|to make a point}.','I would {comment under the post|reply publicly|call them out publicly} {so everyone knows it is wrong|to shame them|straight away}.'],
 		'spreads-it': ['I would {screenshot it and share it|repost it|forward it} {in the team group|to my friends|as a warning} {to show people|first|straight away}.'],
 	},
 	'interview-patient-contact': {
 		'advice-by-dm': [
 			"I would {reassure them|tell them it's fine|tell them it's a normal side effect} {over DM|on there|by message}.",'I would {just answer it|give them some quick advice|answer their question} {over DM|on social media|through my account} {since it is simple|quickly|to be helpful}.', 'I would tell them to {double up|take the next dose as normal|stop the tablets} {and see their GP|for now|if they forgot}.'],
-		'accepts-connection': ['I would {accept them as a friend|accept the request|follow them back} {so I can keep an eye on them|to be friendly|afterwards}.'],
-		'personal-contact': ['I would {give them my mobile number|move it to WhatsApp|send them my number} {so they can text me|to keep it private|instead}.'],
+		'accepts-connection': [
+			'I would {accept them|add them back|follow them back} {since they were nice|as it is harmless|to be polite} {and leave it there|afterwards|anyway}.','I would {accept them as a friend|accept the request|follow them back} {so I can keep an eye on them|to be friendly|afterwards}.'],
+		'personal-contact': [
+			'I would {give them my number|tell them to text me|send my mobile|give them my WhatsApp} {so they can reach me|for next time|if they have questions}.','I would {give them my mobile number|move it to WhatsApp|send them my number} {so they can text me|to keep it private|instead}.'],
 	},
 };
 
