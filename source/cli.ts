@@ -4,7 +4,7 @@ import './cli/production.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { holdConsole } from './cli/hold-console.js';
-import { UserError } from './cli/user-error.js';
+import { fileErrorLine, UserError } from './cli/user-error.js';
 
 // Commands are imported when run, so `postsafe score` loads only the scorer (and never Ink).
 
@@ -287,6 +287,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		if (error instanceof UserError) {
 			process.stderr.write(`postsafe: ${error.message}\n`);
 			return error.exitCode;
+		}
+		// A full, read-only or forbidden disk is the user's to fix, not a bug: one line, no stack trace.
+		const fileProblem = fileErrorLine(error);
+		if (fileProblem) {
+			process.stderr.write(`postsafe: ${fileProblem}\n`);
+			return 1;
 		}
 		const detail = process.env.POSTSAFE_DEBUG ? (error as Error).stack : (error as Error).message;
 		process.stderr.write(`postsafe: unexpected error: ${detail}\n(set POSTSAFE_DEBUG=1 for details and report it)\n`);

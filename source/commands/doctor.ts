@@ -3,7 +3,7 @@ import { capitalise } from '../cli/capitalise.js';
 import { style } from '../cli/style.js';
 import { sameModel } from '../partner/host.js';
 import { checkOllama, listModels } from '../partner/ollama-setup.js';
-import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
+import { transcriptDirectory, transcriptFolderProblem, writableByOthers } from '../transcript/store.js';
 import { UserError } from '../cli/user-error.js';
 import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { transcriptFolderFix } from './transcript-folder.js';
@@ -24,7 +24,9 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	const directory = transcriptDirectory(options.transcripts);
 	const problem = transcriptFolderProblem(directory);
 	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
-	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
+	if (problem) lines.push({ ok: false, text: capitalise(transcriptFolderFix(directory, problem)) });
+	else if (writableByOthers(directory)) lines.push({ ok: false, text: `Transcripts folder ${directory} is writable by other users: run \`chmod go-w ${directory}\` (postsafe does it when you next play)` });
+	else lines.push({ ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
 	if ('reason' in check) {

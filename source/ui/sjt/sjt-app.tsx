@@ -1,3 +1,4 @@
+import { savedLine, type SaveProblem } from '../../transcript/rescue.js';
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
@@ -18,7 +19,7 @@ import { RankQuestion } from './rank-question.js';
 import { ItemStem, RevealView, SummaryView } from './sjt-views.js';
 
 /** Where a session's answers go as they are given (the record in the transcripts folder). */
-export type SjtRecorder = { readonly file: string; add(result: SjtResult): void; finish(): void };
+export type SjtRecorder = { readonly file: string; add(result: SjtResult): void; finish(): void; readonly problem?: SaveProblem | undefined };
 
 export type SjtAppProps = {
 	readonly items: readonly SjtItem[];
@@ -71,7 +72,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	const finish = () => {
 		const done = currentResults.current;
 		if (done.length === items.length) recorder.current?.finish();
-		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current?.file ?? '' }]);
+		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current ? savedLine(recorder.current.file, recorder.current.problem, { what: 'your answers' }) : '' }]);
 		setPhase({ name: 'done' });
 	};
 	useEffect(() => {
