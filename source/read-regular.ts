@@ -8,7 +8,6 @@ export const YAML_LIMIT = 2 * 1024 * 1024;
 const READ_REASONS: Readonly<Record<string, string>> = {
 	ENOENT: 'no such file',
 	EACCES: "can't be read (permission denied)",
-	EISDIR: 'a folder, not a file',
 };
 
 function kindOf(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
@@ -28,15 +27,15 @@ function megabytes(bytes: number): string {
  * a named pipe, a device or a link to /dev/zero is refused before it is opened for reading, and it is
  * opened non-blocking, so nothing put in its place can make a reader wait forever. Never throws.
  */
-export function readRegularFile(file: string, limit: number): { readonly text: string } | { readonly reason: string } {
+export function readRegularFile(file: string, limit: number, what = 'file postsafe reads'): { readonly text: string } | { readonly reason: string } {
 	let fd: number | undefined;
 	try {
 		const before = statSync(file);
-		if (!before.isFile()) return { reason: `${kindOf(before)}, not a file postsafe reads` };
+		if (!before.isFile()) return { reason: `${kindOf(before)}, not a ${what}` };
 		if (before.size > limit) return { reason: `too large to read (${megabytes(before.size)}; the limit is ${megabytes(limit)})` };
 		fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
 		const opened = fstatSync(fd);
-		if (!opened.isFile()) return { reason: `${kindOf(opened)}, not a file postsafe reads` };
+		if (!opened.isFile()) return { reason: `${kindOf(opened)}, not a ${what}` };
 		// One byte over the limit is enough to know a file grew past it since the stat.
 		let buffer = Buffer.alloc(Math.min(opened.size, limit) + 1);
 		let length = 0;
@@ -55,6 +54,7 @@ export function readRegularFile(file: string, limit: number): { readonly text: s
 		return { text: buffer.subarray(0, length).toString('utf8') };
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EISDIR') return { reason: `a folder, not a ${what}` };
 		return { reason: READ_REASONS[code ?? ''] ?? `can't be read (${code ?? (error as Error).message})` };
 	} finally {
 		if (fd !== undefined) closeSync(fd);

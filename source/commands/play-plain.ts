@@ -95,10 +95,12 @@ export async function playPlain({ session, learner, sources, json, coach = false
 		prompt();
 	}
 	lines.close();
+	const unused = read.discard();
 	if (controller.current.phase !== 'ended') controller.end('learner');
 	printNew();
 	const ending = endNotice(controller.current);
 	if (ending) say(`${style.dim(ending)}\n`);
+	if (unused > 0) stderr(`${style.dim(`(${unused} more line${unused === 1 ? '' : 's'} came after the conversation had ended: not used)`)}\n`);
 	recorder.save();
 	recorder.stop();
 	problems();

@@ -39,5 +39,13 @@ export function readAhead(lines: Interface, onQueue: (queued: readonly ReadLine[
 			inHand = undefined;
 			tell();
 		},
+		/** The session is over: lines read after its end are not replies. Returns how many there were. */
+		discard(): number {
+			const left = queue.length;
+			queue.length = 0;
+			inHand = undefined;
+			tell();
+			return left;
+		},
 	};
 }

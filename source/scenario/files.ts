@@ -55,7 +55,7 @@ export function displayName(file: string): string {
 
 /** A YAML file's text; a named pipe, a device or a file over YAML_LIMIT is a diagnostic, never read. */
 export function readText(file: string): { text?: string; errors: Diagnostic[] } {
-	const read = readRegularFile(file, YAML_LIMIT);
+	const read = readRegularFile(file, YAML_LIMIT, 'YAML file');
 	if ('reason' in read) return { errors: [{ file: displayName(file), line: 1, column: 1, message: read.reason }] };
 	return { text: read.text, errors: [] };
 }

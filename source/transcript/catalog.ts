@@ -84,7 +84,7 @@ function unreadableReason(text: string, error: unknown): string {
  * is read: a named pipe, a device or a link to /dev/zero is refused before it is opened.
  */
 export function readJsonFile(file: string): { readonly json: unknown; readonly text: string } | { readonly reason: string } {
-	const read = readRegularFile(file, TRANSCRIPT_LIMIT);
+	const read = readRegularFile(file, TRANSCRIPT_LIMIT, 'transcript file');
 	if ('reason' in read) return read;
 	const { text } = read;
 	try {

@@ -57,7 +57,7 @@ function tempName(file: string): string {
 }
 
 /** Every byte, or an error: a short write is carried on from where it stopped, a write of nothing is a failure. */
-function writeAll(fs: DurableFs, fd: number, bytes: Uint8Array): void {
+export function writeAll(fs: DurableFs, fd: number, bytes: Uint8Array): void {
 	let offset = 0;
 	while (offset < bytes.length) {
 		const written = fs.writeSync(fd, bytes, offset, bytes.length - offset);
@@ -66,15 +66,18 @@ function writeAll(fs: DurableFs, fd: number, bytes: Uint8Array): void {
 	}
 }
 
-/** A folder's entry for a renamed file reaches the disk only when the folder is fsynced. */
+/**
+ * A folder's entry for a renamed file reaches the disk only when the folder is fsynced. The file is in
+ * place by now, so only the disk failing (EIO) makes the write a failure; a folder that can't be opened
+ * or fsynced (Windows, some network file systems, a folder we may write but not read) is as good as it gets.
+ */
 function syncFolder(fs: DurableFs, folder: string): void {
 	let fd: number | undefined;
 	try {
 		fd = fs.openSync(folder, constants.O_RDONLY);
 		fs.fsyncSync(fd);
 	} catch (error) {
-		// Windows (and some network file systems) can't open or fsync a folder: nothing more can be done there.
-		if (!['EINVAL', 'EISDIR', 'EPERM', 'EBADF', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+		if ((error as NodeJS.ErrnoException).code === 'EIO') throw error;
 	} finally {
 		if (fd !== undefined) fs.closeSync(fd);
 	}

@@ -1,7 +1,7 @@
 import { constants, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { durableFs } from './durable-fs.js';
-import { asWriteFailure, processRunning, WriteFailure } from './durable-write.js';
+import { asWriteFailure, processRunning, writeAll, WriteFailure } from './durable-write.js';
 
 const WAIT_MS = 3000;
 const STEP_MS = 10;
@@ -30,35 +30,46 @@ export function withFileLock<T>(file: string, update: () => T): T {
 	for (;;) {
 		try {
 			fd = fs.openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-			const pid = Buffer.from(String(process.pid));
-			fs.writeSync(fd, pid, 0, pid.length);
-			break;
 		} catch (error) {
-			if (fd !== undefined) fs.closeSync(fd);
-			fd = undefined;
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asWriteFailure(file, error);
 			const pid = holder(lock);
-			// A lock with no pid yet is one being made this instant; one whose process is gone is stale.
-			if (pid !== undefined && pid !== process.pid && !processRunning(pid)) {
-				try {
-					fs.unlinkSync(lock);
-				} catch {
-					// Another process took it over first.
-				}
+			// A lock with no pid yet is one being made this instant (or left by a kill in that instant,
+			// when it is older than a moment); one whose process is gone is stale.
+			if (pid === undefined ? ageMs(lock) > 1000 : pid !== process.pid && !processRunning(pid)) {
+				release(lock);
 				continue;
 			}
 			if (Date.now() > deadline) throw new WriteFailure(file, 'LOCKED', `another postsafe${pid === undefined ? '' : ` (process ${pid})`} is writing it; if none is running, remove ${lock}`);
 			Atomics.wait(pause, 0, 0, STEP_MS);
+			continue;
+		}
+		try {
+			writeAll(fs, fd, Buffer.from(String(process.pid)));
+			break;
+		} catch (error) {
+			// A disk too full for even the lock's few bytes: the lock goes, and the write is reported failed.
+			fs.closeSync(fd);
+			release(lock);
+			throw asWriteFailure(file, error);
 		}
 	}
 	try {
 		return update();
 	} finally {
 		fs.closeSync(fd);
-		try {
-			fs.unlinkSync(lock);
-		} catch {
-			// Gone already: nothing to release.
-		}
+		release(lock);
 	}
+}
+
+function release(lock: string): void {
+	try {
+		durableFs().unlinkSync(lock);
+	} catch {
+		// Gone already: nothing to release.
+	}
+}
+
+function ageMs(file: string): number {
+	const stats = durableFs().lstatSync(file);
+	return stats ? Date.now() - stats.mtimeMs : 0;
 }

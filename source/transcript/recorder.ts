@@ -13,8 +13,11 @@ export type RecordedSession = { readonly controller: SessionController; readonly
 export type RecorderProblem = SaveProblem & {
 	/** Learner replies in the session now (sent and typed ahead). */
 	readonly replies: number;
-	/** Of those, how many the file on disk holds (from its last good write). */
+	/** Of those, how many the file on disk holds (from its last good write), sent or pending. */
 	readonly savedReplies: number;
+	/** Replies sent (scored) in the session now, and how many of them the file holds as sent. */
+	readonly sent: number;
+	readonly savedSent: number;
 };
 
 export type Recorder = {
@@ -89,19 +92,22 @@ export function recordSession(
 	let pending: NodeJS.Immediate | undefined;
 	let problem: RecorderProblem | undefined;
 	let savedReplies = 0;
+	let savedSent = 0;
 	const listeners = new Set<(problem: RecorderProblem | undefined) => void>();
 	const save = (): boolean => {
 		clearImmediate(pending);
 		pending = undefined;
 		const transcript = toTranscript(controller.current, { ...meta, partner, reflection, review: meta.review ?? null, updatedAt: clock().toISOString() });
 		const own: Record<string, unknown> = { ...transcript, ...(pendingReplies.length > 0 ? { pending: pendingReplies } : {}) };
-		const replies = transcript.turns.filter(turn => turn.role === 'learner').length + pendingReplies.length;
+		const sent = transcript.turns.filter(turn => turn.role === 'learner').length;
+		const replies = sent + pendingReplies.length;
 		const failed = saveRecord(file, `${JSON.stringify(own, null, 2)}\n`, () => writeOwnFields(file, own));
 		const before = problem;
-		if (failed) problem = { ...failed, replies, savedReplies };
+		if (failed) problem = { ...failed, replies, savedReplies, sent, savedSent };
 		else {
 			problem = undefined;
 			savedReplies = replies;
+			savedSent = sent;
 		}
 		if ((before === undefined) !== (problem === undefined) || (before && problem && before.kind !== problem.kind)) {
 			for (const listener of listeners) listener(problem);
@@ -147,11 +153,12 @@ export function recordSession(
 }
 
 /** Which of the learner's replies the file on disk lacks, in words. */
-function lackingReplies(problem: RecorderProblem): string {
-	const { savedReplies, replies } = problem;
-	if (savedReplies >= replies) return 'it has every reply but not the latest change';
-	const range = replies - savedReplies === 1 ? `reply ${replies} is` : `replies ${savedReplies + 1}–${replies} are`;
-	return savedReplies === 0 ? 'none of your replies are in it' : `${range} not in it`;
+function lackingReplies({ savedReplies, replies, sent, savedSent }: RecorderProblem): string {
+	const span = (from: number, to: number) => (from === to ? `reply ${to}` : `replies ${from}–${to}`);
+	if (savedReplies < replies) return savedReplies === 0 ? 'none of your replies are in it' : `${span(savedReplies + 1, replies)} ${replies - savedReplies === 1 ? 'is' : 'are'} not in it`;
+	// Every reply's words are there; typed ahead and kept as pending, some lack what followed.
+	if (savedSent < sent) return `it has the words of every reply, but not the answers to or scores of ${span(savedSent + 1, sent)}, nor how the session ended`;
+	return 'it has every reply, but not the latest change (how the session ended, or your reflection)';
 }
 
 /** The one line for a transcript that could not be saved: what happened, which replies it lacks, where the copy is. */
