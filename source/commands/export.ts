@@ -6,6 +6,7 @@ import { transcriptToMarkdown } from '../export/markdown.js';
 import type { ExportContext } from '../export/view.js';
 import { openTranscript, type OpenedTranscript } from '../transcript/open.js';
 import type { Transcript } from '../transcript/schema.js';
+import { fileErrorReason } from '../transcript/durable-write.js';
 import { savePrivateText } from '../transcript/store.js';
 import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
@@ -44,7 +45,8 @@ function write(file: string, text: string): void {
 	try {
 		savePrivateText(file, text);
 	} catch (error) {
-		throw new UserError(`${file}: can't be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+		// A link at --out is never followed onto the file it points to (durable writes refuse it).
+		throw new UserError(`${file}: can't be written (${fileErrorReason(error) ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 	}
 }
 
