@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import packageJson from '../package.json' with { type: 'json' };
 import { holdConsole } from './cli/hold-console.js';
 import { fileErrorLine, UserError } from './cli/user-error.js';
+import { isPrintableLine, visibleLine } from './terminal-text.js';
 
 // Commands are imported when run, so `postsafe score` loads only the scorer (and never Ink).
 
@@ -16,6 +17,7 @@ function collect(value: string, previous: string[]): string[] {
 function personName(value: string): string {
 	const name = value.trim();
 	if (name === '') throw new InvalidArgumentError('must be a name, not blank');
+	if (!isPrintableLine(name)) throw new InvalidArgumentError('must be one line of printable characters (no line breaks or control codes)');
 	return name;
 }
 
@@ -66,7 +68,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.exitOverride()
 		.configureOutput({
 			// One line per error: commander's "(Did you mean …?)" suggestion joins the message.
-			outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean')}`),
+			// The argument is quoted back as given: a name with control codes in it is shown, not obeyed.
+			outputError: (text, write) => write(`postsafe: ${visibleLine(text.trimEnd().replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean'))}\n`),
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
 

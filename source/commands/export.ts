@@ -8,6 +8,7 @@ import { openTranscript, type OpenedTranscript } from '../transcript/open.js';
 import type { Transcript } from '../transcript/schema.js';
 import { fileErrorReason } from '../transcript/durable-write.js';
 import { savePrivateText } from '../transcript/store.js';
+import { visible } from '../terminal-text.js';
 import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
 
@@ -87,7 +88,8 @@ export async function runExport(files: readonly string[], options: ExportOptions
 	opened.forEach((item, index) => {
 		const text = build(item.transcript, { partnerName: partnerName(item.transcript.scenario.id), timeZone });
 		const destination = destinations[index];
-		if (destination === undefined) process.stdout.write(text);
+		// To a terminal, the learner's words can't act as escape sequences; to a pipe, they go exactly as stored.
+		if (destination === undefined) process.stdout.write(process.stdout.isTTY ? visible(text) : text);
 		else {
 			write(destination, text);
 			process.stdout.write(`Exported ${files[index]} to ${destination}\n`);

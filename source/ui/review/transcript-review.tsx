@@ -12,6 +12,7 @@ import { HELP, isNo, isYes } from '../keys.js';
 import { Paragraph } from '../paragraph.js';
 import { useStateRef } from '../use-state-ref.js';
 import { TurnView } from './turn-view.js';
+import { visible, visibleLine } from '../../terminal-text.js';
 
 type Mode =
 	| { readonly name: 'browse' }
@@ -227,7 +228,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>
-				{transcript.scenario.title} · {transcript.learner} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
+				{visibleLine(transcript.scenario.title)} · {visibleLine(transcript.learner)} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
 			</Text>
 			<Text dimColor>
 				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
@@ -240,10 +241,10 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>
-						Review signed by {signed.reviewer} on {signed.signedAt.slice(0, 10)}: {signed.outcome}
+						Review signed by {visibleLine(signed.reviewer)} on {visibleLine(signed.signedAt.slice(0, 10))}: {signed.outcome}
 					</Text>
 					<Paragraph width={width} indent={2}>
-						{signed.summary}
+						{visible(signed.summary)}
 					</Paragraph>
 				</Box>
 			) : null}

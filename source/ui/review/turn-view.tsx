@@ -3,6 +3,7 @@ import React from 'react';
 import { CRITERION_MARKS, markedRuns, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ReviewComment } from '../../review/draft.js';
 import type { TranscriptTurn } from '../../transcript/schema.js';
+import { visible, visibleLine } from '../../terminal-text.js';
 
 type TurnViewProps = {
 	readonly turn: TranscriptTurn;
@@ -27,8 +28,8 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 	const earned = turn.score?.met.reduce((sum, id) => sum + (points[id] ?? 0), 0) ?? 0;
 	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
 	const isLearner = turn.role === 'learner';
-	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
-	const time = turn.time.slice(11, 16);
+	const name = visibleLine(isLearner ? (turn.learner ?? 'Learner') : partnerName);
+	const time = visibleLine(turn.time.slice(11, 16));
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
@@ -42,11 +43,11 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 					<Text wrap="wrap">
 						{markedRuns(turn).map((run, index) =>
 							run.marks.length === 0 ? (
-								<Text key={index}>{run.text}</Text>
+								<Text key={index}>{visible(run.text)}</Text>
 							) : (
 								<Text key={index}>
 									<Text underline color={run.flagged ? 'red' : 'green'}>
-										[{run.text}]
+										[{visible(run.text)}]
 									</Text>
 									<Text bold color={run.flagged ? 'red' : 'green'}>
 										{run.marks.join('')}
@@ -57,7 +58,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 					</Text>
 				) : (
 					<Text wrap="wrap" dimColor={!selected}>
-						{turn.text}
+						{visible(turn.text)}
 					</Text>
 				)}
 			</Box>
@@ -72,7 +73,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 			{comments.map((comment, index) => (
 				<Box key={index} paddingLeft={4} width={width}>
 					<Text wrap="wrap" color="cyan">
-						💬 {comment.by}: {comment.text}
+						💬 {visibleLine(comment.by)}: {visible(comment.text)}
 					</Text>
 				</Box>
 			))}
