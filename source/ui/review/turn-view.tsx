@@ -23,7 +23,13 @@ type TurnViewProps = {
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
-export function TurnView({ turn, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
+/** The most of one turn's text drawn: a reply longer than a few screens shows its start and says how much more there is. */
+export const SHOWN_CHARACTERS = 4000;
+
+export function TurnView({ turn: whole, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
+	// Only what can be on screen is laid out: a 10 MB reply would take the terminal's whole attention.
+	const hidden = Math.max(0, whole.text.length - SHOWN_CHARACTERS);
+	const turn = hidden > 0 ? { ...whole, text: whole.text.slice(0, SHOWN_CHARACTERS) } : whole;
 	const max = Object.values(points).reduce((sum, value) => sum + value, 0);
 	const earned = turn.score?.met.reduce((sum, id) => sum + (points[id] ?? 0), 0) ?? 0;
 	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
@@ -62,6 +68,11 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 					</Text>
 				)}
 			</Box>
+			{hidden > 0 ? (
+				<Box paddingLeft={4}>
+					<Text dimColor>… and {hidden.toLocaleString('en-GB')} more characters, not shown here (`postsafe export` has them all)</Text>
+				</Box>
+			) : null}
 			{isLearner && turn.score ? (
 				<Box paddingLeft={4}>
 					<Text>
