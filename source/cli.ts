@@ -45,7 +45,7 @@ function addPlayOptions(command: Command): Command {
 		.option('--coach', 'after each reply, a one-line hint on what to work on')
 		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
 		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
-		.option('--timeout <seconds>', 'how long to wait for the model before offering a retry', wholeNumber(1, 3600), 60)
+		.option('--timeout <seconds>', "how long to wait for the model's next words before offering a retry (a whole message may take three times that)", wholeNumber(1, 3600), 60)
 		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
 }
 
