@@ -1,4 +1,3 @@
-import { problemLine, savedLine } from '../transcript/rescue.js';
 import { createInterface } from 'node:readline';
 import { formatItem, formatPoints, formatReveal, formatSummary } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
@@ -7,6 +6,7 @@ import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { nextSjtAnswer } from './next-answer.js';
 import { startSjtSessionFile } from './sjt-session.js';
+import { problemLine, savedLine } from '../transcript/rescue.js';
 
 export type SjtPlainOptions = {
 	readonly items: readonly SjtItem[];

@@ -179,6 +179,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				<ChatScreen
 					key={screen.handle.recorder.file}
 					controller={screen.handle.controller}
+					saved={screen.handle.recorder.problem === undefined}
 					scriptedPartner={services.scriptedPartner}
 					learner={learner!}
 					width={width}

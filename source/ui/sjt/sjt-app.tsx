@@ -1,4 +1,3 @@
-import { savedLine, type SaveProblem } from '../../transcript/rescue.js';
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
@@ -17,6 +16,7 @@ import { Best3Question } from './best3-question.js';
 import { Countdown } from './countdown.js';
 import { RankQuestion } from './rank-question.js';
 import { ItemStem, RevealView, SummaryView } from './sjt-views.js';
+import { savedLine, type SaveProblem } from '../../transcript/rescue.js';
 
 /** Where a session's answers go as they are given (the record in the transcripts folder). */
 export type SjtRecorder = { readonly file: string; add(result: SjtResult): void; finish(): void; readonly problem?: SaveProblem | undefined };
