@@ -7,7 +7,7 @@ import { ScriptedPartner } from '../source/partner/scripted.js';
 import { seededRandom } from '../source/seeded-random.js';
 import { useDurableFs } from '../source/transcript/durable-fs.js';
 import { removeStaleTemps, WriteFailure, writeDurably } from '../source/transcript/durable-write.js';
-import { recorderProblemLine } from '../source/transcript/recorder.js';
+import { recorderProblemLine, writeOwnFields } from '../source/transcript/recorder.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { faultyFs, type Fault } from './helpers/faulty-fs.js';
 import { bundledLibrary } from './helpers/library.js';
@@ -214,5 +214,26 @@ describe('the recorder and a reviewer writing one transcript at once', () => {
 		recorder.save();
 		expect(Transcript.parse(JSON.parse(readFileSync(recorder.file, 'utf8'))).review?.summary).toBe(`sign-off ${signOffs}`);
 		recorder.stop();
+	});
+});
+
+describe('what a killed postsafe leaves behind', () => {
+	it('its temp files, holding the learner words, are removed when postsafe next starts in that folder', async () => {
+		const { runCli } = await import('./helpers/cli.js');
+		const folder = scratch();
+		writeFileSync(join(folder, '.20261203-0900-patient-dm-rash-asha-1a2b.json.postsafe-tmp-99999999-0a1b2c3d'), '{"turns": [{"text": "my words"');
+		const result = runCli(['play', 'patient-dm-rash', '--offline', '--transcripts', folder], { input: 'Please call 111.\n' });
+		expect(result.code).toBe(0);
+		expect(readdirSync(folder).filter(name => name.includes('postsafe-tmp'))).toEqual([]);
+	});
+
+	it("its lock on a transcript is taken over, not waited on for ever", () => {
+		const folder = scratch();
+		const file = join(folder, 'a.json');
+		writeFileSync(file, '{}\n');
+		writeFileSync(join(folder, '.a.json.postsafe-lock'), '99999999');
+		writeOwnFields(file, { id: 'a' });
+		expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ id: 'a' });
+		expect(readdirSync(folder)).toEqual(['a.json']);
 	});
 });
