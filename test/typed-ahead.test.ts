@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Transcript } from '../source/transcript/schema.js';
 import { piecesOf, startFakeOllama, type FakeOllama } from './fake-ollama.js';
-import { CLI } from './helpers/cli.js';
+import { CLI, runCli } from './helpers/cli.js';
 
 const servers: FakeOllama[] = [];
 afterEach(async () => {
@@ -45,5 +45,9 @@ describe('plain mode, replies typed ahead while the partner is still answering',
 		expect(transcript.status).toBe('abandoned');
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(["I can't give advice over Instagram."]);
 		expect(transcript.pending?.map(reply => [reply.learner, reply.text])).toEqual(AHEAD.map(text => ['Asha', text]));
+		// A supervisor reading the export sees them too, as sent and never answered.
+		const exported = runCli(['export', join(transcripts, readdirSync(transcripts).find(name => name.endsWith('.json'))!), '--format', 'md']);
+		expect(exported.stdout).toContain('### Sent, never answered (the session was stopped first; not scored)');
+		for (const text of AHEAD) expect(exported.stdout).toContain(`> ${text}`);
 	});
 });

@@ -238,6 +238,17 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			{shown.map(index => (
 				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
 			))}
+			{transcript.pending?.length && selected === turns.length - 1 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text dimColor>Sent, never answered (the session was stopped first; not scored):</Text>
+					{transcript.pending.slice(0, 5).map((reply, index) => (
+						<Paragraph key={index} width={width} indent={4} dimColor>
+							{`${reply.learner}: ${reply.text.slice(0, 500)}`}
+						</Paragraph>
+					))}
+					{transcript.pending.length > 5 ? <Text dimColor>    … and {transcript.pending.length - 5} more</Text> : null}
+				</Box>
+			) : null}
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>
