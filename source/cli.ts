@@ -4,7 +4,8 @@ import './cli/production.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { holdConsole } from './cli/hold-console.js';
-import { UserError } from './cli/user-error.js';
+import { fileErrorLine, UserError } from './cli/user-error.js';
+import { isPrintableLine, visibleLine } from './terminal-text.js';
 
 // Commands are imported when run, so `postsafe score` loads only the scorer (and never Ink).
 
@@ -16,6 +17,7 @@ function collect(value: string, previous: string[]): string[] {
 function personName(value: string): string {
 	const name = value.trim();
 	if (name === '') throw new InvalidArgumentError('must be a name, not blank');
+	if (!isPrintableLine(name)) throw new InvalidArgumentError('must be one line of printable characters (no line breaks or control codes)');
 	return name;
 }
 
@@ -43,7 +45,7 @@ function addPlayOptions(command: Command): Command {
 		.option('--coach', 'after each reply, a one-line hint on what to work on')
 		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
 		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
-		.option('--timeout <seconds>', 'how long to wait for the model before offering a retry', wholeNumber(1, 3600), 60)
+		.option('--timeout <seconds>', "how long to wait for the model's next words before offering a retry (a whole message may take three times that)", wholeNumber(1, 3600), 60)
 		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
 }
 
@@ -66,7 +68,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.exitOverride()
 		.configureOutput({
 			// One line per error: commander's "(Did you mean …?)" suggestion joins the message.
-			outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean')}`),
+			// The argument is quoted back as given: a name with control codes in it is shown, not obeyed.
+			outputError: (text, write) => write(`postsafe: ${visibleLine(text.trimEnd().replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean'))}\n`),
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
 
@@ -287,6 +290,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		if (error instanceof UserError) {
 			process.stderr.write(`postsafe: ${error.message}\n`);
 			return error.exitCode;
+		}
+		// A full, read-only or forbidden disk is the user's to fix, not a bug: one line, no stack trace.
+		const fileProblem = fileErrorLine(error);
+		if (fileProblem) {
+			process.stderr.write(`postsafe: ${fileProblem}\n`);
+			return 1;
 		}
 		const detail = process.env.POSTSAFE_DEBUG ? (error as Error).stack : (error as Error).message;
 		process.stderr.write(`postsafe: unexpected error: ${detail}\n(set POSTSAFE_DEBUG=1 for details and report it)\n`);

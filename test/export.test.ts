@@ -1,4 +1,4 @@
-import { readFileSync, statSync, mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, mkdtempSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -213,6 +213,20 @@ describe('postsafe export on the command line', () => {
 		expect(result.code).toBe(0);
 		expect(readdirSync(directory).sort()).toEqual([`${transcript.id}.html`, `${second.transcript.id}.html`].sort());
 		expect(readFileSync(join(directory, `${second.transcript.id}.html`), 'utf8')).toContain('I will not advise here.');
+	});
+
+	it('never follows a link at --out onto the file it points to: refused in one line, the target as it was', () => {
+		const folder = tmp();
+		const target = join(folder, 'bashrc');
+		writeFileSync(target, 'export PATH=/usr/bin\n', { mode: 0o644 });
+		const link = join(folder, 'entry.md');
+		symlinkSync(target, link);
+		const result = runCli(['export', played.file, '--out', link]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`postsafe: ${link}: can't be written (it is a link, a device or a pipe, not a regular file: postsafe will not write through it)\n`);
+		expect(readFileSync(target, 'utf8')).toBe('export PATH=/usr/bin\n');
+		expect(statSync(target).mode & 0o777).toBe(0o644);
+		expect(lstatSync(link).isSymbolicLink()).toBe(true);
 	});
 
 	it('refuses several transcripts without --out, in one line, exit 2', () => {

@@ -17,7 +17,22 @@ export type ChatScript = {
 
 export type RecordedRequest = { readonly method: string; readonly path: string; readonly body: any };
 
+/** A fault on one path (/api/version, /api/tags, /api/show, /api/chat), for its first `times` requests (all when not given). */
+export type RouteFault = {
+	/** Wait this long before answering (a slow or loaded server). */
+	readonly delayMs?: number;
+	/** Answer with this status instead (503 busy, 500 server error, 200 with an HTML page…). */
+	readonly status?: number;
+	/** The body sent with `status`. @default an Ollama error object */
+	readonly body?: string;
+	/** @default 'application/json; charset=utf-8' */
+	readonly contentType?: string;
+	readonly times?: number;
+};
+
 export type FakeOllamaOptions = {
+	/** Misbehaviour by path. */
+	readonly faults?: Readonly<Record<string, RouteFault>>;
 	/** Installed models, as /api/tags names them. @default ['llama3.2:latest'] */
 	readonly models?: string[];
 	/** The answer to each /api/chat request, in turn; the last one repeats. */
@@ -84,6 +99,15 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 		const path = new URL(request.url ?? '/', 'http://localhost').pathname;
 		const body = request.method === 'POST' ? await readBody(request) : undefined;
 		requests.push({ method: request.method ?? 'GET', path, body });
+		const fault = options.faults?.[path];
+		const seen = requests.filter(earlier => earlier.path === path).length;
+		if (fault && (fault.times === undefined || seen <= fault.times)) {
+			if (fault.delayMs) await sleep(fault.delayMs);
+			if (fault.status !== undefined) {
+				response.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'application/json; charset=utf-8' });
+				return response.end(fault.body ?? JSON.stringify({ error: fault.status === 503 ? 'server busy, please try again.  maximum pending requests exceeded' : 'llama runner process has terminated: signal: killed' }));
+			}
+		}
 		const installed = (model: string) => models.includes(fullName(model));
 		// Ollama takes "model", and still "name" (which the client sends for pull and show).
 		const model: string | undefined = body?.model ?? body?.name;

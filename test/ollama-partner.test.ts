@@ -59,7 +59,7 @@ describe('the Ollama partner', () => {
 		expect(opening).toEqual({ role: 'assistant', content: expect.stringContaining('hiii sorry to message you on here') });
 		expect(reply).toEqual({ role: 'user', content: 'Please call 111 tonight.' });
 		expect(reminder.role).toBe('system');
-		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient\. Twenty-nine, works in retail.* This is message 2 of at most 4 from you to Asha\./);
+		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient\. Twenty-nine, works in retail.* This is message 2 of at most 4 from you to "Asha"\./);
 		// Nothing of the rubric reaches the model: no pattern, label, feedback or red flag.
 		const rubric = rubricFor('patient-dm-rash');
 		const secrets = [
@@ -206,7 +206,7 @@ describe('what the model is told about the conversation so far', () => {
 		const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], ...(turns ? { turnLimit: turns } : {}), time });
 		const request = partnerRequest(events.reduce(reduceSession, start))!;
 		const messages = chatMessages(request, templates(loaded.partner.role), undefined);
-		expect(messages.at(-1)!.content).toContain(`This is message ${turn} of at most ${most} from you to Asha.`);
+		expect(messages.at(-1)!.content).toContain(`This is message ${turn} of at most ${most} from you to "Asha".`);
 		const history = messages.slice(1 + loaded.opening.length, -1).map(message => message.content);
 		expect(history).toEqual(after);
 	});
@@ -226,7 +226,7 @@ describe('what the model is told about the conversation so far', () => {
 			const reminder = messages.at(-1)!;
 			expect(reminder.role).toBe('system');
 			expect(reminder.content).toContain(loaded.partner.persona);
-			expect(reminder.content).toContain("never Asha's words, no name label or stage directions, nothing about being an AI or about marking");
+			expect(reminder.content).toContain(`never "Asha"'s words, no name label or stage directions, nothing about being an AI or about marking`);
 		},
 	);
 

@@ -61,14 +61,15 @@ describe('a transcripts folder that cannot be used', () => {
 		expect(result.code).toBe(1);
 	});
 
-	it.runIf(asRoot)("saves into a shared folder someone else owns, without trying to change its permissions", () => {
+	it.runIf(asRoot)('refuses a folder someone else owns that anyone can write to, without changing its permissions', () => {
+		// Anyone could swap a transcript there, or plant a link where the next one will be written.
 		const shared = join(scratch(), 'shared');
 		mkdirSync(shared);
 		chmodSync(shared, 0o777);
 		const result = runCli(['play', 'patient-dm-rash', '--offline', '--transcripts', shared], { input: REPLY, uid: NOBODY });
-		expect(result.stderr).toBe('');
-		expect(result.code).toBe(0);
-		expect(readdirSync(shared)).toHaveLength(1);
+		expect(result.stderr).toBe(refusal(shared, "other users can write to it, and it isn't yours to fix"));
+		expect(result.code).toBe(1);
+		expect(readdirSync(shared)).toHaveLength(0);
 		expect(statSync(shared).mode & 0o777).toBe(0o777);
 	});
 });
@@ -84,6 +85,19 @@ describe('the transcripts folder', () => {
 		chmodSync(existing, 0o755);
 		expect(runCli(['play', 'patient-dm-rash', '--offline', '--transcripts', existing], { input: REPLY }).code).toBe(0);
 		expect(statSync(existing).mode & 0o777).toBe(0o755);
+	});
+
+	it('of your own that others can write to (0777) is reported by doctor, then made writable by you alone with a message', () => {
+		const open = join(scratch(), 'open');
+		mkdirSync(open);
+		chmodSync(open, 0o777);
+		const doctor = runCli(['doctor', '--transcripts', open, '--host', '127.0.0.1:9']);
+		expect(doctor.stdout).toContain(`✗ fix  Transcripts folder ${open} is writable by other users: run \`chmod go-w ${open}\` (postsafe does it when you next play)`);
+		const result = runCli(['play', 'patient-dm-rash', '--offline', '--transcripts', open], { input: REPLY });
+		expect(result.stderr).toBe(`The transcripts folder ${open} was writable by other users; postsafe made it writable by you alone (chmod go-w)\n`);
+		expect(result.code).toBe(0);
+		expect(statSync(open).mode & 0o777).toBe(0o755);
+		expect(readdirSync(open)).toHaveLength(1);
 	});
 
 	it('is checked by doctor without being made, and doctor names the fix for a file in the way', () => {

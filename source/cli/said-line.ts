@@ -1,5 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 import { style } from './style.js';
+import { visible, visibleLine } from '../terminal-text.js';
 
 /**
  * One message in plain mode: "Jade Holloway: …". At a terminal (`width` given) it wraps at word
@@ -7,7 +8,7 @@ import { style } from './style.js';
  * which scripts read.
  */
 export function saidLine(name: string, text: string, width?: number): string {
-	const line = `${style.heading(`${name}:`)} ${text}`;
+	const line = `${style.heading(`${visibleLine(name)}:`)} ${visible(text)}`;
 	if (width === undefined) return line;
 	return wrapAnsi(line, width - 2, { hard: true, trim: true })
 		.split('\n')

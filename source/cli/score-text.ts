@@ -2,11 +2,12 @@ import type { ConversationScore, QuotedEvidence } from '../rubric/score.js';
 import type { Scenario } from '../scenario/schema.js';
 import { style } from './style.js';
 import { formatTable, wrapIndented } from './table.js';
+import { visible } from '../terminal-text.js';
 
 function quoted(evidence: QuotedEvidence, replyCount: number): string {
 	const from = replyCount > 1 ? `reply ${evidence.reply + 1}: ` : '';
 	const what = evidence.identifier ? `${evidence.reason} in ` : '';
-	return `${from}${what}${style.quote(`“${evidence.quote}”`)}`;
+	return `${from}${what}${style.quote(`“${visible(evidence.quote)}”`)}`;
 }
 
 /** The score as a readable table: each criterion met or missed with the learner's own words, then red flags and feedback. */

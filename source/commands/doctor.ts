@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { capitalise } from '../cli/capitalise.js';
 import { style } from '../cli/style.js';
 import { sameModel } from '../partner/host.js';
-import { checkOllama, listModels } from '../partner/ollama-setup.js';
-import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
+import { checkOllama, listModels, type OllamaCheck } from '../partner/ollama-setup.js';
+import { describeOllamaError } from '../partner/ollama-errors.js';
+import { transcriptDirectory, transcriptFolderProblem, writableByOthers } from '../transcript/store.js';
 import { UserError } from '../cli/user-error.js';
 import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { transcriptFolderFix } from './transcript-folder.js';
@@ -24,16 +25,26 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	const directory = transcriptDirectory(options.transcripts);
 	const problem = transcriptFolderProblem(directory);
 	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
-	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
+	if (problem) lines.push({ ok: false, text: capitalise(transcriptFolderFix(directory, problem)) });
+	else if (writableByOthers(directory)) lines.push({ ok: false, text: `Transcripts folder ${directory} is writable by other users: run \`chmod go-w ${directory}\` (postsafe does it when you next play)` });
+	else lines.push({ ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
-	if ('reason' in check) {
-		lines.push({ ok: false, blocksModel: true, text: capitalise(noOllamaLine(check)) });
+	const version = 'version' in check ? check.version : undefined;
+	if (version === undefined) {
+		lines.push({ ok: false, blocksModel: true, text: capitalise(noOllamaLine(check as Extract<OllamaCheck, { reason: string }>)) });
 	} else {
-		lines.push({ ok: true, text: `Ollama ${check.version} is running at ${choice.host}` });
-		const models = await listModels(choice.host).catch(() => []);
-		lines.push({ ok: true, text: models.length === 0 ? 'No models installed yet' : `Installed: ${models.map(model => `${model.name} (${gigabytes(model.size)})`).join(', ')}` });
-		lines.push(check.kind === 'ready' ? { ok: true, text: `The model ${choice.model} is installed` } : { ok: false, blocksModel: true, text: `The model ${choice.model} isn't installed: run \`ollama pull ${choice.model}\`, or choose one with --model or POSTSAFE_MODEL` });
+		// Only what was seen is said: a list that did not come is not "no models".
+		lines.push({ ok: true, text: `Ollama ${version} is running at ${choice.host}` });
+		try {
+			const models = await listModels(choice.host);
+			lines.push({ ok: true, text: models.length === 0 ? 'No models installed yet' : `Installed: ${models.map(model => `${model.name} (${gigabytes(model.size)})`).join(', ')}` });
+		} catch (error) {
+			lines.push({ ok: false, text: `Couldn't list the installed models: ${describeOllamaError(error, choice.host, choice.model)}` });
+		}
+		if (check.kind === 'ready') lines.push({ ok: true, text: `The model ${choice.model} is installed` });
+		else if (check.kind === 'missing-model') lines.push({ ok: false, blocksModel: true, text: `The model ${choice.model} isn't installed: run \`ollama pull ${choice.model}\`, or choose one with --model or POSTSAFE_MODEL` });
+		else lines.push({ ok: false, blocksModel: true, text: `Couldn't check the model ${choice.model}: ${'reason' in check ? check.reason : 'no answer'}` });
 	}
 	for (const line of lines) write(`${line.ok ? style.met('✓ ok ') : style.flag('✗ fix')}  ${line.text}\n`);
 	const blocked = lines.some(line => !line.ok);
@@ -45,8 +56,14 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 export async function runModels(options: PartnerFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
-	if ('reason' in check) throw new UserError(noOllamaLine(check));
-	const models = (await listModels(choice.host)).map(model => ({ name: model.name, size: model.size, modified: model.modifiedAt, used: sameModel(model.name, choice.model) }));
+	if ('reason' in check && !('version' in check)) throw new UserError(noOllamaLine(check));
+	let installed: Awaited<ReturnType<typeof listModels>>;
+	try {
+		installed = await listModels(choice.host);
+	} catch (error) {
+		throw new UserError(`couldn't list the models: ${describeOllamaError(error, choice.host, choice.model)}`);
+	}
+	const models = installed.map(model => ({ name: model.name, size: model.size, modified: model.modifiedAt, used: sameModel(model.name, choice.model) }));
 	if (options.json) {
 		write(`${JSON.stringify(models, null, 2)}\n`);
 		return 0;

@@ -6,7 +6,9 @@ import { transcriptToMarkdown } from '../export/markdown.js';
 import type { ExportContext } from '../export/view.js';
 import { openTranscript, type OpenedTranscript } from '../transcript/open.js';
 import type { Transcript } from '../transcript/schema.js';
+import { fileErrorReason } from '../transcript/durable-write.js';
 import { savePrivateText } from '../transcript/store.js';
+import { visible } from '../terminal-text.js';
 import { isDirectory } from './is-directory.js';
 import { openLibrary } from './open-library.js';
 
@@ -44,7 +46,8 @@ function write(file: string, text: string): void {
 	try {
 		savePrivateText(file, text);
 	} catch (error) {
-		throw new UserError(`${file}: can't be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+		// A link at --out is never followed onto the file it points to (durable writes refuse it).
+		throw new UserError(`${file}: can't be written (${fileErrorReason(error) ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 	}
 }
 
@@ -85,7 +88,8 @@ export async function runExport(files: readonly string[], options: ExportOptions
 	opened.forEach((item, index) => {
 		const text = build(item.transcript, { partnerName: partnerName(item.transcript.scenario.id), timeZone });
 		const destination = destinations[index];
-		if (destination === undefined) process.stdout.write(text);
+		// To a terminal, the learner's words can't act as escape sequences; to a pipe, they go exactly as stored.
+		if (destination === undefined) process.stdout.write(process.stdout.isTTY ? visible(text) : text);
 		else {
 			write(destination, text);
 			process.stdout.write(`Exported ${files[index]} to ${destination}\n`);

@@ -10,7 +10,8 @@ import { groupSjt, groupSjtTotals, type GroupSjt } from '../group/sjt-distributi
 import { parseSjtAnswer } from '../sjt/answer.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { Message, Partner } from '../session/types.js';
-import type { RecordedSession } from '../transcript/recorder.js';
+import { recorderProblemLine, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
+import { unsavedExit } from './unsaved-exit.js';
 import { nextAnswer, nextSjtAnswer } from './next-answer.js';
 
 type Out = (text: string) => void;
@@ -45,6 +46,7 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 		printed = controller.current.messages.length;
 	};
 	printNew();
+	const problems = recorder.onProblem(problem => process.stderr.write(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`));
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	reading: while (controller.current.phase === 'learners') {
 		for (const learner of learners) {
@@ -72,12 +74,13 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 	if (controller.current.phase !== 'ended') controller.end('learner');
 	recorder.save();
 	recorder.stop();
+	problems();
 	const table = groupTable(controller.current);
 	stdout(`\n${style.heading(`Group debrief · ${scenario.title}`)}\n${formatGroupTable(table, names)}\n\n`);
 	stdout(`${style.heading('A model reply')}\n${wrapIndented(`“${scenario.debrief.modelReply}”`, 2)}\n\n${style.heading('For discussion')}\n`);
 	discussionQuestions(scenario, table).forEach((question, index) => stdout(`${wrapIndented(`${index + 1}. ${question}`, 2)}\n`));
-	stdout(`\nTranscript saved: ${recorder.file}\n`);
-	return 0;
+	stdout(`\n${transcriptSavedLine(recorder)}\n`);
+	return unsavedExit(recorder, text => void process.stderr.write(text));
 }
 
 /** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */

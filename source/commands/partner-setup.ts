@@ -73,8 +73,11 @@ export function offlineNotice(check: OllamaCheck, choice: OllamaChoice): string 
 			return `The model ${choice.model} isn't installed at ${choice.host}; playing the scripted partner — get it with \`ollama pull ${choice.model}\` (or use --offline).`;
 		case 'not-ollama':
 			return `${capitalise(check.reason)}; playing the scripted partner — ${POINT_AT_OLLAMA} (or use --offline).`;
+		case 'slow':
+		case 'busy':
+			return `${capitalise(check.reason)}; playing the scripted partner — try again in a moment (or use --offline).`;
 		case 'failed':
-			return `Ollama at ${choice.host} failed (${check.reason}); playing the scripted partner.`;
+			return `${capitalise(check.reason)}; playing the scripted partner.`;
 	}
 }
 
@@ -83,5 +86,8 @@ const POINT_AT_OLLAMA = 'point --host or OLLAMA_HOST at Ollama';
 /** For doctor and models: why Ollama can't be used at all, and the fix. */
 export function noOllamaLine(check: Extract<OllamaCheck, { reason: string }>): string {
 	if (check.kind === 'not-ollama') return `${check.reason}: ${POINT_AT_OLLAMA}`;
+	// It is there: only not answering now, or answering with an error. Nothing to start.
+	if (check.kind === 'slow' || check.kind === 'busy') return `${check.reason}: try again in a moment`;
+	if (check.kind === 'failed') return check.reason;
 	return `${check.reason}: start it with \`ollama serve\`, or point at it with --host or OLLAMA_HOST`;
 }

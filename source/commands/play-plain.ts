@@ -10,7 +10,9 @@ import { coachHintAfter } from '../session/coach.js';
 import { endNotice } from '../session/ending.js';
 import { learnerScore } from '../session/session.js';
 import type { Message, Partner } from '../session/types.js';
-import type { RecordedSession } from '../transcript/recorder.js';
+import { recorderProblemLine, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
+import { readAhead } from './read-ahead.js';
+import { unsavedExit } from './unsaved-exit.js';
 
 export type PlainOptions = {
 	readonly session: RecordedSession;
@@ -61,22 +63,26 @@ export async function playPlain({ session, learner, sources, json, coach = false
 	};
 	printNew();
 
+	const problems = recorder.onProblem(problem => stderr(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`));
+	if (recorder.problem) stderr(`${recorderProblemLine(recorder.problem)}\n`);
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+	// Every line is taken as soon as it is read, and kept in the transcript as pending until it is
+	// sent: a reply typed ahead while the partner answers survives a Ctrl+C or a kill.
+	const read = readAhead(lines, queued => recorder.setPending(queued.map(line => ({ learner, text: line.text, time: line.time }))));
 	const prompt = () => {
 		if (isTTY && controller.current.phase === 'learners') say('› ');
 	};
 	prompt();
-	for await (const line of lines) {
-		const reply = line.trim();
-		if (reply === '') {
-			prompt();
-			continue;
-		}
+	for (let line = await read.next(); line !== undefined; line = await read.next()) {
+		const reply = line.text;
 		if (reply === END_COMMAND) {
 			controller.end('learner');
 			break;
 		}
-		await controller.reply(learner, reply);
+		// The reply is a turn of the session from this moment (the partner's answer is awaited after).
+		const answered = controller.reply(learner, reply);
+		read.sent();
+		await answered;
 		await controller.settled();
 		printNew();
 		if (controller.current.failure) {
@@ -89,18 +95,22 @@ export async function playPlain({ session, learner, sources, json, coach = false
 		prompt();
 	}
 	lines.close();
+	const unused = read.discard();
 	if (controller.current.phase !== 'ended') controller.end('learner');
 	printNew();
 	const ending = endNotice(controller.current);
 	if (ending) say(`${style.dim(ending)}\n`);
+	if (unused > 0) stderr(`${style.dim(`(${unused} more line${unused === 1 ? '' : 's'} came after the conversation had ended: not used)`)}\n`);
 	recorder.save();
 	recorder.stop();
+	problems();
 
 	const score = learnerScore(controller.current, learner);
 	if (json) {
-		stdout(`${JSON.stringify({ score: toScoreJson(score, controller.current.rubric), transcript: recorder.file }, null, 2)}\n`);
+		stdout(`${JSON.stringify({ score: toScoreJson(score, controller.current.rubric), transcript: recorder.file, saved: recorder.problem === undefined }, null, 2)}\n`);
+		if (recorder.problem) stderr(`${transcriptSavedLine(recorder)}\n`);
 	} else {
-		stdout(`\n${formatDebrief(score, scenario, sources, width)}\n\nTranscript saved: ${recorder.file}\n`);
+		stdout(`\n${formatDebrief(score, scenario, sources, width)}\n\n${transcriptSavedLine(recorder)}\n`);
 	}
-	return 0;
+	return unsavedExit(recorder, stderr);
 }

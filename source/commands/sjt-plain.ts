@@ -6,6 +6,7 @@ import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { nextSjtAnswer } from './next-answer.js';
 import { startSjtSessionFile } from './sjt-session.js';
+import { problemLine, savedLine } from '../transcript/rescue.js';
 
 export type SjtPlainOptions = {
 	readonly items: readonly SjtItem[];
@@ -54,6 +55,12 @@ export async function runSjtPlain({ items, sources, learner, seed, filter, direc
 	if (results.length === items.length) session.finish();
 	const summary = summarise(results);
 	if (json) stdout(`${JSON.stringify({ ...summary, results: results.map(result => ({ id: result.item.id, type: result.item.type, answer: result.answer, points: result.score.points, max: result.score.max })), record: session.file }, null, 2)}\n`);
-	else stdout(`${formatSummary(summary, results)}\n\nSaved: ${session.file}\n`);
+	else stdout(`${formatSummary(summary, results)}\n\n${savedLine(session.file, session.problem, { what: 'your answers' })}\n`);
+	const { problem } = session;
+	if (problem) {
+		if (json) stderr(`${problemLine(problem, { what: 'your answers', atEnd: true })}\n`);
+		if (problem.rescue === undefined) stderr(problem.text);
+		return 1;
+	}
 	return 0;
 }

@@ -1,4 +1,5 @@
-import { newTranscriptId, prepareTranscriptDirectory, savePrivateJson, transcriptPath } from '../transcript/store.js';
+import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from '../transcript/store.js';
+import { saveRecord, type SaveProblem } from '../transcript/rescue.js';
 import type { ItemFilter, SjtResult } from '../sjt/practice.js';
 import { toSjtRecord, type SjtRecordMeta } from '../sjt/record-model.js';
 
@@ -8,6 +9,8 @@ export type SjtSessionFile = {
 	add(result: SjtResult): void;
 	finish(): void;
 	readonly results: readonly SjtResult[];
+	/** Why the file does not hold every answer so far (a copy went elsewhere); undefined while it does. */
+	readonly problem: SaveProblem | undefined;
 };
 
 export function startSjtSessionFile({ directory, learner, timed, seed, filter }: { directory: string; learner: string; timed: boolean; seed: number; filter: ItemFilter }): SjtSessionFile {
@@ -17,7 +20,10 @@ export function startSjtSessionFile({ directory, learner, timed, seed, filter }:
 	const file = transcriptPath(directory, id);
 	const meta: SjtRecordMeta = { id, learner, startedAt: startedAt.toISOString(), timed, seed, filter };
 	const results: SjtResult[] = [];
-	const save = (status: 'complete' | 'abandoned') => savePrivateJson(file, toSjtRecord(meta, results, status, new Date().toISOString()));
+	let problem: SaveProblem | undefined;
+	const save = (status: 'complete' | 'abandoned') => {
+		problem = saveRecord(file, `${JSON.stringify(toSjtRecord(meta, results, status, new Date().toISOString()), null, 2)}\n`);
+	};
 	save('abandoned');
 	return {
 		file,
@@ -27,5 +33,8 @@ export function startSjtSessionFile({ directory, learner, timed, seed, filter }:
 			save('abandoned');
 		},
 		finish: () => save('complete'),
+		get problem() {
+			return problem;
+		},
 	};
 }

@@ -4,7 +4,7 @@ import type { LoadedScenario } from '../scenario/files.js';
 import type { CriteriaLibrary } from '../scenario/schema.js';
 import { SessionController } from '../session/controller.js';
 import type { Partner } from '../session/types.js';
-import { recordSession, type RecordedSession } from '../transcript/recorder.js';
+import { recordSession, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
 import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from '../transcript/store.js';
 
 export type StartOptions = {
@@ -39,7 +39,10 @@ export function saveOnSignals(current: () => RecordedSession | undefined, before
 			const session = current();
 			if (session) {
 				session.controller.end('abandoned');
-				session.recorder.save();
+				if (!session.recorder.save()) {
+					process.stderr.write(`\n${transcriptSavedLine(session.recorder)}\n`);
+					if (session.recorder.problem?.rescue === undefined) process.stderr.write(session.recorder.problem?.text ?? '');
+				}
 			}
 			beforeExit();
 			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);

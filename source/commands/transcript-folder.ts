@@ -1,5 +1,5 @@
 import { UserError } from '../cli/user-error.js';
-import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
+import { secureTranscriptDirectory, transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
 
 /** What to tell a learner whose transcripts folder can't be used, with the way round it. */
 export function transcriptFolderFix(directory: string, problem: string): string {
@@ -14,5 +14,7 @@ export function usableTranscriptDirectory(option?: string): string {
 	const directory = transcriptDirectory(option);
 	const problem = transcriptFolderProblem(directory);
 	if (problem) throw new UserError(transcriptFolderFix(directory, problem));
+	const notice = secureTranscriptDirectory(directory);
+	if (notice) process.stderr.write(`${notice}\n`);
 	return directory;
 }

@@ -110,6 +110,11 @@ export function transcriptToMarkdown(transcript: Transcript, context: ExportCont
 	const lines = [`# ${inlineMarkdown(transcript.scenario.title)}`, '', ...factsOf(transcript, context).map(([label, value]) => `- **${label}:** ${inlineMarkdown(value)}`), ''];
 	lines.push('## Conversation', '');
 	transcript.turns.forEach((turn, index) => lines.push(...turnSection(transcript, turn, index, context, labels)));
+	if (transcript.pending?.length) {
+		// Replies the learner had sent that the session never reached: kept, not scored.
+		lines.push('### Sent, never answered (the session was stopped first; not scored)', '');
+		for (const reply of transcript.pending) lines.push(`${inlineMarkdown(reply.learner)} · ${formatTime(reply.time, context.timeZone)}`, '', blockQuote(reply.text), '');
+	}
 	if (scores.length === 0) lines.push('## Score', '', 'Not scored.', '');
 	for (const score of scores) lines.push(...scoreSection(score));
 	if (transcript.reflection) lines.push(...reflectionSection(transcript.reflection));

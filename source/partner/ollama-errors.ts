@@ -12,8 +12,17 @@ function errorCode(error: unknown): string | undefined {
 /** Whether Ollama could not be reached at all (as opposed to answering with an error). */
 export function isUnreachable(error: unknown): boolean {
 	const code = errorCode(error);
-	return code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ABORT_ERR'].includes(code)
-		|| (error instanceof Error && error.name === 'TimeoutError');
+	return code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(code);
+}
+
+/** Whether the server was reached but did not answer in time (a request's own timeout): slow, not absent. */
+export function isSlow(error: unknown): boolean {
+	return error instanceof Error && (error.name === 'TimeoutError' || (error as { cause?: Error }).cause?.name === 'TimeoutError');
+}
+
+/** Ollama answers 503 when its queue of requests is full: a busy shared server, worth asking again. */
+export function isBusy(error: unknown): boolean {
+	return (error as { status_code?: number }).status_code === 503;
 }
 
 /**
@@ -26,7 +35,7 @@ export function notOllamaReason(error: unknown, host: string): string | undefine
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host as ${new URL(host).hostname}`;
 	const status = (error as { status_code?: number }).status_code;
 	if (status !== undefined) return `the server at ${host} isn't Ollama (HTTP ${status} for /api/version)`;
-	if (error instanceof SyntaxError) return `the server at ${host} isn't Ollama (its /api/version answer isn't Ollama's)`;
+	if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'NotOllamaAnswer') return `the server at ${host} isn't Ollama (its /api/version answer isn't Ollama's)`;
 	return undefined;
 }
 
@@ -35,10 +44,14 @@ export function describeOllamaError(error: unknown, host: string, model: string)
 	const code = errorCode(error);
 	const status = (error as { status_code?: number }).status_code;
 	if (code === 'ECONNREFUSED') return `Ollama isn't running at ${host} (connection refused)`;
+	if (isSlow(error)) return `Ollama at ${host} is slow: it did not answer in time`;
+	if (status === 503) return `Ollama at ${host} is busy (its queue of requests is full)`;
+	// Something else answers there: an HTML page or other text where Ollama's JSON should be.
+	if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'NotOllamaAnswer') return `the server at ${host} isn't Ollama (its answer isn't Ollama's JSON)`;
+	if (status !== undefined && status >= 500) return `Ollama at ${host} had an error (HTTP ${status}: ${(error as Error).message.split('\n')[0]})`;
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host as ${host}`;
 	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /terminated|other side closed|socket|did not receive done/i.test(String((error as Error)?.message))) return `the connection to Ollama at ${host} dropped`;
 	if (status === 404) return `the model ${model} isn't installed at ${host} (ollama pull ${model})`;
-	if (error instanceof Error && error.name === 'TimeoutError') return `Ollama at ${host} did not answer in time`;
 	const message = error instanceof Error ? error.message : String(error);
 	return `Ollama: ${message.split('\n')[0]}`;
 }

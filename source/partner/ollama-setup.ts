@@ -1,6 +1,6 @@
 import type { Ollama } from 'ollama';
 import { ollamaClient } from './ollama-client.js';
-import { describeOllamaError, isUnreachable, notOllamaReason } from './ollama-errors.js';
+import { describeOllamaError, isBusy, isSlow, isUnreachable, notOllamaReason } from './ollama-errors.js';
 
 export type OllamaCheck =
 	| { readonly kind: 'ready'; readonly version: string }
@@ -8,7 +8,20 @@ export type OllamaCheck =
 	/** No such host, or something other than Ollama answers there: --host is wrong. */
 	| { readonly kind: 'not-ollama'; readonly reason: string }
 	| { readonly kind: 'missing-model'; readonly version: string }
-	| { readonly kind: 'failed'; readonly reason: string };
+	/** Reached, but it did not answer in time, or answered that it is busy (503): there, but not ready now. */
+	| { readonly kind: 'slow'; readonly reason: string; readonly version?: string }
+	| { readonly kind: 'busy'; readonly reason: string; readonly version?: string }
+	/** It answered with an error (HTTP 500 and its message, …); `version` when /api/version did answer. */
+	| { readonly kind: 'failed'; readonly reason: string; readonly version?: string };
+
+/** A failure of a request that reached Ollama, by kind. */
+function failureOf(error: unknown, host: string, model: string, version?: string): OllamaCheck {
+	const reason = describeOllamaError(error, host, model);
+	const known = version === undefined ? {} : { version };
+	if (isSlow(error)) return { kind: 'slow', reason, ...known };
+	if (isBusy(error)) return { kind: 'busy', reason, ...known };
+	return { kind: 'failed', reason, ...known };
+}
 
 /** A client whose every request gives up after `timeoutMs`: a start-up check must never hang. */
 function quickClient(host: string, timeoutMs: number): Promise<Ollama> {
@@ -23,15 +36,15 @@ export async function checkOllama(host: string, model: string, timeoutMs = 3000)
 		version = (await client.version()).version;
 	} catch (error) {
 		const notOllama = notOllamaReason(error, host);
-		if (notOllama) return { kind: 'not-ollama', reason: notOllama };
-		return isUnreachable(error) ? { kind: 'unreachable', reason: describeOllamaError(error, host, model) } : { kind: 'failed', reason: describeOllamaError(error, host, model) };
+		if (notOllama && !isBusy(error)) return { kind: 'not-ollama', reason: notOllama };
+		return isUnreachable(error) ? { kind: 'unreachable', reason: describeOllamaError(error, host, model) } : failureOf(error, host, model);
 	}
 	try {
 		await client.show({ model });
 		return { kind: 'ready', version };
 	} catch (error) {
 		if ((error as { status_code?: number }).status_code === 404) return { kind: 'missing-model', version };
-		return { kind: 'failed', reason: describeOllamaError(error, host, model) };
+		return failureOf(error, host, model, version);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { CHANNEL_NAMES, ROLE_NAMES } from '../scenario/labels.js';
 import type { Beat, PartnerRole } from '../scenario/schema.js';
 import type { Message, PartnerRequest } from '../session/types.js';
+import { promptName } from '../terminal-text.js';
 
 /** The instructions for one partner role: who they are (sent first), and the reminder restated every turn. */
 export type PromptTemplates = { readonly system: string; readonly reminder: string };
@@ -59,7 +60,8 @@ function situation(scenario: PartnerRequest['scenario'], learner: string): strin
 export function chatMessages(request: PartnerRequest, templates: PromptTemplates, guidance: Beat | undefined): ChatMessage[] {
 	const { scenario, conversation, lastReply } = request;
 	const { partner } = scenario;
-	const learner = lastReply.learner;
+	// The name is the learner's to choose: it goes in quoted, on one line, never as words of the instructions.
+	const learner = promptName(lastReply.learner);
 	const system = fillTemplate(templates.system, {
 		name: partner.name,
 		persona: partner.persona,

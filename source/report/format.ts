@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { style } from '../cli/style.js';
 import { formatTable, wrapIndented } from '../cli/table.js';
 import type { Report, SessionResult, Skipped } from './aggregate.js';
+import { visibleLine } from '../terminal-text.js';
 
 export const BAR_WIDTH = 10;
 const SPARK_MARKS = '▁▂▃▄▅▆▇█';
@@ -44,7 +45,7 @@ function heading(report: Report): string {
 	const last = sessions[sessions.length - 1]!;
 	const span = day(first.startedAt) === day(last.startedAt) ? day(first.startedAt) : `${day(first.startedAt)} to ${day(last.startedAt)}`;
 	// The name as saved, not as typed: the filter ignores case.
-	const filters = [report.learner === undefined ? '' : `learner ${first.learner}`, report.since === undefined ? '' : `since ${day(`${report.since}T12:00:00`)}`].filter(Boolean);
+	const filters = [report.learner === undefined ? '' : `learner ${visibleLine(first.learner)}`, report.since === undefined ? '' : `since ${day(`${report.since}T12:00:00`)}`].filter(Boolean);
 	return style.heading(`Progress: ${plural(sessions.length, 'session')}, ${span}`) + (filters.length > 0 ? style.dim(` (${filters.join(', ')})`) : '');
 }
 
@@ -87,7 +88,7 @@ function practiseSection(report: Report, width: number): string {
 	if (weakest.rate >= 1) return `${style.heading('Practise next')}\n${wrapIndented('Every criterion scored was met in every session.', 2, width)}`;
 	const summary = `${weakest.label} is the criterion met least often (${weakest.met} of ${plural(weakest.of, 'session')}, ${percent(weakest.rate)}).`;
 	if (weakest.scenarios.length === 0) return `${style.heading('Practise next')}\n${wrapIndented(`${summary} No scenario in the library scores it.`, 2, width)}`;
-	const rows = weakest.scenarios.map(scenario => [scenario.id, style.dim(scenario.title)]);
+	const rows = weakest.scenarios.map(scenario => [scenario.id, style.dim(visibleLine(scenario.title))]);
 	return `${style.heading('Practise next')}\n${wrapIndented(`${summary} Play one of these with \`postsafe play <id>\`:`, 2, width)}\n${indent(formatTable(rows, width - 4), 4)}`;
 }
 
@@ -101,13 +102,13 @@ function leftOutSummary(skipped: readonly Skipped[], width: number): string {
 		[of('unreadable').length, (count: number) => plural(count, 'unreadable file')],
 	] as const;
 	const said = parts.filter(([count]) => count > 0).map(([count, say]) => say(count));
-	const unreadable = of('unreadable').map(item => wrapIndented(`${basename(item.file)}: ${item.reason}`, 2, width));
+	const unreadable = of('unreadable').map(item => wrapIndented(visibleLine(`${basename(item.file)}: ${item.reason}`), 2, width));
 	return [wrapIndented(`Left out: ${said.join(', ')}${unreadable.length > 0 ? ':' : '.'}`, 0, width), ...unreadable].join('\n');
 }
 
 function noSessions(report: Report, folder: string, width: number): string {
-	const filters = [report.learner === undefined ? '' : ` for ${report.learner}`, report.since === undefined ? '' : ` since ${report.since}`].join('');
-	const others = report.learner !== undefined && report.learnersInFolder.length > 0 ? ` Learners with sessions there: ${report.learnersInFolder.map(name => `“${name}”`).join(', ')}.` : '';
+	const filters = [report.learner === undefined ? '' : ` for ${visibleLine(report.learner)}`, report.since === undefined ? '' : ` since ${report.since}`].join('');
+	const others = report.learner !== undefined && report.learnersInFolder.length > 0 ? ` Learners with sessions there: ${report.learnersInFolder.map(name => `“${visibleLine(name)}”`).join(', ')}.` : '';
 	return [wrapIndented(`No sessions to report${filters} in ${folder}.${others}`, 0, width), leftOutSummary(report.skipped, width)].filter(Boolean).join('\n');
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile, YAML_LIMIT } from '../read-regular.js';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { criteriaKey, readLibraryCache, scenarioKey, type LibraryCache } from './cache.js';
@@ -52,13 +53,11 @@ export function displayName(file: string): string {
 	return relativeName && !relativeName.startsWith('..') && relativeName.length < file.length ? relativeName : file;
 }
 
+/** A YAML file's text; a named pipe, a device or a file over YAML_LIMIT is a diagnostic, never read. */
 export function readText(file: string): { text?: string; errors: Diagnostic[] } {
-	try {
-		return { text: readFileSync(file, 'utf8'), errors: [] };
-	} catch (error) {
-		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-		return { errors: [{ file: displayName(file), line: 1, column: 1, message: reason }] };
-	}
+	const read = readRegularFile(file, YAML_LIMIT, 'YAML file');
+	if ('reason' in read) return { errors: [{ file: displayName(file), line: 1, column: 1, message: read.reason }] };
+	return { text: read.text, errors: [] };
 }
 
 export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<LoadResult<LoadedCriteria>> {

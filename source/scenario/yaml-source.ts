@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostic.js';
 
@@ -82,6 +82,39 @@ export function parseYamlSource(file: string, text: string): { source: SourceDoc
 	return { source: { file, text, document, lineCounter }, errors };
 }
 
+/** Aliases a scenario may expand to: plenty for sharing a beat, far too few for a billion laughs. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * An alias that can't be expanded, at its line:col: one naming an anchor not set before it (a typo'd
+ * `*nope`), or too many expansions (a billion-laughs file or a key bomb), which would exhaust memory.
+ */
+function aliasDiagnostic(source: SourceDocument, error: Error): Diagnostic {
+	const unresolved = /^Unresolved alias.*: (.*)$/.exec(error.message)?.[1];
+	let offset = 0;
+	let found = false;
+	const anchors = new Set<string>();
+	visit(source.document, {
+		Node(_, node) {
+			if (found) return visit.BREAK;
+			if (isAlias(node)) {
+				if (unresolved === undefined || (node.source === unresolved && !anchors.has(node.source))) {
+					offset = node.range?.[0] ?? 0;
+					found = true;
+					return visit.BREAK;
+				}
+			} else if (node.anchor) anchors.add(node.anchor);
+			return undefined;
+		},
+	});
+	const { line, col } = source.lineCounter.linePos(offset);
+	const message =
+		unresolved === undefined
+			? `aliases expand too far (over ${MAX_ALIAS_COUNT}): a file built to exhaust memory, or a mistake`
+			: `alias *${unresolved} names no anchor set above it (&${unresolved})`;
+	return { file: source.file, line, column: col, message };
+}
+
 function describeReceived(input: unknown): string {
 	if (input === null) return 'nothing';
 	if (Array.isArray(input)) return 'a list';
@@ -115,7 +148,13 @@ export function validateDocument<Schema extends z.ZodType>(
 	source: SourceDocument,
 	schema: Schema,
 ): { value?: z.infer<Schema>; errors: Diagnostic[] } {
-	const result = schema.safeParse(source.document.toJS(), { reportInput: true });
+	let input: unknown;
+	try {
+		input = source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+	} catch (error) {
+		return { errors: [aliasDiagnostic(source, error as Error)] };
+	}
+	const result = schema.safeParse(input, { reportInput: true });
 	if (result.success) return { value: result.data, errors: [] };
 	return { errors: schemaFindings(result.error).map(finding => diagnosticAt(source, finding)) };
 }

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNumber, isObject, isText } from '../json-guards.js';
+import { readRegularFile, TRANSCRIPT_LIMIT } from '../read-regular.js';
 import { TRANSCRIPT_VERSION } from './version.js';
 
 /** One row of the transcripts folder, read cheaply: what the review browser lists. */
@@ -78,16 +79,14 @@ function unreadableReason(text: string, error: unknown): string {
 	return cutShort ? 'truncated JSON (the file ends part-way)' : `not valid JSON (${message.replace(/^.*?: /, '').replace(/\s+/g, ' ')})`;
 }
 
-/** Reads one file as text and JSON; never throws. */
+/**
+ * Reads one file as text and JSON; never throws. Only a regular file of at most TRANSCRIPT_LIMIT bytes
+ * is read: a named pipe, a device or a link to /dev/zero is refused before it is opened.
+ */
 export function readJsonFile(file: string): { readonly json: unknown; readonly text: string } | { readonly reason: string } {
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: "can't be read (permission denied)", EISDIR: 'a folder, not a transcript file' };
-		return { reason: reasons[code ?? ''] ?? `can't be read (${code ?? (error as Error).message})` };
-	}
+	const read = readRegularFile(file, TRANSCRIPT_LIMIT, 'transcript file');
+	if ('reason' in read) return read;
+	const { text } = read;
 	try {
 		return { json: JSON.parse(text), text };
 	} catch (error) {

@@ -59,6 +59,10 @@ export type Review = z.infer<typeof Review>;
 export const Reflection = z.strictObject({ whatHappened: z.string(), soWhat: z.string(), nowWhat: z.string() });
 export type Reflection = z.infer<typeof Reflection>;
 
+/** A reply read (plain mode, typed ahead) but not yet sent when the file was written: as typed, awaiting an answer. */
+const PendingReply = z.strictObject({ learner: z.string(), text: z.string(), time: z.string() });
+export type PendingReply = z.infer<typeof PendingReply>;
+
 export const Transcript = z.strictObject({
 	version: z.literal(TRANSCRIPT_VERSION),
 	id: z.string(),
@@ -85,6 +89,8 @@ export const Transcript = z.strictObject({
 	score: ScoreJson.nullable(),
 	scores: z.array(z.strictObject({ learner: z.string(), score: ScoreJson })).optional(),
 	reflection: Reflection.nullable(),
+	/** Replies the learner had sent that the session never reached (it was stopped first). */
+	pending: z.array(PendingReply).optional(),
 	review: Review.nullable(),
 });
 export type Transcript = z.infer<typeof Transcript>;

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import type { Transcript } from './schema.js';
+import { removeStaleTemps, writeDurably } from './durable-write.js';
 
 export { transcriptDirectory } from './location.js';
 
@@ -13,6 +12,26 @@ export { transcriptDirectory } from './location.js';
 export function prepareTranscriptDirectory(directory: string): void {
 	// mkdir's mode is narrowed by the umask; a folder made here is set to 0700 whatever the umask.
 	if (mkdirSync(directory, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(directory, 0o700);
+	// Temp files a killed postsafe left behind hold a learner's words: not left lying about.
+	removeStaleTemps(directory);
+}
+
+/** Whether other users can add, replace or remove files in `directory` (group or world write). */
+export function writableByOthers(directory: string): boolean {
+	const stats = statSync(directory, { throwIfNoEntry: false });
+	return stats !== undefined && stats.isDirectory() && (stats.mode & 0o022) !== 0;
+}
+
+/**
+ * A transcripts folder that others can write to (they could swap a transcript, or plant a link where
+ * one will be written) is made writable by its owner alone: the notice that says so, or undefined when
+ * nothing needed fixing. A folder we don't own can't be fixed: transcriptFolderProblem refuses it.
+ */
+export function secureTranscriptDirectory(directory: string): string | undefined {
+	if (!writableByOthers(directory)) return undefined;
+	const { mode } = statSync(directory);
+	chmodSync(directory, mode & 0o7755);
+	return `The transcripts folder ${directory} was writable by other users; postsafe made it writable by you alone (chmod go-w)`;
 }
 
 const FILE_IN_THE_WAY = 'a file is in the way, not a folder';
@@ -47,7 +66,10 @@ function nearestExisting(directory: string): string {
 export function transcriptFolderProblem(directory: string): string | undefined {
 	try {
 		const existing = nearestExisting(directory);
-		if (!statSync(existing).isDirectory()) return FILE_IN_THE_WAY;
+		const stats = statSync(existing);
+		if (!stats.isDirectory()) return FILE_IN_THE_WAY;
+		const mine = typeof process.getuid !== 'function' || stats.uid === process.getuid();
+		if (existing === directory && writableByOthers(directory) && !mine) return "other users can write to it, and it isn't yours to fix";
 		if (existing !== directory) {
 			accessSync(existing, constants.W_OK | constants.X_OK);
 			return undefined;
@@ -76,19 +98,14 @@ export function transcriptPath(directory: string, id: string): string {
 }
 
 /**
- * Writes a transcript atomically (a temporary file, fsynced, then renamed over the old one), mode
- * 0600: a crash mid-write leaves the previous version whole, never half a file.
+ * Any record of a learner's work (a transcript, an SJT session), written durably (every byte, fsynced,
+ * renamed over the old one), mode 0600: a crash or a full disk leaves the previous version whole.
  */
-export function saveTranscript(file: string, transcript: Transcript): void {
-	savePrivateJson(file, transcript);
-}
-
-/** Any record of a learner's work (a transcript, an SJT session), written the same careful way. */
 export function savePrivateJson(file: string, value: unknown): void {
-	writeFileAtomic.sync(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600, fsync: true });
+	writeDurably(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** An export of a learner's work (Markdown, HTML): as private and as atomic as the transcript it came from. */
+/** An export of a learner's work (Markdown, HTML): as private and as durable as the transcript it came from. */
 export function savePrivateText(file: string, text: string): void {
-	writeFileAtomic.sync(file, text, { mode: 0o600, fsync: true });
+	writeDurably(file, text);
 }

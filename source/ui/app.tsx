@@ -7,7 +7,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { endNotice } from '../session/ending.js';
 import { learnerScore } from '../session/session.js';
 import type { Partner } from '../session/types.js';
-import type { RecordedSession } from '../transcript/recorder.js';
+import { recorderProblemLine, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
 import type { Reflection } from '../transcript/schema.js';
 import { ChatScreen } from './chat/chat-screen.js';
 import type { PrintedItem } from './chat/printed-text.js';
@@ -91,6 +91,9 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 	const begin = (loaded: LoadedScenario, name: string): { screen: Screen; conversation: SessionHistory } => {
 		const handle = services.startSession(loaded, name, useModel.current);
 		onSession?.(handle);
+		// A write that fails is said at once, in one line, and again when it is saved after all.
+		if (handle.recorder.problem) notice(recorderProblemLine(handle.recorder.problem));
+		handle.recorder.onProblem(problem => notice(problem ? recorderProblemLine(problem) : `Saved again: ${handle.recorder.file} holds every reply now`));
 		return { screen: { name: 'chat', loaded, handle }, conversation: sessionHistory(handle.controller, { coach, learner: name }) };
 	};
 	const [opening] = useState(() => (!services.ollama && initial && givenLearner ? begin(initial, givenLearner) : undefined));
@@ -176,6 +179,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 				<ChatScreen
 					key={screen.handle.recorder.file}
 					controller={screen.handle.controller}
+					saved={screen.handle.recorder.problem === undefined}
 					scriptedPartner={services.scriptedPartner}
 					learner={learner!}
 					width={width}
@@ -192,7 +196,8 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 					onQuit={() => {
 						screen.handle.controller.end('abandoned');
 						setConversation(undefined);
-						notice(`Left the conversation. Your replies are saved in ${screen.handle.recorder.file}`);
+						const { recorder } = screen.handle;
+						notice(recorder.save() ? `Left the conversation. Your replies are saved in ${recorder.file}` : transcriptSavedLine(recorder));
 						leaveSession(screen.handle);
 					}}
 				/>
@@ -210,7 +215,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 						print([{ kind: 'answer', ...answered }]);
 					}}
 					onDone={() => {
-						notice(`Transcript saved: ${screen.handle.recorder.file}`);
+						notice(transcriptSavedLine(screen.handle.recorder));
 						screen.handle.recorder.stop();
 						onSession?.(undefined);
 						setScreen({ name: 'saved', file: screen.handle.recorder.file });

@@ -84,6 +84,7 @@ export const HELP = {
 	chat: [['Enter', 'send'], ['/end or Ctrl+E', 'finish and debrief'], ['Esc', 'quit']],
 	chatWriting: [['Esc', 'stop them writing'], ['Ctrl+E', 'finish and debrief']],
 	confirmQuit: [['y', 'quit (your replies are saved)'], ['n or Esc', 'carry on']],
+	confirmQuitUnsaved: [['y', 'quit'], ['n or Esc', 'carry on']],
 	failure: [['r', 'try again'], ['s', 'carry on with the scripted partner'], ['Ctrl+E', 'finish and debrief']],
 	pullOffer: [['y', 'pull it'], ['n or Esc', 'play with the scripted partner']],
 	pulling: [['Esc', 'stop and play with the scripted partner']],

@@ -1,6 +1,7 @@
 import { Text, type TextProps } from 'ink';
 import React from 'react';
 import { paragraphLines } from './wrap.js';
+import { visible } from '../terminal-text.js';
 
 type ParagraphProps = TextProps & {
 	readonly children: string;
@@ -17,5 +18,5 @@ type ParagraphProps = TextProps & {
  * at, so continued lines would start one column in; wrapping here first keeps the left edge clean.
  */
 export const Paragraph = React.memo(function Paragraph({ children, width, lead = '', indent = 0, ...textProps }: ParagraphProps) {
-	return <Text {...textProps}>{paragraphLines(children, width, { lead, indent }).join('\n')}</Text>;
+	return <Text {...textProps}>{paragraphLines(visible(children), width, { lead, indent }).join('\n')}</Text>;
 });

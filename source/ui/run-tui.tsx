@@ -2,7 +2,8 @@ import { render } from 'ink';
 import React from 'react';
 import type { LoadedScenario } from '../scenario/files.js';
 import { saveOnSignals } from '../commands/start-session.js';
-import type { RecordedSession } from '../transcript/recorder.js';
+import { transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
+import { unsavedExit } from '../commands/unsaved-exit.js';
 import { App, type AppServices } from './app.js';
 
 export type TuiOptions = {
@@ -18,19 +19,32 @@ export type TuiOptions = {
  */
 export async function renderSavingSessions(screen: (onSession: (session: RecordedSession | undefined) => void) => React.ReactElement): Promise<number> {
 	let current: RecordedSession | undefined;
+	const sessions = new Set<RecordedSession>();
 	let instance: ReturnType<typeof render> | undefined;
 	const removeHandlers = saveOnSignals(
 		() => current,
 		() => instance?.unmount(),
 	);
 	// Ctrl+C is handled by the app, which saves the session first; typing is echoed at up to 60 fps.
-	instance = render(screen(session => (current = session)), { exitOnCtrlC: false, maxFps: 60, patchConsole: false });
+	const track = (session: RecordedSession | undefined) => {
+		current = session;
+		if (session) sessions.add(session);
+	};
+	instance = render(screen(track), { exitOnCtrlC: false, maxFps: 60, patchConsole: false });
 	try {
 		await instance.waitUntilExit();
 	} finally {
 		removeHandlers();
 	}
-	return 0;
+	// A transcript that is not on disk is said once more after the screen has gone, and the exit says so.
+	let code = 0;
+	for (const { recorder } of sessions) {
+		recorder.stop();
+		if (!recorder.problem) continue;
+		process.stderr.write(`${transcriptSavedLine(recorder)}\n`);
+		code = unsavedExit(recorder, text => void process.stderr.write(text));
+	}
+	return code;
 }
 
 /** Runs the terminal UI until the learner leaves. */

@@ -16,6 +16,8 @@ import { TypingIndicator } from './typing-indicator.js';
 
 const PROMPT = '› ';
 const QUIT_QUESTION = 'Quit this conversation? Your replies so far are saved.';
+/** Asked when the last write failed: nothing here says "saved" that was not. */
+const QUIT_UNSAVED = 'Quit this conversation? Your latest replies are NOT in the transcript: the copy is where the message above says.';
 
 type ChatScreenProps = {
 	readonly controller: SessionController;
@@ -29,10 +31,13 @@ type ChatScreenProps = {
 	readonly onEnded: () => void;
 	/** The learner confirmed they want to quit. */
 	readonly onQuit: () => void;
+	/** The transcript on disk holds the conversation so far (the last write went through). @default true */
+	readonly saved?: boolean;
 };
 
 /** The conversation's live area: the message being written, the input and the keys (finished messages are history). */
-export function ChatScreen({ controller, scriptedPartner, learner, width, height, onEnded, onQuit }: ChatScreenProps) {
+export function ChatScreen({ controller, scriptedPartner, learner, width, height, onEnded, onQuit, saved = true }: ChatScreenProps) {
+	const quitQuestion = saved ? QUIT_QUESTION : QUIT_UNSAVED;
 	const state = useSession(controller);
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
 	const [inputLines, setInputLines] = useState(1);
@@ -81,7 +86,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		: undefined;
 	const failed = state.failure !== undefined && !writing;
 	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
-	const otherLines = (failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(QUIT_QUESTION, columns).length : 0);
+	const otherLines = (failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(quitQuestion, columns).length : 0);
 	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -92,7 +97,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					<Text color="red">{failureLead}</Text> {state.failure}
 				</Text>
 			) : null}
-			{confirmingQuit ? <Text bold>{QUIT_QUESTION}</Text> : null}
+			{confirmingQuit ? <Text bold>{quitQuestion}</Text> : null}
 			{/* Hidden, not unmounted, while a question or a failure has the keys: the half-typed reply is kept. */}
 			<Box marginTop={writing ? 0 : 1} display={confirmingQuit || failed ? 'none' : 'flex'}>
 				<TextBox
@@ -106,7 +111,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 				/>
 			</Box>
 			<Box justifyContent="space-between">
-				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
+				<KeyHelp keys={confirmingQuit ? (saved ? HELP.confirmQuit : HELP.confirmQuitUnsaved) : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
 				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
 			</Box>
 		</Box>

@@ -5,6 +5,7 @@ import { drawBox, plainLine, styledLine, type BoxLine } from '../draw-box.js';
 import { channelColour } from '../theme.js';
 import { textWidth, wrapText } from '../wrap.js';
 import { clockTime } from './time.js';
+import { visible, visibleLine } from '../../terminal-text.js';
 
 export type BubbleOptions = {
 	readonly partnerName: string;
@@ -25,11 +26,13 @@ export type BubbleOptions = {
  */
 export function drawBubble(message: Message, { partnerName, channel, width, isLive = false, maxLines }: BubbleOptions): string {
 	const isPartner = message.kind === 'partner';
-	const name = isPartner ? partnerName : message.learner;
+	const name = visibleLine(isPartner ? partnerName : message.learner);
+	// Model output and a learner's words print as they read, never as escape sequences.
+	const text = visible(message.text);
 	const time = isLive ? 'writing…' : clockTime(message.time);
-	const attachment = isPartner && message.attachment ? `📎 ${message.attachment}` : undefined;
+	const attachment = isPartner && message.attachment ? `📎 ${visibleLine(message.attachment)}` : undefined;
 	const cutOff = isPartner && message.interrupted ? '(stopped before finishing)' : undefined;
-	const longest = Math.max(textWidth(`${name}  ${time}`), ...message.text.split('\n').map(line => textWidth(line)), attachment ? textWidth(attachment) : 0, cutOff ? textWidth(cutOff) : 0);
+	const longest = Math.max(textWidth(`${name}  ${time}`), ...text.split('\n').map(line => textWidth(line)), attachment ? textWidth(attachment) : 0, cutOff ? textWidth(cutOff) : 0);
 	const bubbleWidth = Math.max(20, Math.min(longest + 4, Math.floor(width * 0.8)));
 	// Inside the border and a space of padding each side.
 	const inner = bubbleWidth - 4;
@@ -39,7 +42,7 @@ export function drawBubble(message: Message, { partnerName, channel, width, isLi
 	const header = styledLine([[name, isPartner ? channelColour(chalk.bold, channel) : chalk.bold.cyan], [`  ${time}`, chalk.dim]], inner);
 	let body: BoxLine[] = [
 		...(attachment ? wrap(attachment).map(text => ({ text, drawn: chalk.italic.dim(text) })) : []),
-		...(message.text.trim() === '' ? [] : wrap(message.text).map(plainLine)),
+		...(text.trim() === '' ? [] : wrap(text).map(plainLine)),
 	];
 	const footer: BoxLine[] = cutOff ? [{ text: cutOff, drawn: chalk.italic.yellow(cutOff) }] : [];
 	if (maxLines !== undefined) {

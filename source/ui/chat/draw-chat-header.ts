@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, ROLE_NAMES } from '../../scenario/labels.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { drawBox, styledLine } from '../draw-box.js';
 import { channelColour } from '../theme.js';
+import { visibleLine } from '../../terminal-text.js';
 
 const asIs = (text: string) => text;
 
@@ -25,6 +26,6 @@ export function drawChatHeader(scenario: Scenario, learner: string, width: numbe
 		],
 		inner,
 	);
-	const what = styledLine([[`${scenario.title} · you are ${learner} · up to ${turns} ${turns === 1 ? 'reply' : 'replies'}`, chalk.dim]], inner);
+	const what = styledLine([[`${visibleLine(scenario.title)} · you are ${visibleLine(learner)} · up to ${turns} ${turns === 1 ? 'reply' : 'replies'}`, chalk.dim]], inner);
 	return drawBox([where, what], boxWidth, channelColour(chalk, channel)).join('\n');
 }

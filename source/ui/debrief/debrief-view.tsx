@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { Paragraph } from '../paragraph.js';
 import { cellBar } from '../../bar.js';
 import { anchorLine } from '../../scenario/labels.js';
+import { visibleLine } from '../../terminal-text.js';
 
 type DebriefViewProps = {
 	readonly scenario: Scenario;
@@ -29,7 +30,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 	const replies = score.replies.length;
 	const labelWidth = Math.max(...score.criteria.map(criterion => criterion.label.length));
 	const { debrief } = scenario;
-	const title = `── Debrief${learner ? ` for ${learner}` : ''} · ${scenario.title} `;
+	const title = `── Debrief${learner ? ` for ${visibleLine(learner)}` : ''} · ${visibleLine(scenario.title)} `;
 	return (
 		<Box flexDirection="column" width={columns} marginTop={1}>
 			<Text {...s.heading!()}>{title + '─'.repeat(Math.max(0, columns - title.length))}</Text>

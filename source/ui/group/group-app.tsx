@@ -5,7 +5,7 @@ import { discussionQuestions, groupTable } from '../../group/debrief.js';
 import { defaultCarry, displayNames, nextToReply, roundCards } from '../../group/round.js';
 import type { Partner } from '../../session/types.js';
 import type { SessionState } from '../../session/types.js';
-import type { RecordedSession } from '../../transcript/recorder.js';
+import { transcriptSavedLine, type RecordedSession } from '../../transcript/recorder.js';
 import { ChatHeader } from '../chat/chat-header.js';
 import { MessageBubble } from '../chat/message-bubble.js';
 import { TypingIndicator } from '../chat/typing-indicator.js';
@@ -140,7 +140,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} /> : null}
 						{item.kind === 'round' ? <RoundView cards={roundCards(state, item.round)} criteria={state.rubric.criteria} names={names} chosen={item.carriedId} carried width={width} /> : null}
 						{item.kind === 'debrief' && table ? <GroupDebriefView title={scenario.title} table={table} names={names} modelReply={scenario.debrief.modelReply} questions={discussionQuestions(scenario, table)} width={Math.min(width, 100)} /> : null}
-						{item.kind === 'debrief' ? <Text dimColor>Transcript saved: {recorder.file}</Text> : null}
+						{item.kind === 'debrief' ? <Text dimColor>{transcriptSavedLine(recorder)}</Text> : null}
 					</Box>
 				)}
 			</Static>

@@ -9,6 +9,7 @@ import { HELP } from '../keys.js';
 import { windowAround } from '../list-window.js';
 import { useStateRef } from '../use-state-ref.js';
 import { cell } from '../cell.js';
+import { visibleLine } from '../../terminal-text.js';
 
 type ReviewBrowserProps = {
 	readonly entries: readonly CatalogEntry[];
@@ -25,12 +26,12 @@ const FIXED_WIDTH = 2 + Object.values(COLUMNS).reduce((sum, width) => sum + widt
 
 function row(entry: CatalogEntry, width: number): string {
 	const scenarioWidth = Math.max(10, width - FIXED_WIDTH);
-	if (entry.kind === 'unreadable') return `${cell(entry.file.split('/').at(-1) ?? entry.file, COLUMNS.date + COLUMNS.learner + 1)} ✗ unreadable: ${entry.reason}`;
+	if (entry.kind === 'unreadable') return visibleLine(`${cell(entry.file.split('/').at(-1) ?? entry.file, COLUMNS.date + COLUMNS.learner + 1)} ✗ unreadable: ${entry.reason}`);
 	const date = entry.startedAt.slice(0, 16).replace('T', ' ');
 	const scenario = entry.kind === 'transcript' ? entry.scenarioTitle : `SJT practice, ${entry.items} item${entry.items === 1 ? '' : 's'}`;
 	const score = entry.score ? `${entry.score.points}/${entry.score.max}` : '–';
 	const reviewed = entry.kind === 'transcript' && entry.reviewed ? '✓ yes' : '';
-	return [cell(date, COLUMNS.date), cell(entry.learner, COLUMNS.learner), cell(score, COLUMNS.score), cell(entry.status, COLUMNS.status), cell(reviewed, COLUMNS.reviewed), cell(scenario, scenarioWidth)].join(' ');
+	return [cell(date, COLUMNS.date), cell(visibleLine(entry.learner), COLUMNS.learner), cell(score, COLUMNS.score), cell(entry.status, COLUMNS.status), cell(reviewed, COLUMNS.reviewed), cell(visibleLine(scenario), scenarioWidth)].join(' ');
 }
 
 /** The transcripts folder as a table to search and open; broken files listed with why, never opened. */

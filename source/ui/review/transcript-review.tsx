@@ -12,6 +12,7 @@ import { HELP, isNo, isYes } from '../keys.js';
 import { Paragraph } from '../paragraph.js';
 import { useStateRef } from '../use-state-ref.js';
 import { TurnView } from './turn-view.js';
+import { visible, visibleLine } from '../../terminal-text.js';
 
 type Mode =
 	| { readonly name: 'browse' }
@@ -227,7 +228,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>
-				{transcript.scenario.title} · {transcript.learner} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
+				{visibleLine(transcript.scenario.title)} · {visibleLine(transcript.learner)} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
 			</Text>
 			<Text dimColor>
 				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
@@ -237,13 +238,24 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			{shown.map(index => (
 				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
 			))}
+			{transcript.pending?.length && selected === turns.length - 1 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text dimColor>Sent, never answered (the session was stopped first; not scored):</Text>
+					{transcript.pending.slice(0, 5).map((reply, index) => (
+						<Paragraph key={index} width={width} indent={4} dimColor>
+							{`${reply.learner}: ${reply.text.slice(0, 500)}`}
+						</Paragraph>
+					))}
+					{transcript.pending.length > 5 ? <Text dimColor>    … and {transcript.pending.length - 5} more</Text> : null}
+				</Box>
+			) : null}
 			{signed ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>
-						Review signed by {signed.reviewer} on {signed.signedAt.slice(0, 10)}: {signed.outcome}
+						Review signed by {visibleLine(signed.reviewer)} on {visibleLine(signed.signedAt.slice(0, 10))}: {signed.outcome}
 					</Text>
 					<Paragraph width={width} indent={2}>
-						{signed.summary}
+						{visible(signed.summary)}
 					</Paragraph>
 				</Box>
 			) : null}

@@ -3,6 +3,7 @@ import React from 'react';
 import { CRITERION_MARKS, markedRuns, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ReviewComment } from '../../review/draft.js';
 import type { TranscriptTurn } from '../../transcript/schema.js';
+import { visible, visibleLine } from '../../terminal-text.js';
 
 type TurnViewProps = {
 	readonly turn: TranscriptTurn;
@@ -22,15 +23,21 @@ type TurnViewProps = {
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
-export function TurnView({ turn, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
+/** The most of one turn's text drawn: a reply longer than a few screens shows its start and says how much more there is. */
+export const SHOWN_CHARACTERS = 4000;
+
+export function TurnView({ turn: whole, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
+	// Only what can be on screen is laid out: a 10 MB reply would take the terminal's whole attention.
+	const hidden = Math.max(0, whole.text.length - SHOWN_CHARACTERS);
+	const turn = hidden > 0 ? { ...whole, text: whole.text.slice(0, SHOWN_CHARACTERS) } : whole;
 	const max = Object.values(points).reduce((sum, value) => sum + value, 0);
 	const earned = turn.score?.met.reduce((sum, id) => sum + (points[id] ?? 0), 0) ?? 0;
 	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
 	const isLearner = turn.role === 'learner';
 	// Words that met a criterion in a reply whose red flag undid it: marked, but not in `met`.
 	const undone = turn.score ? [...new Set(turn.score.evidence.filter(item => item.kind === 'criterion' && !turn.score!.met.includes(item.id as never)).map(item => item.id))] : [];
-	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
-	const time = turn.time.slice(11, 16);
+	const name = visibleLine(isLearner ? (turn.learner ?? 'Learner') : partnerName);
+	const time = visibleLine(turn.time.slice(11, 16));
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
@@ -44,11 +51,11 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 					<Text wrap="wrap">
 						{markedRuns(turn).map((run, index) =>
 							run.marks.length === 0 ? (
-								<Text key={index}>{run.text}</Text>
+								<Text key={index}>{visible(run.text)}</Text>
 							) : (
 								<Text key={index}>
 									<Text underline color={run.flagged ? 'red' : 'green'}>
-										[{run.text}]
+										[{visible(run.text)}]
 									</Text>
 									<Text bold color={run.flagged ? 'red' : 'green'}>
 										{run.marks.join('')}
@@ -59,10 +66,15 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 					</Text>
 				) : (
 					<Text wrap="wrap" dimColor={!selected}>
-						{turn.text}
+						{visible(turn.text)}
 					</Text>
 				)}
 			</Box>
+			{hidden > 0 ? (
+				<Box paddingLeft={4}>
+					<Text dimColor>… and {hidden.toLocaleString('en-GB')} more characters, not shown here (`postsafe export` has them all)</Text>
+				</Box>
+			) : null}
 			{isLearner && turn.score ? (
 				<Box paddingLeft={4}>
 					<Text>
@@ -75,7 +87,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 			{comments.map((comment, index) => (
 				<Box key={index} paddingLeft={4} width={width}>
 					<Text wrap="wrap" color="cyan">
-						💬 {comment.by}: {comment.text}
+						💬 {visibleLine(comment.by)}: {visible(comment.text)}
 					</Text>
 				</Box>
 			))}

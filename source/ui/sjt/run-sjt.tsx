@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import React from 'react';
-import { startSjtSessionFile } from '../../commands/sjt-session.js';
+import { startSjtSessionFile, type SjtSessionFile } from '../../commands/sjt-session.js';
+import { problemLine } from '../../transcript/rescue.js';
 import type { ItemFilter } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { KeyRouter } from '../input/key-router.js';
@@ -18,18 +19,24 @@ export type SjtTuiOptions = {
 
 /** Runs an SJT session in the terminal; each answer is saved as it is given, so quitting loses nothing. */
 export async function runSjtTui({ items, sources, learner, seed, filter, directory, timed }: SjtTuiOptions): Promise<number> {
+	let session: SjtSessionFile | undefined;
 	const instance = render(
 		<KeyRouter>
 			<SjtApp
 				items={items}
 				sources={sources}
 				timed={timed}
-				startSession={name => startSjtSessionFile({ directory, learner: name, timed, seed, filter })}
+				startSession={name => (session = startSjtSessionFile({ directory, learner: name, timed, seed, filter }))}
 				{...(learner === undefined ? {} : { learner })}
 			/>
 		</KeyRouter>,
 		{ maxFps: 60, patchConsole: false },
 	);
 	await instance.waitUntilExit();
-	return 0;
+	// Answers not on disk are said once more after the screen has gone, and the exit says so.
+	const problem = session?.problem;
+	if (!problem) return 0;
+	process.stderr.write(`${problemLine(problem, { what: 'your answers', atEnd: true })}\n`);
+	if (problem.rescue === undefined) process.stderr.write(problem.text);
+	return 1;
 }

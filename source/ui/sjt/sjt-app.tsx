@@ -16,9 +16,10 @@ import { Best3Question } from './best3-question.js';
 import { Countdown } from './countdown.js';
 import { RankQuestion } from './rank-question.js';
 import { ItemStem, RevealView, SummaryView } from './sjt-views.js';
+import { savedLine, type SaveProblem } from '../../transcript/rescue.js';
 
 /** Where a session's answers go as they are given (the record in the transcripts folder). */
-export type SjtRecorder = { readonly file: string; add(result: SjtResult): void; finish(): void };
+export type SjtRecorder = { readonly file: string; add(result: SjtResult): void; finish(): void; readonly problem?: SaveProblem | undefined };
 
 export type SjtAppProps = {
 	readonly items: readonly SjtItem[];
@@ -71,7 +72,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	const finish = () => {
 		const done = currentResults.current;
 		if (done.length === items.length) recorder.current?.finish();
-		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current?.file ?? '' }]);
+		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current ? savedLine(recorder.current.file, recorder.current.problem, { what: 'your answers' }) : '' }]);
 		setPhase({ name: 'done' });
 	};
 	useEffect(() => {

@@ -78,12 +78,12 @@ export function RevealView({ result, sources, width }: { readonly result: SjtRes
 }
 
 /** The session's total as a percentage, results by topic as bars, and the items to revisit. */
-export function SummaryView({ summary, results, file, width }: { readonly summary: SjtSummary; readonly results: readonly SjtResult[]; readonly file: string; readonly width: number }) {
+export function SummaryView({ summary, results, file, width }: { readonly summary: SjtSummary; readonly results: readonly SjtResult[]; /** "Saved: file", or what could not be saved and where the copy went. */ readonly file: string; readonly width: number }) {
 	if (summary.items === 0) {
 		return (
 			<Box flexDirection="column" marginTop={1}>
 				<Text bold>{NONE_ANSWERED}</Text>
-				<Text dimColor>Saved: {file}</Text>
+				<Text dimColor>{file}</Text>
 			</Box>
 		);
 	}
@@ -113,7 +113,7 @@ export function SummaryView({ summary, results, file, width }: { readonly summar
 			) : (
 				<Text>Nothing to revisit: every item scored at least three quarters of its marks.</Text>
 			)}
-			<Text dimColor>Saved: {file}</Text>
+			<Text dimColor>{file}</Text>
 		</Box>
 	);
 }
