@@ -6,7 +6,7 @@ import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // write-file-atomic is CommonJS that reads __filename, which an ES module bundle does not have.
-const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'yoga-layout', 'react-reconciler', 'ink-testing-library', 'write-file-atomic'];
+const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'openai', 'ws', 'yoga-layout', 'react-reconciler', 'ink-testing-library', 'write-file-atomic'];
 
 const keepExternal = {
 	name: 'keep-ui-external',

@@ -27,14 +27,17 @@ function wholeNumber(low: number, high: number) {
 	};
 }
 
-type PartnerFlags = { offline?: boolean; model?: string; host?: string; seed?: number; timeout?: number };
+type PartnerFlags = { offline?: boolean; model?: string; host?: string; seed?: number; timeout?: number; provider?: 'ollama' | 'openai'; baseUrl?: string; apiKeyEnv?: string };
 type PlayFlags = PartnerFlags & { learner?: string; turns?: number; coach?: boolean; plain?: boolean; json?: boolean; transcripts?: string };
 
 /** Where the LLM partner is: Ollama's host and model, and how long to wait for it. */
 function addPartnerOptions(command: Command): Command {
 	return command
 		.option('--host <host>', 'Ollama address: host, host:port or http://host:port (default OLLAMA_HOST, else 127.0.0.1:11434)')
-		.addOption(new Option('--model <name>', 'Ollama model to play the other party').env('POSTSAFE_MODEL').default(undefined, 'llama3.2'));
+		.addOption(new Option('--model <name>', 'the model to play the other party').env('POSTSAFE_MODEL').default(undefined, 'llama3.2'))
+		.addOption(new Option('--provider <kind>', 'the model server: ollama, or openai for any OpenAI-compatible one (vLLM, llama.cpp, LM Studio)').choices(['ollama', 'openai']).default(undefined, 'ollama'))
+		.option('--base-url <url>', 'with --provider openai: the API address, e.g. http://gpu-server:8000/v1 (default POSTSAFE_BASE_URL)')
+		.option('--api-key-env <name>', 'with --provider openai: the environment variable that holds the API key, if the server wants one');
 }
 
 function addPlayOptions(command: Command): Command {

@@ -7,8 +7,9 @@ import { transcriptDirectory, transcriptFolderProblem } from '../transcript/stor
 import { UserError } from '../cli/user-error.js';
 import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { transcriptFolderFix } from './transcript-folder.js';
+import type { ProviderFlags } from './openai-setup.js';
 
-export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
+export type DoctorOptions = PartnerFlags & ProviderFlags & { readonly transcripts?: string };
 
 type Line = { readonly ok: boolean; readonly text: string; /** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean };
 
@@ -26,8 +27,11 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
 	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
-	const check = await checkOllama(choice.host, choice.model);
-	if ('reason' in check) {
+	const check = options.provider === 'openai' ? undefined : await checkOllama(choice.host, choice.model);
+	if (!check) {
+		const { openAiDoctorLines } = await import('./openai-doctor.js');
+		lines.push(...(await openAiDoctorLines(options)));
+	} else if ('reason' in check) {
 		lines.push({ ok: false, blocksModel: true, text: capitalise(noOllamaLine(check)) });
 	} else {
 		lines.push({ ok: true, text: `Ollama ${check.version} is running at ${choice.host}` });
@@ -42,7 +46,8 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 }
 
 /** The models installed in Ollama: a table, or with --json an array of {name, size, modified, used}. */
-export async function runModels(options: PartnerFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+export async function runModels(options: PartnerFlags & ProviderFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+	if (options.provider === 'openai') return (await import('./openai-doctor.js')).runOpenAiModels(options, write);
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
 	if ('reason' in check) throw new UserError(noOllamaLine(check));

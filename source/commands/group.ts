@@ -1,18 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
-import { checkOllama } from '../partner/ollama-setup.js';
 import { chooseItems, describeFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
-import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { modelChoice, modelNotice } from './model-choice.js';
+import type { ProviderFlags } from './openai-setup.js';
+import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
 import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 
-export type GroupFlags = PartnerFlags & {
+export type GroupFlags = PartnerFlags & ProviderFlags & {
 	readonly learners?: string;
 	readonly sjt?: boolean;
 	readonly count?: number;
@@ -63,10 +64,10 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 
 	const { library, loaded } = await openScenario(id!, flags.scenarios);
 	const transcripts = usableTranscriptDirectory(flags.transcripts);
-	const choice = ollamaChoice(flags);
+	const choice = modelChoice(flags);
 	let useModel = false;
 	if (choice) {
-		const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
+		const notice = await modelNotice(choice);
 		if (notice) process.stderr.write(`${notice}\n`);
 		useModel = notice === undefined;
 	}
