@@ -18,7 +18,13 @@ type Out = (text: string) => void;
 export type GroupPlainOptions = {
 	readonly session: RecordedSession;
 	readonly names: ReadonlyMap<string, string>;
-	readonly input: NodeJS.ReadableStream;
+	/** Where the replies come from: one line per learner in turn (hot-seat), or `collectRound`. */
+	readonly input?: NodeJS.ReadableStream;
+	/**
+	 * Gathers this round's replies some other way (the room: each learner's own laptop) and resolves
+	 * once every learner has replied, or false when no more will come.
+	 */
+	readonly collectRound?: () => Promise<boolean>;
 	/** Replies are typed here, at a terminal: each learner is prompted by name, and an empty line asked again. */
 	readonly isTTY?: boolean;
 	/** The columns of the terminal, to wrap messages to; none when piped. */
@@ -32,7 +38,7 @@ export type GroupPlainOptions = {
  * order; the round side by side; the best-scoring reply carries on; at the end the learner ×
  * criterion table, the model reply and three questions for discussion.
  */
-export async function groupPlain({ session, names, input, isTTY = false, width, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
+export async function groupPlain({ session, names, input, collectRound, isTTY = false, width, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario, learners, rubric } = controller.current;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
@@ -45,17 +51,22 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 		printed = controller.current.messages.length;
 	};
 	printNew();
-	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
-	reading: while (controller.current.phase === 'learners') {
+	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const hotSeat = async (): Promise<boolean> => {
 		for (const learner of learners) {
 			const ask = () => {
 				if (isTTY) stdout(`${nameOf(learner)} › `);
 			};
 			ask();
-			const typed = await nextAnswer(lines, { retry: typed => isTTY && typed === '', ask });
-			if (typed === undefined) break reading;
+			const typed = lines && (await nextAnswer(lines, { retry: typed => isTTY && typed === '', ask }));
+			if (typed === undefined) return false;
 			await controller.reply(learner, typed || '(no reply)');
 		}
+		return true;
+	};
+	// A room's round may be complete (every reply in: 'choosing') before this loop first looks.
+	while (controller.current.phase === 'learners' || controller.current.phase === 'choosing') {
+		if (!(await (collectRound ?? hotSeat)())) break;
 		const cards = roundCards(controller.current);
 		const carried = defaultCarry(cards);
 		stdout(`\n${style.heading(`Round ${controller.current.round}: the replies side by side`)}\n${formatRound(cards, rubric.criteria, names, carried)}\n`);

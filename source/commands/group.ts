@@ -5,7 +5,7 @@ import { chooseItems, describeFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
 import { openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
-import { modelChoice, modelNotice } from './model-choice.js';
+import { readyModel } from './model-choice.js';
 import type { ProviderFlags } from './openai-setup.js';
 import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
@@ -64,19 +64,13 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 
 	const { library, loaded } = await openScenario(id!, flags.scenarios);
 	const transcripts = usableTranscriptDirectory(flags.transcripts);
-	const choice = modelChoice(flags);
-	let useModel = false;
-	if (choice) {
-		const notice = await modelNotice(choice);
-		if (notice) process.stderr.write(`${notice}\n`);
-		useModel = notice === undefined;
-	}
+	const model = await readyModel(flags);
 	const start = (names: readonly string[]) =>
 		startRecordedSession({
 			loaded,
 			criteria: library.criteria.library,
 			learners: names,
-			partner: createPartner(useModel ? choice : undefined, !plain),
+			partner: createPartner(model, !plain),
 			transcripts,
 			// The file name is printed at the end, on the shared screen.
 			...(flags.anonymous ? { fileLabel: 'group' } : {}),

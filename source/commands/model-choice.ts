@@ -20,3 +20,12 @@ export async function modelNotice(choice: ModelChoice): Promise<string | undefin
 	if (isOpenAi(choice)) return openAiNotice(await checkOpenAi(choice, choice.model), choice);
 	return offlineNotice(await checkOllama(choice.host, choice.model), choice);
 }
+
+/** The model to play the partner when it is ready; else none, with the notice on stderr (no one to ask). */
+export async function readyModel(flags: PartnerFlags & ProviderFlags): Promise<ModelChoice | undefined> {
+	const choice = modelChoice(flags);
+	if (!choice) return undefined;
+	const notice = await modelNotice(choice);
+	if (notice) process.stderr.write(`${notice}\n`);
+	return notice === undefined ? choice : undefined;
+}

@@ -1,7 +1,7 @@
 import { UserError } from '../cli/user-error.js';
 import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
 import { openLibrary, openScenario } from './open-library.js';
-import { isOpenAi, modelChoice, modelNotice } from './model-choice.js';
+import { isOpenAi, modelChoice, modelNotice, readyModel } from './model-choice.js';
 import type { ProviderFlags } from './openai-setup.js';
 import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
@@ -49,19 +49,14 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 	const sources = library.criteria.library.sources;
 
 	if (plain) {
-		let useModel = false;
-		if (choice) {
-			// No one to ask in plain mode: say what would fix it, and go on with the scripted partner.
-			const notice = await modelNotice(choice);
-			if (notice) process.stderr.write(`${notice}\n`);
-			useModel = notice === undefined;
-		}
+		// No one to ask in plain mode: say what would fix it, and go on with the scripted partner.
+		const model = await readyModel(options);
 		const learner = options.learner ?? 'Learner';
 		const session = startRecordedSession({
 			loaded: initial!,
 			criteria: library.criteria.library,
 			learners: [learner],
-			partner: createPartner(useModel ? choice : undefined, false),
+			partner: createPartner(model, false),
 			transcripts,
 			...(options.turns === undefined ? {} : { turns: options.turns }),
 		});

@@ -1,0 +1,132 @@
+import { createInterface } from 'node:readline';
+import { style } from '../cli/style.js';
+import { saidLine, terminalWidth } from '../cli/said-line.js';
+import { wrapIndented } from '../cli/table.js';
+import { UserError } from '../cli/user-error.js';
+import { connectRoom, parseRoomAddress } from '../room/client.js';
+import { JoinCode, type ServerMessage } from '../room/protocol.js';
+import { saveOwnCopy } from './join-save.js';
+
+export type JoinFlags = { readonly code?: string; readonly learner?: string; readonly save?: string | boolean };
+
+type Out = (text: string) => void;
+
+/**
+ * `postsafe join HOST:PORT --code NNNNNN --learner NAME`: one learner's own screen in a room. The
+ * partner's messages are printed; when a reply is wanted, the next line typed (or piped: one line per
+ * round) is sent; it stays hidden from the others until the facilitator reveals the round.
+ */
+export async function runJoin(addressText: string, flags: JoinFlags, io: { input: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: Out; stderr: Out } = { input: process.stdin, stdout: text => void process.stdout.write(text), stderr: text => void process.stderr.write(text) }): Promise<number> {
+	let address;
+	try {
+		address = parseRoomAddress(addressText);
+	} catch (error) {
+		throw new UserError((error as Error).message, 2);
+	}
+	if (flags.code === undefined || !JoinCode.safeParse(flags.code.trim()).success) throw new UserError('--code: give the six-digit code from the facilitator’s join line', 2);
+	const name = flags.learner;
+	if (!name) throw new UserError('--learner: give your name, as the group knows you', 2);
+	const isTTY = io.input.isTTY === true;
+	const { width } = isTTY ? terminalWidth(process.stdout) : {};
+	const say = io.stdout;
+	const lines = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	let partnerName = 'Them';
+	let title = '';
+	let lastProgress = '';
+	let reading: Promise<void> | undefined;
+	let outcome: { code: number; message?: string } | undefined;
+	const seen: ServerMessage[] = [];
+
+	const askForReply = (round: number) => {
+		if (reading) return;
+		if (isTTY) say('› ');
+		reading = (async () => {
+			for (;;) {
+				const next = await lines.next();
+				if (next.done) {
+					say(`${style.dim('(no more replies in the input: leaving the room; rejoin with the same name and code to carry on)')}\n`);
+					outcome ??= { code: 0 };
+					connection.close();
+					return;
+				}
+				const text = next.value.replace(/\t/g, ' ').replace(/\p{Cc}/gu, '').trim();
+				if (text !== '') {
+					connection.send({ type: 'reply', round, text });
+					return;
+				}
+				if (isTTY) say('› ');
+			}
+		})().finally(() => {
+			reading = undefined;
+		});
+	};
+
+	const onMessage = (message: ServerMessage) => {
+		seen.push(message);
+		switch (message.type) {
+			case 'welcome':
+				title = message.title;
+				partnerName = message.partner;
+				say(`${style.heading(message.title)} — ${message.channel}, with ${message.partner}\n${wrapIndented(`Setting: ${message.setting}`, 0, width)}\n`);
+				say(`${message.rejoined ? `Rejoined as ${message.name}.` : `Joined as ${message.name}.`} Your replies stay hidden from the others until the round is revealed.\n\n`);
+				return;
+			case 'roster':
+				say(`${style.dim(`Waiting for the facilitator to start: ${message.count} of ${message.expected} joined${message.joined.length > 0 ? ` (${message.joined.join(', ')})` : ''}`)}\n`);
+				return;
+			case 'partner':
+				say(`${saidLine(partnerName, message.text, width)}\n`);
+				if (message.attachment) say(`${style.dim(wrapIndented(`[attached: ${message.attachment}]`, 2, width))}\n`);
+				return;
+			case 'turn':
+				say(`${style.heading(`Round ${message.round}:`)} your reply to ${partnerName}${isTTY ? '' : ' (from the next input line)'}\n`);
+				lastProgress = '';
+				askForReply(message.round);
+				return;
+			case 'committed':
+				say(`Your reply for round ${message.round} is in: “${message.text}”\n`);
+				return;
+			case 'progress': {
+				const line = `${message.committed} of ${message.of} have replied`;
+				if (line !== lastProgress) say(`${style.dim(line)}\n`);
+				lastProgress = line;
+				return;
+			}
+			case 'reveal':
+				say(`\n${style.heading(`Round ${message.round}: the replies side by side`)}\n`);
+				for (const reply of message.replies) {
+					say(`${saidLine(`${reply.learner} (${reply.score}/${reply.max})`, reply.text, width)}\n`);
+					const marks = [reply.met.length > 0 ? `met: ${reply.met.join(', ')}` : 'met: none', ...(reply.redFlags.length > 0 ? [`red flag: ${reply.redFlags.join('; ')}`] : [])];
+					say(`${style.dim(wrapIndented(marks.join(' · '), 2, width))}\n`);
+				}
+				return;
+			case 'carried':
+				say(`Carried on: ${message.learner}'s reply.\n\n`);
+				return;
+			case 'notice':
+				say(`${style.dim(`(${message.text})`)}\n`);
+				return;
+			case 'end':
+				say(`\n${style.heading('The session is over')}\n`);
+				for (const score of message.scores) say(`  ${score.learner}: ${score.score}/${score.max}\n`);
+				say(`\n${style.heading('A model reply')}\n${wrapIndented(`“${message.modelReply}”`, 2, width)}\n`);
+				outcome = { code: 0 };
+				connection.close();
+				return;
+			case 'refused':
+				outcome = { code: 1, message: `the room refused: ${message.reason}` };
+				return;
+		}
+	};
+
+	const connection = await connectRoom(address, { code: flags.code.trim(), name }, onMessage);
+	const closed = await connection.closed;
+	if (flags.save && title) io.stderr(`Your copy saved: ${saveOwnCopy(typeof flags.save === 'string' ? flags.save : undefined, name, title, partnerName, seen)}\n`);
+	if (!outcome) {
+		const why = closed.reason === 'ECONNREFUSED' ? `no room is open at ${addressText}` : `lost the connection to the room at ${addressText}${closed.reason ? ` (${closed.reason})` : ''}`;
+		throw new UserError(`${why}: rejoin with the same command; a reply you committed is kept`);
+	}
+	if (outcome.message) throw new UserError(outcome.message);
+	// The reader may still wait on a terminal line nobody will type.
+	(io.input as { unref?: () => void }).unref?.();
+	return outcome.code;
+}
