@@ -44,6 +44,7 @@ export class RoomSession {
 			if (!this.finished) this.news({ type: 'left', name });
 		},
 		replied: (name, round, text) => this.replied(name, round, text),
+		putOut: name => this.fillFor(name),
 	};
 
 	/** Resolves once `expected` learners have joined; their names, in the order they joined. */
@@ -82,8 +83,17 @@ export class RoomSession {
 	remove(name: string): boolean {
 		const learner = this.controller?.current.learners.find(candidate => candidate.toLowerCase() === name.toLowerCase()) ?? name;
 		if (!this.server?.remove(learner)) return false;
-		if (this.controller && this.controller.current.phase === 'learners' && !this.ownReply(learner)) this.commit(learner, NO_REPLY);
+		this.fillFor(learner);
 		return true;
+	}
+
+	/** A learner who is out: their place in this round, if it is still open, is an empty reply; the lobby hears they left. */
+	private fillFor(name: string): void {
+		if (!this.controller) {
+			this.server?.broadcast({ type: 'roster', count: this.server.joined.length, joined: this.anonymous ? [] : this.server.joined, expected: this.expected });
+			return;
+		}
+		if (this.controller.current.phase === 'learners' && this.controller.current.learners.includes(name) && !this.ownReply(name)) this.commit(name, NO_REPLY);
 	}
 
 	/** The facilitator reveals the round now: whoever has not replied gets an empty reply. */

@@ -11,6 +11,8 @@ export type RoomEvents = {
 	readonly left: (name: string) => void;
 	/** A learner's reply; returns a notice for them when it can't be taken (a round that is over). */
 	readonly replied: (name: string, round: number, text: string) => string | undefined;
+	/** A learner was put out for breaking the rules (a flood of messages): their place is an empty reply from now on. */
+	readonly putOut: (name: string) => void;
 };
 
 export type RoomOptions = {
@@ -156,7 +158,14 @@ export class RoomServer {
 			const now = Date.now();
 			tokens = Math.min(burst, tokens + ((now - filled) / 1000) * perSecond);
 			filled = now;
-			if (tokens < 1) return refuse(socket, `too many messages: at most ${perSecond} a second`);
+			if (tokens < 1) {
+				refuse(socket, `too many messages: at most ${perSecond} a second; you are out of this session`);
+				if (learner && !learner.removed) {
+					learner.removed = true;
+					this.options.events.putOut(learner.name);
+				}
+				return;
+			}
 			tokens -= 1;
 			const read = readMessage(ClientMessage, data, isBinary);
 			if (!read.ok) return refuse(socket, read.reason);
