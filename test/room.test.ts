@@ -20,8 +20,8 @@ function start(args: string[]): Running {
 }
 
 /** A facilitator on 127.0.0.1 only, on any free port: its address and code from the one join line. */
-async function openRoom(expect: number, turns: number, transcripts: string) {
-	const facilitator = start(['group', 'patient-dm-rash', '--serve', '--listen', '127.0.0.1', '--port', '0', '--expect', String(expect), '--offline', '--turns', String(turns), '--transcripts', transcripts]);
+async function openRoom(expect: number | undefined, turns: number, transcripts: string) {
+	const facilitator = start(['group', 'patient-dm-rash', '--serve', '--listen', '127.0.0.1', '--port', '0', ...(expect === undefined ? [] : ['--expect', String(expect)]), '--offline', '--turns', String(turns), '--transcripts', transcripts]);
 	const [, address, code] = await facilitator.waitFor(/^join: postsafe join (127\.0\.0\.1:\d+) --code (\d{6})$/m);
 	return { facilitator, address: address!, code: code! };
 }
@@ -72,7 +72,7 @@ describe('a room of laptops on 127.0.0.1', () => {
 
 		clients.Chloe.type(replies.Chloe[1]);
 		clients.Asha.type(replies.Asha[1]);
-		await facilitator.waitFor(/Asha has replied \(2 of 3\)/);
+		await facilitator.waitFor(/Round 1: the replies side by side[\s\S]*has replied \(2 of 3\)/);
 		// Two of three in: the third still sees neither.
 		for (const text of others('Ben', 1)) expect(clients.Ben.stdout()).not.toContain(text);
 		clients.Ben.type(replies.Ben[1]);
@@ -95,5 +95,85 @@ describe('a room of laptops on 127.0.0.1', () => {
 		expect(new Set(learnerTurns.map(turn => JSON.stringify(turn)))).toEqual(new Set((Object.keys(replies) as Name[]).flatMap(name => replies[name].map(text => JSON.stringify([name, text])))));
 		// Only the session's own text went to the learners: never the transcript's path.
 		for (const client of Object.values(clients)) expect(client.stdout()).not.toContain(transcripts);
+	}, 60_000);
+});
+
+type Heard = { messages: any[]; closed: Promise<{ code: number; reason: string }> };
+
+/** A hand-made client, to say what `postsafe join` never would. */
+function rawClient(address: string, onOpen: (socket: WebSocket) => void): Heard {
+	const socket = new WebSocket(`ws://${address}/`);
+	const messages: any[] = [];
+	socket.on('message', data => messages.push(JSON.parse(String(data))));
+	socket.on('open', () => onOpen(socket));
+	socket.on('error', () => {});
+	return { messages, closed: new Promise(resolve => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))) };
+}
+
+const hello = (code: string, name: string, protocol = PROTOCOL_VERSION) => JSON.stringify({ type: 'hello', protocol, code, name });
+
+describe('hostile clients', () => {
+	it('are refused one by one (wrong code, a taken name, another protocol, 10 MB, a flood, garbage) while the room goes on serving the others', async () => {
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-room-'));
+		// The facilitator starts the round by hand, once the honest learners are in.
+		const { facilitator, address, code } = await openRoom(undefined, 1, transcripts);
+		const asha = start(['join', address, '--code', code, '--learner', 'Asha']);
+		await facilitator.waitFor(/Asha joined \(1 so far\)/);
+		const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+		const refusals = {
+			wrongCode: rawClient(address, socket => socket.send(hello(wrong, 'Mallory'))),
+			takenName: rawClient(address, socket => socket.send(hello(code, 'asha'))),
+			oldProtocol: rawClient(address, socket => socket.send(hello(code, 'Oscar', 0))),
+			huge: rawClient(address, socket => socket.send('x'.repeat(10 * 1024 * 1024))),
+			flood: rawClient(address, socket => {
+				socket.send(hello(code, 'Flood'));
+				// A thousand messages in one second.
+				let sent = 0;
+				const timer = setInterval(() => {
+					for (let burst = 0; burst < 10 && socket.readyState === WebSocket.OPEN; burst++, sent++) socket.send(JSON.stringify({ type: 'reply', round: 1, text: `spam ${sent}` }));
+					if (sent >= 1000 || socket.readyState !== WebSocket.OPEN) clearInterval(timer);
+				}, 10);
+			}),
+			garbageFrame: rawClient(address, socket => socket.send(Buffer.from([0x00, 0xff, 0xfe, 0x7b, 0x22]))),
+			garbageText: rawClient(address, socket => socket.send('{"type":"hello","protocol":1,"code":')),
+		};
+		const garbageBytes = await new Promise<string>(resolve => {
+			const [host, port] = address.split(':');
+			const socket = connect(Number(port), host!, () => socket.write(Buffer.from('\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n', 'latin1')));
+			let answer = '';
+			socket.on('data', chunk => (answer += chunk.toString('latin1')));
+			socket.on('error', () => {});
+			socket.on('close', () => resolve(answer));
+		});
+
+		const reasons: Record<keyof typeof refusals, { closed: { code: number }; refused?: string }> = Object.fromEntries(await Promise.all(Object.entries(refusals).map(async ([name, heard]) => [name, { closed: await heard.closed, refused: heard.messages.find(message => message.type === 'refused')?.reason }]))) as never;
+		expect(reasons.wrongCode.refused).toBe('wrong code: check the join line on the facilitator’s screen');
+		expect(reasons.takenName.refused).toBe('the name Asha is taken in this room: choose another with --learner');
+		expect(reasons.oldProtocol.refused).toBe(`this room speaks protocol ${PROTOCOL_VERSION}, your postsafe speaks 0: use the same postsafe version as the facilitator`);
+		// The server reads the frame's length and closes with 1009 before taking the rest; the sender, still
+		// writing its 10 MB, may see the socket cut (1006) before the close frame arrives.
+		expect([1006, 1009]).toContain(reasons.huge.closed.code);
+		expect(refusals.huge.messages).toEqual([]);
+		expect(reasons.flood.refused).toBe('too many messages: at most 10 a second; you are out of this session');
+		expect(refusals.flood.messages.filter(message => message.type === 'notice').length).toBeLessThan(25);
+		expect(reasons.garbageFrame.refused).toBe('not a postsafe message (binary frame)');
+		expect(reasons.garbageText.refused).toBe('not a postsafe message (not JSON)');
+		for (const [name, heard] of Object.entries(reasons)) if (name !== 'huge') expect(heard.closed.code).toBe(1008);
+		expect(garbageBytes).not.toContain('postsafe');
+		// None of them joined: the room still waits for its second learner, and serves both.
+		await facilitator.waitFor(/Flood sent a flood of messages and is out of the session/);
+		const ben = start(['join', address, '--code', code, '--learner', 'Ben']);
+		await facilitator.waitFor(/Ben joined \(2 so far\)/);
+		facilitator.type('start');
+		await asha.waitFor(/Round 1: your reply/);
+		asha.type('Please use the online form.');
+		await ben.waitFor(/Round 1: your reply/);
+		ben.type('Please call 111.');
+		expect(await asha.exited).toBe(0);
+		expect(await ben.exited).toBe(0);
+		expect(await facilitator.exited).toBe(0);
+		expect(asha.stdout()).toContain('Ben (2/6): Please call 111.');
+		expect(transcriptIn(transcripts).learners).toEqual(['Asha', 'Ben']);
 	}, 60_000);
 });

@@ -37,11 +37,13 @@ export function joinHost(listen: string): string {
 function newsLine(news: RoomNews): string {
 	switch (news.type) {
 		case 'joined':
-			return `${news.name} joined (${news.count} of ${news.expected})`;
+			return `${news.name} joined (${news.expected === undefined ? `${news.count} so far` : `${news.count} of ${news.expected}`})`;
 		case 'rejoined':
 			return `${news.name} rejoined${news.kept ? ' (their reply is kept)' : ''}`;
 		case 'left':
 			return `${news.name} dropped: they can rejoin with the same name and code`;
+		case 'put-out':
+			return `${news.name} sent a flood of messages and is out of the session`;
 		case 'replied':
 			return `${news.name} has replied (${news.count} of ${news.of})`;
 	}
@@ -67,7 +69,7 @@ export async function runGroupServe(id: string | undefined, flags: ServeFlags): 
 	const listen = flags.listen ?? '0.0.0.0';
 	const port = flags.port ?? DEFAULT_ROOM_PORT;
 	const anonymous = flags.anonymous === true;
-	const flow = new RoomSession(expected ?? MOST_IN_A_ROOM, anonymous, news => out(`${style.dim(newsLine(news))}\n`));
+	const flow = new RoomSession(expected, anonymous, news => out(`${style.dim(newsLine(news))}\n`));
 	let room: RoomServer;
 	try {
 		room = await RoomServer.open({ listen, port, capacity: expected ?? MOST_IN_A_ROOM, welcome: { title: scenario.title, channel: CHANNEL_NAMES[scenario.channel], partner: scenario.partner.name, setting: scenario.setting }, events: flow.events });

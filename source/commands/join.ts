@@ -71,7 +71,7 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 				say(`${message.rejoined ? `Rejoined as ${message.name}.` : `Joined as ${message.name}.`} Your replies stay hidden from the others until the round is revealed.\n\n`);
 				return;
 			case 'roster':
-				say(`${style.dim(`Waiting for the facilitator to start: ${message.count} of ${message.expected} joined${message.joined.length > 0 ? ` (${message.joined.join(', ')})` : ''}`)}\n`);
+				say(`${style.dim(`Waiting for the facilitator to start: ${message.count}${message.expected > 0 ? ` of ${message.expected}` : ''} joined${message.joined.length > 0 ? ` (${message.joined.join(', ')})` : ''}`)}\n`);
 				return;
 			case 'partner':
 				say(`${saidLine(partnerName, message.text, width)}\n`);

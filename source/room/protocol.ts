@@ -54,7 +54,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
 	z.strictObject({ type: z.literal('refused'), reason: z.string() }),
 	/** Something to know that does not end the connection (a reply that came too late, say). */
 	z.strictObject({ type: z.literal('notice'), text: z.string() }),
-	/** Before the first round: who has joined (a count only, when the room is anonymous). */
+	/** Before the first round: who has joined (a count only, when the room is anonymous); `expected` 0 when the facilitator starts by hand. */
 	z.strictObject({ type: z.literal('roster'), count: z.number().int(), joined: z.array(z.string()), expected: z.number().int() }),
 	z.strictObject({ type: z.literal('partner'), id: z.number().int(), text: z.string(), attachment: z.string().optional() }),
 	/** Your reply is wanted for this round. */

@@ -6,9 +6,10 @@ import type { RoomEvents, RoomServer } from './server.js';
 
 /** What the facilitator's screen is told as the room changes. */
 export type RoomNews =
-	| { readonly type: 'joined'; readonly name: string; readonly count: number; readonly expected: number }
+	| { readonly type: 'joined'; readonly name: string; readonly count: number; readonly expected: number | undefined }
 	| { readonly type: 'rejoined'; readonly name: string; readonly kept: boolean }
 	| { readonly type: 'left'; readonly name: string }
+	| { readonly type: 'put-out'; readonly name: string }
 	| { readonly type: 'replied'; readonly name: string; readonly count: number; readonly of: number };
 
 /** A removed learner's place in a round, so the round can still complete; as an empty reply in hot-seat mode. */
@@ -33,7 +34,8 @@ export class RoomSession {
 
 	/** `anonymous`: learners are shown to each other as Learner A, B, C…, so the roster gives only a count. */
 	constructor(
-		private readonly expected: number,
+		/** Start the first round once this many have joined; without it, the facilitator says when. */
+		private readonly expected: number | undefined,
 		private readonly anonymous: boolean,
 		private readonly news: (news: RoomNews) => void,
 	) {}
@@ -44,7 +46,10 @@ export class RoomSession {
 			if (!this.finished) this.news({ type: 'left', name });
 		},
 		replied: (name, round, text) => this.replied(name, round, text),
-		putOut: name => this.fillFor(name),
+		putOut: name => {
+			this.news({ type: 'put-out', name });
+			this.fillFor(name);
+		},
 	};
 
 	/** Resolves once `expected` learners have joined; their names, in the order they joined. */
@@ -52,7 +57,7 @@ export class RoomSession {
 		this.server = server;
 		return new Promise(resolve => {
 			const check = () => {
-				if (server.joined.length < this.expected) return;
+				if (this.expected === undefined || server.joined.length < this.expected) return;
 				this.lobby = undefined;
 				server.start();
 				resolve(server.joined);
@@ -90,7 +95,7 @@ export class RoomSession {
 	/** A learner who is out: their place in this round, if it is still open, is an empty reply; the lobby hears they left. */
 	private fillFor(name: string): void {
 		if (!this.controller) {
-			this.server?.broadcast({ type: 'roster', count: this.server.joined.length, joined: this.anonymous ? [] : this.server.joined, expected: this.expected });
+			this.roster();
 			return;
 		}
 		if (this.controller.current.phase === 'learners' && this.controller.current.learners.includes(name) && !this.ownReply(name)) this.commit(name, NO_REPLY);
@@ -107,7 +112,7 @@ export class RoomSession {
 		const server = this.server!;
 		if (!this.controller) {
 			this.news({ type: 'joined', name, count: server.joined.length, expected: this.expected });
-			server.broadcast({ type: 'roster', count: server.joined.length, joined: this.anonymous ? [] : server.joined, expected: this.expected });
+			this.roster();
 			this.lobby?.();
 			return;
 		}
@@ -192,6 +197,12 @@ export class RoomSession {
 		if (!state) return;
 		const table = groupTable(state);
 		this.server!.broadcast({ type: 'end', scores: table.rows.map(row => ({ learner: this.nameOf(row.learner), score: row.score, max: row.max })), modelReply: state.scenario.debrief.modelReply });
+	}
+
+	/** Before the first round, everyone hears who is in. */
+	private roster(): void {
+		const joined = this.server!.joined;
+		this.server!.broadcast({ type: 'roster', count: joined.length, joined: this.anonymous ? [] : joined, expected: this.expected ?? 0 });
 	}
 
 	private nameOf(learner: string): string {
