@@ -23,8 +23,8 @@ export type FakeOpenAiOptions = {
 	 * them is refused with `busyStatus` and Retry-After, as vLLM behind a queue limit or a proxy does.
 	 */
 	readonly capacity?: number;
-	/** @default 503 */
-	readonly busyStatus?: 429 | 503;
+	/** The status of each refusal in turn (a queue that is full says 503, a rate limiter 429). @default [503] */
+	readonly busyStatuses?: readonly (429 | 503)[];
 	/** Retry-After on a refusal, in seconds (fractions allowed, as some proxies send). @default 1 */
 	readonly busyRetryAfter?: number;
 	/** Require this bearer token. */
@@ -95,8 +95,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 		if (!body || typeof body.model !== 'string' || !Array.isArray(body.messages)) return sendError(response, 400, 'model and messages are required');
 		if (!models.includes(body.model)) return sendError(response, 404, `The model \`${body.model}\` does not exist.`);
 		if (options.capacity !== undefined && state.streaming >= options.capacity) {
-			state.refused++;
-			return sendError(response, options.busyStatus ?? 503, 'all slots are busy, try again later', options.busyRetryAfter ?? 1);
+			const statuses = options.busyStatuses ?? [503];
+			const status = statuses[state.refused++ % statuses.length]!;
+			return sendError(response, status, status === 429 ? 'rate limit reached, slow down' : 'all slots are busy, try again later', options.busyRetryAfter ?? 1);
 		}
 		const script = chats[Math.min(state.chatCount++, chats.length - 1)]!;
 		if (script.status !== undefined) return sendError(response, script.status, script.status === 503 ? 'the server is overloaded' : `error ${script.status}`, script.retryAfter);

@@ -149,7 +149,7 @@ describe('hostile clients', () => {
 
 		const reasons: Record<keyof typeof refusals, { closed: { code: number }; refused?: string }> = Object.fromEntries(await Promise.all(Object.entries(refusals).map(async ([name, heard]) => [name, { closed: await heard.closed, refused: heard.messages.find(message => message.type === 'refused')?.reason }]))) as never;
 		expect(reasons.wrongCode.refused).toBe('wrong code: check the join line on the facilitator’s screen');
-		expect(reasons.takenName.refused).toBe('the name Asha is taken in this room: choose another with --learner');
+		expect(reasons.takenName.refused).toBe('the name Asha is taken in this room: choose another with --learner (after a drop, the old connection is let go within 20 s)');
 		expect(reasons.oldProtocol.refused).toBe(`this room speaks protocol ${PROTOCOL_VERSION}, your postsafe speaks 0: use the same postsafe version as the facilitator`);
 		// The server reads the frame's length and closes with 1009 before taking the rest; the sender, still
 		// writing its 10 MB, may see the socket cut (1006) before the close frame arrives.

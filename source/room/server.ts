@@ -42,6 +42,7 @@ export function newJoinCode(): string {
 }
 
 const WRONG_CODES_PER_MINUTE = 10;
+const HEARTBEAT_MS = 10_000;
 
 /**
  * The room's WebSocket server: learners join with the code and a name, each socket is held to a size
@@ -56,6 +57,8 @@ export class RoomServer {
 	private readonly wrongCodes = new Map<string, { count: number; since: number }>();
 	private http!: Server;
 	private wss!: WebSocketServer;
+	private heartbeat: NodeJS.Timeout | undefined;
+	private readonly answered = new WeakSet<WebSocket>();
 
 	private constructor(private readonly options: RoomOptions) {
 		this.code = options.code ?? newJoinCode();
@@ -109,6 +112,7 @@ export class RoomServer {
 	}
 
 	async close(): Promise<void> {
+		clearInterval(this.heartbeat);
 		for (const client of this.wss.clients) client.close(1001, 'the session is over');
 		await new Promise<void>(resolve => this.wss.close(() => resolve()));
 		this.http.closeAllConnections();
@@ -129,6 +133,16 @@ export class RoomServer {
 		this.http.on('clientError', (_, socket) => socket.destroy());
 		this.wss = new WebSocketServer({ server: this.http, maxPayload: MAX_PAYLOAD, perMessageDeflate: false });
 		this.wss.on('connection', (socket, request) => this.connection(socket, request.socket.remoteAddress ?? ''));
+		// A laptop closed mid-session sends no goodbye: a socket that misses a ping is closed, so its
+		// learner can rejoin under the same name.
+		this.heartbeat = setInterval(() => {
+			for (const client of this.wss.clients) {
+				if (!this.answered.has(client)) client.terminate();
+				this.answered.delete(client);
+				client.ping();
+			}
+		}, HEARTBEAT_MS);
+		this.heartbeat.unref();
 		await new Promise<void>((resolve, reject) => {
 			this.http.once('error', reject);
 			this.http.listen(this.options.port, this.options.listen, () => {
@@ -145,6 +159,8 @@ export class RoomServer {
 		let filled = Date.now();
 		let learner: Learner | undefined;
 		const hello = setTimeout(() => refuse(socket, 'no hello in time: join with `postsafe join`'), this.options.helloMs ?? 10_000);
+		this.answered.add(socket);
+		socket.on('pong', () => this.answered.add(socket));
 		socket.on('error', () => socket.terminate());
 		socket.on('close', () => {
 			clearTimeout(hello);
@@ -202,7 +218,7 @@ export class RoomServer {
 		if (name === '') return 'give your name with --learner';
 		const known = this.find(name);
 		if (known?.removed) return 'the facilitator removed you from this session';
-		if (known?.socket) return `the name ${known.name} is taken in this room: choose another with --learner`;
+		if (known?.socket) return `the name ${known.name} is taken in this room: choose another with --learner (after a drop, the old connection is let go within ${(2 * HEARTBEAT_MS) / 1000} s)`;
 		if (known) return { learner: known, rejoined: true };
 		if (this.started) return 'the session has started: only learners who joined before it began can rejoin';
 		if (this.joined.length >= this.options.capacity) return `the room is full (${this.options.capacity} learners)`;
