@@ -177,3 +177,26 @@ describe('hostile clients', () => {
 		expect(transcriptIn(transcripts).learners).toEqual(['Asha', 'Ben']);
 	}, 60_000);
 });
+
+describe('SJT items in a room', () => {
+	it('each learner answers on their own screen; the ideal, the spread and the marks only at the reveal', async () => {
+		const facilitator = start(['group', '--sjt', '--count', '1', '--type', 'rank', '--serve', '--listen', '127.0.0.1', '--port', '0', '--expect', '2']);
+		const [, address, code] = await facilitator.waitFor(/^join: postsafe join (127\.0\.0\.1:\d+) --code (\d{6})$/m);
+		const asha = start(['join', address!, '--code', code!, '--learner', 'Asha']);
+		const ben = start(['join', address!, '--code', code!, '--learner', 'Ben']);
+		await asha.waitFor(/Your answer \(from the next input line\)/);
+		await ben.waitFor(/Your answer \(from the next input line\)/);
+		asha.type('A,B,C,D,E');
+		await asha.waitFor(/Your answer to item 1 is in: A, B, C, D, E/);
+		await ben.waitFor(/1 of 2 have replied/);
+		for (const client of [asha, ben]) expect(client.stdout()).not.toMatch(/Ideal:|how the group answered|Asha: A, B, C, D, E/);
+		ben.type('E,D,C,B,A');
+		for (const client of [asha, ben]) {
+			await client.waitFor(/Item 1: how the group answered[\s\S]*Ideal: [A-E] > [A-E] > [A-E] > [A-E] > [A-E][\s\S]*Asha: A, B, C, D, E {2}\d+\/20\n {2}Ben: E, D, C, B, A {2}\d+\/20/);
+			await client.waitFor(/The session is over\n {2}Asha: \d+\/20\n {2}Ben: \d+\/20/);
+			expect(await client.exited).toBe(0);
+		}
+		expect(await facilitator.exited).toBe(0);
+		expect(facilitator.stdout()).toMatch(/Totals over 1 item/);
+	}, 60_000);
+});

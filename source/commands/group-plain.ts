@@ -91,24 +91,34 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 	return 0;
 }
 
-/** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */
-export async function groupSjtPlain({ items, learners, names, input, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; isTTY?: boolean; stdout: Out }): Promise<number> {
-	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
-	const rounds: GroupSjt[] = [];
-	reading: for (const [index, item] of items.entries()) {
-		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
-		const answers: { learner: string; answer: readonly string[] }[] = [];
+type SjtAnswers = { learner: string; answer: readonly string[] }[];
+
+/**
+ * Group SJT as plain text: each item, one answer line per learner (or every learner's answer from
+ * `collectAnswers`: the room), then the spread and the marks.
+ */
+export async function groupSjtPlain({ items, learners, names, input, collectAnswers, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input?: NodeJS.ReadableStream; collectAnswers?: (item: SjtItem, index: number) => Promise<SjtAnswers | undefined>; isTTY?: boolean; stdout: Out }): Promise<number> {
+	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const hotSeat = async (item: SjtItem): Promise<SjtAnswers | undefined> => {
+		const answers: SjtAnswers = [];
 		for (const learner of learners) {
 			const prompt = `${names.get(learner) ?? learner} › `;
 			if (isTTY) stdout(prompt);
-			const typed = await nextSjtAnswer(lines, item, { isTTY, prompt, say: stdout });
-			if (typed === undefined) {
-				stdout(`${style.dim('(no more answers: the session ends here)')}\n\n`);
-				break reading;
-			}
+			const typed = lines && (await nextSjtAnswer(lines, item, { isTTY, prompt, say: stdout }));
+			if (typed === undefined) return undefined;
 			const parsed = parseSjtAnswer(item, typed);
 			if ('error' in parsed) stdout(`${style.flag('✗')} ${names.get(learner) ?? learner}: ${parsed.error}: scored as not answered.\n`);
 			answers.push({ learner, answer: 'error' in parsed ? [] : parsed.letters });
+		}
+		return answers;
+	};
+	const rounds: GroupSjt[] = [];
+	for (const [index, item] of items.entries()) {
+		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
+		const answers = await (collectAnswers ? collectAnswers(item, index) : hotSeat(item));
+		if (answers === undefined) {
+			stdout(`${style.dim('(no more answers: the session ends here)')}\n\n`);
+			break;
 		}
 		const group = groupSjt(item, answers);
 		rounds.push(group);

@@ -3,11 +3,12 @@ import { createInterface } from 'node:readline';
 import { style } from '../cli/style.js';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
-import { RoomServer } from '../room/server.js';
+import { RoomServer, type RoomEvents } from '../room/server.js';
+import { RoomSjt } from '../room/room-sjt.js';
 import { RoomSession, type RoomNews } from '../room/room-session.js';
 import { CHANNEL_NAMES } from '../scenario/labels.js';
 import { readyModel } from './model-choice.js';
-import type { GroupFlags } from './group.js';
+import { groupSjtItems, type GroupFlags } from './group.js';
 import { openScenario } from './open-library.js';
 import { createPartner } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
@@ -49,30 +50,76 @@ function newsLine(news: RoomNews): string {
 	}
 }
 
+type Flow = {
+	readonly events: RoomEvents;
+	waitForLearners(server: RoomServer): Promise<string[]>;
+	revealNow(): void;
+	remove(name: string): boolean;
+	finish(): void;
+};
+
+type Welcome = { readonly title: string; readonly channel: string; readonly partner: string; readonly setting: string };
+
 /**
- * `postsafe group <id> --serve`: the room. Learners join from their own laptops; each commits a reply
- * privately; the round is revealed to everyone once all have replied, and the best-scoring reply carries
- * on, as in hot-seat plain mode. One transcript holds every learner's replies. The facilitator can type
- * `start` (begin with whoever has joined), `reveal` (reveal the round now) or `remove NAME`.
+ * `postsafe group <id> --serve` (or `--sjt --serve`): the room. Learners join from their own laptops;
+ * each commits a reply (or an SJT answer) privately; the round is revealed to everyone once all have
+ * replied, and the best-scoring reply carries on, as in hot-seat plain mode. One transcript holds every
+ * learner's replies. The facilitator can type `start` (begin with whoever has joined), `reveal` (reveal
+ * the round now) or `remove NAME`.
  */
 export async function runGroupServe(id: string | undefined, flags: ServeFlags): Promise<number> {
-	if (id === undefined) throw new UserError('--serve runs a scenario for the room: name it (`postsafe group patient-dm-rash --serve`)', 2);
-	if (flags.sjt) throw new UserError('--serve with --sjt is not ready yet: run the SJT items hot-seat (`postsafe group --sjt`)', 2);
+	if (flags.sjt && id !== undefined) throw new UserError('--sjt practises SJT items, not a scenario: leave out the scenario id, or leave out --sjt', 2);
+	if (!flags.sjt && id === undefined) throw new UserError('--serve runs a scenario for the room: name it (`postsafe group patient-dm-rash --serve`), or SJT items with --sjt', 2);
 	if (flags.learners !== undefined) throw new UserError('--serve takes its learners as they join: leave out --learners', 2);
-	const expected = flags.expect;
-	if (expected !== undefined && expected < 2) throw new UserError('--expect: a room needs at least two learners', 2);
-	const { library, loaded } = await openScenario(id, flags.scenarios);
+	if (flags.expect !== undefined && flags.expect < 2) throw new UserError('--expect: a room needs at least two learners', 2);
+	const out = (text: string) => void process.stdout.write(text);
+	const news = (line: RoomNews) => out(`${style.dim(newsLine(line))}\n`);
+	const anonymous = flags.anonymous === true;
+
+	if (flags.sjt) {
+		const items = await groupSjtItems(flags);
+		const flow = new RoomSjt(flags.expect, anonymous, news);
+		const welcome = { title: `SJT practice: ${items.length} item${items.length === 1 ? '' : 's'}`, channel: 'MSRA-style SJT', partner: 'the facilitator', setting: 'Answer each item on your own screen: for a rank item, all five letters, most appropriate first; for best 3, the three letters. The group’s answers are revealed together.' };
+		return runRoom(flags, welcome, flow, out, async learners => {
+			const names = displayNames(learners, anonymous);
+			flow.begin(learners, names);
+			const { groupSjtPlain } = await import('./group-plain.js');
+			return groupSjtPlain({ items, learners, names, collectAnswers: (item, index) => flow.collectAnswers(item, index, items.length), stdout: out });
+		});
+	}
+
+	const { library, loaded } = await openScenario(id!, flags.scenarios);
 	const transcripts = usableTranscriptDirectory(flags.transcripts);
 	const model = await readyModel(flags);
-	const out = (text: string) => void process.stdout.write(text);
 	const { scenario } = loaded;
+	const flow = new RoomSession(flags.expect, anonymous, news);
+	let session: ReturnType<typeof startRecordedSession> | undefined;
+	const welcome = { title: scenario.title, channel: CHANNEL_NAMES[scenario.channel], partner: scenario.partner.name, setting: scenario.setting };
+	return runRoom(flags, welcome, flow, out, async learners => {
+		const names = displayNames(learners, anonymous);
+		session = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners,
+			partner: createPartner(model, false),
+			transcripts,
+			...(anonymous ? { fileLabel: 'group' } : {}),
+			...(flags.turns === undefined ? {} : { turns: flags.turns }),
+		});
+		const { groupPlain } = await import('./group-plain.js');
+		flow.begin(session.controller, names);
+		return groupPlain({ session, names, collectRound: flow.collectRound, stdout: out, scriptedPartner: () => createPartner(undefined, false) });
+	}, () => session);
+}
+
+/** Opens the room, prints the join line, takes the facilitator's commands, and runs `play` once the learners are in. */
+async function runRoom(flags: ServeFlags, welcome: Welcome, flow: Flow, out: (text: string) => void, play: (learners: string[]) => Promise<number>, session: () => ReturnType<typeof startRecordedSession> | undefined = () => undefined): Promise<number> {
 	const listen = flags.listen ?? '0.0.0.0';
 	const port = flags.port ?? DEFAULT_ROOM_PORT;
-	const anonymous = flags.anonymous === true;
-	const flow = new RoomSession(expected, anonymous, news => out(`${style.dim(newsLine(news))}\n`));
+	const expected = flags.expect;
 	let room: RoomServer;
 	try {
-		room = await RoomServer.open({ listen, port, capacity: expected ?? MOST_IN_A_ROOM, welcome: { title: scenario.title, channel: CHANNEL_NAMES[scenario.channel], partner: scenario.partner.name, setting: scenario.setting }, events: flow.events });
+		room = await RoomServer.open({ listen, port, capacity: expected ?? MOST_IN_A_ROOM, welcome, events: flow.events });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use: choose another with --port`);
@@ -89,32 +136,19 @@ export async function runGroupServe(id: string | undefined, flags: ServeFlags): 
 	const early = new Promise<void>(resolve => (startNow = resolve));
 	commands.on('line', line => {
 		const [command, ...rest] = line.trim().split(/\s+/);
+		const name = rest.join(' ');
 		if (command === 'start') {
 			if (room.joined.length < 2) return out(`${style.dim('At least two learners need to join first.')}\n`);
 			room.start();
 			startNow();
 		} else if (command === 'reveal') flow.revealNow();
-		else if (command === 'remove' && rest.length > 0) out(`${style.dim(flow.remove(rest.join(' ')) ? `${rest.join(' ')} is removed from the session.` : `No learner called ${rest.join(' ')}.`)}\n`);
+		else if (command === 'remove' && name) out(`${style.dim(flow.remove(name) ? `${name} is removed from the session.` : `No learner called ${name}.`)}\n`);
 		else if (command) out(`${style.dim('Commands: start · reveal · remove NAME')}\n`);
 	});
-	let session: ReturnType<typeof startRecordedSession> | undefined;
-	const removeHandlers = saveOnSignals(() => session, () => void room.close());
+	const removeHandlers = saveOnSignals(session, () => void room.close());
 	try {
 		await Promise.race([joined, early]);
-		const learners = room.joined;
-		const names = displayNames(learners, anonymous);
-		session = startRecordedSession({
-			loaded,
-			criteria: library.criteria.library,
-			learners,
-			partner: createPartner(model, false),
-			transcripts,
-			...(anonymous ? { fileLabel: 'group' } : {}),
-			...(flags.turns === undefined ? {} : { turns: flags.turns }),
-		});
-		const { groupPlain } = await import('./group-plain.js');
-		flow.begin(session.controller, names);
-		const code = await groupPlain({ session, names, collectRound: flow.collectRound, stdout: out, scriptedPartner: () => createPartner(undefined, false) });
+		const code = await play(room.joined);
 		flow.finish();
 		return code;
 	} finally {

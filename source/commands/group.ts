@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
 import { chooseItems, describeFilter } from '../sjt/practice.js';
-import type { SjtType } from '../sjt/schema.js';
+import type { SjtItem, SjtType } from '../sjt/schema.js';
 import { openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
 import { readyModel } from './model-choice.js';
@@ -38,6 +38,15 @@ export function parseLearners(text: string): string[] {
 	return names;
 }
 
+/** The SJT items for a group session (--count, --topic, --type), in a fresh order. */
+export async function groupSjtItems(flags: GroupFlags): Promise<SjtItem[]> {
+	const bank = await openSjtBank(flags.scenarios);
+	const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
+	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
+	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
+	return items;
+}
+
 /** `postsafe group`: one screen, several learners; a scenario, or SJT items with --sjt. */
 export async function runGroup(id: string | undefined, flags: GroupFlags): Promise<number> {
 	const plain = flags.plain === true || !process.stdin.isTTY || !process.stdout.isTTY;
@@ -50,10 +59,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	if (!flags.sjt && id === undefined) throw new UserError('name a scenario (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
 
 	if (flags.sjt) {
-		const bank = await openSjtBank(flags.scenarios);
-		const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
-		const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
-		if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
+		const items = await groupSjtItems(flags);
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
 			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, ...terminalWidth(process.stdout), stdout: text => void process.stdout.write(text) });

@@ -37,7 +37,7 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 	let outcome: { code: number; message?: string } | undefined;
 	const seen: ServerMessage[] = [];
 
-	const askForReply = (round: number) => {
+	const askForReply = (round: number, send: (text: string) => void = text => connection.send({ type: 'reply', round, text })) => {
 		if (reading) return;
 		if (isTTY) say('› ');
 		reading = (async () => {
@@ -51,7 +51,7 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 				}
 				const text = next.value.replace(/\t/g, ' ').replace(/\p{Cc}/gu, '').trim();
 				if (text !== '') {
-					connection.send({ type: 'reply', round, text });
+					send(text);
 					return;
 				}
 				if (isTTY) say('› ');
@@ -105,10 +105,31 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 			case 'notice':
 				say(`${style.dim(`(${message.text})`)}\n`);
 				return;
+			case 'sjt-item':
+				say(`\n${style.heading(`Item ${message.item} of ${message.of}: ${message.title} (${message.kind === 'rank' ? 'rank all five, most appropriate first' : 'choose the best three'})`)}\n${wrapIndented(message.stem, 0, width)}\n\n`);
+				for (const option of message.options) say(`${wrapIndented(`${option.id}. ${option.text}`, 2, width)}\n`);
+				say(`Your answer${isTTY ? '' : ' (from the next input line)'}, e.g. ${message.kind === 'rank' ? 'A,D,B,C,E' : 'B,E,G'}\n`);
+				lastProgress = '';
+				askForReply(message.item, letters => connection.send({ type: 'answer', item: message.item, letters }));
+				return;
+			case 'answered':
+				say(`Your answer to item ${message.item} is in: ${message.letters.length > 0 ? message.letters.join(', ') : '(not answered)'}\n`);
+				return;
+			case 'sjt-reveal': {
+				say(`\n${style.heading(`Item ${message.item}: how the group answered`)}\n`);
+				for (const spread of message.spread) {
+					if (spread.atPlace) say(`  ${spread.option}  ${spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.idealPlace ? '*' : ' '}:${String(count).padStart(2)}`).join('  ')}   ideal ${spread.idealPlace}\n`);
+					else say(`  ${spread.option} ${spread.correct ? '✓' : ' '} chosen by ${spread.chosenBy}\n`);
+				}
+				say(`${style.heading(`Ideal: ${message.ideal.join(message.spread[0]?.atPlace ? ' > ' : ', ')}`)}\n`);
+				for (const mark of message.marks) say(`  ${mark.learner}: ${mark.answer.length > 0 ? mark.answer.join(', ') : '(none)'}  ${mark.points}/${mark.max}\n`);
+				for (const option of message.rationale) say(`${wrapIndented(`${option.option} ${option.text}`, 2, width)}\n`);
+				return;
+			}
 			case 'end':
 				say(`\n${style.heading('The session is over')}\n`);
 				for (const score of message.scores) say(`  ${score.learner}: ${score.score}/${score.max}\n`);
-				say(`\n${style.heading('A model reply')}\n${wrapIndented(`“${message.modelReply}”`, 2, width)}\n`);
+				if (message.modelReply) say(`\n${style.heading('A model reply')}\n${wrapIndented(`“${message.modelReply}”`, 2, width)}\n`);
 				outcome = { code: 0 };
 				connection.close();
 				return;

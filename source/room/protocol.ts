@@ -25,6 +25,8 @@ export const JoinCode = z.string().regex(/^\d{6}$/, 'the code is six digits');
 export const ClientMessage = z.discriminatedUnion('type', [
 	z.strictObject({ type: z.literal('hello'), protocol: z.number().int(), code: z.string().max(16), name: printable(MAX_NAME) }),
 	z.strictObject({ type: z.literal('reply'), round: z.number().int().min(1), text: printable(MAX_REPLY) }),
+	/** An SJT answer: the letters, in order for a rank item ("A,D,B,C,E"), the three chosen for best 3. */
+	z.strictObject({ type: z.literal('answer'), item: z.number().int().min(1), letters: printable(40) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -68,7 +70,30 @@ export const ServerMessage = z.discriminatedUnion('type', [
 	z.strictObject({
 		type: z.literal('end'),
 		scores: z.array(z.strictObject({ learner: z.string(), score: z.number(), max: z.number() })),
-		modelReply: z.string(),
+		/** A role-play's model reply; none after SJT items. */
+		modelReply: z.string().optional(),
+	}),
+	/** An SJT item to answer: the situation and the options, never the answer or the rationale. */
+	z.strictObject({
+		type: z.literal('sjt-item'),
+		item: z.number().int(),
+		of: z.number().int(),
+		title: z.string(),
+		kind: z.enum(['rank', 'best3']),
+		stem: z.string(),
+		options: z.array(z.strictObject({ id: z.string(), text: z.string() })),
+	}),
+	/** Your own answer, as the facilitator holds it. */
+	z.strictObject({ type: z.literal('answered'), item: z.number().int(), letters: z.array(z.string()) }),
+	/** Once everyone has answered: how the group answered each option, against the ideal, and each learner's marks. */
+	z.strictObject({
+		type: z.literal('sjt-reveal'),
+		item: z.number().int(),
+		ideal: z.array(z.string()),
+		/** Per option: for a rank item, how many put it at each place; for best 3, how many chose it. */
+		spread: z.array(z.strictObject({ option: z.string(), idealPlace: z.number().int().optional(), atPlace: z.array(z.number().int()).optional(), correct: z.boolean().optional(), chosenBy: z.number().int().optional() })),
+		marks: z.array(z.strictObject({ learner: z.string(), answer: z.array(z.string()), points: z.number(), max: z.number() })),
+		rationale: z.array(z.strictObject({ option: z.string(), text: z.string() })),
 	}),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

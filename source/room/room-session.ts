@@ -2,15 +2,10 @@ import { groupTable } from '../group/debrief.js';
 import { roundCards } from '../group/round.js';
 import type { SessionController } from '../session/controller.js';
 import type { LearnerMessage, SessionState } from '../session/types.js';
+import { Lobby, type RoomNews } from './lobby.js';
 import type { RoomEvents, RoomServer } from './server.js';
 
-/** What the facilitator's screen is told as the room changes. */
-export type RoomNews =
-	| { readonly type: 'joined'; readonly name: string; readonly count: number; readonly expected: number | undefined }
-	| { readonly type: 'rejoined'; readonly name: string; readonly kept: boolean }
-	| { readonly type: 'left'; readonly name: string }
-	| { readonly type: 'put-out'; readonly name: string }
-	| { readonly type: 'replied'; readonly name: string; readonly count: number; readonly of: number };
+export type { RoomNews } from './lobby.js';
 
 /** A removed learner's place in a round, so the round can still complete; as an empty reply in hot-seat mode. */
 export const NO_REPLY = '(no reply)';
@@ -23,22 +18,24 @@ export const NO_REPLY = '(no reply)';
  */
 export class RoomSession {
 	private controller: SessionController | undefined;
-	private server: RoomServer | undefined;
-	private lobby: (() => void) | undefined;
+	private readonly lobby: Lobby;
 	private sentMessages = 0;
 	private revealed = 0;
 	private carriedRound = 0;
 	private roundDone: (() => void) | undefined;
-
 	private names: ReadonlyMap<string, string> = new Map();
 
-	/** `anonymous`: learners are shown to each other as Learner A, B, C…, so the roster gives only a count. */
-	constructor(
-		/** Start the first round once this many have joined; without it, the facilitator says when. */
-		private readonly expected: number | undefined,
-		private readonly anonymous: boolean,
-		private readonly news: (news: RoomNews) => void,
-	) {}
+	constructor(expected: number | undefined, anonymous: boolean, news: (news: RoomNews) => void) {
+		this.lobby = new Lobby(expected, anonymous, news);
+	}
+
+	private get server(): RoomServer | undefined {
+		return this.lobby.server;
+	}
+
+	private news(news: RoomNews): void {
+		this.lobby.news(news);
+	}
 
 	readonly events: RoomEvents = {
 		joined: (name, rejoined) => this.joined(name, rejoined),
@@ -52,18 +49,8 @@ export class RoomSession {
 		},
 	};
 
-	/** Resolves once `expected` learners have joined; their names, in the order they joined. */
 	waitForLearners(server: RoomServer): Promise<string[]> {
-		this.server = server;
-		return new Promise(resolve => {
-			const check = () => {
-				if (this.expected === undefined || server.joined.length < this.expected) return;
-				this.lobby = undefined;
-				server.start();
-				resolve(server.joined);
-			};
-			this.lobby = check;
-		});
+		return this.lobby.waitForLearners(server);
 	}
 
 	/** The session has begun: from now on the room follows it. */
@@ -94,10 +81,7 @@ export class RoomSession {
 
 	/** A learner who is out: their place in this round, if it is still open, is an empty reply; the lobby hears they left. */
 	private fillFor(name: string): void {
-		if (!this.controller) {
-			this.roster();
-			return;
-		}
+		if (!this.controller) return this.lobby.roster();
 		if (this.controller.current.phase === 'learners' && this.controller.current.learners.includes(name) && !this.ownReply(name)) this.commit(name, NO_REPLY);
 	}
 
@@ -110,12 +94,7 @@ export class RoomSession {
 
 	private joined(name: string, rejoined: boolean): void {
 		const server = this.server!;
-		if (!this.controller) {
-			this.news({ type: 'joined', name, count: server.joined.length, expected: this.expected });
-			this.roster();
-			this.lobby?.();
-			return;
-		}
+		if (!this.controller) return this.lobby.joined(name);
 		// Back after a drop: everything said so far, then their own reply if it is in, else the question.
 		const state = this.controller.current;
 		for (const message of state.messages) if (message.kind === 'partner') server.send(name, partnerFrame(message));
@@ -197,12 +176,6 @@ export class RoomSession {
 		if (!state) return;
 		const table = groupTable(state);
 		this.server!.broadcast({ type: 'end', scores: table.rows.map(row => ({ learner: this.nameOf(row.learner), score: row.score, max: row.max })), modelReply: state.scenario.debrief.modelReply });
-	}
-
-	/** Before the first round, everyone hears who is in. */
-	private roster(): void {
-		const joined = this.server!.joined;
-		this.server!.broadcast({ type: 'roster', count: joined.length, joined: this.anonymous ? [] : joined, expected: this.expected ?? 0 });
 	}
 
 	private nameOf(learner: string): string {

@@ -11,6 +11,8 @@ export type RoomEvents = {
 	readonly left: (name: string) => void;
 	/** A learner's reply; returns a notice for them when it can't be taken (a round that is over). */
 	readonly replied: (name: string, round: number, text: string) => string | undefined;
+	/** An SJT answer (SJT rooms only); returns a notice when it can't be taken. */
+	readonly answered?: (name: string, item: number, letters: string) => string | undefined;
 	/** A learner was put out for breaking the rules (a flood of messages): their place is an empty reply from now on. */
 	readonly putOut: (name: string) => void;
 };
@@ -199,7 +201,7 @@ export class RoomServer {
 				return;
 			}
 			if (!learner) return refuse(socket, 'say hello first: join with `postsafe join`');
-			const notice = this.options.events.replied(learner.name, message.round, message.text.trim());
+			const notice = message.type === 'answer' ? (this.options.events.answered?.(learner.name, message.item, message.letters) ?? 'this room is not answering SJT items') : this.options.events.replied(learner.name, message.round, message.text.trim());
 			if (notice) socket.send(JSON.stringify({ type: 'notice', text: notice } satisfies ServerMessage));
 		});
 	}
