@@ -200,3 +200,32 @@ describe('SJT items in a room', () => {
 		expect(facilitator.stdout()).toMatch(/Totals over 1 item/);
 	}, 60_000);
 });
+
+describe('the facilitator', () => {
+	it('reveals a round early and removes a learner: their places are empty replies, and a removed learner cannot rejoin', async () => {
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-room-'));
+		const { facilitator, address, code } = await openRoom(3, 2, transcripts);
+		const [asha, ben, chloe] = ['Asha', 'Ben', 'Chloe'].map(name => start(['join', address, '--code', code, '--learner', name]));
+		for (const client of [asha!, ben!, chloe!]) await client.waitFor(/Round 1: your reply/);
+		asha!.type('Please use the online form.');
+		await facilitator.waitFor(/Asha has replied \(1 of 3\)/);
+		facilitator.type('reveal');
+		await asha!.waitFor(/Carried on: Asha's reply/);
+		expect(asha!.stdout()).toContain('Ben (0/6): (no reply)');
+		expect(asha!.stdout()).toContain('Chloe (0/6): (no reply)');
+		await ben!.waitFor(/Round 2: your reply/);
+		facilitator.type('remove chloe');
+		await facilitator.waitFor(/chloe is removed from the session\./);
+		await chloe!.exited;
+		expect(chloe!.stderr()).toBe('postsafe: the room refused: the facilitator removed you from this session\n');
+		const again = start(['join', address, '--code', code, '--learner', 'Chloe']);
+		expect(await again.exited).toBe(1);
+		expect(again.stderr()).toBe('postsafe: the room refused: the facilitator removed you from this session\n');
+		asha!.type('Please call 111 if it spreads.');
+		ben!.type("I'll note in your record that you got in touch.");
+		expect(await facilitator.exited).toBe(0);
+		const learnerTurns = transcriptIn(transcripts).turns.filter(turn => turn.role === 'learner');
+		expect(learnerTurns.filter(turn => turn.text === '(no reply)').map(turn => turn.learner).sort()).toEqual(['Ben', 'Chloe', 'Chloe']);
+		expect(learnerTurns).toHaveLength(6);
+	}, 60_000);
+});

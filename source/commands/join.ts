@@ -29,36 +29,50 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 	const isTTY = io.input.isTTY === true;
 	const { width } = isTTY ? terminalWidth(process.stdout) : {};
 	const say = io.stdout;
-	const lines = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const reader = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false });
+	const lines = reader[Symbol.asyncIterator]();
 	let partnerName = 'Them';
 	let title = '';
 	let lastProgress = '';
-	let reading: Promise<void> | undefined;
 	let outcome: { code: number; message?: string } | undefined;
 	const seen: ServerMessage[] = [];
 
-	const askForReply = (round: number, send: (text: string) => void = text => connection.send({ type: 'reply', round, text })) => {
-		if (reading) return;
-		if (isTTY) say('› ');
-		reading = (async () => {
-			for (;;) {
-				const next = await lines.next();
-				if (next.done) {
-					say(`${style.dim('(no more replies in the input: leaving the room; rejoin with the same name and code to carry on)')}\n`);
-					outcome ??= { code: 0 };
-					connection.close();
-					return;
-				}
-				const text = next.value.replace(/\t/g, ' ').replace(/\p{Cc}/gu, '').trim();
-				if (text !== '') {
-					send(text);
-					return;
-				}
-				if (isTTY) say('› ');
+	// The line typed goes to whatever is asked at the moment it is typed: a round revealed early, before
+	// this learner replied, no longer wants it, and a line read ahead (piped) waits for the next question.
+	let wanted: ((text: string) => void) | undefined;
+	let held: string | undefined;
+	let reading = false;
+	const give = (text: string) => {
+		const send = wanted;
+		if (!send) return void (held = text);
+		wanted = undefined;
+		send(text);
+	};
+	const readLines = async () => {
+		reading = true;
+		while (wanted) {
+			const next = await lines.next();
+			if (next.done) {
+				say(`${style.dim('(no more replies in the input: leaving the room; rejoin with the same name and code to carry on)')}\n`);
+				outcome ??= { code: 0 };
+				connection.close();
+				break;
 			}
-		})().finally(() => {
-			reading = undefined;
-		});
+			const text = next.value.replace(/\t/g, ' ').replace(/\p{Cc}/gu, '').trim();
+			if (text !== '') give(text);
+			else if (isTTY) say('› ');
+		}
+		reading = false;
+	};
+	const askForReply = (round: number, send: (text: string) => void = text => connection.send({ type: 'reply', round, text })) => {
+		wanted = send;
+		if (held !== undefined) {
+			const text = held;
+			held = undefined;
+			return give(text);
+		}
+		if (isTTY) say('› ');
+		if (!reading) void readLines();
 	};
 
 	const onMessage = (message: ServerMessage) => {
@@ -92,6 +106,7 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 				return;
 			}
 			case 'reveal':
+				wanted = undefined;
 				say(`\n${style.heading(`Round ${message.round}: the replies side by side`)}\n`);
 				for (const reply of message.replies) {
 					say(`${saidLine(`${reply.learner} (${reply.score}/${reply.max})`, reply.text, width)}\n`);
@@ -116,6 +131,7 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 				say(`Your answer to item ${message.item} is in: ${message.letters.length > 0 ? message.letters.join(', ') : '(not answered)'}\n`);
 				return;
 			case 'sjt-reveal': {
+				wanted = undefined;
 				say(`\n${style.heading(`Item ${message.item}: how the group answered`)}\n`);
 				for (const spread of message.spread) {
 					if (spread.atPlace) say(`  ${spread.option}  ${spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.idealPlace ? '*' : ' '}:${String(count).padStart(2)}`).join('  ')}   ideal ${spread.idealPlace}\n`);
@@ -141,13 +157,14 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 
 	const connection = await connectRoom(address, { code: flags.code.trim(), name }, onMessage);
 	const closed = await connection.closed;
+	// Nothing more will be asked: stop waiting on a line nobody will type.
+	reader.close();
+	(io.input as { unref?: () => void }).unref?.();
 	if (flags.save && title) io.stderr(`Your copy saved: ${saveOwnCopy(typeof flags.save === 'string' ? flags.save : undefined, name, title, partnerName, seen)}\n`);
 	if (!outcome) {
 		const why = closed.reason === 'ECONNREFUSED' ? `no room is open at ${addressText}` : `lost the connection to the room at ${addressText}${closed.reason ? ` (${closed.reason})` : ''}`;
 		throw new UserError(`${why}: rejoin with the same command; a reply you committed is kept`);
 	}
 	if (outcome.message) throw new UserError(outcome.message);
-	// The reader may still wait on a terminal line nobody will type.
-	(io.input as { unref?: () => void }).unref?.();
 	return outcome.code;
 }
