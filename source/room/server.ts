@@ -201,7 +201,8 @@ export class RoomServer {
 				return;
 			}
 			if (!learner) return refuse(socket, 'say hello first: join with `postsafe join`');
-			const notice = message.type === 'answer' ? (this.options.events.answered?.(learner.name, message.item, message.letters) ?? 'this room is not answering SJT items') : this.options.events.replied(learner.name, message.round, message.text.trim());
+			const { answered, replied } = this.options.events;
+			const notice = message.type === 'reply' ? replied(learner.name, message.round, message.text.trim()) : answered ? answered(learner.name, message.item, message.letters) : 'this room is not answering SJT items: send a reply';
 			if (notice) socket.send(JSON.stringify({ type: 'notice', text: notice } satisfies ServerMessage));
 		});
 	}
