@@ -3,7 +3,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
 import WebSocket from 'ws';
+import { runJoin } from '../source/commands/join.js';
 import { PROTOCOL_VERSION } from '../source/room/protocol.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { runInBackground, type Running } from './helpers/process.js';
@@ -230,5 +232,25 @@ describe('the facilitator', () => {
 		const learnerTurns = transcriptIn(transcripts).turns.filter(turn => turn.role === 'learner');
 		expect(learnerTurns.filter(turn => turn.text === '(no reply)').map(turn => turn.learner).sort()).toEqual(['Ben', 'Chloe', 'Chloe']);
 		expect(learnerTurns).toHaveLength(6);
+	}, 60_000);
+});
+
+describe('a learner at a terminal', () => {
+	it('sees the conversation in the channel’s look: the partner’s message and their own reply as chat bubbles', async () => {
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-room-'));
+		const { facilitator, address, code } = await openRoom(2, 1, transcripts);
+		const ben = start(['join', address, '--code', code, '--learner', 'Ben']);
+		const input = Object.assign(new PassThrough(), { isTTY: true });
+		let shown = '';
+		const asha = runJoin(address, { code, learner: 'Asha' }, { input, stdout: text => void (shown += text), stderr: () => {}, width: 80 });
+		await ben.waitFor(/Round 1: your reply/);
+		ben.type('Please call 111.');
+		await facilitator.waitFor(/Ben has replied/);
+		input.write('Please use the online form.\n');
+		expect(await asha).toBe(0);
+		expect(shown).toMatch(/╭─+╮\n│ Jade Holloway {2}\d\d:\d\d +│\n│ 📎 Photo of a red, raised, patchy rash[\s\S]*│ hiii sorry to message you on here/);
+		expect(shown).toMatch(/│ Asha {2}\d\d:\d\d +│\n *│ Please use the online form\. +│/);
+		expect(shown).toContain('Your reply for round 1 is in (hidden from the others until the reveal)');
+		expect(shown).toContain('Ben (2/6): Please call 111.');
 	}, 60_000);
 });

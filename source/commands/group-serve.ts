@@ -58,7 +58,7 @@ type Flow = {
 	finish(): void;
 };
 
-type Welcome = { readonly title: string; readonly channel: string; readonly partner: string; readonly setting: string };
+type Welcome = { readonly title: string; readonly channel: string; readonly look?: string; readonly partner: string; readonly setting: string };
 
 /**
  * `postsafe group <id> --serve` (or `--sjt --serve`): the room. Learners join from their own laptops;
@@ -94,7 +94,7 @@ export async function runGroupServe(id: string | undefined, flags: ServeFlags): 
 	const { scenario } = loaded;
 	const flow = new RoomSession(flags.expect, anonymous, news);
 	let session: ReturnType<typeof startRecordedSession> | undefined;
-	const welcome = { title: scenario.title, channel: CHANNEL_NAMES[scenario.channel], partner: scenario.partner.name, setting: scenario.setting };
+	const welcome = { title: scenario.title, channel: CHANNEL_NAMES[scenario.channel], look: scenario.channel, partner: scenario.partner.name, setting: scenario.setting };
 	return runRoom(flags, welcome, flow, out, async learners => {
 		const names = displayNames(learners, anonymous);
 		session = startRecordedSession({

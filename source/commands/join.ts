@@ -6,6 +6,9 @@ import { UserError } from '../cli/user-error.js';
 import { connectRoom, parseRoomAddress } from '../room/client.js';
 import { JoinCode, type ServerMessage } from '../room/protocol.js';
 import { saveOwnCopy } from './join-save.js';
+import { Channel } from '../scenario/schema.js';
+import type { Message } from '../session/types.js';
+import { drawBubble } from '../ui/chat/draw-bubble.js';
 
 export type JoinFlags = { readonly code?: string; readonly learner?: string; readonly save?: string | boolean };
 
@@ -16,7 +19,15 @@ type Out = (text: string) => void;
  * partner's messages are printed; when a reply is wanted, the next line typed (or piped: one line per
  * round) is sent; it stays hidden from the others until the facilitator reveals the round.
  */
-export async function runJoin(addressText: string, flags: JoinFlags, io: { input: NodeJS.ReadableStream & { isTTY?: boolean }; stdout: Out; stderr: Out } = { input: process.stdin, stdout: text => void process.stdout.write(text), stderr: text => void process.stderr.write(text) }): Promise<number> {
+export type JoinIo = {
+	readonly input: NodeJS.ReadableStream & { isTTY?: boolean };
+	readonly stdout: Out;
+	readonly stderr: Out;
+	/** The columns of the terminal the room is shown on; none when piped. */
+	readonly width?: number;
+};
+
+export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo = { input: process.stdin, stdout: text => void process.stdout.write(text), stderr: text => void process.stderr.write(text), ...terminalWidth(process.stdout) }): Promise<number> {
 	let address;
 	try {
 		address = parseRoomAddress(addressText);
@@ -27,7 +38,10 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 	const name = flags.learner;
 	if (!name) throw new UserError('--learner: give your name, as the group knows you', 2);
 	const isTTY = io.input.isTTY === true;
-	const { width } = isTTY ? terminalWidth(process.stdout) : {};
+	const { width } = io;
+	// At a terminal, the conversation is drawn as the chat screen draws it: bubbles in the channel's look.
+	let look: Channel | undefined;
+	const bubble = (message: Message) => (look && width !== undefined ? drawBubble(message, { partnerName, channel: look, width }) : undefined);
 	const say = io.stdout;
 	const reader = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false });
 	const lines = reader[Symbol.asyncIterator]();
@@ -81,6 +95,7 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 			case 'welcome':
 				title = message.title;
 				partnerName = message.partner;
+				look = Channel.safeParse(message.look).data;
 				say(`${style.heading(message.title)} — ${message.channel}, with ${message.partner}\n${wrapIndented(`Setting: ${message.setting}`, 0, width)}\n`);
 				say(`${message.rejoined ? `Rejoined as ${message.name}.` : `Joined as ${message.name}.`} Your replies stay hidden from the others until the round is revealed.\n\n`);
 				return;
@@ -88,8 +103,12 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 				say(`${style.dim(`Waiting for the facilitator to start: ${message.count}${message.expected > 0 ? ` of ${message.expected}` : ''} joined${message.joined.length > 0 ? ` (${message.joined.join(', ')})` : ''}`)}\n`);
 				return;
 			case 'partner':
+			{
+				const drawn = bubble({ kind: 'partner', id: message.id, text: message.text, time: new Date().toISOString(), source: 'model', ...(message.attachment ? { attachment: message.attachment } : {}) });
+				if (drawn) return say(`${drawn}\n`);
 				say(`${saidLine(partnerName, message.text, width)}\n`);
 				if (message.attachment) say(`${style.dim(wrapIndented(`[attached: ${message.attachment}]`, 2, width))}\n`);
+			}
 				return;
 			case 'turn':
 				say(`${style.heading(`Round ${message.round}:`)} your reply to ${partnerName}${isTTY ? '' : ' (from the next input line)'}\n`);
@@ -97,7 +116,11 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: { input
 				askForReply(message.round);
 				return;
 			case 'committed':
-				say(`Your reply for round ${message.round} is in: “${message.text}”\n`);
+			{
+				const drawn = bubble({ kind: 'learner', id: 0, learner: name, text: message.text, time: new Date().toISOString(), round: message.round, carried: false } as unknown as Message);
+				if (drawn) say(`${drawn}\n`);
+				say(`Your reply for round ${message.round} is in${drawn ? ' (hidden from the others until the reveal)' : `: “${message.text}”`}\n`);
+			}
 				return;
 			case 'progress': {
 				const line = `${message.committed} of ${message.of} have replied`;

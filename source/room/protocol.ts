@@ -48,6 +48,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
 		name: z.string(),
 		title: z.string(),
 		channel: z.string(),
+		/** The channel's id (instagram-dm, whatsapp…), for drawing the conversation in its look. */
+		look: z.string().optional(),
 		partner: z.string(),
 		setting: z.string(),
 		rejoined: z.boolean(),

@@ -25,7 +25,7 @@ export type RoomOptions = {
 	/** Most learners the room takes. */
 	readonly capacity: number;
 	/** The session's own words for the welcome. */
-	readonly welcome: { readonly title: string; readonly channel: string; readonly partner: string; readonly setting: string };
+	readonly welcome: { readonly title: string; readonly channel: string; readonly look?: string; readonly partner: string; readonly setting: string };
 	readonly events: RoomEvents;
 	/** @default a random six-digit code */
 	readonly code?: string;
