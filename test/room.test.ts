@@ -254,3 +254,23 @@ describe('a learner at a terminal', () => {
 		expect(shown).toContain('Ben (2/6): Please call 111.');
 	}, 60_000);
 });
+
+describe('an anonymous room', () => {
+	it('never shows a learner’s name on the projector, and shows Learner A, B on every screen at the reveal', async () => {
+		const facilitator = start(['group', 'patient-dm-rash', '--serve', '--anonymous', '--listen', '127.0.0.1', '--port', '0', '--expect', '2', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-room-'))]);
+		const [, address, code] = await facilitator.waitFor(/^join: postsafe join (127\.0\.0\.1:\d+) --code (\d{6})$/m);
+		const asha = start(['join', address!, '--code', code!, '--learner', 'Asha']);
+		await facilitator.waitFor(/Learner A joined \(1 of 2\)/);
+		const ben = start(['join', address!, '--code', code!, '--learner', 'Ben']);
+		await asha.waitFor(/Round 1: your reply/);
+		asha.type('Please use the online form.');
+		await ben.waitFor(/Round 1: your reply/);
+		ben.type('Please call 111.');
+		expect(await facilitator.exited).toBe(0);
+		expect(await asha.exited).toBe(0);
+		expect(facilitator.stdout()).not.toMatch(/Asha|Ben/);
+		expect(asha.stdout()).toContain('Learner A (2/6): Please use the online form.');
+		expect(asha.stdout()).toContain('Learner B (2/6): Please call 111.');
+		expect(asha.stdout()).not.toMatch(/Ben/);
+	}, 60_000);
+});

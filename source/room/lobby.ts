@@ -1,3 +1,4 @@
+import { displayNames } from '../group/round.js';
 import type { RoomServer } from './server.js';
 
 /** What the facilitator's screen is told as the room changes. */
@@ -12,14 +13,26 @@ export type RoomNews =
 export class Lobby {
 	server: RoomServer | undefined;
 	private ready: (() => void) | undefined;
+	private shown: ReadonlyMap<string, string> | undefined;
 
 	constructor(
 		/** Start the first round once this many have joined; without it, the facilitator says when. */
 		private readonly expected: number | undefined,
 		/** Learners are shown to each other as Learner A, B, C…, so the roster gives only a count. */
 		private readonly anonymous: boolean,
-		readonly news: (news: RoomNews) => void,
+		private readonly tell: (news: RoomNews) => void,
 	) {}
+
+	/** The names the facilitator's screen shows from the first round on (Learner A, B… when anonymous). */
+	show(names: ReadonlyMap<string, string>): void {
+		this.shown = names;
+	}
+
+	/** Tells the facilitator's screen, which is the projector: with --anonymous, never a learner's name. */
+	news(news: RoomNews): void {
+		const names = this.shown ?? displayNames(this.server?.joined ?? [], this.anonymous);
+		this.tell({ ...news, name: names.get(news.name) ?? (this.anonymous ? 'A learner' : news.name) });
+	}
 
 	/** Resolves once `expected` learners have joined; their names, in the order they joined. */
 	waitForLearners(server: RoomServer): Promise<string[]> {

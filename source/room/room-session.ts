@@ -57,6 +57,7 @@ export class RoomSession {
 	begin(controller: SessionController, names: ReadonlyMap<string, string>): void {
 		this.controller = controller;
 		this.names = names;
+		this.lobby.show(names);
 		controller.subscribe(state => this.follow(state));
 		this.follow(controller.current);
 	}

@@ -44,6 +44,7 @@ export class RoomSjt {
 	begin(learners: readonly string[], names: ReadonlyMap<string, string>): void {
 		this.learners = learners;
 		this.names = names;
+		this.lobby.show(names);
 	}
 
 	/** For groupSjtPlain: sends the item, and resolves with everyone's answers once all are in. */
