@@ -22,10 +22,14 @@ function start(args: string[]): Running {
 }
 
 /** A facilitator on 127.0.0.1 only, on any free port: its address and code from the one join line. */
-async function openRoom(expect: number | undefined, turns: number, transcripts: string) {
-	const facilitator = start(['group', 'patient-dm-rash', '--serve', '--listen', '127.0.0.1', '--port', '0', ...(expect === undefined ? [] : ['--expect', String(expect)]), '--offline', '--turns', String(turns), '--transcripts', transcripts]);
+async function openRoomWith(args: readonly string[]) {
+	const facilitator = start(['group', ...args, '--serve', '--listen', '127.0.0.1', '--port', '0']);
 	const [, address, code] = await facilitator.waitFor(/^join: postsafe join (127\.0\.0\.1:\d+) --code (\d{6})$/m);
 	return { facilitator, address: address!, code: code! };
+}
+
+function openRoom(expect: number | undefined, turns: number, transcripts: string, extra: readonly string[] = []) {
+	return openRoomWith(['patient-dm-rash', ...extra, ...(expect === undefined ? [] : ['--expect', String(expect)]), '--offline', '--turns', String(turns), '--transcripts', transcripts]);
 }
 
 function transcriptIn(directory: string): Transcript {
@@ -182,10 +186,9 @@ describe('hostile clients', () => {
 
 describe('SJT items in a room', () => {
 	it('each learner answers on their own screen; the ideal, the spread and the marks only at the reveal', async () => {
-		const facilitator = start(['group', '--sjt', '--count', '1', '--type', 'rank', '--serve', '--listen', '127.0.0.1', '--port', '0', '--expect', '2']);
-		const [, address, code] = await facilitator.waitFor(/^join: postsafe join (127\.0\.0\.1:\d+) --code (\d{6})$/m);
-		const asha = start(['join', address!, '--code', code!, '--learner', 'Asha']);
-		const ben = start(['join', address!, '--code', code!, '--learner', 'Ben']);
+		const { facilitator, address, code } = await openRoomWith(['--sjt', '--count', '1', '--type', 'rank', '--expect', '2']);
+		const asha = start(['join', address, '--code', code, '--learner', 'Asha']);
+		const ben = start(['join', address, '--code', code, '--learner', 'Ben']);
 		await asha.waitFor(/Your answer \(from the next input line\)/);
 		await ben.waitFor(/Your answer \(from the next input line\)/);
 		asha.type('A,B,C,D,E');
@@ -257,11 +260,10 @@ describe('a learner at a terminal', () => {
 
 describe('an anonymous room', () => {
 	it('never shows a learner’s name on the projector, and shows Learner A, B on every screen at the reveal', async () => {
-		const facilitator = start(['group', 'patient-dm-rash', '--serve', '--anonymous', '--listen', '127.0.0.1', '--port', '0', '--expect', '2', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-room-'))]);
-		const [, address, code] = await facilitator.waitFor(/^join: postsafe join (127\.0\.0\.1:\d+) --code (\d{6})$/m);
-		const asha = start(['join', address!, '--code', code!, '--learner', 'Asha']);
+		const { facilitator, address, code } = await openRoom(2, 1, mkdtempSync(join(tmpdir(), 'postsafe-room-')), ['--anonymous']);
+		const asha = start(['join', address, '--code', code, '--learner', 'Asha']);
 		await facilitator.waitFor(/Learner A joined \(1 of 2\)/);
-		const ben = start(['join', address!, '--code', code!, '--learner', 'Ben']);
+		const ben = start(['join', address, '--code', code, '--learner', 'Ben']);
 		await asha.waitFor(/Round 1: your reply/);
 		asha.type('Please use the online form.');
 		await ben.waitFor(/Round 1: your reply/);
