@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { appServices } from '../source/commands/app-services.js';
 import { normaliseBaseUrl } from '../source/partner/openai-client.js';
 import { OpenAiPartner } from '../source/partner/openai.js';
 import { checkOpenAi } from '../source/partner/openai-setup.js';
@@ -180,5 +181,16 @@ describe('play --provider openai', () => {
 	it('says what is missing, in one line: no --base-url, an unset key variable', async () => {
 		expect(await cli(['play', 'patient-dm-rash', '--provider', 'openai'])).toMatchObject({ code: 2, stderr: 'postsafe: --provider openai needs the server: add --base-url http://HOST:PORT/v1\n' });
 		expect(await cli(['play', 'patient-dm-rash', '--provider', 'openai', '--base-url', 'http://127.0.0.1:9/v1', '--api-key-env', 'POSTSAFE_NO_SUCH_KEY'])).toMatchObject({ code: 2, stderr: 'postsafe: --api-key-env POSTSAFE_NO_SUCH_KEY: that environment variable is not set\n' });
+	});
+});
+
+describe('the terminal UI with --provider openai', () => {
+	it('plays the OpenAI-compatible partner, with no Ollama setup screen', () => {
+		const library = bundledLibrary();
+		const services = appServices({ library, choice: { provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'qwen2.5-7b', seed: 3, timeoutMs: 1000 }, transcripts: mkdtempSync(join(tmpdir(), 'postsafe-openai-')) });
+		expect(services.ollama).toBeUndefined();
+		const session = services.startSession(library.scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!, 'Asha', false);
+		expect(session.controller.partnerInfo).toEqual({ kind: 'openai', model: 'qwen2.5-7b', host: 'http://127.0.0.1:9/v1', seed: 3 });
+		session.recorder.stop();
 	});
 });
