@@ -3,6 +3,7 @@ import { roundCards } from '../group/round.js';
 import type { SessionController } from '../session/controller.js';
 import type { LearnerMessage, SessionState } from '../session/types.js';
 import { Lobby, type RoomNews } from './lobby.js';
+import type { ServerMessage } from './protocol.js';
 import type { RoomEvents, RoomServer } from './server.js';
 
 export type { RoomNews } from './lobby.js';
@@ -101,7 +102,8 @@ export class RoomSession {
 		for (const message of state.messages) if (message.kind === 'partner') server.send(name, partnerFrame(message));
 		const own = this.ownReply(name);
 		this.news({ type: 'rejoined', name, kept: own !== undefined });
-		if (state.phase !== 'learners') return;
+		// Back between the reveal and the partner's answer: the round as everyone saw it.
+		if (state.phase !== 'learners') return void (this.lastReveal?.round === state.round && server.send(name, this.lastReveal));
 		if (own) {
 			server.send(name, { type: 'committed', round: state.round, text: own.text });
 			server.send(name, this.progress(state));
@@ -141,7 +143,7 @@ export class RoomSession {
 		if (complete && this.revealed < state.round) {
 			this.revealed = state.round;
 			const labels = new Map<string, string>(state.rubric.criteria.map(criterion => [criterion.id, criterion.label]));
-			server.broadcast({
+			this.lastReveal = {
 				type: 'reveal',
 				round: state.round,
 				replies: roundCards(state).map(card => ({
@@ -152,7 +154,8 @@ export class RoomSession {
 					met: card.met.map(id => labels.get(id) ?? id),
 					redFlags: card.redFlags.map(flag => flag.label),
 				})),
-			});
+			};
+			server.broadcast(this.lastReveal);
 			this.roundDone?.();
 			this.roundDone = undefined;
 		}
@@ -168,6 +171,7 @@ export class RoomSession {
 	}
 
 	private turnSent = 0;
+	private lastReveal: Extract<ServerMessage, { type: 'reveal' }> | undefined;
 	private finished = false;
 
 	/** The end: everyone's marks over the whole conversation, and the model reply. */
