@@ -29,14 +29,17 @@ function wholeNumber(low: number, high: number) {
 	};
 }
 
-type PartnerFlags = { offline?: boolean; model?: string; host?: string; seed?: number; timeout?: number };
+type PartnerFlags = { offline?: boolean; model?: string; host?: string; seed?: number; timeout?: number; provider?: 'ollama' | 'openai'; baseUrl?: string; apiKeyEnv?: string };
 type PlayFlags = PartnerFlags & { learner?: string; turns?: number; coach?: boolean; plain?: boolean; json?: boolean; transcripts?: string };
 
 /** Where the LLM partner is: Ollama's host and model, and how long to wait for it. */
 function addPartnerOptions(command: Command): Command {
 	return command
 		.option('--host <host>', 'Ollama address: host, host:port or http://host:port (default OLLAMA_HOST, else 127.0.0.1:11434)')
-		.addOption(new Option('--model <name>', 'Ollama model to play the other party').env('POSTSAFE_MODEL').default(undefined, 'llama3.2'));
+		.addOption(new Option('--model <name>', 'the model to play the other party').env('POSTSAFE_MODEL').default(undefined, 'llama3.2'))
+		.addOption(new Option('--provider <kind>', 'the model server: ollama, or openai for any OpenAI-compatible one (vLLM, llama.cpp, LM Studio)').choices(['ollama', 'openai']).default(undefined, 'ollama'))
+		.option('--base-url <url>', 'with --provider openai: the API address, e.g. http://gpu-server:8000/v1 (default POSTSAFE_BASE_URL)')
+		.option('--api-key-env <name>', 'with --provider openai: the environment variable that holds the API key, if the server wants one');
 }
 
 function addPlayOptions(command: Command): Command {
@@ -171,10 +174,31 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--turns <n>', "most replies each learner gives (overrides the scenario's limit)", wholeNumber(1, 50))
 		.option('--plain', 'plain text: replies read one per line in learner order (automatic when stdin is not a terminal)')
 		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
-		.addHelpText('after', '\nExamples:\n  postsafe group patient-dm-rash --learners "Asha,Ben,Chloe"\n  postsafe group --sjt --count 5 --learners "Asha,Ben,Chloe" --anonymous')
-		.action(async (id: string | undefined, options: import('./commands/group.js').GroupFlags) => {
+		.option('--serve', 'a room of laptops: learners join with `postsafe join` and reply on their own screens (listens on the local network: a trusted room network only)')
+		.option('--port <n>', 'with --serve: the port to listen on (default 4791)', wholeNumber(0, 65535))
+		.option('--expect <n>', 'with --serve: start the first round once this many learners have joined', wholeNumber(2, 30))
+		.option('--listen <address>', 'with --serve: the address to listen on (default every interface, 0.0.0.0; 127.0.0.1 for this machine only)')
+		.addHelpText('after', '\nExamples:\n  postsafe group patient-dm-rash --learners "Asha,Ben,Chloe"\n  postsafe group --sjt --count 5 --learners "Asha,Ben,Chloe" --anonymous\n  postsafe group patient-dm-rash --serve --expect 3')
+		.action(async (id: string | undefined, options: import('./commands/group-serve.js').ServeFlags & { serve?: boolean }) => {
+			if (options.serve) {
+				const { runGroupServe } = await import('./commands/group-serve.js');
+				return setExitCode(await runGroupServe(id, { ...options, scenarios: scenariosOption() }));
+			}
 			const { runGroup } = await import('./commands/group.js');
 			setExitCode(await runGroup(id, { ...options, scenarios: scenariosOption() }));
+		});
+
+	program
+		.command('join')
+		.description("join a room the facilitator opened with `group --serve`: reply on your own screen, hidden until the round is revealed")
+		.argument('<address>', "the room's HOST:PORT, from the facilitator's join line")
+		.requiredOption('--code <code>', 'the six-digit code from the join line')
+		.requiredOption('--learner <name>', 'your name, as the group knows you (the same name rejoins after a drop)', personName)
+		.option('--save [file]', 'save your own copy of the session (Markdown; in the transcripts folder unless a file is given)')
+		.addHelpText('after', '\nExamples:\n  postsafe join 192.168.1.20:4791 --code 123456 --learner Asha')
+		.action(async (address: string, options: import('./commands/join.js').JoinFlags) => {
+			const { runJoin } = await import('./commands/join.js');
+			setExitCode(await runJoin(address, options));
 		});
 
 	program

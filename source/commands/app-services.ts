@@ -1,13 +1,14 @@
 import { checkOllama, pullModel } from '../partner/ollama-setup.js';
 import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
 import type { AppServices } from '../ui/app.js';
-import { createPartner, offlineNotice, type OllamaChoice } from './partner-setup.js';
+import { isOpenAi, type ModelChoice } from './model-choice.js';
+import { createPartner, offlineNotice } from './partner-setup.js';
 import { startRecordedSession } from './start-session.js';
 
 export type ServiceOptions = {
 	readonly library: ScenarioLibrary;
-	/** The LLM partner wanted, or none (--offline). */
-	readonly choice: OllamaChoice | undefined;
+	/** The LLM partner wanted, or none (--offline). An OpenAI-compatible server is checked before the screen opens. */
+	readonly choice: ModelChoice | undefined;
 	readonly transcripts: string;
 	readonly turns?: number;
 };
@@ -22,12 +23,12 @@ export function appServices({ library, choice, transcripts, turns }: ServiceOpti
 				loaded,
 				criteria: library.criteria.library,
 				learners: [learner],
-				partner: createPartner(useModel ? choice : undefined, true),
+				partner: createPartner(useModel || isOpenAi(choice) ? choice : undefined, true),
 				transcripts,
 				...(turns === undefined ? {} : { turns }),
 			}),
 		scriptedPartner: () => createPartner(undefined, true),
-		...(choice
+		...(choice && !isOpenAi(choice)
 			? {
 					ollama: {
 						host: choice.host,

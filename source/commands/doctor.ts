@@ -8,8 +8,9 @@ import { transcriptDirectory, transcriptFolderProblem, writableByOthers } from '
 import { UserError } from '../cli/user-error.js';
 import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { transcriptFolderFix } from './transcript-folder.js';
+import type { ProviderFlags } from './openai-setup.js';
 
-export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
+export type DoctorOptions = PartnerFlags & ProviderFlags & { readonly transcripts?: string };
 
 type Line = { readonly ok: boolean; readonly text: string; /** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean };
 
@@ -29,9 +30,12 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	else if (writableByOthers(directory)) lines.push({ ok: false, text: `Transcripts folder ${directory} is writable by other users: run \`chmod go-w ${directory}\` (postsafe does it when you next play)` });
 	else lines.push({ ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
-	const check = await checkOllama(choice.host, choice.model);
-	const version = 'version' in check ? check.version : undefined;
-	if (version === undefined) {
+	const check = options.provider === 'openai' ? undefined : await checkOllama(choice.host, choice.model);
+	const version = check && 'version' in check ? check.version : undefined;
+	if (!check) {
+		const { openAiDoctorLines } = await import('./openai-doctor.js');
+		lines.push(...(await openAiDoctorLines(options)));
+	} else if (version === undefined) {
 		lines.push({ ok: false, blocksModel: true, text: capitalise(noOllamaLine(check as Extract<OllamaCheck, { reason: string }>)) });
 	} else {
 		// Only what was seen is said: a list that did not come is not "no models".
@@ -53,7 +57,8 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 }
 
 /** The models installed in Ollama: a table, or with --json an array of {name, size, modified, used}. */
-export async function runModels(options: PartnerFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+export async function runModels(options: PartnerFlags & ProviderFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+	if (options.provider === 'openai') return (await import('./openai-doctor.js')).runOpenAiModels(options, write);
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
 	if ('reason' in check && !('version' in check)) throw new UserError(noOllamaLine(check));

@@ -19,7 +19,13 @@ type Out = (text: string) => void;
 export type GroupPlainOptions = {
 	readonly session: RecordedSession;
 	readonly names: ReadonlyMap<string, string>;
-	readonly input: NodeJS.ReadableStream;
+	/** Where the replies come from: one line per learner in turn (hot-seat), or `collectRound`. */
+	readonly input?: NodeJS.ReadableStream;
+	/**
+	 * Gathers this round's replies some other way (the room: each learner's own laptop) and resolves
+	 * once every learner has replied, or false when no more will come.
+	 */
+	readonly collectRound?: () => Promise<boolean>;
 	/** Replies are typed here, at a terminal: each learner is prompted by name, and an empty line asked again. */
 	readonly isTTY?: boolean;
 	/** The columns of the terminal, to wrap messages to; none when piped. */
@@ -33,7 +39,7 @@ export type GroupPlainOptions = {
  * order; the round side by side; the best-scoring reply carries on; at the end the learner ×
  * criterion table, the model reply and three questions for discussion.
  */
-export async function groupPlain({ session, names, input, isTTY = false, width, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
+export async function groupPlain({ session, names, input, collectRound, isTTY = false, width, stdout, scriptedPartner }: GroupPlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario, learners, rubric } = controller.current;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
@@ -47,17 +53,22 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 	};
 	printNew();
 	const problems = recorder.onProblem(problem => process.stderr.write(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`));
-	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
-	reading: while (controller.current.phase === 'learners') {
+	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const hotSeat = async (): Promise<boolean> => {
 		for (const learner of learners) {
 			const ask = () => {
 				if (isTTY) stdout(`${nameOf(learner)} › `);
 			};
 			ask();
-			const typed = await nextAnswer(lines, { retry: typed => isTTY && typed === '', ask });
-			if (typed === undefined) break reading;
+			const typed = lines && (await nextAnswer(lines, { retry: typed => isTTY && typed === '', ask }));
+			if (typed === undefined) return false;
 			await controller.reply(learner, typed || '(no reply)');
 		}
+		return true;
+	};
+	// A room's round may be complete (every reply in: 'choosing') before this loop first looks.
+	while (controller.current.phase === 'learners' || controller.current.phase === 'choosing') {
+		if (!(await (collectRound ?? hotSeat)())) break;
 		const cards = roundCards(controller.current);
 		const carried = defaultCarry(cards);
 		stdout(`\n${style.heading(`Round ${controller.current.round}: the replies side by side`)}\n${formatRound(cards, rubric.criteria, names, carried)}\n`);
@@ -83,24 +94,34 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 	return unsavedExit(recorder, text => void process.stderr.write(text));
 }
 
-/** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */
-export async function groupSjtPlain({ items, learners, names, input, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; isTTY?: boolean; stdout: Out }): Promise<number> {
-	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
-	const rounds: GroupSjt[] = [];
-	reading: for (const [index, item] of items.entries()) {
-		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
-		const answers: { learner: string; answer: readonly string[] }[] = [];
+type SjtAnswers = { learner: string; answer: readonly string[] }[];
+
+/**
+ * Group SJT as plain text: each item, one answer line per learner (or every learner's answer from
+ * `collectAnswers`: the room), then the spread and the marks.
+ */
+export async function groupSjtPlain({ items, learners, names, input, collectAnswers, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input?: NodeJS.ReadableStream; collectAnswers?: (item: SjtItem, index: number) => Promise<SjtAnswers | undefined>; isTTY?: boolean; stdout: Out }): Promise<number> {
+	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const hotSeat = async (item: SjtItem): Promise<SjtAnswers | undefined> => {
+		const answers: SjtAnswers = [];
 		for (const learner of learners) {
 			const prompt = `${names.get(learner) ?? learner} › `;
 			if (isTTY) stdout(prompt);
-			const typed = await nextSjtAnswer(lines, item, { isTTY, prompt, say: stdout });
-			if (typed === undefined) {
-				stdout(`${style.dim('(no more answers: the session ends here)')}\n\n`);
-				break reading;
-			}
+			const typed = lines && (await nextSjtAnswer(lines, item, { isTTY, prompt, say: stdout }));
+			if (typed === undefined) return undefined;
 			const parsed = parseSjtAnswer(item, typed);
 			if ('error' in parsed) stdout(`${style.flag('✗')} ${names.get(learner) ?? learner}: ${parsed.error}: scored as not answered.\n`);
 			answers.push({ learner, answer: 'error' in parsed ? [] : parsed.letters });
+		}
+		return answers;
+	};
+	const rounds: GroupSjt[] = [];
+	for (const [index, item] of items.entries()) {
+		stdout(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
+		const answers = await (collectAnswers ? collectAnswers(item, index) : hotSeat(item));
+		if (answers === undefined) {
+			stdout(`${style.dim('(no more answers: the session ends here)')}\n\n`);
+			break;
 		}
 		const group = groupSjt(item, answers);
 		rounds.push(group);

@@ -1,18 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
-import { checkOllama } from '../partner/ollama-setup.js';
 import { chooseItems, describeFilter } from '../sjt/practice.js';
-import type { SjtType } from '../sjt/schema.js';
+import type { SjtItem, SjtType } from '../sjt/schema.js';
 import { openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
-import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { readyModel } from './model-choice.js';
+import type { ProviderFlags } from './openai-setup.js';
+import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
 import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 
-export type GroupFlags = PartnerFlags & {
+export type GroupFlags = PartnerFlags & ProviderFlags & {
 	readonly learners?: string;
 	readonly sjt?: boolean;
 	readonly count?: number;
@@ -37,6 +38,15 @@ export function parseLearners(text: string): string[] {
 	return names;
 }
 
+/** The SJT items for a group session (--count, --topic, --type), in a fresh order. */
+export async function groupSjtItems(flags: GroupFlags): Promise<SjtItem[]> {
+	const bank = await openSjtBank(flags.scenarios);
+	const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
+	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
+	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
+	return items;
+}
+
 /** `postsafe group`: one screen, several learners; a scenario, or SJT items with --sjt. */
 export async function runGroup(id: string | undefined, flags: GroupFlags): Promise<number> {
 	const plain = flags.plain === true || !process.stdin.isTTY || !process.stdout.isTTY;
@@ -49,10 +59,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	if (!flags.sjt && id === undefined) throw new UserError('name a scenario (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
 
 	if (flags.sjt) {
-		const bank = await openSjtBank(flags.scenarios);
-		const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
-		const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
-		if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
+		const items = await groupSjtItems(flags);
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
 			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, ...terminalWidth(process.stdout), stdout: text => void process.stdout.write(text) });
@@ -63,19 +70,13 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 
 	const { library, loaded } = await openScenario(id!, flags.scenarios);
 	const transcripts = usableTranscriptDirectory(flags.transcripts);
-	const choice = ollamaChoice(flags);
-	let useModel = false;
-	if (choice) {
-		const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
-		if (notice) process.stderr.write(`${notice}\n`);
-		useModel = notice === undefined;
-	}
+	const model = await readyModel(flags);
 	const start = (names: readonly string[]) =>
 		startRecordedSession({
 			loaded,
 			criteria: library.criteria.library,
 			learners: names,
-			partner: createPartner(useModel ? choice : undefined, !plain),
+			partner: createPartner(model, !plain),
 			transcripts,
 			// The file name is printed at the end, on the shared screen.
 			...(flags.anonymous ? { fileLabel: 'group' } : {}),

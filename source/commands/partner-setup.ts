@@ -4,6 +4,7 @@ import { capitalise } from '../cli/capitalise.js';
 import { UserError } from '../cli/user-error.js';
 import { DEFAULT_MODEL, normaliseHost } from '../partner/host.js';
 import { OllamaPartner } from '../partner/ollama.js';
+import { OpenAiPartner } from '../partner/openai.js';
 import type { OllamaCheck } from '../partner/ollama-setup.js';
 import { loadPromptTemplates } from '../partner/prompt-files.js';
 import type { PromptTemplates } from '../partner/prompt.js';
@@ -11,6 +12,7 @@ import { ScriptedPartner } from '../partner/scripted.js';
 import { packageRoot } from '../scenario/files.js';
 import type { PartnerRole } from '../scenario/schema.js';
 import type { Partner } from '../session/types.js';
+import type { OpenAiChoice } from './openai-setup.js';
 
 export type PartnerFlags = {
 	readonly offline?: boolean;
@@ -52,13 +54,14 @@ export const TERMINAL_PACE = { msPerCharacter: 8, maxMs: 1200 };
 let templates: ((role: PartnerRole) => PromptTemplates) | undefined;
 
 /** The partner for a session: the LLM when one was chosen and is ready, else the scripted one. */
-export function createPartner(choice: OllamaChoice | undefined, paced: boolean): Partner {
+export function createPartner(choice: OllamaChoice | OpenAiChoice | undefined, paced: boolean): Partner {
 	if (!choice) return new ScriptedPartner(paced ? TERMINAL_PACE : undefined);
 	try {
 		templates ??= loadPromptTemplates(join(packageRoot(), 'prompts'));
 	} catch (error) {
 		throw new UserError(`the prompt templates are broken: ${(error as Error).message}`);
 	}
+	if ('provider' in choice) return new OpenAiPartner({ ...choice, templates, temperature: 0.8 });
 	return new OllamaPartner({ ...choice, templates, temperature: 0.8 });
 }
 

@@ -1,14 +1,15 @@
 import { UserError } from '../cli/user-error.js';
-import { checkOllama } from '../partner/ollama-setup.js';
 import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
 import { openLibrary, openScenario } from './open-library.js';
-import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
+import { isOpenAi, modelChoice, modelNotice, readyModel } from './model-choice.js';
+import type { ProviderFlags } from './openai-setup.js';
+import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
 import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 
-export type PlayOptions = PartnerFlags & {
+export type PlayOptions = PartnerFlags & ProviderFlags & {
 	readonly learner?: string;
 	readonly turns?: number;
 	readonly coach?: boolean;
@@ -44,23 +45,18 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 		}
 	}
 	const transcripts = usableTranscriptDirectory(options.transcripts);
-	const choice = ollamaChoice(options);
+	const choice = modelChoice(options);
 	const sources = library.criteria.library.sources;
 
 	if (plain) {
-		let useModel = false;
-		if (choice) {
-			// No one to ask in plain mode: say what would fix it, and go on with the scripted partner.
-			const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
-			if (notice) process.stderr.write(`${notice}\n`);
-			useModel = notice === undefined;
-		}
+		// No one to ask in plain mode: say what would fix it, and go on with the scripted partner.
+		const model = await readyModel(options);
 		const learner = options.learner ?? 'Learner';
 		const session = startRecordedSession({
 			loaded: initial!,
 			criteria: library.criteria.library,
 			learners: [learner],
-			partner: createPartner(useModel ? choice : undefined, false),
+			partner: createPartner(model, false),
 			transcripts,
 			...(options.turns === undefined ? {} : { turns: options.turns }),
 		});
@@ -84,10 +80,13 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 			removeHandlers();
 		}
 	}
+	// The setup screen knows Ollama; an OpenAI-compatible server is checked here, before the screen opens.
+	const openAiNotice = isOpenAi(choice) ? await modelNotice(choice) : undefined;
+	if (openAiNotice) process.stderr.write(`${openAiNotice}\n`);
 	const { runTui } = await loadScreen(() => import('../ui/run-tui.js'));
 	const { appServices } = await import('./app-services.js');
 	return runTui({
-		services: appServices({ library, choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),
+		services: appServices({ library, choice: openAiNotice ? undefined : choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),
 		coach: options.coach === true,
 		...(options.learner === undefined ? {} : { learner: options.learner }),
 		...(initial === undefined ? {} : { initial }),

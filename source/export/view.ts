@@ -118,7 +118,7 @@ function partnerFact(transcript: Transcript, context: ExportContext): string {
 	const { partner } = transcript;
 	if (partner.kind === 'scripted') return `${context.partnerName}, played by the scripted partner (offline)`;
 	const seed = partner.seed === null ? '' : `, seed ${partner.seed}`;
-	return `${context.partnerName}, played by ${partner.model ?? 'a local model'} through Ollama${seed}`;
+	return `${context.partnerName}, played by ${partner.model ?? 'a local model'} through ${partner.kind === 'openai' ? 'an OpenAI-compatible server' : 'Ollama'}${seed}`;
 }
 
 /** The record's header, as label and value pairs, in the order a reader wants them. */

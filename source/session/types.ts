@@ -90,7 +90,7 @@ export type PartnerTurn = {
 
 /** Who plays the other party, as recorded in a transcript. */
 export type PartnerInfo = {
-	readonly kind: 'scripted' | 'ollama';
+	readonly kind: 'scripted' | 'ollama' | 'openai';
 	readonly model: string | null;
 	readonly host: string | null;
 	readonly seed: number | null;

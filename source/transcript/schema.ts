@@ -72,7 +72,7 @@ export const Transcript = z.strictObject({
 	learner: z.string(),
 	learners: z.array(z.string()).min(1),
 	partner: z.strictObject({
-		kind: z.enum(['scripted', 'ollama']),
+		kind: z.enum(['scripted', 'ollama', 'openai']),
 		model: z.string().nullable(),
 		host: z.string().nullable(),
 		seed: z.number().int().nullable(),

@@ -231,7 +231,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 				{visibleLine(transcript.scenario.title)} · {visibleLine(transcript.learner)} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
 			</Text>
 			<Text dimColor>
-				{transcript.mode} · partner: {transcript.partner.kind === 'ollama' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
+				{transcript.mode} · partner: {transcript.partner.kind !== 'scripted' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
 			</Text>
 			<Text dimColor>marks: {[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(' · ')}</Text>
 			<ScoreHeader opened={opened} change={change} />

@@ -1,0 +1,85 @@
+import type { PartnerRole } from '../scenario/schema.js';
+import { PartnerFailure, type PartnerRequest, type PartnerTurn } from '../session/types.js';
+import { cleanMessage, detectDrift, mayBePreamble, speakersOf, writesForLearner } from './clean.js';
+import { chatMessages, isClinicianRole, type ChatMessage, type PromptTemplates } from './prompt.js';
+import { chooseBeat, scriptedTurn } from './scripted.js';
+
+/** The text of one reply as it streams from a model server, piece by piece; `stop` ends it early. */
+export type TextStream = { readonly pieces: AsyncIterable<string>; readonly stop: () => void };
+
+export type StreamTurnOptions = {
+	readonly model: string;
+	readonly templates: (role: PartnerRole) => PromptTemplates;
+	/** Longest wait for the next piece of text (or any answer from the server) before the reply counts as stuck. */
+	readonly timeoutMs: number;
+	/** How often text is handed on while it streams. @default 50 */
+	readonly emitEveryMs?: number;
+	/** Starts the request; `alive` is called whenever the server answers, even with "busy, try later". */
+	readonly open: (messages: readonly ChatMessage[], signal: AbortSignal, alive: () => void) => Promise<TextStream>;
+	/** One line on what went wrong, in words a learner can act on. */
+	readonly describe: (error: unknown) => string;
+};
+
+/**
+ * One partner message from a streaming model server: guided by the beat the scripted partner would
+ * have chosen, cleaned as it streams, stopped where the model starts writing the learner's side, and
+ * replaced by the scripted beat when it comes back empty or out of character.
+ */
+export async function streamTurn(request: PartnerRequest, { signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }, options: StreamTurnOptions): Promise<PartnerTurn> {
+	const { scenario } = request;
+	const speakers = speakersOf(request);
+	const guidance = chooseBeat(scenario, request);
+	const messages = chatMessages(request, options.templates(scenario.partner.role), guidance);
+	const emitEvery = options.emitEveryMs ?? 50;
+	let text = '';
+	let lastEmit = Date.now();
+	let emitTimer: NodeJS.Timeout | undefined;
+	const emit = () => {
+		emitTimer = undefined;
+		lastEmit = Date.now();
+		onText?.(mayBePreamble(text) ? '' : cleanMessage(text, speakers));
+	};
+	const stuck = new AbortController();
+	const { timeoutMs } = options;
+	let lastActivity = Date.now();
+	const alive = () => {
+		lastActivity = Date.now();
+	};
+	const checkIdle = () => {
+		const idle = Date.now() - lastActivity;
+		if (idle >= timeoutMs) stuck.abort();
+		else idleTimer = setTimeout(checkIdle, timeoutMs - idle);
+	};
+	let idleTimer = setTimeout(checkIdle, timeoutMs);
+	const both = AbortSignal.any([signal, stuck.signal]);
+	try {
+		const stream = await options.open(messages, both, alive);
+		both.addEventListener('abort', stream.stop, { once: true });
+		try {
+			for await (const piece of stream.pieces) {
+				alive();
+				if (!piece) continue;
+				text += piece;
+				if (/[:：]/.test(piece) && writesForLearner(text, speakers)) {
+					stream.stop();
+					break;
+				}
+				if (emitTimer === undefined) emitTimer = setTimeout(emit, Math.max(0, emitEvery - (Date.now() - lastEmit)));
+			}
+		} finally {
+			both.removeEventListener('abort', stream.stop);
+		}
+	} catch (error) {
+		if (signal.aborted) throw signal.reason;
+		const partial = cleanMessage(text, speakers);
+		if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${options.model} for ${Math.round(timeoutMs / 1000)} s`, partial);
+		throw new PartnerFailure(options.describe(error), partial);
+	} finally {
+		clearTimeout(idleTimer);
+		clearTimeout(emitTimer);
+	}
+	const cleaned = cleanMessage(text, speakers);
+	const drifted = cleaned !== '' && detectDrift(cleaned, isClinicianRole(scenario.partner.role));
+	if (cleaned === '' || drifted) return { ...scriptedTurn(request), source: 'fallback' };
+	return { text: cleaned, source: 'model', ends: guidance?.end ?? false, ...(guidance ? { beat: guidance.id } : {}) };
+}
