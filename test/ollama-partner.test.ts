@@ -235,7 +235,8 @@ describe('what the model is told about the conversation so far', () => {
 		const loaded = { ...scenario(), partner };
 		const start = createSession({ scenario: loaded, rubric: rubricFor('patient-dm-rash'), learners: ['Asha'], time });
 		const system = chatMessages(partnerRequest(reduceSession(start, reply('Hello.')))!, templates('patient'), undefined)[0]!.content;
-		expect(system).toContain(`You are messaging Asha on Instagram DM.\n\nWhat you know of the situation: What Asha was told about the situation ("you" in it means Asha, never Jade Holloway): ${loaded.setting}`);
+		// The learner's name goes in quoted (issue 12): it is the learner's to choose, never words of the instructions.
+		expect(system).toContain(`You are messaging "Asha" on Instagram DM.\n\nWhat you know of the situation: What "Asha" was told about the situation ("you" in it means "Asha", never Jade Holloway): ${loaded.setting}`);
 	});
 
 	it.each([
