@@ -3,7 +3,7 @@ import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useState } from 'react';
 import { displayNames } from '../../group/round.js';
 import { groupSjt, groupSjtTotals, type GroupSjt, type GroupSjtTotal } from '../../group/sjt-distribution.js';
-import { currentAnswer, hasEntered, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
+import { currentAnswer, enterOutcome, reduceAnswer, startAnswer, unenteredHint, type AnswerState } from '../../sjt/answer-state.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
@@ -69,7 +69,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 		}
 		if (key.return) {
 			// A best 3 needs a choice; a ranking left as it came is taken only on a second Enter.
-			if (!hasEntered(item.type, currentAnswerState.current) && (item.type === 'best3' || !currentUnentered.current)) return setUnentered(true);
+			if (enterOutcome(item.type, currentAnswerState.current, currentUnentered.current) === 'ask') return setUnentered(true);
 			setUnentered(false);
 			const answer = currentAnswer(item.type, currentAnswerState.current);
 			const all = [...currentAnswers.current, { learner: learners[currentTurn.current]!, answer }];
@@ -123,7 +123,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 					{names.get(learners[turn]!)}'s answer ({turn + 1} of {learners.length}). Everyone else, look away.
 				</Text>
 				{item.type === 'rank' ? <RankQuestion item={item} state={answerState.rank} width={width} /> : <Best3Question item={item} state={answerState.best3} width={width} />}
-				{unentered ? <Text color="yellow">{item.type === 'best3' ? 'Nothing chosen yet: choose three with Space, then Enter.' : 'Nothing moved yet: Enter again to give the order as it stands.'}</Text> : null}
+				{unentered ? <Text color="yellow">{unenteredHint(item.type)}</Text> : null}
 				<Text dimColor>{learners.map((learner, index) => `${names.get(learner)} ${index < answers.length ? '✓' : index === turn ? '…' : '·'}`).join('   ')}</Text>
 				<KeyHelp keys={item.type === 'rank' ? HELP.sjtRank.slice(0, 3) : HELP.sjtBest3.slice(0, 3)} />
 			</Box>
