@@ -187,11 +187,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
 	program
 		.command('export')
-		.description('a transcript as a portfolio entry: Markdown, or one self-contained HTML file that prints on A4')
-		.argument('<transcripts...>', 'transcript files')
-		.addOption(new Option('--format <format>', 'md or html').choices(['md', 'html']).default('md'))
+		.description('transcripts and SJT records as portfolio entries: Markdown, or one self-contained HTML file each that prints on A4')
+		.argument('<transcripts...>', 'transcript and SJT record files (e.g. a folder\'s *.json)')
+		.addOption(new Option('--format <format>', 'md or html (default: from --out, x.html is HTML; else md)').choices(['md', 'html']))
 		.option('--out <path>', 'where to write (a file for one transcript, a folder for several; stdout without it)')
-		.action(async (files: string[], options: { format: 'md' | 'html'; out?: string }) => {
+		.action(async (files: string[], options: { format?: 'md' | 'html'; out?: string }) => {
 			const { runExport } = await import('./commands/export.js');
 			setExitCode(await runExport(files, { ...options, scenarios: scenariosOption() }));
 		});

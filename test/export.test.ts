@@ -215,6 +215,43 @@ describe('postsafe export on the command line', () => {
 		expect(readFileSync(join(directory, `${second.transcript.id}.html`), 'utf8')).toContain('I will not advise here.');
 	});
 
+	it('infers HTML from --out x.html when --format is not given', () => {
+		const file = join(tmp(), 'entry.html');
+		const written = runCli(['export', played.file, '--out', file]);
+		expect(written.code).toBe(0);
+		expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/i);
+	});
+
+	it('exports a folder of conversations and SJT records, names the corrupt file, and exits 1', () => {
+		const folder = tmp();
+		const second = playTranscript(['I will not advise here.']);
+		for (const from of [played.file, second.file]) writeFileSync(join(folder, from.split('/').at(-1)!), readFileSync(from));
+		const sjt = runCli(['sjt', '--count', '1', '--type', 'rank', '--seed', '3', '--learner', 'Asha', '--transcripts', folder], { input: 'A,D,B,C,E\n' });
+		expect(sjt.code).toBe(0);
+		writeFileSync(join(folder, 'corrupt.json'), '{"version": 1, "turns": [');
+		const files = readdirSync(folder).map(name => join(folder, name)).sort();
+		const sjtFile = files.find(file => file.includes('-sjt-'))!;
+		const out = join(tmp(), 'exports');
+		const result = runCli(['export', ...files, '--format', 'html', '--out', `${out}/`]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`postsafe: ${join(folder, 'corrupt.json')}: truncated JSON (the file ends part-way); not exported\npostsafe: exported 3 of 4; 1 could not be read\n`);
+		expect(readdirSync(out).sort()).toEqual([`${transcript.id}.html`, `${second.transcript.id}.html`, `${sjtFile.split('/').at(-1)!.replace('.json', '')}.html`].sort());
+		// The SJT record as a portfolio entry: the item, the answer against the ideal, the marks and the rationales.
+		const record = JSON.parse(readFileSync(sjtFile, 'utf8'));
+		const html = readFileSync(join(out, `${record.id}.html`), 'utf8');
+		const item = record.items[0];
+		expect(html).toContain('<h1>SJT practice</h1>');
+		expect(html).toContain(`Item 1: ${item.title.replace(/'/g, '&#39;')} — ${item.points}/${item.max}`);
+		expect(html).toContain(`Your order: ${item.answer.join(' &gt; ')}`);
+		expect(html).toContain(`Ideal order: ${item.ideal.join(' &gt; ')}`);
+		expect(html).toMatch(/<strong>A<\/strong> · yours \d, ideal \d: \d\/4/);
+		expect((html.match(/<p class="why">Why: /g) ?? []).length).toBe(5);
+		const markdown = runCli(['export', sjtFile]);
+		expect(markdown.code).toBe(0);
+		expect(markdown.stdout).toContain(`- Your order: ${item.answer.join(' \\> ')}`);
+		expect(markdown.stdout).toMatch(/^ {2}- Why: /m);
+	});
+
 	it('refuses several transcripts without --out, in one line, exit 2', () => {
 		const result = runCli(['export', played.file, played.file]);
 		expect(result.code).toBe(2);
