@@ -44,7 +44,7 @@ function addPlayOptions(command: Command): Command {
 		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
 		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
 		.option('--timeout <seconds>', 'how long to wait for the model before offering a retry', wholeNumber(1, 3600), 60)
-		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
+		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'));
 }
 
 /** A conversation with an end: `play` and `interview`. */
@@ -167,7 +167,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--offline', 'the scripted partner, with no model')
 		.option('--turns <n>', "most replies each learner gives (overrides the scenario's limit)", wholeNumber(1, 50))
 		.option('--plain', 'plain text: replies read one per line in learner order (automatic when stdin is not a terminal)')
-		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.addHelpText('after', '\nExamples:\n  postsafe group patient-dm-rash --learners "Asha,Ben,Chloe"\n  postsafe group --sjt --count 5 --learners "Asha,Ben,Chloe" --anonymous')
 		.action(async (id: string | undefined, options: import('./commands/group.js').GroupFlags) => {
 			const { runGroup } = await import('./commands/group.js');
@@ -179,7 +179,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.description('go through saved transcripts with a learner: comments by turn, a summary, an outcome and sign-off')
 		.argument('[transcript]', 'a transcript file (a browser of the transcripts folder without it)')
 		.option('--reviewer <name>', "the supervisor's name, for the sign-off (asked if not given)")
-		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.action(async (file: string | undefined, options: { reviewer?: string; transcripts?: string }) => {
 			const { runReview } = await import('./commands/review.js');
 			setExitCode(await runReview(file, { ...options, scenarios: scenariosOption() }));
@@ -203,7 +203,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--since <date>', 'only sessions on or after this date (YYYY-MM-DD)')
 		.option('--json', 'print JSON')
 		.option('--csv', 'print CSV, one row per session')
-		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.action(async (options: { learner?: string; since?: string; json?: boolean; csv?: boolean; transcripts?: string }) => {
 			const { runReport } = await import('./commands/report.js');
 			setExitCode(await runReport({ ...options, scenarios: scenariosOption() }));
@@ -221,7 +221,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--seed <n>', 'choose and order the items as a session with this seed did', wholeNumber(0, 2 ** 31 - 1))
 		.option('--plain', 'plain text: each item printed, one answer line read for each (automatic when stdin is not a terminal)')
 		.option('--json', 'plain mode, printing the session summary as JSON')
-		.addOption(new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.addHelpText('after', '\nExamples:\n  postsafe sjt --count 10 --timed\n  postsafe sjt --topic confidentiality --type best3\n  printf "A,D,B,C,E\\n" | postsafe sjt --count 1 --type rank --learner Asha')
 		.action(async (options: import('./commands/sjt.js').SjtFlags) => {
 			const { runSjt } = await import('./commands/sjt.js');

@@ -8,7 +8,7 @@ import { ROOT } from './helpers/library.js';
 describe('the transcripts folder, as the review browser lists it', () => {
 	it('lists each broken or foreign file with the reason, never throwing, and leaves every file as it was', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-catalog-'));
-		const example = readFileSync(join(ROOT, 'transcripts', 'example.json'), 'utf8');
+		const example = readFileSync(join(ROOT, 'examples', 'example.json'), 'utf8');
 		const files: Record<string, string> = {
 			'good.json': example,
 			'cut-after-comma.json': example.slice(0, example.indexOf(',', 200) + 1),

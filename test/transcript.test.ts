@@ -79,7 +79,7 @@ describe('transcripts', () => {
 	});
 
 	it('has a committed example that is a valid transcript of the current version', async () => {
-		const example = await readTranscript(join(ROOT, 'transcripts', 'example.json'));
+		const example = await readTranscript(join(ROOT, 'examples', 'example.json'));
 		expect(example).toMatchObject({ version: 1, status: 'complete', scenario: { id: 'patient-dm-rash' } });
 		expect(example.reflection).not.toBeNull();
 	});

@@ -7,7 +7,7 @@ export function transcriptFolderFix(directory: string, problem: string): string 
 }
 
 /**
- * The transcripts folder for a session (--transcripts, POSTSAFE_TRANSCRIPTS, ./transcripts), checked
+ * The transcripts folder for a session (--transcripts, POSTSAFE_TRANSCRIPTS, the per-user data folder), checked
  * before anything starts: a session whose replies could not be saved is refused in one line.
  */
 export function usableTranscriptDirectory(option?: string): string {
