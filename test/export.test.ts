@@ -102,6 +102,17 @@ describe('the Markdown export', () => {
 		expect(section).toContain(`**Supervisor’s comment** (Dr Sam Okafor, 23 November 2026 at 10:00 UTC): ${review.comments[0]!.text}`);
 	});
 
+	it('shows the sign-off in force and every earlier one it superseded, in Markdown and HTML', () => {
+		const earlier = { reviewer: 'Dr Sam Okafor', signedAt: '2026-11-23T10:05:00.000Z', outcome: 'needs development', summary: 'Advice under pressure.' } as const;
+		const resigned: Transcript = { ...transcript, review: { ...transcript.review!, reviewer: 'Dr Lee', outcome: 'meets expectations', signedAt: '2026-11-30T09:00:00.000Z', summary: 'Safe now.', history: [earlier] } };
+		const markdown = transcriptToMarkdown(resigned, context);
+		expect(markdown).toContain('- **Reviewer:** Dr Lee');
+		expect(markdown).toContain('### Earlier sign-offs (superseded)\n\n- 23 November 2026 at 10:05 UTC — **Dr Sam Okafor**: needs development. Advice under pressure.\n');
+		const html = transcriptToHtml(resigned, context);
+		expect(html).toContain('<h3>Earlier sign-offs (superseded)</h3><ul class="history"><li>23 November 2026 at 10:05 UTC — <strong>Dr Sam Okafor</strong>: needs development. Advice under pressure.</li></ul>');
+		expect(transcriptToMarkdown(transcript, context)).not.toContain('Earlier sign-offs');
+	});
+
 	it("lists an interview's structure steps, taken or missed, as the score JSON has them", () => {
 		const interview = playTranscript(['I would speak to my colleague privately and explain the concern, then escalate to my supervisor if needed.', 'I would reflect on it.'], ['interview', 'interview-colleague-post']).transcript;
 		const markdown = transcriptToMarkdown(interview, { partnerName: 'Mr Daniel Price' });
@@ -268,13 +279,13 @@ describe('postsafe export on the command line', () => {
 		const foreign = join(directory, 'foreign.json');
 		writeFileSync(foreign, '{"hello": "world"}');
 		const newer = join(directory, 'newer.json');
-		writeFileSync(newer, json.replace('"version": 1', '"version": 2'));
+		writeFileSync(newer, json.replace('"version": 2', '"version": 3'));
 		const missing = join(directory, 'missing.json');
 		const cases = [
 			[missing, 'no such file'],
 			[truncated, 'truncated JSON (the file ends part-way)'],
 			[foreign, 'not a postsafe transcript (no version or turns)'],
-			[newer, 'transcript version 2; this postsafe reads version 1'],
+			[newer, 'transcript version 3; this postsafe reads versions 1 and 2'],
 			[directory, 'a folder, not a transcript file'],
 		] as const;
 		for (const [file, reason] of cases) {

@@ -117,7 +117,12 @@ function reviewSection(transcript: Transcript, timeZone: string | undefined): st
 	];
 	const stray = commentsOffTheConversation(transcript);
 	const others = stray.length > 0 ? `<h3>Other comments</h3>${stray.map(comment => commentBlock(comment, timeZone)).join('')}` : '';
-	return `<section class="review"><h2>Supervisor’s review</h2><dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl><h3>Summary</h3><p class="answer">${e(review.summary)}</p>${others}</section>`;
+	const earlier = review.history ?? [];
+	const history =
+		earlier.length > 0
+			? `<h3>Earlier sign-offs (superseded)</h3><ul class="history">${earlier.map(signOff => `<li>${e(formatDateTime(signOff.signedAt, timeZone))} — <strong>${e(signOff.reviewer)}</strong>: ${e(signOff.outcome)}. ${e(signOff.summary)}</li>`).join('')}</ul>`
+			: '';
+	return `<section class="review"><h2>Supervisor’s review</h2><dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl><h3>Summary</h3><p class="answer">${e(review.summary)}</p>${history}${others}</section>`;
 }
 
 /**

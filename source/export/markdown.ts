@@ -94,6 +94,12 @@ function reviewSection(transcript: Transcript, review: NonNullable<Transcript['r
 		...paragraphLines(review.summary),
 		'',
 	];
+	const earlier = review.history ?? [];
+	if (earlier.length > 0) {
+		lines.push('### Earlier sign-offs (superseded)', '');
+		for (const signOff of earlier) lines.push(`- ${formatDateTime(signOff.signedAt, timeZone)} — **${inlineMarkdown(signOff.reviewer)}**: ${signOff.outcome}. ${inlineMarkdown(signOff.summary)}`);
+		lines.push('');
+	}
 	const stray = commentsOffTheConversation(transcript);
 	if (stray.length > 0) lines.push('### Other comments', '', ...commentLines(stray, timeZone), '');
 	return lines;

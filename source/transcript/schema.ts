@@ -47,12 +47,20 @@ const ScoreJson = z.looseObject({
 
 const Comment = z.strictObject({ turn: z.number().int(), text: z.string(), by: z.string(), at: z.string() });
 
+const Outcome = z.enum(['meets expectations', 'needs development', 'cause for concern']);
+
+/** One supervisor's sign-off: who, when, the outcome and the summary. */
+export const SignOff = z.strictObject({ reviewer: z.string(), signedAt: z.string(), outcome: Outcome, summary: z.string() });
+export type SignOff = z.infer<typeof SignOff>;
+
+/** The comments and the latest sign-off; the sign-offs it superseded in `history`, oldest first (version 2). */
 export const Review = z.strictObject({
 	comments: z.array(Comment),
 	summary: z.string(),
-	outcome: z.enum(['meets expectations', 'needs development', 'cause for concern']),
+	outcome: Outcome,
 	reviewer: z.string(),
 	signedAt: z.string(),
+	history: z.array(SignOff).optional(),
 });
 export type Review = z.infer<typeof Review>;
 
@@ -60,7 +68,7 @@ export const Reflection = z.strictObject({ whatHappened: z.string(), soWhat: z.s
 export type Reflection = z.infer<typeof Reflection>;
 
 export const Transcript = z.strictObject({
-	version: z.literal(TRANSCRIPT_VERSION),
+	version: z.union([z.literal(1), z.literal(TRANSCRIPT_VERSION)]),
 	id: z.string(),
 	scenario: z.strictObject({ id: z.string(), title: z.string(), contentHash: z.string() }),
 	mode: z.enum(['roleplay', 'interview', 'group']),

@@ -95,6 +95,7 @@ export const HELP = {
 	reviewText: [['Enter', 'save'], ['Esc', 'cancel']],
 	reviewOutcome: [['1 2 3 or ↑ ↓', 'choose'], ['Enter', 'sign off'], ['Esc', 'cancel']],
 	confirmLeaveReview: [['y', 'leave without signing off'], ['n or Esc', 'stay']],
+	confirmSupersede: [['y', 'sign off again'], ['n or Esc', 'keep the sign-off as it is']],
 	browser: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'open'], ['Esc', 'quit']],
 	groupReply: [['Enter', 'send (hidden until everyone has replied)'], ['Ctrl+E', 'finish and debrief']],
 	groupChoose: [['← → or ↑ ↓', 'choose the reply to carry on'], ['Enter', 'carry it on'], ['Ctrl+E', 'finish and debrief']],
