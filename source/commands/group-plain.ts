@@ -1,3 +1,4 @@
+import { groupSjtSavedLine, type GroupSjtFiles } from './sjt-session.js';
 import { createInterface } from 'node:readline';
 import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
 import { formatItem } from '../cli/sjt-text.js';
@@ -69,7 +70,7 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 		}
 		printNew();
 	}
-	if (controller.current.phase !== 'ended') controller.end('learner');
+	if (controller.current.phase !== 'ended') controller.end('facilitator');
 	recorder.save();
 	recorder.stop();
 	const table = groupTable(controller.current);
@@ -81,7 +82,7 @@ export async function groupPlain({ session, names, input, isTTY = false, width, 
 }
 
 /** Group SJT as plain text: each item, one answer line per learner, then the spread and the marks. */
-export async function groupSjtPlain({ items, learners, names, input, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; isTTY?: boolean; stdout: Out }): Promise<number> {
+export async function groupSjtPlain({ items, learners, records, names, input, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; records: GroupSjtFiles; names: ReadonlyMap<string, string>; input: NodeJS.ReadableStream; isTTY?: boolean; stdout: Out }): Promise<number> {
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	const rounds: GroupSjt[] = [];
 	reading: for (const [index, item] of items.entries()) {
@@ -100,9 +101,12 @@ export async function groupSjtPlain({ items, learners, names, input, isTTY = fal
 			answers.push({ learner, answer: 'error' in parsed ? [] : parsed.letters });
 		}
 		const group = groupSjt(item, answers);
+		records.add(item, answers);
 		rounds.push(group);
 		stdout(`${formatGroupSjt(item, group, names)}\n\n`);
 	}
 	if (rounds.length > 0) stdout(`${formatGroupSjtTotals(groupSjtTotals(learners, rounds), rounds.length, names)}\n`);
+	records.finish();
+	if (rounds.length > 0) stdout(`${groupSjtSavedLine(records, learners.length)}\n`);
 	return 0;
 }

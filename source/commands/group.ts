@@ -11,6 +11,7 @@ import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
 import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
+import { startGroupSjtFiles } from './sjt-session.js';
 
 export type GroupFlags = PartnerFlags & {
 	readonly learners?: string;
@@ -51,14 +52,17 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	if (flags.sjt) {
 		const bank = await openSjtBank(flags.scenarios);
 		const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
-		const items = chooseItems(bank.items.map(loaded => loaded.item), filter, randomInt(2 ** 31 - 1));
+		const seed = randomInt(2 ** 31 - 1);
+		const items = chooseItems(bank.items.map(loaded => loaded.item), filter, seed);
 		if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
+		const directory = usableTranscriptDirectory(flags.transcripts);
+		const startRecords = (names: readonly string[]) => startGroupSjtFiles({ directory, learners: names, seed, filter });
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners: learners!, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, ...terminalWidth(process.stdout), stdout: text => void process.stdout.write(text) });
+			return groupSjtPlain({ items, learners: learners!, records: startRecords(learners!), names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, ...terminalWidth(process.stdout), stdout: text => void process.stdout.write(text) });
 		}
 		const { runGroupSjtTui } = await loadScreen(() => import('../ui/group/run-group.js'));
-		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, ...(learners ? { learners } : {}) });
+		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, startRecords, ...(learners ? { learners } : {}) });
 	}
 
 	const { library, loaded } = await openScenario(id!, flags.scenarios);

@@ -86,7 +86,7 @@ export const Transcript = z.strictObject({
 	endedAt: z.string().nullable(),
 	/** "abandoned" until the conversation reaches its end, so a killed session reads as abandoned. */
 	status: z.enum(['complete', 'abandoned', 'error']),
-	endReason: z.enum(['turn-limit', 'learner', 'scripted', 'abandoned']).nullable(),
+	endReason: z.enum(['turn-limit', 'learner', 'facilitator', 'scripted', 'abandoned']).nullable(),
 	turnLimit: z.number().int(),
 	turns: z.array(Turn),
 	/** The whole conversation's score (one learner); in group mode, see `scores`. */

@@ -74,7 +74,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 			exit();
 			return;
 		}
-		if (isEndConversation(input, key)) return controller.end('learner');
+		if (isEndConversation(input, key)) return controller.end('facilitator');
 		if (now.failure && now.writing === undefined) {
 			if (input === 'r') void controller.retry();
 			else if (input === 's') void controller.switchPartner(scriptedPartner());

@@ -1,6 +1,7 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, type Key } from 'ink';
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
+import { groupSjtSavedLine, type GroupSjtFiles } from '../../commands/sjt-session.js';
 import { displayNames } from '../../group/round.js';
 import { groupSjt, groupSjtTotals, type GroupSjt, type GroupSjtTotal } from '../../group/sjt-distribution.js';
 import { currentAnswer, enterOutcome, reduceAnswer, startAnswer, unenteredHint, type AnswerState } from '../../sjt/answer-state.js';
@@ -19,15 +20,25 @@ import { RankQuestion } from '../sjt/rank-question.js';
 import { ItemStem } from '../sjt/sjt-views.js';
 import { GroupSjtView } from './group-sjt-view.js';
 
-type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[] });
+type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[]; readonly saved: string | undefined });
 
-export type GroupSjtAppProps = { readonly items: readonly SjtItem[]; readonly learners?: readonly string[]; readonly anonymous: boolean; readonly parseNames: (text: string) => readonly string[] };
+export type GroupSjtAppProps = {
+	readonly items: readonly SjtItem[];
+	readonly learners?: readonly string[];
+	readonly anonymous: boolean;
+	readonly parseNames: (text: string) => readonly string[];
+	/** Where each learner's answers are saved as they are given (one SJT record each). */
+	readonly startRecords?: (learners: readonly string[]) => GroupSjtFiles;
+};
 
 /** Group SJT: each learner answers the same item in turn, unseen; then the group's spread against the ideal. */
-export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: GroupSjtAppProps) {
+export function GroupSjtApp({ items, learners: given, anonymous, parseNames, startRecords }: GroupSjtAppProps) {
 	const { exit } = useApp();
 	const width = Math.min(useTerminalWidth(), 100);
 	const [learners, setLearners] = useState(given);
+	const records = useRef<GroupSjtFiles | undefined>(undefined);
+	// Started once, on the first render with names (a ref's initial value would start them every render).
+	if (learners && startRecords && !records.current) records.current = startRecords(learners);
 	const [problem, setProblem] = useState<string>();
 	const [printed, setPrinted] = useState<readonly Printed[]>(() => (given ? [{ kind: 'stem', key: 'stem-0', item: items[0]!, position: `Item 1 of ${items.length}` }] : []));
 	const [itemIndex, setItemIndex, currentItem] = useStateRef(0);
@@ -55,7 +66,8 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 			if (!key.return) return;
 			const nextIndex = currentItem.current + 1;
 			if (nextIndex >= items.length) {
-				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: groupSjtTotals(learners, currentRounds.current) }]);
+				records.current?.finish();
+				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: groupSjtTotals(learners, currentRounds.current), saved: records.current ? groupSjtSavedLine(records.current, learners.length) : undefined }]);
 				setDone(true);
 				return;
 			}
@@ -77,6 +89,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 			resetAnswer(currentItem.current);
 			if (all.length < learners.length) return setTurn(currentTurn.current + 1);
 			const group = groupSjt(item, all);
+			records.current?.add(item, all);
 			setRounds([...currentRounds.current, group]);
 			setPrinted(previous => [...previous, { kind: 'group', key: `group-${currentItem.current}`, item, group }]);
 			setRevealed(true);
@@ -146,6 +159,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))} {total.points}/{total.max} ({total.percent}%)
 									</Text>
 								))}
+								{entry.saved ? <Text dimColor>{entry.saved}</Text> : null}
 							</Box>
 						) : null}
 					</Box>
