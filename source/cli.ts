@@ -69,6 +69,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			outputError: (text, write) => write(`postsafe: ${text.replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean')}`),
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
+	// `postsafe help play`, as well as `postsafe play --help` (the program's own action would hide it).
+	program.helpCommand('help [command]', 'show the help for a command');
 
 	// With no command: the scenario picker. A word that is not a command is an unknown command.
 	addPlayOptions(program)
@@ -157,7 +159,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
 	addPartnerOptions(program.command('group'))
 		.description('small-group teaching round one screen: each learner replies in turn, unseen, then all side by side')
-		.argument('[id]', 'scenario id (not with --sjt)')
+		.argument('[id]', 'scenario id (the picker without it; not with --sjt)')
 		.option('--learners <names>', 'the learners, in reply order, separated by commas (asked at the start if not given)')
 		.option('--sjt', 'SJT items instead of a scenario: everyone answers, then the spread of answers against the ideal')
 		.option('--count <n>', 'with --sjt: how many items', wholeNumber(1, 100))
@@ -280,6 +282,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	// Every command's output is its own: the terminal UI's screen, --json, doctor's lines.
 	const releaseConsole = holdConsole();
 	try {
+		// `postsafe help nope`: one line, as `postsafe nope` gets, not the whole help on stderr.
+		const [first, topic, ...more] = argv.slice(2);
+		if (first === 'help' && topic !== undefined) {
+			if (!program.commands.some(command => command.name() === topic)) throw await unknownCommand(topic, program);
+			// `postsafe help sjt score` is `postsafe sjt score --help`.
+			argv = [...argv.slice(0, 2), topic, ...more.filter(word => !word.startsWith('-')), '--help'];
+		}
 		await program.parseAsync([...argv]);
 		return exitCode;
 	} catch (error) {

@@ -53,6 +53,19 @@ describe('a new user in a real terminal', () => {
 		await terminal.waitForScreen(screen => screen.includes('Item 1 of 1: '));
 	});
 
+	it('group with no id opens the scenario picker, and the round starts on the one chosen', async () => {
+		const { home, env } = newHome();
+		const terminal = start(['group', '--learners', 'Asha,Ben', '--offline', '--transcripts', join(home, 't')], env);
+		await terminal.waitForScreen('Search:');
+		terminal.type('rash instagram');
+		await terminal.waitForScreen('❯ A rash photo in your Instagram DMs');
+		terminal.press('Enter');
+		await terminal.waitForScreen("Asha's turn — round 1 of 4");
+		expect(terminal.screen()).not.toContain('Search:');
+		terminal.press('C-c');
+		await terminal.exited;
+	});
+
 	it('review after one session lists that one session, not the shipped example', async () => {
 		const { env } = newHome();
 		const played = runCli(['play', 'patient-dm-rash', '--learner', 'Ben Okoro', '--offline', '--turns', '1'], { env, input: "I can't advise here; please use the practice's online form.\n" });

@@ -3,10 +3,10 @@ import { capitalise } from '../cli/capitalise.js';
 import { style } from '../cli/style.js';
 import { sameModel } from '../partner/host.js';
 import { checkOllama, listModels } from '../partner/ollama-setup.js';
-import { transcriptDirectory, transcriptFolderProblem } from '../transcript/store.js';
+import { transcriptDirectory } from '../transcript/store.js';
 import { UserError } from '../cli/user-error.js';
 import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
-import { transcriptFolderFix } from './transcript-folder.js';
+import { transcriptFolderFix, transcriptFolderTrouble } from './transcript-folder.js';
 
 export type DoctorOptions = PartnerFlags & { readonly transcripts?: string };
 
@@ -22,7 +22,7 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	const major = Number(process.versions.node.split('.')[0]);
 	lines.push(major >= 20 ? { ok: true, text: `Node.js ${process.versions.node}` } : { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` });
 	const directory = transcriptDirectory(options.transcripts);
-	const problem = transcriptFolderProblem(directory);
+	const problem = transcriptFolderTrouble(directory);
 	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
 	lines.push(problem ? { ok: false, text: capitalise(transcriptFolderFix(directory, problem)) } : { ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { makeFolders } from './make-folder.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { transcriptToHtml } from '../export/html.js';
@@ -97,7 +98,7 @@ function targets(opened: readonly Exportable[], out: string | undefined, format:
 /** Creates a folder for exports (and any above it), readable by its owner alone. */
 function makeFolder(folder: string): void {
 	try {
-		mkdirSync(folder, { recursive: true, mode: 0o700 });
+		makeFolders(folder);
 	} catch (error) {
 		throw new UserError(`${folder}: can't create the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 	}

@@ -4,7 +4,7 @@ import { displayNames } from '../group/round.js';
 import { checkOllama } from '../partner/ollama-setup.js';
 import { chooseItems, describeFilter } from '../sjt/practice.js';
 import type { SjtType } from '../sjt/schema.js';
-import { openScenario } from './open-library.js';
+import { openLibrary, openScenario } from './open-library.js';
 import { openSjtBank } from './open-sjt.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
@@ -47,7 +47,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	const sjtOptions = (['count', 'topic', 'type'] as const).filter(option => flags[option] !== undefined);
 	if (!flags.sjt && sjtOptions.length > 0) throw new UserError(`${sjtOptions.map(option => `--${option}`).join(', ')} ${sjtOptions.length > 1 ? 'choose' : 'chooses'} SJT items: add --sjt (and leave out the scenario id), or leave ${sjtOptions.length > 1 ? 'them' : 'it'} out`, 2);
 	if (flags.sjt && flags.turns !== undefined) throw new UserError('--turns is for a scenario, not SJT items: leave it out with --sjt', 2);
-	if (!flags.sjt && id === undefined) throw new UserError('name a scenario (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
+	if (!flags.sjt && id === undefined && plain) throw new UserError('choosing a scenario needs a terminal: name one (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
 
 	if (flags.sjt) {
 		const bank = await openSjtBank(flags.scenarios);
@@ -65,7 +65,15 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, startRecords, ...(learners ? { learners } : {}) });
 	}
 
-	const { library, loaded } = await openScenario(id!, flags.scenarios);
+	if (id === undefined) {
+		// As `postsafe` and `postsafe interview` do: the picker, then the group round on the one chosen.
+		const { scenarios } = await openLibrary(flags.scenarios);
+		const { pickScenario } = await loadScreen(() => import('../ui/home/pick-scenario.js'));
+		const picked = await pickScenario(scenarios.filter(loaded => loaded.scenario.mode === 'roleplay'));
+		if (!picked) return 0;
+		id = picked.scenario.id;
+	}
+	const { library, loaded } = await openScenario(id, flags.scenarios);
 	const transcripts = usableTranscriptDirectory(flags.transcripts);
 	const choice = ollamaChoice(flags);
 	let useModel = false;
