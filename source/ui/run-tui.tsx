@@ -30,7 +30,11 @@ export async function renderSavingSessions(screen: (onSession: (session: Recorde
 	} finally {
 		removeHandlers();
 	}
-	return 0;
+	// A session still under way when the screen exits was left with Ctrl+C: say where it went, and
+	// exit as an interrupted program does (128 + SIGINT), so a script can tell.
+	if (current?.controller.current.endReason !== 'abandoned') return 0;
+	process.stderr.write(`Stopped with Ctrl+C. The conversation is saved, as abandoned, with every reply sent: ${current.recorder.file}\n`);
+	return 130;
 }
 
 /** Runs the terminal UI until the learner leaves. */
