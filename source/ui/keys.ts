@@ -85,6 +85,8 @@ export const HELP = {
 	chatWriting: [['Esc', 'stop them writing'], ['Ctrl+E', 'finish and debrief']],
 	confirmQuit: [['y', 'quit (your replies are saved)'], ['n or Esc', 'carry on']],
 	failure: [['r', 'try again'], ['s', 'carry on with the scripted partner'], ['Ctrl+E', 'finish and debrief']],
+	/** The scripted partner already plays: there is no other to carry on with. */
+	failureScripted: [['r', 'ask again'], ['Ctrl+E', 'finish and debrief']],
 	pullOffer: [['y', 'pull it'], ['n or Esc', 'play with the scripted partner']],
 	pulling: [['Esc', 'stop and play with the scripted partner']],
 	home: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'start'], ['Esc', 'quit']],

@@ -54,7 +54,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 			controller.end('learner');
 		} else if (controller.current.failure && controller.current.writing === undefined) {
 			if (input === 'r') void controller.retry();
-			else if (input === 's') void controller.switchPartner(scriptedPartner());
+			else if (input === 's' && controller.partnerInfo.kind !== 'scripted') void controller.switchPartner(scriptedPartner());
 		} else if (key.escape) {
 			// Esc stops the partner mid-message; otherwise it asks before quitting.
 			if (controller.current.writing !== undefined) controller.cancelWriting();
@@ -106,7 +106,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 				/>
 			</Box>
 			<Box justifyContent="space-between">
-				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
+				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : HELP.chat} />
 				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
 			</Box>
 		</Box>

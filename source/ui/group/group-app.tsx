@@ -77,7 +77,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 		if (isEndConversation(input, key)) return controller.end('facilitator');
 		if (now.failure && now.writing === undefined) {
 			if (input === 'r') void controller.retry();
-			else if (input === 's') void controller.switchPartner(scriptedPartner());
+			else if (input === 's' && controller.partnerInfo.kind !== 'scripted') void controller.switchPartner(scriptedPartner());
 			return;
 		}
 		if (now.phase !== 'choosing') return;
@@ -118,7 +118,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 	} else if (state.phase === 'partner') {
 		live = (
 			<Box flexDirection="column" marginTop={1}>
-				{state.failure && state.writing === undefined ? <Text color="red">✗ {scenario.partner.name}'s reply didn't arrive: {state.failure} (r try again · s carry on with the scripted partner)</Text> : <TypingIndicator name={scenario.partner.name} />}
+				{state.failure && state.writing === undefined ? <Text color="red">✗ {scenario.partner.name}'s reply didn't arrive: {state.failure} {controller.partnerInfo.kind === 'scripted' ? '(r ask again)' : '(r try again · s carry on with the scripted partner)'}</Text> : <TypingIndicator name={scenario.partner.name} />}
 				<KeyHelp keys={HELP.groupWriting} />
 			</Box>
 		);
