@@ -82,6 +82,8 @@ describe('the terminal UI', () => {
 		await waitFor(ui, text => text.includes("What's your name?"));
 		await type(ui, 'Asha', { enter: true });
 		await waitFor(ui, text => text.includes('hiii sorry to message you on here'));
+		// The setting says 8.40 pm: the messages are timed on that clock, not the real one.
+		expect(screenText(ui)).toMatch(/│ Jade Holloway {2}20:4\d/);
 
 		await type(ui, "Sorry Jade, I can't give medical advice on Instagram. Please use the online consultation.", { enter: true });
 		await waitFor(ui, text => text.includes('engaged for ages'));
