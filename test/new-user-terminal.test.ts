@@ -66,6 +66,26 @@ describe('a new user in a real terminal', () => {
 		await terminal.exited;
 	});
 
+	it('remembers the name: the next session does not ask, says whose it is, and --learner changes it', async () => {
+		const { home, env } = newHome();
+		const first = start(['sjt', '--type', 'best3', '--count', '1', '--seed', '7', '--transcripts', join(home, 't')], env);
+		await first.waitForScreen("What's your name?");
+		first.type('Asha Patel');
+		first.press('Enter');
+		await first.waitForScreen('Chosen: none');
+		first.kill('SIGKILL');
+		const second = start(['sjt', '--type', 'best3', '--count', '1', '--seed', '7', '--transcripts', join(home, 't')], env);
+		await second.waitForScreen('Chosen: none');
+		expect(second.text({ scrollback: true })).toContain('Practising as Asha Patel, the name you gave last time (--learner NAME to change it).');
+		expect(second.text({ scrollback: true })).not.toContain("What's your name?");
+		second.kill('SIGKILL');
+		const third = start(['play', 'patient-dm-rash', '--offline', '--learner', 'Ben Okoro', '--transcripts', join(home, 't')], env);
+		await third.waitForScreen('hiii sorry');
+		third.kill('SIGKILL');
+		const fourth = start(['play', 'patient-dm-rash', '--offline', '--transcripts', join(home, 't')], env);
+		await fourth.waitForScreen('Practising as Ben Okoro');
+	}, 60_000);
+
 	it('review after one session lists that one session, not the shipped example', async () => {
 		const { env } = newHome();
 		const played = runCli(['play', 'patient-dm-rash', '--learner', 'Ben Okoro', '--offline', '--turns', '1'], { env, input: "I can't advise here; please use the practice's online form.\n" });

@@ -71,3 +71,17 @@ describe('a new user’s first session', () => {
 		expect(userDataDirectory(env, platform, '/home/ben')).toBe(expected);
 	});
 });
+
+describe('the remembered learner name', () => {
+	it('is read back as it was saved, in a file of its own (not a *.json the transcripts folder would list), 0600', async () => {
+		const { rememberName, rememberedName } = await import('../source/commands/remembered-name.js');
+		const directory = join(mkdtempSync(join(tmpdir(), 'postsafe-name-')), 'config', 'postsafe');
+		expect(rememberedName(directory)).toBeUndefined();
+		rememberName('Asha Patel', directory);
+		expect(rememberedName(directory)).toBe('Asha Patel');
+		expect(readdirSync(directory)).toEqual(['learner-name']);
+		expect(statSync(join(directory, 'learner-name')).mode & 0o777).toBe(0o600);
+		rememberName('Ben Okoro', directory);
+		expect(rememberedName(directory)).toBe('Ben Okoro');
+	});
+});

@@ -256,6 +256,35 @@ describe('the terminal UI', () => {
 });
 
 describe('the name question', () => {
+	it('says what to do after an Enter with no name, instead of doing nothing', async () => {
+		const names: string[] = [];
+		const ui = renderApp(
+			<ThemeProvider theme={postsafeTheme}>
+				<KeyRouter>
+					<NameEntry width={80} onDone={name => names.push(name)} onQuit={() => undefined} />
+				</KeyRouter>
+			</ThemeProvider>,
+		);
+		await waitFor(ui, text => text.includes('Esc quit'));
+		await type(ui, '   ', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Type your name first, then Enter (Esc to quit).'));
+		await type(ui, 'Asha', { enter: true });
+		await waitFor(ui, () => names.length === 1);
+		expect(names).toEqual(['Asha']);
+	});
+
+	it('in the chat, an Enter with nothing typed says to type a reply first', async () => {
+		const { services: app, files } = services();
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('hiii sorry'));
+		await type(ui, '', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Type your reply first, then Enter (or /end to finish).'));
+		await type(ui, 'P');
+		await waitFor(ui, () => !(ui.lastFrame() ?? '').includes('Type your reply first'));
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.map(turn => turn.role)).toEqual(['partner']);
+	});
+
 	it('quits on Esc, as its help line says', async () => {
 		let quit = 0;
 		const names: string[] = [];

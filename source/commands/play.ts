@@ -7,6 +7,7 @@ import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
 import { terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
+import { rememberedName, rememberedNameLine, rememberName } from './remembered-name.js';
 
 export type PlayOptions = PartnerFlags & {
 	readonly learner?: string;
@@ -84,12 +85,16 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 			removeHandlers();
 		}
 	}
+	// At the terminal the name is remembered: given with --learner or typed once, it is not asked again.
+	const learner = options.learner ?? rememberedName();
+	if (options.learner !== undefined) rememberName(options.learner);
+	else if (learner !== undefined) process.stderr.write(`${rememberedNameLine(learner)}\n`);
 	const { runTui } = await loadScreen(() => import('../ui/run-tui.js'));
 	const { appServices } = await import('./app-services.js');
 	return runTui({
-		services: appServices({ library, choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),
+		services: { ...appServices({ library, choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }), rememberLearner: rememberName },
 		coach: options.coach === true,
-		...(options.learner === undefined ? {} : { learner: options.learner }),
+		...(learner === undefined ? {} : { learner }),
 		...(initial === undefined ? {} : { initial }),
 	});
 }

@@ -14,6 +14,12 @@ export function userDataDirectory(env: Environment = process.env, platform: Node
 	return join(env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share'), 'postsafe');
 }
 
+/** The per-user settings folder: XDG_CONFIG_HOME/postsafe (else ~/.config/postsafe); the data folder on macOS and Windows. */
+export function userConfigDirectory(env: Environment = process.env, platform: NodeJS.Platform = process.platform, home = env.HOME || homedir()): string {
+	if (platform === 'win32' || platform === 'darwin') return userDataDirectory(env, platform, home);
+	return join(env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config'), 'postsafe');
+}
+
 /** Where transcripts go: --transcripts, then POSTSAFE_TRANSCRIPTS, then the per-user data folder. (No file writer here, so readers stay light.) */
 export function transcriptDirectory(option?: string): string {
 	return resolve(option ?? (process.env.POSTSAFE_TRANSCRIPTS || userDataDirectory()));

@@ -101,6 +101,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					onSubmit={submit}
 					onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
 					maxLines={room.inputLines}
+					emptyHint={`Type your ${scenario.mode === 'interview' ? 'answer' : 'reply'} first, then Enter (or ${END_COMMAND} to finish).`}
 					placeholder={state.phase === 'learners' ? `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…` : ''}
 					isActive={!confirmingQuit && !failed}
 				/>

@@ -21,6 +21,9 @@ import { useTerminalWidth } from '../use-terminal-width.js';
 import { GroupDebriefView } from './group-debrief-view.js';
 import { RoundView } from './round-view.js';
 
+/** After Enter with no names typed. */
+export const NAMES_HINT = 'Type the names first, separated by commas, then Enter.';
+
 export type GroupAppProps = {
 	readonly start: (learners: readonly string[]) => RecordedSession;
 	readonly learners?: readonly string[];
@@ -102,7 +105,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 				<Text bold>
 					{names.get(next)}'s turn — round {state.round} of {state.turnLimit}. Everyone else, look away.
 				</Text>
-				<TextBox key={`${state.round}-${next}`} prompt="› " width={width} placeholder={`${names.get(next)}: reply to ${scenario.partner.name}…`} onSubmit={text => (text.trim() === '' ? false : (void controller.reply(next, text.trim()), true))} />
+				<TextBox key={`${state.round}-${next}`} prompt="› " width={width} placeholder={`${names.get(next)}: reply to ${scenario.partner.name}…`} emptyHint={`${names.get(next)}: type a reply first, then Enter.`} onSubmit={text => (text.trim() === '' ? false : (void controller.reply(next, text.trim()), true))} />
 				<Text dimColor>{replied}</Text>
 				<KeyHelp keys={HELP.groupReply} />
 			</Box>
@@ -176,6 +179,7 @@ export function GroupApp({ start, learners, anonymous, scriptedPartner, onSessio
 						prompt="› "
 						width={width}
 						placeholder="e.g. Asha, Ben, Chloe"
+						emptyHint={NAMES_HINT}
 						onSubmit={text => {
 							try {
 								const started = start(parseNames(text));

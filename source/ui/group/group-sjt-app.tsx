@@ -19,6 +19,7 @@ import { Best3Question } from '../sjt/best3-question.js';
 import { RankQuestion } from '../sjt/rank-question.js';
 import { ItemStem } from '../sjt/sjt-views.js';
 import { GroupSjtView } from './group-sjt-view.js';
+import { NAMES_HINT } from './group-app.js';
 
 type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[]; readonly saved: string | undefined });
 
@@ -112,6 +113,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 				<TextBox
 					prompt="› "
 					width={width}
+					emptyHint={NAMES_HINT}
 					onSubmit={text => {
 						try {
 							const parsed = parseNames(text);

@@ -89,6 +89,7 @@ function AskText({ title, width, onAnswer }: { readonly title: string; readonly 
 			<TextBox
 				prompt="› "
 				width={width}
+				emptyHint="Type something first, then Enter (Esc to go back)."
 				onSubmit={text => {
 					if (text.trim() === '') return false;
 					onAnswer(text.trim());
