@@ -3,6 +3,28 @@ import React from 'react';
 import { CRITERION_MARKS, markedRuns, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ReviewComment } from '../../review/draft.js';
 import type { TranscriptTurn } from '../../transcript/schema.js';
+import { Paragraph } from '../paragraph.js';
+import { wrapSegments, type Segment } from '../wrap-segments.js';
+
+type RunStyle = { readonly underline?: boolean; readonly bold?: boolean; readonly color?: string };
+
+/** Lines already wrapped, each run in its own style. */
+function StyledLines({ lines }: { readonly lines: readonly (readonly Segment<RunStyle>[])[] }) {
+	return (
+		<Box flexDirection="column">
+			{lines.map((line, index) => (
+				<Text key={index}>
+					{line.length === 0 ? ' ' : null}
+					{line.map((piece, at) => (
+						<Text key={at} {...piece.style}>
+							{piece.text}
+						</Text>
+					))}
+				</Text>
+			))}
+		</Box>
+	);
+}
 
 type TurnViewProps = {
 	readonly turn: TranscriptTurn;
@@ -29,6 +51,7 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 	const isLearner = turn.role === 'learner';
 	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
 	const time = turn.time.slice(11, 16);
+	const textWidth = Math.max(10, width - 4);
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
@@ -39,41 +62,43 @@ export function TurnView({ turn, number, selected, partnerName, labels, points, 
 			</Text>
 			<Box paddingLeft={4} width={width}>
 				{isLearner ? (
-					<Text wrap="wrap">
-						{markedRuns(turn).map((run, index) =>
-							run.marks.length === 0 ? (
-								<Text key={index}>{run.text}</Text>
-							) : (
-								<Text key={index}>
-									<Text underline color={run.flagged ? 'red' : 'green'}>
-										[{run.text}]
-									</Text>
-									<Text bold color={run.flagged ? 'red' : 'green'}>
-										{run.marks.join('')}
-									</Text>
-								</Text>
+					<StyledLines
+						lines={wrapSegments(
+							markedRuns(turn).flatMap((run): Segment<RunStyle>[] =>
+								run.marks.length === 0
+									? [{ text: run.text, style: {} }]
+									: [
+											{ text: `[${run.text}]`, style: { underline: true, color: run.flagged ? 'red' : 'green' } },
+											{ text: run.marks.join(''), style: { bold: true, color: run.flagged ? 'red' : 'green' } },
+										],
 							),
+							textWidth,
 						)}
-					</Text>
+					/>
 				) : (
-					<Text wrap="wrap" dimColor={!selected}>
+					<Paragraph width={textWidth} dimColor={!selected}>
 						{turn.text}
-					</Text>
+					</Paragraph>
 				)}
 			</Box>
 			{isLearner && turn.score ? (
 				<Box paddingLeft={4}>
-					<Text>
-						{max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
-						{turn.score.redFlags.length > 0 ? <Text color="red"> · {turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}</Text> : null}
-					</Text>
+					<StyledLines
+						lines={wrapSegments(
+							[
+								{ text: `${max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: ${turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}`, style: {} },
+								...(turn.score.redFlags.length > 0 ? [{ text: ` · ${turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}`, style: { color: 'red' } }] : []),
+							],
+							textWidth,
+						)}
+					/>
 				</Box>
 			) : null}
 			{comments.map((comment, index) => (
 				<Box key={index} paddingLeft={4} width={width}>
-					<Text wrap="wrap" color="cyan">
-						💬 {comment.by}: {comment.text}
-					</Text>
+					<Paragraph width={textWidth} color="cyan">
+						{`💬 ${comment.by}: ${comment.text}`}
+					</Paragraph>
 				</Box>
 			))}
 		</Box>
