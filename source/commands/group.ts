@@ -9,7 +9,7 @@ import { openSjtBank } from './open-sjt.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
-import { terminalWidth } from '../cli/said-line.js';
+import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 import { startGroupSjtFiles } from './sjt-session.js';
 
@@ -79,7 +79,7 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	let useModel = false;
 	if (choice) {
 		const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
-		if (notice) process.stderr.write(`${notice}\n`);
+		if (notice) process.stderr.write(noticeLine(notice));
 		useModel = notice === undefined;
 	}
 	const start = (names: readonly string[]) =>

@@ -5,7 +5,7 @@ import { openLibrary, openScenario } from './open-library.js';
 import { createPartner, offlineNotice, ollamaChoice, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
-import { terminalWidth } from '../cli/said-line.js';
+import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 import { rememberedName, rememberedNameLine, rememberName } from './remembered-name.js';
 
@@ -53,7 +53,7 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 		if (choice) {
 			// No one to ask in plain mode: say what would fix it, and go on with the scripted partner.
 			const notice = offlineNotice(await checkOllama(choice.host, choice.model), choice);
-			if (notice) process.stderr.write(`${notice}\n`);
+			if (notice) process.stderr.write(noticeLine(notice));
 			useModel = notice === undefined;
 		}
 		const learner = options.learner ?? 'Learner';
@@ -88,7 +88,7 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 	// At the terminal the name is remembered: given with --learner or typed once, it is not asked again.
 	const learner = options.learner ?? rememberedName();
 	if (options.learner !== undefined) rememberName(options.learner);
-	else if (learner !== undefined) process.stderr.write(`${rememberedNameLine(learner)}\n`);
+	else if (learner !== undefined) process.stderr.write(noticeLine(rememberedNameLine(learner)));
 	const { runTui } = await loadScreen(() => import('../ui/run-tui.js'));
 	const { appServices } = await import('./app-services.js');
 	return runTui({

@@ -1,3 +1,4 @@
+import { noticeLine } from '../cli/said-line.js';
 import { randomInt } from 'node:crypto';
 import { formatPoints, formatReveal } from '../cli/sjt-text.js';
 import { formatTable } from '../cli/table.js';
@@ -62,7 +63,7 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 	}
 	const learner = flags.learner ?? rememberedName();
 	if (flags.learner !== undefined) rememberName(flags.learner);
-	else if (learner !== undefined) process.stderr.write(`${rememberedNameLine(learner)}\n`);
+	else if (learner !== undefined) process.stderr.write(noticeLine(rememberedNameLine(learner)));
 	const { runSjtTui } = await loadScreen(() => import('../ui/sjt/run-sjt.js'));
 	return runSjtTui({ items, sources: bank.sourceNames, learner, seed, filter, directory, timed: flags.timed === true, rememberLearner: rememberName });
 }

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import React from 'react';
 import type { LoadedScenario } from '../scenario/files.js';
 import { saveOnSignals } from '../commands/start-session.js';
+import { noticeLine } from '../cli/said-line.js';
 import type { RecordedSession } from '../transcript/recorder.js';
 import { App, type AppServices } from './app.js';
 
@@ -33,7 +34,7 @@ export async function renderSavingSessions(screen: (onSession: (session: Recorde
 	// A session still under way when the screen exits was left with Ctrl+C: say where it went, and
 	// exit as an interrupted program does (128 + SIGINT), so a script can tell.
 	if (current?.controller.current.endReason !== 'abandoned') return 0;
-	process.stderr.write(`Stopped with Ctrl+C. The conversation is saved, as abandoned, with every reply sent: ${current.recorder.file}\n`);
+	process.stderr.write(noticeLine(`Stopped with Ctrl+C. The conversation is saved, as abandoned, with every reply sent: ${current.recorder.file}`));
 	return 130;
 }
 

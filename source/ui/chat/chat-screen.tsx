@@ -5,7 +5,7 @@ import { learnerReplies } from '../../session/session.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
 import { useKeys } from '../input/key-router.js';
 import { inputWidth, TextBox } from '../input/text-box.js';
-import { KeyHelp } from '../key-help.js';
+import { keyHelpRows, KeyHelpWith } from '../key-help.js';
 import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
 import { useSession } from '../use-session.js';
 import { useStateRef } from '../use-state-ref.js';
@@ -81,7 +81,10 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		: undefined;
 	const failed = state.failure !== undefined && !writing;
 	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
-	const otherLines = (failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(QUIT_QUESTION, columns).length : 0);
+	const footerKeys = confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : HELP.chat;
+	const footerNote = confirmingQuit || state.failure ? undefined : `${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`;
+	const otherLines =
+		(failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(QUIT_QUESTION, columns).length : 0) + keyHelpRows(footerKeys, footerNote, columns) - 1;
 	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -106,10 +109,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					isActive={!confirmingQuit && !failed}
 				/>
 			</Box>
-			<Box justifyContent="space-between">
-				<KeyHelp keys={confirmingQuit ? HELP.confirmQuit : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : HELP.chat} />
-				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
-			</Box>
+			<KeyHelpWith keys={footerKeys} note={footerNote} width={columns} />
 		</Box>
 	);
 }

@@ -8,6 +8,7 @@ import type { SessionState } from '../../session/types.js';
 import type { RecordedSession } from '../../transcript/recorder.js';
 import { ChatHeader } from '../chat/chat-header.js';
 import { MessageBubble } from '../chat/message-bubble.js';
+import { sceneTime } from '../chat/time.js';
 import { TypingIndicator } from '../chat/typing-indicator.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
@@ -140,7 +141,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 								<Paragraph width={Math.min(width, 100)}>{scenario.setting}</Paragraph>
 							</>
 						) : null}
-						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} /> : null}
+						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} time={sceneTime(scenario.setting, state.startedAt, state.messages[item.index]!.time)} /> : null}
 						{item.kind === 'round' ? <RoundView cards={roundCards(state, item.round)} criteria={state.rubric.criteria} names={names} chosen={item.carriedId} carried width={width} /> : null}
 						{item.kind === 'debrief' && table ? <GroupDebriefView title={scenario.title} table={table} names={names} modelReply={scenario.debrief.modelReply} questions={discussionQuestions(scenario, table)} width={Math.min(width, 100)} /> : null}
 						{item.kind === 'debrief' ? <Text dimColor>Transcript saved: {recorder.file}</Text> : null}

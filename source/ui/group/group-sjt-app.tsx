@@ -14,6 +14,7 @@ import { cell, nameWidth } from '../cell.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
+import { useRedrawOnNarrow } from '../use-redraw-on-narrow.js';
 import { answerKey } from '../sjt/answer-keys.js';
 import { Best3Question } from '../sjt/best3-question.js';
 import { RankQuestion } from '../sjt/rank-question.js';
@@ -36,6 +37,7 @@ export type GroupSjtAppProps = {
 export function GroupSjtApp({ items, learners: given, anonymous, parseNames, startRecords }: GroupSjtAppProps) {
 	const { exit } = useApp();
 	const width = Math.min(useTerminalWidth(), 100);
+	const redraws = useRedrawOnNarrow();
 	const [learners, setLearners] = useState(given);
 	const records = useRef<GroupSjtFiles | undefined>(undefined);
 	// Started once, on the first render with names (a ref's initial value would start them every render).
@@ -147,7 +149,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={[...printed]}>
+			<Static key={redraws} items={[...printed]}>
 				{entry => (
 					<Box key={entry.key} flexDirection="column" width={width}>
 						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}

@@ -11,6 +11,7 @@ import { NameEntry } from '../name-entry.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
+import { useRedrawOnNarrow } from '../use-redraw-on-narrow.js';
 import { answerKey } from './answer-keys.js';
 import { Best3Question } from './best3-question.js';
 import { Countdown } from './countdown.js';
@@ -42,6 +43,7 @@ type Phase = { readonly name: 'name' } | { readonly name: 'answering'; readonly 
 export function SjtApp({ items, sources, learner, timed, startSession, secondsPerItem = SECONDS_PER_ITEM }: SjtAppProps) {
 	const { exit } = useApp();
 	const width = Math.min(useTerminalWidth(), 100);
+	const redraws = useRedrawOnNarrow();
 	const recorder = useRef<SjtRecorder | undefined>(undefined);
 	// Started once, on the first render (a ref's initial value would start a session every render).
 	if (learner && !recorder.current) recorder.current = startSession(learner);
@@ -170,7 +172,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={[...printed]}>
+			<Static key={redraws} items={[...printed]}>
 				{entry => (
 					<Box key={entry.key} flexDirection="column" width={width}>
 						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
