@@ -1,5 +1,5 @@
 import { anchorLine } from '../scenario/labels.js';
-import { OPTION_COUNT, type SjtItem } from '../sjt/schema.js';
+import type { SjtItem } from '../sjt/schema.js';
 import type { SjtRecord } from '../sjt/record.js';
 import { scoreBest3, scoreRank } from '../sjt/score.js';
 import { escapeHtml as e } from './html-escape.js';
@@ -26,7 +26,8 @@ type ItemView = {
 	readonly guidance: readonly string[];
 };
 
-const LETTERS = 'ABCDEFGH';
+/** A best-3 item's eight options. */
+const BEST3_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
 /** One answered item as the export shows it: the marks come from the record, the words from the bank. */
 function itemView(record: SjtRecord['items'][number], index: number, context: SjtExportContext): ItemView {
@@ -43,7 +44,7 @@ function itemView(record: SjtRecord['items'][number], index: number, context: Sj
 		ideal = `Ideal order: ${record.ideal.join(' > ')}`;
 		options = score.perOption.map(entry => ({ id: entry.option, marks: `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`, text: option(entry.option)?.text, rationale: option(entry.option)?.rationale }));
 	} else {
-		const score = scoreBest3(record.id, [...LETTERS.slice(0, OPTION_COUNT.best3)], record.ideal, record.answer);
+		const score = scoreBest3(record.id, BEST3_LETTERS, record.ideal, record.answer);
 		answer = `You chose: ${record.answer.length > 0 ? record.answer.join(', ') : '(nothing)'}${record.overSelected ? ' (more than three: 0 marks)' : ''}`;
 		ideal = `Best three: ${record.ideal.join(', ')}`;
 		options = score.perOption.map(entry => ({
