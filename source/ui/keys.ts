@@ -60,6 +60,8 @@ export function splitAtControlKeys(input: string, key: Key): (readonly [string, 
  * held Space) as the keys one by one, Enter included. Text boxes keep bursts whole, as pastes.
  */
 export function singleKeys(input: string, key: Key): (readonly [string, Key])[] {
+	// An Enter typed before the screen took the terminal into raw mode arrives as the line discipline's "\n".
+	if (input === '\n') return [['\r', { ...key, return: true }]];
 	if (input.length < 2 || key.ctrl || key.meta || input.startsWith('\u001B')) return [[input, key]];
 	return Array.from(input, character => (character === '\r' || character === '\n' ? (['\r', { ...key, return: true }] as const) : ([character, key] as const)));
 }

@@ -104,10 +104,6 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 
 	const onKey = (input: string, key: Key) => {
 		const now = currentPhase.current;
-		if (nameEnter.current) {
-			nameEnter.current = false;
-			if (key.return) return;
-		}
 		if (now.name === 'name' || now.name === 'done') return;
 		if (confirming.current) {
 			if (isYes(input)) {
@@ -134,6 +130,11 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		if (pressed) setAnswer(reduceAnswer(items[now.index]!.type, currentAnswerState.current, pressed));
 	};
 	useKeys((burst, burstKey) => {
+		// The burst that confirmed the name (a pasted "Asha Patel⏎" arrives whole) was the name: none of it answers the item.
+		if (nameEnter.current) {
+			nameEnter.current = false;
+			return;
+		}
 		for (const [input, key] of singleKeys(burst, burstKey)) onKey(input, key);
 	});
 
