@@ -96,8 +96,8 @@ describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 		const terminal = play(directory);
 		await firstReply(terminal);
 		terminal.resize(60, 20);
-		// At 80 columns the footer's hints and "replies left" share a row; squeezed into 60 by the terminal they would not.
-		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Enter send') && row.includes('replies')));
+		// At 80 columns the footer's hints and "replies left" share a row; laid out again for 60, "replies left" has a row of its own.
+		await terminal.waitForScreen(screen => screen.split('\n').includes('3 replies left') && screen.split('\n').some(row => row.startsWith('Enter send')));
 		terminal.type(SECOND);
 		terminal.press('Enter');
 		await terminal.waitForScreen('really itchy and i think');
