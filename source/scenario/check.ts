@@ -1,6 +1,7 @@
 import { IDENTIFIER_FLAG } from '../rubric/compile.js';
 import { compilePattern, expandConcept, type Lexicons } from '../rubric/pattern.js';
 import { fallbackBeat } from './beats.js';
+import { checkAudiences } from './check-audiences.js';
 import type { Finding, PathSegment } from './yaml-source.js';
 import type { Anchor, CriteriaLibrary, Lexicon, Scenario } from './schema.js';
 
@@ -75,6 +76,7 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 				: [],
 		),
 		...anchorFindings(scenario.debrief.anchors, library, ['debrief', 'anchors']),
+		...checkAudiences(scenario),
 	];
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;
