@@ -45,6 +45,11 @@ export function audienceTag(audience: Pick<Audience, 'label' | 'public'>): strin
 	return audience.public ? audience.label : `${audience.label}, private`;
 }
 
+/** "in the group", "in private with Ellie": where a message was said, in a sentence. */
+export function audiencePhrase(audience: Pick<Audience, 'label' | 'public'>): string {
+	return audience.public ? `in ${audience.label}` : `in private with ${audience.label}`;
+}
+
 /** A message's speaker with where they said it, "[the group] Josh Whitfield", in a scenario with audiences. */
 export function placedName(scenario: Scenario, name: string, audience: string | undefined): string {
 	const where = findAudience(scenario, audience);

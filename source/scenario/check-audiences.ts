@@ -64,6 +64,7 @@ export function checkAudiences(scenario: Scenario): Finding[] {
 			checkVoiceIn(['beats', index, 'also', position], also.voice, also.audience ?? beat.audience);
 		});
 	});
+	checkAudience(['debrief', 'modelAudience'], scenario.debrief.modelAudience);
 	scenario.rubric.criteria.forEach((criterion, index) => checkLimit(['rubric', 'criteria', index, 'in'], criterion.in));
 	scenario.rubric.redFlags.forEach((flag, index) => checkLimit(['rubric', 'redFlags', index, 'in'], flag.in));
 	return findings;

@@ -219,6 +219,7 @@ export const Scenario = z
 		}),
 		debrief: z.strictObject({
 			modelReply: Text.describe('A reply that meets every criterion.'),
+			modelAudience: Slug.optional().describe('Where the model reply is written, in a scenario with audiences; the first audience when absent.'),
 			why: Text,
 			anchors: z.array(Anchor).min(1),
 			keyPoints: z.array(Text).min(1),

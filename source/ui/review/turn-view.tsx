@@ -19,21 +19,25 @@ type TurnViewProps = {
 	readonly width: number;
 	/** A group session: say which reply the conversation went on from. */
 	readonly group?: boolean;
+	/** Who said a partner turn, when another voice than the partner did ("Josh Whitfield"). */
+	readonly speaker?: string | undefined;
+	/** Where it was said, "in the group", in a transcript that records audiences. */
+	readonly where?: string | undefined;
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
-export function TurnView({ turn, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
+export function TurnView({ turn, number, selected, partnerName, labels, points, comments, cap, width, group = false, speaker, where }: TurnViewProps) {
 	const max = Object.values(points).reduce((sum, value) => sum + value, 0);
 	const earned = turn.score?.met.reduce((sum, id) => sum + (points[id] ?? 0), 0) ?? 0;
 	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
 	const isLearner = turn.role === 'learner';
-	const name = isLearner ? (turn.learner ?? 'Learner') : partnerName;
+	const name = isLearner ? (turn.learner ?? 'Learner') : (speaker ?? partnerName);
 	const time = turn.time.slice(11, 16);
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
 				{selected ? '❯ ' : '  '}
-				{number}. {name} · {time}
+				{number}. {name}{where ? ` · ${where}` : ''} · {time}
 				{turn.interrupted ? ' · cut off' : ''}
 				{group && turn.carried ? ' · carried on' : ''}
 			</Text>
