@@ -1,6 +1,4 @@
 // Terminal figures for the bench: time to first frame in a real terminal, and keystroke-to-echo.
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,37 +13,35 @@ import { SessionController } from '../source/session/controller.js';
 import { recordSession } from '../source/transcript/recorder.js';
 import { transcriptPath } from '../source/transcript/store.js';
 import { App } from '../source/ui/app.js';
+import { spawnTerminal } from '../test/helpers/terminal.js';
 
 function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Milliseconds from starting a command in a fresh 80×24 tmux terminal until `marker` is on screen. */
-function timeToFirstFrame(command: string, marker: string): number {
-	const socket = `postsafe-bench-${randomBytes(4).toString('hex')}`;
-	const tmux = (args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+/** Milliseconds from starting a command in a fresh 80×24 pseudo-terminal until `marker` is on its screen. */
+async function timeToFirstFrame(program: readonly string[], marker: string): Promise<number> {
 	const start = performance.now();
-	const started = tmux(['new-session', '-d', '-x', '80', '-y', '24', `env NO_COLOR=1 ${command}; sleep 30`]);
-	if (started.error || started.status !== 0) throw new Error(`tmux could not start: ${started.error?.message ?? started.stderr}`);
+	// Not CI, as the harness's tests set it: the minimal Ink app would then draw nothing until it exits.
+	const terminal = spawnTerminal({ program, env: { CI: undefined, CONTINUOUS_INTEGRATION: undefined } });
 	try {
-		for (;;) {
-			if (tmux(['capture-pane', '-p']).stdout.includes(marker)) return performance.now() - start;
-			if (performance.now() - start > 20_000) throw new Error(`"${marker}" never appeared for: ${command}`);
-		}
+		await terminal.waitForScreen(marker, { timeout: 20_000 });
+		return performance.now() - start;
 	} finally {
-		tmux(['kill-server']);
+		terminal.kill('SIGKILL');
+		await terminal.exited;
 	}
 }
 
 /** Median first-frame times of postsafe play and of a one-line Ink app, alternated. */
-export function firstFrames(cli: string, minimalApp: string, runs = 7): { ours: number; minimal: number } {
+export async function firstFrames(cli: string, minimalApp: string, runs = 7): Promise<{ ours: number; minimal: number }> {
 	const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-bench-'));
 	const ours: number[] = [];
 	const minimal: number[] = [];
 	for (let run = 0; run < runs + 1; run++) {
-		const a = timeToFirstFrame(`node ${cli} play patient-dm-rash --learner Bench --offline --transcripts ${transcripts}`, 'Reply to Jade Holloway');
-		const b = timeToFirstFrame(`node ${minimalApp}`, 'minimal ink app ready');
+		const a = await timeToFirstFrame([process.execPath, cli, 'play', 'patient-dm-rash', '--learner', 'Bench', '--offline', '--transcripts', transcripts], 'Reply to Jade Holloway');
+		const b = await timeToFirstFrame([process.execPath, minimalApp], 'minimal ink app ready');
 		// The first pair warms the disk cache for both.
 		if (run > 0) {
 			ours.push(a);

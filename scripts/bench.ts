@@ -114,9 +114,9 @@ function scoreStartup(): void {
 
 async function firstFrame(): Promise<void> {
 	const { firstFrames } = await import('./bench-terminal.js');
-	const { ours, minimal } = firstFrames(CLI, join(ROOT, 'scripts', 'minimal-ink-app.mjs'));
+	const { ours, minimal } = await firstFrames(CLI, join(ROOT, 'scripts', 'minimal-ink-app.mjs'));
 	report(
-		'First frame: `postsafe play` in an 80×24 tmux terminal against a one-line Ink app, median of 7 alternated runs',
+		'First frame: `postsafe play` in an 80×24 pseudo-terminal (node-pty + xterm-headless) against a one-line Ink app, median of 7 alternated runs',
 		[`postsafe play       ${ours.toFixed(0).padStart(6)} ms  (until the chat's input line is drawn)`, `minimal Ink app     ${minimal.toFixed(0).padStart(6)} ms`],
 		{ name: 'first frame', value: `${ours.toFixed(0)} ms`, ratio: ours / minimal, budget: 1.5 },
 	);

@@ -6,7 +6,8 @@ import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // write-file-atomic is CommonJS that reads __filename, which an ES module bundle does not have.
-const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'yoga-layout', 'react-reconciler', 'ink-testing-library', 'write-file-atomic'];
+// The bench's pseudo-terminal: node-pty loads a native binary of its own, found beside it in node_modules.
+const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'yoga-layout', 'react-reconciler', 'ink-testing-library', 'write-file-atomic', '@lydell/node-pty', '@xterm/headless'];
 
 const keepExternal = {
 	name: 'keep-ui-external',

@@ -1,16 +1,13 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transcript } from '../source/transcript/schema.js';
 import { amendTranscript, GOOD_REPLY, playTranscript, RED_FLAG_REPLY, replyIndex, reviewFor } from './export-transcripts.js';
+import { launchChromium } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
-
-// Debian's Chromium (apt-get install chromium; .ci/run installs it): playwright-core downloads no browser.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // The page's own globals, as the callbacks run in it use them: the project compiles without the DOM library.
 type Canvas2d = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
@@ -24,13 +21,12 @@ let transcript: Transcript;
 const requested: string[] = [];
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) throw new Error(`the HTML export test needs Chromium at ${CHROMIUM}: run \`apt-get install chromium\` (CI's .ci/run installs it)`);
 	const played = playTranscript([GOOD_REPLY, RED_FLAG_REPLY]);
 	transcript = amendTranscript(played, { review: reviewFor(played.transcript) }).transcript;
 	const html = join(mkdtempSync(join(tmpdir(), 'postsafe-browser-')), 'entry.html');
 	const exported = runCli(['export', played.file, '--format', 'html', '--out', html]);
 	if (exported.code !== 0) throw new Error(`postsafe export failed (${exported.code}): ${exported.stderr}`);
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
 	page.on('request', request => requested.push(request.url()));
 	await page.goto(pathToFileURL(html).href);

@@ -3,20 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Transcript } from '../source/transcript/schema.js';
-import { CLI } from './helpers/cli.js';
 import { deadHost } from './fake-ollama.js';
-import { Terminal } from './helpers/tmux.js';
+import { spawnTerminal, type Terminal } from './helpers/terminal.js';
 
 const terminals: Terminal[] = [];
 afterEach(() => {
-	for (const terminal of terminals.splice(0)) terminal.close();
+	for (const terminal of terminals.splice(0)) terminal.kill('SIGKILL');
 });
 
 /** `postsafe play` with the scripted partner: offline, or pointed at an address where no Ollama answers. */
-function play(directory: string, { ollamaHost }: { ollamaHost?: string } = {}): Terminal {
-	const terminal = ollamaHost
-		? new Terminal(`node ${CLI} play patient-dm-rash --learner Test --transcripts ${directory}`, { env: { OLLAMA_HOST: ollamaHost } })
-		: new Terminal(`node ${CLI} play patient-dm-rash --learner Test --offline --transcripts ${directory}`);
+function play(directory: string, { ollamaHost, cols, rows }: { ollamaHost?: string; cols?: number; rows?: number } = {}): Terminal {
+	const args = ['play', 'patient-dm-rash', '--learner', 'Test', '--transcripts', directory, ...(ollamaHost ? [] : ['--offline'])];
+	const terminal = spawnTerminal({ args, cols, rows, env: ollamaHost ? { OLLAMA_HOST: ollamaHost } : {} });
 	terminals.push(terminal);
 	return terminal;
 }
@@ -32,17 +30,28 @@ const FIRST = "Sorry Jade, I can't give medical advice on here. Please use the p
 const SECOND = "I'm sorry it's itchy, but I can't look at photos here.";
 
 async function firstReply(terminal: Terminal): Promise<void> {
-	await terminal.waitFor(screen => screen.includes('Reply to Jade Holloway'), 'the chat');
+	await terminal.waitForScreen('Reply to Jade Holloway');
 	terminal.type(FIRST);
 	terminal.press('Enter');
-	await terminal.waitFor(screen => screen.includes('engaged for ages'), 'Jade’s answer to the first reply');
+	await terminal.waitForScreen('engaged for ages');
 }
 
 async function twoReplies(terminal: Terminal): Promise<void> {
 	await firstReply(terminal);
 	terminal.type(SECOND);
 	terminal.press('Enter');
-	await terminal.waitFor(screen => screen.includes('really itchy and i think'), 'Jade’s answer to the second reply');
+	await terminal.waitForScreen('really itchy and i think');
+}
+
+/** The rows of the message box on screen holding `words`: from its top border to its bottom one. */
+function boxAround(rows: readonly string[], words: string): string[] {
+	const at = rows.findIndex(row => row.includes(words));
+	if (at < 0) throw new Error(`no row holds ${words}`);
+	let top = at;
+	while (top > 0 && !rows[top]!.trim().startsWith('╭')) top--;
+	let bottom = at;
+	while (bottom < rows.length - 1 && !rows[bottom]!.trim().startsWith('╰')) bottom++;
+	return rows.slice(top, bottom + 1);
 }
 
 describe('postsafe play in a real terminal', () => {
@@ -51,16 +60,17 @@ describe('postsafe play in a real terminal', () => {
 		const terminal = play(directory);
 		await twoReplies(terminal);
 		terminal.press('C-e');
-		const screen = await terminal.waitFor(text => text.includes('Reflection 1 of 3'), 'the debrief and reflection');
+		await terminal.waitForScreen('Reflection 1 of 3');
+		const screen = terminal.text({ scrollback: true });
 		expect(screen).toContain(' Debrief · A rash photo in your Instagram DMs Score 4/6 ');
 		expect(screen).toMatch(/✓ met Professional boundaries █+ 2\/2/);
 		expect(screen).toContain("“Sorry Jade, I can't give medical advice on here.” (reply 1)");
 		for (let question = 0; question < 3; question++) {
-			await terminal.waitFor(text => text.includes(`Reflection ${question + 1} of 3`), `reflection question ${question + 1}`);
+			await terminal.waitForScreen(`Reflection ${question + 1} of 3`);
 			terminal.type(`answer ${question + 1}`);
 			terminal.press('Enter');
 		}
-		await terminal.waitFor(text => text.includes('[exit 0]'), 'postsafe to exit');
+		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
 		const { file, transcript } = onlyTranscript(directory);
 		expect(statSync(file).mode & 0o777).toBe(0o600);
 		expect(transcript).toMatchObject({ status: 'complete', endReason: 'learner', learner: 'Test', reflection: { whatHappened: 'answer 1', nowWhat: 'answer 3' } });
@@ -72,11 +82,39 @@ describe('postsafe play in a real terminal', () => {
 		const host = await deadHost();
 		const terminal = play(directory, { ollamaHost: host });
 		await twoReplies(terminal);
-		expect(terminal.text()).toContain(`Ollama isn't running at ${host}; playing the scripted partner`);
-		process.kill(terminal.programPid('node'), 'SIGINT');
-		await terminal.waitFor(text => /\[exit 130\]/.test(text), 'postsafe to exit on SIGINT');
+		expect(terminal.text({ scrollback: true })).toContain(`Ollama isn't running at ${host}; playing the scripted partner`);
+		terminal.kill('SIGINT');
+		expect(await terminal.exited).toMatchObject({ exitCode: 130 });
 		const { transcript } = onlyTranscript(directory);
 		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
+	});
+
+	it('redraws for a terminal resized mid-session: the next messages are drawn whole at the new width, and the chat goes on', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
+		const terminal = play(directory);
+		await firstReply(terminal);
+		terminal.resize(60, 20);
+		// At 80 columns the footer's hints and "replies left" share a row; squeezed into 60 by the terminal they would not.
+		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Enter send') && row.includes('replies')));
+		terminal.type(SECOND);
+		terminal.press('Enter');
+		await terminal.waitForScreen('really itchy and i think');
+		const rows = terminal.screen().split('\n');
+		for (const words of ["I'm sorry it's itchy", 'i get it, honestly']) {
+			const box = boxAround(rows, words);
+			expect(box.length).toBeGreaterThan(3);
+			for (const row of box) {
+				expect(row.trim()).toMatch(/^[╭│╰].*[╮│╯]$/);
+				expect(row.length).toBeLessThanOrEqual(60);
+			}
+		}
+		expect(rows.filter(row => row.startsWith('› '))).toHaveLength(1);
+		terminal.resize(100, 30);
+		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Ctrl+E finish and debrief') && row.includes('replies left')));
+		terminal.press('C-c');
+		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
+		const { transcript } = onlyTranscript(directory);
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
 	});
 
@@ -86,7 +124,7 @@ describe('postsafe play in a real terminal', () => {
 		await firstReply(terminal);
 		terminal.type('half a reply, never sent');
 		terminal.press('C-c');
-		await terminal.waitFor(text => /\[exit 0\]/.test(text), 'postsafe to exit');
+		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
 		const { transcript } = onlyTranscript(directory);
 		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST]);
@@ -99,12 +137,12 @@ describe('postsafe review in a real terminal', () => {
 		const player = play(directory);
 		await firstReply(player);
 		player.press('C-c');
-		await player.waitFor(text => text.includes('[exit'), 'postsafe to exit');
-		const reviewer = new Terminal(`node ${CLI} review ${directory}`);
+		await player.exited;
+		const reviewer = spawnTerminal({ args: ['review', directory] });
 		terminals.push(reviewer);
-		const screen = await reviewer.waitFor(text => text.includes('Transcripts: 1'), 'the browser of that folder');
+		const screen = await reviewer.waitForScreen('Transcripts: 1');
 		expect(screen).toContain('Test');
 		reviewer.press('Escape');
-		await reviewer.waitFor(text => text.includes('[exit 0]'), 'the browser to close');
+		expect(await reviewer.exited).toMatchObject({ exitCode: 0 });
 	});
 });

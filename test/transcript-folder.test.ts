@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, runCli } from './helpers/cli.js';
-import { Terminal } from './helpers/tmux.js';
+import { runCli } from './helpers/cli.js';
+import { spawnTerminal, type Terminal } from './helpers/terminal.js';
 
 const REPLY = 'Please call 111.\n';
 /** Someone who is not the folder's owner; as root (CI), every folder is writable, so the tests run as nobody. */
@@ -23,7 +23,7 @@ function refusal(directory: string, why: string): string {
 
 const terminals: Terminal[] = [];
 afterEach(() => {
-	for (const terminal of terminals.splice(0)) terminal.close();
+	for (const terminal of terminals.splice(0)) terminal.kill('SIGKILL');
 });
 
 describe('a transcripts folder that cannot be used', () => {
@@ -45,12 +45,11 @@ describe('a transcripts folder that cannot be used', () => {
 	it('refuses before the terminal UI starts: the picker and play <id> print the one line, no stack', async () => {
 		const file = join(scratch(), 'transcripts');
 		writeFileSync(file, '');
-		for (const command of [`node ${CLI} --learner Asha --offline`, `node ${CLI} play patient-dm-rash --learner Asha --offline`]) {
-			const terminal = new Terminal(command, { env: { POSTSAFE_TRANSCRIPTS: file } });
+		for (const args of [['--learner', 'Asha', '--offline'], ['play', 'patient-dm-rash', '--learner', 'Asha', '--offline']]) {
+			const terminal = spawnTerminal({ args, env: { POSTSAFE_TRANSCRIPTS: file } });
 			terminals.push(terminal);
-			const screen = await terminal.waitFor(text => text.includes('[exit'), 'postsafe to exit');
-			expect(screen).toContain(`postsafe: the transcripts folder ${file} can't be written (a file is in the way, not a folder): choose another with --transcripts DIR or POSTSAFE_TRANSCRIPTS [exit 1]`);
-			expect(screen).not.toMatch(/ at |ERROR/);
+			expect(await terminal.exited).toMatchObject({ exitCode: 1 });
+			expect(terminal.text().trim()).toBe(`postsafe: the transcripts folder ${file} can't be written (a file is in the way, not a folder): choose another with --transcripts DIR or POSTSAFE_TRANSCRIPTS`);
 		}
 	});
 
