@@ -65,6 +65,20 @@ export function audienceFor(scenario: Scenario, voice: string, own: string | und
 	return scenario.audiences.find(audience => audience.voices.includes(voice))?.id ?? defaultAudience(scenario)!.id;
 }
 
+/** The audience `step` tabs along from `current` (Tab, →: 1; Shift+Tab, ←: -1), wrapping round. */
+export function stepAudience(scenario: Scenario, current: string | undefined, step: 1 | -1): string | undefined {
+	const audiences = scenario.audiences;
+	if (!audiences) return undefined;
+	const at = Math.max(0, audiences.findIndex(audience => audience.id === current));
+	return audiences[(at + step + audiences.length) % audiences.length]!.id;
+}
+
+/** An audience's tab: "the group (40)", "Ellie (private)". */
+export function tabLabel(audience: Audience): string {
+	if (!audience.public) return `${audience.label} (private)`;
+	return audience.size === undefined ? `${audience.label} (public)` : `${audience.label} (${audience.size})`;
+}
+
 export type Addressed =
 	| { readonly kind: 'reply'; readonly text: string; readonly audience: string | undefined }
 	| { readonly kind: 'unknown'; readonly name: string };
