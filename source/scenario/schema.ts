@@ -165,9 +165,8 @@ const Audience = z
 		public: z.boolean().describe('Others see it (a group, the comments under a post, a public reply): what "in: [public]" means.'),
 		voices: z
 			.array(VoiceId)
-			.min(1)
 			.default(['partner'])
-			.describe('Which partner voices answer here: "partner" or ids from "voices".'),
+			.describe('Which partner voices answer here: "partner" or ids from "voices"; none for a place nobody answers (a public reply).'),
 	})
 	.describe('One place the learner may write: a group, a thread under a post, a private chat.');
 export type Audience = z.infer<typeof Audience>;
