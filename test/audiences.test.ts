@@ -93,6 +93,24 @@ describe('where the learner writes, in plain mode', () => {
 	});
 });
 
+describe('where each learner writes, in plain group mode', () => {
+	it('reads @group and @ellie per reply, and the round shows where each went and what it raised', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));
+		const result = runCli(['group', SCENARIO, '--offline', '--plain', '--learners', 'Asha,Ben', '--turns', '1', '--transcripts', directory], { input: `@group ${CHALLENGE}\n@ellie ${CHALLENGE}\n` });
+		expect(result.code).toBe(0);
+		const round = runningRound(result.stdout);
+		expect(round).toContain('Asha ✓ – – 2/5 ⚑ [the group] Ellie please delete that photo');
+		expect(round).toContain('→ Ben ✓ ✓ – 4/5 [Ellie, private] Ellie please delete that photo');
+		expect(transcriptIn(directory).turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.audience])).toEqual([
+			['Asha', 'group'],
+			['Ben', 'ellie'],
+		]);
+	});
+});
+
+/** The round's table as running text: every run of white space one space. */
+const runningRound = (text: string) => text.replace(/\s+/g, ' ');
+
 describe('validate', () => {
 	it('names an unknown audience or voice at its file:line:col', () => {
 		const folder = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));

@@ -98,6 +98,12 @@ export function addressedLine(scenario: Scenario, line: string): Addressed {
 	return { kind: 'reply', text: (match[2] ?? '').trim(), audience: audience.id };
 }
 
+/** A reply typed in the chat: "@ellie …" typed out goes there, as in plain mode; anything else where the tabs say. */
+export function chatReply(scenario: Scenario, typed: string, chosen: string | undefined): { readonly text: string; readonly audience: string | undefined } {
+	const addressed = addressedLine(scenario, typed);
+	return addressed.kind === 'reply' && typed.startsWith('@') ? addressed : { text: typed, audience: chosen };
+}
+
 /** "@group (the group, 40), @ellie (Ellie, privately)": what plain mode tells the learner they can write to. */
 export function addressHelp(scenario: Scenario): string | undefined {
 	const audiences = scenario.audiences;

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import React, { useEffect, useState } from 'react';
-import { addressedLine, audienceLine, defaultAudience, findAudience, stepAudience } from '../../scenario/audiences.js';
+import { audienceLine, chatReply } from '../../scenario/audiences.js';
 import type { SessionController } from '../../session/controller.js';
 import { learnerReplies } from '../../session/session.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
@@ -13,6 +13,7 @@ import { useStateRef } from '../use-state-ref.js';
 import { wrapText, wrapWithOffsets } from '../wrap.js';
 import { AudienceTabs } from './audience-tabs.js';
 import { liveRows } from './live-rows.js';
+import { useAudience } from './use-audience.js';
 import { MessageBubble } from './message-bubble.js';
 import { TypingIndicator } from './typing-indicator.js';
 
@@ -40,7 +41,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 	const [inputLines, setInputLines] = useState(1);
 	const { scenario } = state;
 	// Where the next reply goes, in a scenario with audiences: Tab (or ← → with nothing typed) switches.
-	const [audience, setAudience, audienceNow] = useStateRef(defaultAudience(scenario)?.id);
+	const { chosen, current: audienceNow, handleKey: switchAudience } = useAudience(scenario);
 	const [, setInputEmpty, inputEmpty] = useStateRef(true);
 	const columns = Math.min(width, 100);
 
@@ -57,8 +58,8 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		}
 		if (isEndConversation(input, key)) {
 			controller.end('learner');
-		} else if (scenario.audiences && (key.tab || ((key.leftArrow || key.rightArrow) && inputEmpty.current && !key.ctrl && !key.meta))) {
-			setAudience(stepAudience(scenario, audienceNow.current, (key.tab && !key.shift) || key.rightArrow ? 1 : -1));
+		} else if (switchAudience(key, inputEmpty.current)) {
+			// Moved to the next audience.
 		} else if (controller.current.failure && controller.current.writing === undefined) {
 			if (input === 'r') void controller.retry();
 			else if (input === 's') void controller.switchPartner(scriptedPartner());
@@ -77,9 +78,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 			return true;
 		}
 		if (state.phase !== 'learners') return false;
-		// "@ellie …" typed out goes there, as in plain mode; anything else to the tab chosen.
-		const addressed = addressedLine(scenario, reply);
-		const to = addressed.kind === 'reply' && reply.startsWith('@') ? addressed : { text: reply, audience: audienceNow.current };
+		const to = chatReply(scenario, reply, audienceNow.current);
 		if (to.text === '') return false;
 		void controller.reply(learner, to.text, to.audience);
 		return true;
@@ -92,7 +91,6 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		: undefined;
 	const failed = state.failure !== undefined && !writing;
 	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
-	const chosen = findAudience(scenario, audience);
 	const otherLines = (failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(QUIT_QUESTION, columns).length : 0) + (chosen ? 1 : 0);
 	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (

@@ -16,7 +16,7 @@ export type PrintedItem =
 	| { readonly kind: 'answer'; readonly question: string; readonly answer: string };
 
 /** Who said a message and where: the voice's name, and the audience's tab in a scenario with audiences. */
-function placed(scenario: Scenario, message: Message): { partnerName: string; where?: string } {
+export function whoAndWhere(scenario: Scenario, message: Message): { partnerName: string; where?: string } {
 	const audience = findAudience(scenario, message.audience);
 	return { partnerName: voiceName(scenario, message.kind === 'partner' ? message.voice : undefined), ...(audience ? { where: audienceTag(audience) } : {}) };
 }
@@ -29,7 +29,7 @@ export function printedText(item: PrintedItem, terminalWidth: number): string {
 		case 'header':
 			return `${drawChatHeader(item.scenario, item.learner, width, item.turns)}\n${style.heading('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
 		case 'message':
-			return `${drawBubble(item.message, { ...placed(item.scenario, item.message), channel: item.scenario.channel, width })}\n`;
+			return `${drawBubble(item.message, { ...whoAndWhere(item.scenario, item.message), channel: item.scenario.channel, width })}\n`;
 		case 'hint':
 			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => style.hint(line)).join('\n')}\n`;
 		case 'answer':
