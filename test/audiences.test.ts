@@ -6,6 +6,7 @@ import { transcriptToHtml } from '../source/export/html.js';
 import { transcriptToMarkdown } from '../source/export/markdown.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
+import { VoicesPartner } from '../source/partner/voices.js';
 import { SessionController } from '../source/session/controller.js';
 import { readCatalog } from '../source/transcript/catalog.js';
 import { openTranscript } from '../source/transcript/open.js';
@@ -142,13 +143,13 @@ describe('the partner in a scenario with audiences', () => {
 	});
 
 	it('the model is told where the learner wrote and who is there, plays the voice the beat gives the words to, and the others answer too', async () => {
-		const server = await startFakeOllama({ chats: [{ pieces: ['[in the group] ', 'oof ', 'harsh'] }] });
+		const server = await startFakeOllama({ chats: [{ pieces: ['[in the group] ', 'oof ', 'harsh'] }, { pieces: ['be ', 'kind ', 'all'] }, { pieces: ['why ', 'in ', 'public'] }] });
 		fakes.push(server);
 		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === SCENARIO)!;
-		const partner = new OllamaPartner({ host: server.url, model: 'llama3.2', seed: 7, timeoutMs: 5000, templates: loadPromptTemplates(join(ROOT, 'prompts')), emitEveryMs: 0 });
+		const partner = new VoicesPartner(new OllamaPartner({ host: server.url, model: 'llama3.2', seed: 7, timeoutMs: 5000, templates: loadPromptTemplates(join(ROOT, 'prompts')), emitEveryMs: 0 }));
 		const controller = new SessionController({ scenario: loaded.scenario, rubric: rubricFor(SCENARIO), learners: ['Asha'] }, partner);
 		await controller.reply('Asha', CHALLENGE, 'group');
-		const [request] = server.requests.filter(entry => entry.path === '/api/chat');
+		const [request, priya, ellie] = server.requests.filter(entry => entry.path === '/api/chat');
 		const messages = request!.body.messages as { role: string; content: string }[];
 		// Josh answers the call-out, in his own character; the rubric is never in the request.
 		expect(messages[0]!.content).toContain('You are playing Josh Whitfield');
@@ -158,11 +159,19 @@ describe('the partner in a scenario with audiences', () => {
 			'Asha wrote their last message in the group (public, 40 people: Ellie Marsh, Josh Whitfield, Priya Shah (FY2 rep), 36 other FY1s and FY2s). Answer there.',
 		);
 		expect(JSON.stringify(messages)).not.toMatch(/public-callout|Called a colleague out|rubric|Respect and tone|evidence/i);
+		// Then Priya, who has read Josh's answer, and Ellie, answering in private: each in her own character.
+		const priyaSees = priya!.body.messages as { role: string; content: string }[];
+		expect(priyaSees[0]!.content).toContain('You are playing Priya Shah');
+		expect(priyaSees.at(-2)!.content).toBe('[Josh Whitfield, in the group] oof harsh');
+		expect(priyaSees.at(-1)!.content).toContain("close to this, in your own words: \"ok let's keep it friendly in here please 🙏 Ellie's had a rough week\"");
+		const ellieSees = ellie!.body.messages as { role: string; content: string }[];
+		expect(ellieSees[0]!.content).toContain('You are playing Ellie Marsh');
+		expect(ellieSees.at(-1)!.content).toContain('Answer in Ellie (a private chat: Ellie Marsh).');
 		const said = controller.current.messages.slice(-3);
-		expect(said.map(message => [message.kind === 'partner' ? (message.voice ?? 'partner') : 'learner', message.audience, message.text.slice(0, 10)])).toEqual([
+		expect(said.map(message => [message.kind === 'partner' ? (message.voice ?? 'partner') : 'learner', message.audience, message.text])).toEqual([
 			['josh', 'group', 'oof harsh'],
-			['priya', 'group', "ok let's k"],
-			['partner', 'ellie', 'seriously?'],
+			['priya', 'group', 'be kind all'],
+			['partner', 'ellie', 'why in public'],
 		]);
 	});
 });
