@@ -6,6 +6,7 @@ import { transcriptToHtml } from '../source/export/html.js';
 import { transcriptToMarkdown } from '../source/export/markdown.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
+import { chooseBeat } from '../source/partner/scripted.js';
 import { VoicesPartner } from '../source/partner/voices.js';
 import { SessionController } from '../source/session/controller.js';
 import { readCatalog } from '../source/transcript/catalog.js';
@@ -85,6 +86,11 @@ describe('where the learner writes, in plain mode', () => {
 		expect(transcriptIn(elsewhere).turns.filter(turn => turn.role === 'learner')).toEqual([]);
 	});
 
+	it('the debrief says where the model reply is written', () => {
+		const result = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-audiences-'))], { input: `@ellie ${CHALLENGE}\n` });
+		expect(result.stdout).toContain('A model reply, written to Ellie, privately');
+	});
+
 	it('postsafe score reads the same addresses', () => {
 		const score = (reply: string) => JSON.parse(runCli(['score', '--scenario', SCENARIO, '--reply', reply, '--json']).stdout) as { redFlags: { id: string }[] };
 		expect(score(`@group ${CHALLENGE}`).redFlags.map(flag => flag.id)).toEqual(['public-callout']);
@@ -111,6 +117,19 @@ describe('where each learner writes, in plain group mode', () => {
 
 /** The round's table as running text: every run of white space one space. */
 const runningRound = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('the scripted partner', () => {
+	it('picks a beat by where the last reply was written (when: {in: …})', () => {
+		const { scenario } = bundledLibrary().scenarios.find(entry => entry.scenario.id === SCENARIO)!;
+		const beats = [
+			{ id: 'in-public', when: { in: ['public'] }, say: 'everyone saw that', end: false },
+			{ id: 'anywhere', say: 'ok', end: false },
+		];
+		const withBeats = { ...scenario, beats };
+		const after = (audience: string) => chooseBeat(withBeats, { lastOutcome: { met: [], redFlags: [], audience }, metSoFar: [], stepsSoFar: [], usedBeats: [] })?.id;
+		expect([after('group'), after('ellie')]).toEqual(['in-public', 'anywhere']);
+	});
+});
 
 describe('validate', () => {
 	it('names an unknown audience or voice at its file:line:col', () => {

@@ -98,6 +98,12 @@ export function addressedLine(scenario: Scenario, line: string): Addressed {
 	return { kind: 'reply', text: (match[2] ?? '').trim(), audience: audience.id };
 }
 
+/** "A model reply", or where the scenario lets the learner choose, where it is written: "A model reply, to Ellie, privately". */
+export function modelReplyHeading(scenario: Scenario): string {
+	const audience = findAudience(scenario, scenario.debrief.modelAudience) ?? defaultAudience(scenario);
+	return audience ? `A model reply, written ${audienceLine(audience)}` : 'A model reply';
+}
+
 /** A reply typed in the chat: "@ellie …" typed out goes there, as in plain mode; anything else where the tabs say. */
 export function chatReply(scenario: Scenario, typed: string, chosen: string | undefined): { readonly text: string; readonly audience: string | undefined } {
 	const addressed = addressedLine(scenario, typed);
