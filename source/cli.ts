@@ -209,10 +209,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			setExitCode(await runReport({ ...options, scenarios: scenariosOption() }));
 		});
 
-	const sjtType = () => new Option('--type <type>', 'only rank (rank 5) or best3 (best 3 of 8) items').choices(['rank', 'best3']);
+	const sjtType = () => new Option('--type <type>', 'only rank (rank 4 or 5) or best3 (best 3 of 8) items').choices(['rank', 'best3']);
 	const sjt = program
 		.command('sjt')
-		.description('SJT practice, MSRA style: rank 5 responses, or choose the best 3 of 8; scored as the exam does')
+		.description('SJT practice, MSRA style: rank 4 or 5 responses, or choose the best 3 of 8; scored as the exam does')
 		.option('--count <n>', 'how many items', wholeNumber(1, 500))
 		.option('--topic <topic>', 'only items on this topic (e.g. confidentiality)')
 		.addOption(sjtType())

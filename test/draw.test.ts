@@ -70,6 +70,14 @@ describe('the chat header drawn as text', () => {
 		]);
 	});
 
+	it.each([
+		['anonymous-forum-post', '│ Reddit · Chat with u/throwaway_fy2_nights · Dan Okoye'],
+		['dating-app-patient', '│ Dating app · Ryan, 27 · Ryan Cole (Ryan, 27), patient '],
+	])('names the newer channels too: %s', (id, line) => {
+		const { scenario } = bundledLibrary().scenarios.find(loaded => loaded.scenario.id === id)!;
+		expect(drawChatHeader(scenario, 'Asha', 90, 4).split('\n')[1]!.startsWith(line)).toBe(true);
+	});
+
 	it('keeps the style of each piece that survives a cut', () => {
 		const bold = (text: string) => `<${text}>`;
 		expect(styledLine([['Instagram', bold], [' · Jade Holloway', text => text]], 14)).toEqual({ text: 'Instagram · J…', drawn: '<Instagram> · J…' });

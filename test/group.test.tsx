@@ -33,6 +33,15 @@ const ASHA = "Sorry Jade, I can't give medical advice on Instagram. Please use t
 const BEN = "It's probably eczema, try some hydrocortisone cream.";
 const CHLOE = "I'll note this in your record, and please call 111 if it gets worse.";
 
+/** A scenario folder holding the criteria and just these SJT items, so a group session's items are known. */
+function sjtLibrary(...ids: string[]): string {
+	const library = mkdtempSync(join(tmpdir(), 'postsafe-group-lib-'));
+	copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(library, 'criteria.yaml'));
+	mkdirSync(join(library, 'sjt'));
+	for (const id of ids) copyFileSync(join(SCENARIO_DIR, 'sjt', `${id}.yaml`), join(library, 'sjt', `${id}.yaml`));
+	return library;
+}
+
 describe('postsafe group in the terminal', () => {
 	it('hides each reply until the last learner submits, shows them side by side, carries on the one chosen, and debriefs the group', async () => {
 		const library = bundledLibrary();
@@ -180,10 +189,7 @@ describe('postsafe group in plain mode', () => {
 	});
 
 	it('--sjt: one answer line per learner, then the spread against the ideal and the marks', () => {
-		const library = mkdtempSync(join(tmpdir(), 'postsafe-group-lib-'));
-		copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(library, 'criteria.yaml'));
-		mkdirSync(join(library, 'sjt'));
-		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-ward-selfie.yaml'), join(library, 'sjt', 'sjt-ward-selfie.yaml'));
+		const library = sjtLibrary('sjt-ward-selfie');
 		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben,Chloe'], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,D,H\nA,C,H\n' });
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('C ✓ ██████████ 3/3');
@@ -191,12 +197,19 @@ describe('postsafe group in plain mode', () => {
 		expect(result.stdout).toMatch(/Chloe +A, C, H +4\/12/);
 	});
 
+	it('--sjt: a four-option rank item spreads over four places and is marked out of 16', () => {
+		const library = sjtLibrary('sjt-dating-app-patient');
+		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben'], { env: { POSTSAFE_SCENARIOS: library }, input: 'A,C,D,B\nB,D,C,A\n' });
+		expect(result.code).toBe(0);
+		// Option A: ideal 1st; Asha put it 1st, Ben 4th; there is no 5th place.
+		expect(result.stdout).toMatch(/A +1\*: 1 {2}2 : 0 {2}3 : 0 {2}4 : 1 +ideal 1\n/);
+		expect(result.stdout).toMatch(/Asha +A > C > D > B +16\/16/);
+		expect(result.stdout).toMatch(/Ben +B > D > C > A +8\/16/);
+		expect(result.stdout).toMatch(/Asha +16\/16 +100%/);
+	});
+
 	it('--sjt: totals for each learner at the end, over the items answered when input stops early', () => {
-		const library = mkdtempSync(join(tmpdir(), 'postsafe-group-lib-'));
-		copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(library, 'criteria.yaml'));
-		mkdirSync(join(library, 'sjt'));
-		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-ward-selfie.yaml'), join(library, 'sjt', 'sjt-ward-selfie.yaml'));
-		copyFileSync(join(SCENARIO_DIR, 'sjt', 'sjt-closed-doctors-group.yaml'), join(library, 'sjt', 'sjt-closed-doctors-group.yaml'));
+		const library = sjtLibrary('sjt-ward-selfie', 'sjt-closed-doctors-group');
 		// Whichever item comes first, "C,D,F" and "C,E,G" each score one way on it; the second item gets one line only.
 		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben'], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,E,G\nC,D,F\n' });
 		expect(result.code).toBe(0);
@@ -314,7 +327,7 @@ describe('the group SJT view', () => {
 		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
 		const ui = render(<GroupSjtView item={rash} group={groupSjt(rash, [{ learner: 'Asha', answer: ['A', 'D', 'B', 'C', 'E'] }])} names={displayNames(['Asha'], false)} width={80} />);
 		mounted.push(ui);
-		expect(flat(ui.lastFrame() ?? '')).toContain('D Ignore the message; your social media is nothing to do with work. Why: It avoids unsafe advice');
+		expect(flat(ui.lastFrame() ?? '')).toContain('D Ignore the message, since your personal social media has nothing to do with work. Why: It avoids unsafe advice');
 	});
 
 	it('takes each learner\'s answer in turn, unseen, then shows the group\'s spread and marks', async () => {

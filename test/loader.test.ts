@@ -98,7 +98,7 @@ describe('loading scenario files', () => {
 	it('reports a beat that refers to a red flag the scenario does not have', async () => {
 		const text = VALID.replace('redFlags: [individual-advice]', 'redFlags: [individual-advise]');
 		const { result } = await scratchLibrary({ 'x.yaml': text });
-		expect(messages(result)).toEqual([`x.yaml:35:18: beats[0].when.redFlags[0]: red flag "individual-advise" is not in this scenario's rubric`]);
+		expect(messages(result)).toEqual([`x.yaml:39:18: beats[0].when.redFlags[0]: red flag "individual-advise" is not in this scenario's rubric`]);
 	});
 
 	it('refuses a role-play whose ending beat has no "when", or that has no fallback beat', async () => {

@@ -119,6 +119,8 @@ describe('the Ollama partner', () => {
 	it.each([
 		['speaking as the learner', 'Asha: I cannot give medical advice here, please call 111.'],
 		['giving clinical advice as a patient', "It's probably eczema, you should apply hydrocortisone cream twice a day."],
+		['giving clinical advice in another specialty', 'Honestly you should take 500mg of metformin twice a day with food.'],
+		['giving a verdict on results, as the clinician would', 'Your bloods came back completely normal, nothing to worry about.'],
 		['talking about being an AI', 'As an AI language model I cannot play this role.'],
 		['talking about the marking', 'Good answer! You scored well on the rubric.'],
 		['saying nothing', '   '],
@@ -210,17 +212,43 @@ describe('what the model is told about the conversation so far', () => {
 	});
 
 	it.each(bundledLibrary().scenarios.map(entry => [entry.scenario.id, entry.scenario] as const))(
-		'%s: the setting, written to the learner as "you", is framed as theirs, and the persona and rules are restated after the last reply',
+		'%s: the model is told the situation as its part knows it, never the learner\'s setting, asked for British English, and the persona and rules are restated after the last reply',
 		(id, loaded) => {
 			const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], time });
 			const messages = chatMessages(partnerRequest(reduceSession(start, reply('Hello.')))!, templates(loaded.partner.role), undefined);
-			expect(messages[0]!.content).toContain(`("you" in it is Asha, not ${loaded.partner.name}): ${loaded.setting}`);
+			const system = messages[0]!.content;
+			expect(loaded.partner.knows).toBeDefined();
+			expect(system).toContain(`What you know of the situation: ${loaded.partner.knows}`);
+			expect(system).not.toContain(loaded.setting);
+			expect(system).toMatch(/British English/);
+			// No scripted beat is listed: the one that fits comes as guidance in the reminder.
+			expect(loaded.beats.filter(beat => system.includes(beat.say))).toEqual([]);
 			const reminder = messages.at(-1)!;
 			expect(reminder.role).toBe('system');
 			expect(reminder.content).toContain(loaded.partner.persona);
 			expect(reminder.content).toContain("never Asha's words, no name label or stage directions, nothing about being an AI or about marking");
 		},
 	);
+
+	it('tells a partner without "knows" the learner\'s setting as what the learner was told, after who it is messaging', () => {
+		const { knows: _, ...partner } = scenario().partner;
+		const loaded = { ...scenario(), partner };
+		const start = createSession({ scenario: loaded, rubric: rubricFor('patient-dm-rash'), learners: ['Asha'], time });
+		const system = chatMessages(partnerRequest(reduceSession(start, reply('Hello.')))!, templates('patient'), undefined)[0]!.content;
+		expect(system).toContain(`You are messaging Asha on Instagram DM.\n\nWhat you know of the situation: What Asha was told about the situation ("you" in it means Asha, never Jade Holloway): ${loaded.setting}`);
+	});
+
+	it.each([
+		['a reply that draws the line and gives the route', "I can't advise on here, sorry. Please use the online consultation form tonight.", 'cant-get-through', 'wants-the-prescription'],
+		['a reply that gives advice', 'Sounds like eczema, try hydrocortisone.', 'wants-the-prescription', 'cant-get-through'],
+	])('after %s, guides the model with the one beat that fits, not the others', async (_, learnerReply, fits, other) => {
+		const server = await fake([{ pieces: piecesOf('ok x') }]);
+		await partner(server.url).respond(requestAfter(learnerReply), { signal: never });
+		const sent = JSON.stringify(server.requests.find(request => request.path === '/api/chat')!.body.messages);
+		const say = (id: string) => JSON.stringify(scenario().beats.find(beat => beat.id === id)!.say).slice(1, -1);
+		expect(sent).toContain(say(fits));
+		expect(sent).not.toContain(say(other));
+	});
 });
 
 describe('the session with an Ollama partner', () => {
@@ -402,6 +430,14 @@ describe('prompts and model output', () => {
 		["I'll prescribe you a short course of steroid cream.", false, 'clinical-advice'],
 		["sounds like you've got eczema tbh", false, 'clinical-advice'],
 		['My advice would be to keep it clean and dry.', false, 'clinical-advice'],
+		// In any specialty: a dose, a change of medicine, a verdict, a reassurance.
+		['Take two puffs of your salbutamol inhaler every 4 hours.', false, 'clinical-advice'],
+		["Stop the ramipril until you've seen your GP.", false, 'clinical-advice'],
+		['It sounds like tonsillitis, you need antibiotics.', false, 'clinical-advice'],
+		["you don't need to go to A&E for that", false, 'clinical-advice'],
+		// In character, a company or a relative may reassure about other things.
+		["you don't need to worry, nobody checks the #ad thing 😉", false, undefined],
+		['i take metformin for my diabetes', false, undefined],
 		// A colleague or interviewer may talk clinically.
 		['As your doctor I would prescribe something.', true, undefined],
 		// Leaving the part in other ways, whoever plays it.

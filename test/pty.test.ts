@@ -54,7 +54,8 @@ function boxAround(rows: readonly string[], words: string): string[] {
 	return rows.slice(top, bottom + 1);
 }
 
-describe('postsafe play in a real terminal', () => {
+// Each test is several steps of up to 15 s each (waitForScreen's own limit), on a machine that may be busy.
+describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 	it('takes two replies, ends on Ctrl+E, shows the debrief and leaves a complete transcript (0600)', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
 		const terminal = play(directory);
@@ -131,7 +132,7 @@ describe('postsafe play in a real terminal', () => {
 	});
 });
 
-describe('postsafe review in a real terminal', () => {
+describe('postsafe review in a real terminal', { timeout: 60_000 }, () => {
 	it('browses a folder given in place of a transcript, as --transcripts would', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-pty-'));
 		const player = play(directory);

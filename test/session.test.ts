@@ -90,6 +90,16 @@ describe('choosing a beat', () => {
  * patterns and its labelled replies): the other party should take what it is given and ask for more.
  */
 const UNSAFE: Record<string, readonly string[]> = {
+	'ai-chatbot-patient-data': ['Go on then, pop it over and I\'ll give it a read.', 'Send me the screenshot of the letter too.', 'Genius, do mine next.', 'Looks fine to me.'],
+	'anonymous-forum-post': ['About time someone said it. Leave it up.', 'When I worked there the registrar always ignored the bleeps too.', "Fair play, I've upvoted it.", 'Just say which reg it was.'],
+	'crowdfunding-patient': ["Of course, I'll share it tonight.", 'Honestly it sounds promising, it could work.', 'Her last scan showed it had spread, people should know.', "I'll post it on my wall."],
+	'dating-app-patient': ['Haha go on then, Friday works.', 'A bit of tightness is normal, just raise your arm on a pillow.', "Let me check your x-ray when I'm in tomorrow.", 'Once your follow-up is finished, message me.'],
+	'doxxing-after-viral-post': ['Cowards hiding behind an anonymous account.', "I'm on nights till Friday.", 'Come down to the hospital then and say it to my face.', 'You know where to find me.'],
+	'group-chat-disclosed': ['Good idea, get rid of it before Friday.', "Let's say the nickname was the nurses' and stick to the same story.", 'Honestly she brought this on herself, she was a nightmare.', "I've cleared mine."],
+	'influencer-weight-loss-jab': ["Sounds fun! Send me the brief and I'll film something.", "I'll say it's totally safe.", 'Happy to approve the scripts for whoever uses the code.', 'Let us keep it natural.'],
+	'linkedin-endorsement': ["Of course, send me the wording and I'll put it up tonight.", "I'll pass it on to my patients at the practice.", "The share options sound tempting. Let's keep that between us.", 'Happy to say you were my patient.'],
+	'patient-films-consultation': ["OK, you win. I'll sort some for you if you take the video down.", 'Fine, I will send a prescription.', 'Let me put my side under the video so your followers can see what really happened.', 'Take it down today or else.'],
+	'strike-post-patients': ["Well said, RT'd.", 'I was there that night, the lady collapsed after her scan was delayed.', 'Patients can wait a couple of days, they will cope.', 'Spot on.'],
 	'anonymised-case-post': ['Looks good to me, go for it!', "Yes tag them, I'll retweet it.", 'Hook could be: when the ECG tells you to run.', 'Go for it, post it!'],
 	'group-chat-patient-joke': ['lol what a nightmare 😂 he sounds like a proper menace', "haha I'll screenshot it for my housemates", 'Everyone, calling Ellie out in the group for this, not ok', 'lmao legend'],
 	'night-shift-photos': ["Don't worry, I won't tell Sister. Go for it 😂", 'Send me the resus one!', 'Go with the corridor one for the main pic', 'Tag me!'],

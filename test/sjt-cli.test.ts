@@ -9,12 +9,12 @@ import { SjtRecord } from '../source/sjt/record.js';
 import { runCli } from './helpers/cli.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
 
-/** A scenario folder holding the criteria and just the two textbook items, so a session's items are known. */
-function twoItemLibrary(): string {
+/** A scenario folder holding the criteria and just these items (the two textbook ones unless told), so a session's items are known. */
+function itemLibrary(ids: readonly string[] = ['sjt-instagram-rash', 'sjt-ward-selfie']): string {
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-sjt-lib-'));
 	copyFileSync(join(SCENARIO_DIR, 'criteria.yaml'), join(directory, 'criteria.yaml'));
 	mkdirSync(join(directory, 'sjt'));
-	for (const id of ['sjt-instagram-rash', 'sjt-ward-selfie']) copyFileSync(join(SCENARIO_DIR, 'sjt', `${id}.yaml`), join(directory, 'sjt', `${id}.yaml`));
+	for (const id of ids) copyFileSync(join(SCENARIO_DIR, 'sjt', `${id}.yaml`), join(directory, 'sjt', `${id}.yaml`));
 	return directory;
 }
 
@@ -43,7 +43,40 @@ describe('postsafe sjt score', () => {
 	});
 });
 
+describe('a four-option rank item (sjt-dating-app-patient, ideal A, C, D, B)', () => {
+	it('scores the ideal order 16 of 16 and a reversed one 8 of 16, in JSON and in words', () => {
+		expect(JSON.parse(runCli(['sjt', 'score', '--item', 'sjt-dating-app-patient', '--answer', 'A,C,D,B', '--json']).stdout)).toMatchObject({ type: 'rank', points: 16, max: 16 });
+		const text = runCli(['sjt', 'score', '--item', 'sjt-dating-app-patient', '--answer', 'B,D,C,A']).stdout;
+		expect(text.split('\n')[0]).toBe('sjt-dating-app-patient: 8 of 16');
+		expect(text).toContain('Ideal order  A > C > D > B');
+	});
+	it('refuses a five-letter ranking, saying how many options the item has', () => {
+		const result = runCli(['sjt', 'score', '--item', 'sjt-dating-app-patient', '--answer', 'A,C,D,B,E']);
+		expect([result.code, result.stderr]).toEqual([2, 'postsafe: --answer: no option E in sjt-dating-app-patient (its options are A to D)\n']);
+	});
+	it('prints its heading as "rank 4" in plain practice and totals it out of 16', () => {
+		const library = itemLibrary(['sjt-dating-app-patient']);
+		const result = runCli(['sjt', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,A,D,B\n' });
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('A recent patient matches with you (rank 4, most to least appropriate)');
+		expect(result.stdout).toContain('SJT session: 14 of 16 (88%) over 1 item');
+	});
+});
+
 describe('postsafe sjt list', () => {
+	it('holds at least 60 items: 25 or more of each type, rank items with four and with five options', () => {
+		const all = JSON.parse(runCli(['sjt', 'list', '--json']).stdout) as { id: string; type: string; options: number }[];
+		expect(all.length).toBeGreaterThanOrEqual(60);
+		expect(all.filter(item => item.type === 'rank').length).toBeGreaterThanOrEqual(25);
+		expect(all.filter(item => item.type === 'best3').length).toBeGreaterThanOrEqual(25);
+		expect(new Set(all.filter(item => item.type === 'rank').map(item => item.options))).toEqual(new Set([4, 5]));
+		expect(new Set(all.filter(item => item.type === 'best3').map(item => item.options))).toEqual(new Set([8]));
+		// An item for each of the role-plays on what doctors now meet online.
+		const ids = all.map(item => item.id);
+		for (const topic of ['ai-chatbot-patient-data', 'patient-films-consultation', 'doxxing-after-viral-post', 'influencer-weight-loss-jab', 'anonymous-forum-post', 'strike-post-patients', 'group-chat-disclosed', 'dating-app-patient', 'linkedin-endorsement', 'crowdfunding-patient']) {
+			expect(ids).toContain(`sjt-${topic}`);
+		}
+	});
 	it('lists the bank, filtered by type and topic as a session would be', () => {
 		const best3 = JSON.parse(runCli(['sjt', 'list', '--type', 'best3', '--json']).stdout) as { id: string; type: string }[];
 		expect(best3.length).toBeGreaterThanOrEqual(12);
@@ -77,7 +110,7 @@ describe('postsafe validate and the SJT bank', () => {
 
 describe('postsafe sjt in plain mode', () => {
 	it('prints each item, reads one answer line for each, reveals, and saves the session', () => {
-		const library = twoItemLibrary();
+		const library = itemLibrary();
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-sjt-'));
 		const result = runCli(['sjt', '--learner', 'Asha', '--seed', '7', '--transcripts', transcripts, '--json'], {
 			env: { POSTSAFE_SCENARIOS: library },
@@ -96,7 +129,7 @@ describe('postsafe sjt in plain mode', () => {
 		expect(record.items.map(item => item.answer)).toEqual([['C', 'D', 'F'], ['A', 'D', 'B', 'C', 'E']]);
 	});
 	it('keeps an answer it cannot read as not answered, says why, and goes on', () => {
-		const library = twoItemLibrary();
+		const library = itemLibrary();
 		const result = runCli(['sjt', '--type', 'rank', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], {
 			env: { POSTSAFE_SCENARIOS: library },
 			input: 'A,D,Q\n',

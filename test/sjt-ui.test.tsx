@@ -63,6 +63,22 @@ describe('postsafe sjt in the terminal', () => {
 		expect(record()).toMatchObject({ status: 'complete', summary: { percent: 100, revisit: [] } });
 	});
 
+	it('ranks a four-option item: heading "rank 4", four places, and marks out of 16', async () => {
+		const { ui, record } = session([item('sjt-dating-app-patient')]);
+		await waitFor(ui, text => text.includes('A recent patient matches with you (rank 4, most to least appropriate)'));
+		await waitFor(ui, () => /❯ 1\. A/.test(ui.lastFrame() ?? ''));
+		expect(ui.lastFrame()).not.toMatch(/5\. /);
+		// Hold B and move it above A: B, A, C, D against the ideal A, C, D, B is 1 + 3 + 3 + 3.
+		await press(ui, DOWN, ' ');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('↕ 2. B'));
+		await press(ui, UP, ' ');
+		await waitFor(ui, () => /❯ 1\. B/.test(ui.lastFrame() ?? ''));
+		await press(ui, '\r');
+		await waitFor(ui, text => text.includes('Score 10 of 16'));
+		expect(flat(screenText(ui))).toContain('B · yours 1, ideal 4: 1/4');
+		expect(record().items[0]).toMatchObject({ id: 'sjt-dating-app-patient', answer: ['B', 'A', 'C', 'D'], points: 10, max: 16 });
+	});
+
 	it('chooses three with Space, refuses a fourth, submits with Enter and reveals 12 of 12', async () => {
 		const { ui, record } = session([item('sjt-ward-selfie')]);
 		await waitFor(ui, text => text.includes('(3 more to choose)'));

@@ -49,6 +49,26 @@ describe('rank scoring (4 a option, less a mark for each place out)', () => {
 	});
 });
 
+describe('rank scoring with four options (the same 4 a option, out of 16)', () => {
+	const ideal = ['C', 'A', 'D', 'B'];
+	it.each([
+		['the ideal order', ['C', 'A', 'D', 'B'], 16],
+		['two neighbours swapped', ['A', 'C', 'D', 'B'], 14],
+		['the first and last swapped', ['B', 'A', 'D', 'C'], 10],
+		['the order reversed', ['B', 'D', 'A', 'C'], 8],
+	])('%s scores %i of 16', (_, given, points) => {
+		expect(scoreRank('x', ideal, given)).toMatchObject({ points, max: 16 });
+	});
+	it('gives an option three places out 1 mark, the most a four-option item can be out', () => {
+		expect(scoreRank('x', ideal, ['B', 'D', 'A', 'C']).perOption.map(option => [option.option, option.placesOut, option.points])).toEqual([
+			['A', 1, 3],
+			['B', 3, 1],
+			['C', 3, 1],
+			['D', 1, 3],
+		]);
+	});
+});
+
 describe('best-3 scoring (4 for each correct option; more than three scores 0)', () => {
 	const options = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 	const correct = ['C', 'D', 'F'];
@@ -94,11 +114,22 @@ describe('the item bank', () => {
 	it('loads with no errors', () => {
 		expect(bank.errors).toEqual([]);
 	});
-	it('holds at least 24 items, about half of each type', () => {
+	it('holds at least 60 items, about half of each type', () => {
 		const ranks = bank.items.filter(loaded => loaded.item.type === 'rank').length;
 		const best3s = bank.items.length - ranks;
-		expect(bank.items.length).toBeGreaterThanOrEqual(24);
+		expect(bank.items.length).toBeGreaterThanOrEqual(60);
 		expect(Math.min(ranks, best3s)).toBeGreaterThanOrEqual(Math.floor(bank.items.length * 0.4));
+	});
+	it('refuses a rank item whose ideal order leaves an option out', async () => {
+		const directory = join(mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), 'sjt');
+		mkdirSync(directory);
+		writeFileSync(
+			join(directory, 'short.yaml'),
+			['id: sjt-short', 'type: rank', 'title: Short', 'stem: A stem.', 'topics: [x]', 'difficulty: easy', 'options:', ...'ABCDE'.split('').map(letter => `  - {id: ${letter}, text: t, rationale: r}`), 'answer: [A, B, C, D]', 'anchors:', '  - {source: gmp-2024, point: p}', ''].join('\n'),
+		);
+		const loaded = await loadSjtBank(directory, sources);
+		expect(loaded.items).toEqual([]);
+		expect(loaded.errors).toEqual([expect.objectContaining({ line: 13, message: 'answer: the ideal order names 4 options; this item has 5, and each goes in once' })]);
 	});
 	it('reports a broken item at file:line:col and loads the rest', async () => {
 		const directory = join(mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), 'sjt');

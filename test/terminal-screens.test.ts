@@ -22,7 +22,7 @@ function onlyFile(directory: string): unknown {
 	return JSON.parse(readFileSync(join(directory, names[0]!), 'utf8'));
 }
 
-describe('postsafe sjt in a real terminal', () => {
+describe('postsafe sjt in a real terminal', { timeout: 60_000 }, () => {
 	it('chooses three of eight with the arrows and Space, reveals the marks, summarises, saves and exits', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-sjt-pty-'));
 		const terminal = start(['sjt', '--type', 'best3', '--count', '1', '--seed', '1', '--learner', 'Test', '--transcripts', directory]);
@@ -45,7 +45,7 @@ describe('postsafe sjt in a real terminal', () => {
 	});
 });
 
-describe('postsafe group in a real terminal', () => {
+describe('postsafe group in a real terminal', { timeout: 60_000 }, () => {
 	const ASHA = "Sorry Jade, I can't give medical advice on here. Please use the practice's online consultation.";
 	const BEN = "Send me the photo and I'll have a look.";
 

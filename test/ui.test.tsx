@@ -123,7 +123,7 @@ describe('the terminal UI', () => {
 				</KeyRouter>
 			</ThemeProvider>,
 		);
-		await waitFor(ui, text => text.includes('1 of 16'));
+		await waitFor(ui, text => text.includes(`1 of ${bundledLibrary().scenarios.length}`));
 		expect((ui.lastFrame() ?? '').split('\n').length).toBeLessThan(24);
 	});
 

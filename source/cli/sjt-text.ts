@@ -1,17 +1,16 @@
 import { cellBar } from '../bar.js';
 import { anchorLine } from '../scenario/labels.js';
-import { NONE_ANSWERED, type SjtResult, type SjtSummary } from '../sjt/practice.js';
+import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtScore } from '../sjt/score.js';
 import { style } from './style.js';
 import { formatTable, wrapIndented } from './table.js';
 
-const TYPE_NAMES = { rank: 'rank 5, most to least appropriate', best3: 'choose the best 3 of 8' } as const;
 
 /** An item as the candidate reads it: the stem and the lettered options. */
 export function formatItem(item: SjtItem, position: string, width?: number): string {
 	return [
-		style.heading(`${position}${item.title} (${TYPE_NAMES[item.type]})`),
+		style.heading(`${position}${item.title} (${typeName(item)})`),
 		wrapIndented(item.stem, 0, width),
 		'',
 		...item.options.map(option => wrapIndented(`${option.id}. ${option.text}`, 2, width)),

@@ -32,14 +32,14 @@ export async function runSjtList(options: { topic?: string; type?: SjtType; json
 	const bank = await openSjtBank(options.scenarios);
 	const items = bank.items.map(loaded => loaded.item).filter(item => matchesFilter(item, options)).sort((a, b) => a.id.localeCompare(b.id));
 	if (options.json) {
-		write(`${JSON.stringify(items.map(({ id, type, title, topics, difficulty }) => ({ id, type, title, topics, difficulty })), null, 2)}\n`);
+		write(`${JSON.stringify(items.map(({ id, type, title, topics, difficulty, options }) => ({ id, type, options: options.length, title, topics, difficulty })), null, 2)}\n`);
 		return 0;
 	}
 	if (items.length === 0) {
 		write(`No SJT items match${describeFilter(options)}. Run \`postsafe sjt list\` to see them all.\n`);
 		return 1;
 	}
-	write(`${formatTable([['Item', 'Type', 'Difficulty', 'Topics'], ...items.map(item => [item.id, item.type, item.difficulty, item.topics.join(', ')])])}\n`);
+	write(`${formatTable([['Item', 'Type', 'Options', 'Difficulty', 'Topics'], ...items.map(item => [item.id, item.type, String(item.options.length), item.difficulty, item.topics.join(', ')])])}\n`);
 	return 0;
 }
 

@@ -1,3 +1,4 @@
+import { looksLikeReassurance, looksLikeTreatmentAdvice } from '../rubric/clinical-acts.js';
 import type { PartnerRole } from '../scenario/schema.js';
 import type { PartnerRequest } from '../session/types.js';
 
@@ -138,12 +139,10 @@ const AI_TALK =
  */
 const RUBRIC_TALK =
 	/\b(?:rubric|marking scheme|mark scheme|(?:assessment|marking|scoring) criteri(?:a|on)|your score|you scored|model answer|(?:good|great|strong|excellent|perfect) answer|feedback on your (?:answer|performance)|you (?:covered|addressed|mentioned) (?:confidentiality|boundaries|signposting|documentation|escalation|transparency))\b/i;
-const TREATMENT = "(?:some |an? |a course of |the )?(?:antihistamines?|hydrocortisone|steroids?|(?:steroid |antifungal |antibiotic )?cream|ibuprofen|paracetamol|antibiotics?|amoxicillin|flucloxacillin|piriton|cetirizine|loratadine)";
-const CONDITION = '(?:eczema|an? (?:skin |fungal |bacterial |viral )?infection|cellulitis|an? allergy|an? allergic reaction|dermatitis|shingles|psoriasis|hives|ringworm|scabies|impetigo)';
 /**
- * The partner speaking as the clinician: to the other person ("as your doctor", "I'll prescribe",
- * "you should take antihistamines", "you've got eczema"). A patient guessing about their own
- * condition ("i think it's probably an allergy tbh", "is it eczema do you think?") is still a patient.
+ * The partner speaking as the clinician, in the first person: "as your doctor", "I'll prescribe",
+ * "examine you", "my advice is". Advice and verdicts given to the other person, in any specialty,
+ * come from rubric/clinical-acts.
  */
 const CLINICIAN_TALK = new RegExp(
 	[
@@ -152,11 +151,19 @@ const CLINICIAN_TALK = new RegExp(
 		"\\bi(?:'ll| will| can| could| would|'d|'m going to)? (?:prescribe|diagnose)\\b",
 		'\\b(?:examine|assess) you\\b',
 		'\\bmy (?:medical |clinical )?(?:advice|diagnosis|recommendation|opinion as a doctor) (?:is|would be)\\b',
-		`\\b(?:you should|you need to|i(?:'d| would)? (?:recommend|suggest|advise)(?: that)? you) (?:take|apply|use|try|start(?: on)?|get) ${TREATMENT}`,
-		`\\b(?:you(?:'ve got| have got| have| probably have| likely have| might have)|sounds like you(?:'ve got| have)) ${CONDITION}\\b(?! control)`,
 	].join('|'),
 	'i',
 );
+
+/**
+ * Whether the partner gives clinical advice: speaks as the clinician, tells the other person to take,
+ * use or stop a treatment, or reassures them or gives a verdict on their health. A patient guessing
+ * about their own condition ("i think it's probably an allergy tbh", "is it eczema do you think?") is
+ * still a patient.
+ */
+function givesClinicalAdvice(text: string): boolean {
+	return CLINICIAN_TALK.test(text) || looksLikeTreatmentAdvice(text) || looksLikeReassurance(text);
+}
 
 export type DriftReason = 'ai-talk' | 'rubric-talk' | 'clinical-advice';
 
@@ -169,6 +176,6 @@ export type DriftReason = 'ai-talk' | 'rubric-talk' | 'clinical-advice';
 export function detectDrift(text: string, partnerIsClinician: boolean): DriftReason | undefined {
 	if (AI_TALK.test(text)) return 'ai-talk';
 	if (RUBRIC_TALK.test(text)) return 'rubric-talk';
-	if (!partnerIsClinician && CLINICIAN_TALK.test(text)) return 'clinical-advice';
+	if (!partnerIsClinician && givesClinicalAdvice(text)) return 'clinical-advice';
 	return undefined;
 }

@@ -25,7 +25,7 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 }
 
 /** The placeholders postsafe fills in a role's system prompt, and in the reminder. */
-export const SYSTEM_PLACEHOLDERS = ['name', 'persona', 'wants', 'pushes', 'learner', 'channel', 'thread', 'setting', 'beats'] as const;
+export const SYSTEM_PLACEHOLDERS = ['name', 'persona', 'wants', 'pushes', 'learner', 'channel', 'thread', 'situation'] as const;
 export const REMINDER_PLACEHOLDERS = ['name', 'role', 'persona', 'turn', 'turnLimit', 'learner', 'guidance'] as const;
 
 /** Roles whose own lines may sound clinical (a registrar, an interviewer); the rest must never advise. */
@@ -42,12 +42,16 @@ function isFailedAttempt(message: Message, next: Message | undefined): boolean {
 	return message.kind === 'partner' && message.interrupted === true && next?.kind !== 'learner';
 }
 
-/** Who the model plays this turn: the partner, or the other voice the beat gives the words to, in their own character. */
-function playedVoice(scenario: Scenario, voice: string) {
+/**
+ * Who the model plays this turn: the partner, or the other voice the beat gives the words to, in their
+ * own character. What the partner knows is theirs: another voice is told the learner's setting instead.
+ */
+function playedVoice(scenario: Scenario, voice: string): Scenario['partner'] {
 	const other = voice === PARTNER_VOICE ? undefined : scenario.voices.find(candidate => candidate.id === voice);
 	if (!other) return scenario.partner;
+	const { knows: _theirs, ...partner } = scenario.partner;
 	return {
-		...scenario.partner,
+		...partner,
 		name: other.name,
 		persona: other.persona,
 		wants: `To have your say in the conversation, as yourself; ${scenario.partner.name} is the one it is about.`,
@@ -77,8 +81,18 @@ function whereNote(scenario: Scenario, learner: string, heard: Audience, answerI
 }
 
 /**
- * The messages for the model: the role's instructions (the persona, setting and beats: never the
- * rubric), the conversation so far with the learner's words only as user messages, and the persona
+ * The situation as the partner knows it, told to them ("You are messaging the FY2 who saw you…"). A
+ * scenario without `partner.knows` gives the learner's setting, marked as what the learner was told, so
+ * the model never reads "You are an FY2" as its own part.
+ */
+function situation(scenario: PartnerRequest['scenario'], learner: string): string {
+	const { partner } = scenario;
+	return partner.knows ?? `What ${learner} was told about the situation ("you" in it means ${learner}, never ${partner.name}): ${scenario.setting}`;
+}
+
+/**
+ * The messages for the model: the role's instructions (the persona and the situation as the partner
+ * knows it: never the rubric, and of the scripted beats only the one that fits, in the reminder), the conversation so far with the learner's words only as user messages, and the persona
  * restated after them, since a model loses its part over a long conversation.
  */
 export function chatMessages(request: PartnerRequest, templates: PromptTemplates, guidance: Beat | undefined): ChatMessage[] {
@@ -96,8 +110,7 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 		learner,
 		channel: CHANNEL_NAMES[scenario.channel],
 		thread: scenario.thread ? ` (${scenario.thread})` : '',
-		setting: scenario.setting,
-		beats: scenario.beats.map(beat => `- "${beat.say}"`).join('\n'),
+		situation: situation({ ...scenario, partner }, learner),
 	});
 	const history = conversation.filter((message, index) => !isFailedAttempt(message, conversation[index + 1])).map((message): ChatMessage =>
 		message.kind === 'partner'

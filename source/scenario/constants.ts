@@ -18,6 +18,8 @@ export const CHANNELS = [
 	'x-thread',
 	'tiktok',
 	'linkedin',
+	'reddit',
+	'dating-app',
 	'email',
 	'sms',
 	'portal',

@@ -8,6 +8,8 @@ export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = {
 	'x-thread': 'X thread',
 	tiktok: 'TikTok',
 	linkedin: 'LinkedIn',
+	reddit: 'Reddit',
+	'dating-app': 'Dating app',
 	email: 'Email',
 	sms: 'Text message',
 	portal: 'Patient portal',

@@ -176,6 +176,9 @@ const Partner = z.strictObject({
 	name: Text,
 	handle: Text.optional().describe('Account name shown on the channel, e.g. @jade.h'),
 	persona: Text.describe('Who they are and how they write.'),
+	knows: Text.optional().describe(
+		'The situation as this person knows it, written to them ("You are messaging Dr Patel, the FY2 who saw you…"): what the model playing them is told, instead of the learner\'s setting.',
+	),
 	wants: Text.describe('What they want from the learner.'),
 	pushes: Text.describe('How they push when the learner says no.'),
 });

@@ -27,6 +27,11 @@ export type SjtSummary = {
 
 export const REVISIT_BELOW = 0.75;
 
+/** What the item asks, for its heading: "rank 4, most to least appropriate" or "choose the best 3 of 8". */
+export function typeName(item: Pick<SjtItem, 'type' | 'options'>): string {
+	return item.type === 'rank' ? `rank ${item.options.length}, most to least appropriate` : 'choose the best 3 of 8';
+}
+
 /** The summary of a session that ended before any item was answered. */
 export const NONE_ANSWERED = 'SJT session: no items answered.';
 

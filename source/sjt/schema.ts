@@ -4,8 +4,6 @@ import { Anchor, DIFFICULTIES, Slug, Text } from '../scenario/schema.js';
 export const SJT_TYPES = ['rank', 'best3'] as const;
 export type SjtType = (typeof SJT_TYPES)[number];
 
-/** How many options each type has: five to rank, eight to choose three from. */
-export const OPTION_COUNT: Record<SjtType, number> = { rank: 5, best3: 8 };
 
 const OptionLetter = z.string().regex(/^[A-H]$/, 'options are lettered A to H');
 
@@ -28,9 +26,9 @@ export const SjtItem = z
 	.discriminatedUnion('type', [
 		z.strictObject({
 			...common,
-			type: z.literal('rank').describe('Rank five responses from most to least appropriate.'),
-			options: z.array(SjtOption).length(5, 'a rank item has exactly 5 options (A to E)'),
-			answer: z.array(OptionLetter).length(5, 'the ideal order names all 5 options').describe('The ideal order, most appropriate first.'),
+			type: z.literal('rank').describe('Rank four or five responses from most to least appropriate.'),
+			options: z.array(SjtOption).min(4, 'a rank item has 4 or 5 options (A to D, or A to E)').max(5, 'a rank item has 4 or 5 options (A to D, or A to E)'),
+			answer: z.array(OptionLetter).min(4, 'the ideal order names every option').max(5, 'the ideal order names every option').describe('The ideal order, most appropriate first, naming every option once.'),
 		}),
 		z.strictObject({
 			...common,
@@ -39,5 +37,5 @@ export const SjtItem = z
 			answer: z.array(OptionLetter).length(3, 'name the 3 correct options').describe('The three most appropriate options.'),
 		}),
 	])
-	.describe('A postsafe SJT item: MSRA-style rank-5 or best-3-of-8.');
+	.describe('A postsafe SJT item: MSRA-style rank (4 or 5 responses) or best-3-of-8.');
 export type SjtItem = z.infer<typeof SjtItem>;

@@ -1,6 +1,6 @@
-import { OPTION_COUNT, type SjtItem, type SjtType } from './schema.js';
+import type { SjtItem } from './schema.js';
 
-/** Marks per option; a rank item's five and a best-3 item's three correct options each carry four. */
+/** Marks per option: each of a rank item's four or five options, and each of a best-3 item's three correct ones, carries four. */
 export const MARKS_PER_OPTION = 4;
 
 export type RankOptionScore = { readonly option: string; readonly given: number | null; readonly ideal: number; readonly placesOut: number | null; readonly points: number };
@@ -17,13 +17,11 @@ export type Best3Score = {
 	/** More than three chosen: the item scores 0, as in the exam. */
 	readonly overSelected: boolean;
 };
-export function maxPoints(type: SjtType): number {
-	return type === 'rank' ? OPTION_COUNT.rank * MARKS_PER_OPTION : 3 * MARKS_PER_OPTION;
-}
 
 /**
  * A rank answer scored as the MSRA does: each option earns 4 less the number of places it is from its
  * ideal place (never below 0), so near misses still earn marks. An option left unranked earns nothing.
+ * The same rule holds for a four-option item, out of 16: one place out still costs one mark of four.
  */
 export function scoreRank(item: string, ideal: readonly string[], given: readonly string[]): RankScore {
 	const perOption = ideal.map((option, idealIndex) => {
@@ -32,7 +30,7 @@ export function scoreRank(item: string, ideal: readonly string[], given: readonl
 		return { option, given: givenIndex < 0 ? null : givenIndex + 1, ideal: idealIndex + 1, placesOut, points: placesOut === null ? 0 : Math.max(0, MARKS_PER_OPTION - placesOut) };
 	});
 	perOption.sort((a, b) => a.option.localeCompare(b.option));
-	return { item, type: 'rank', points: perOption.reduce((sum, option) => sum + option.points, 0), max: maxPoints('rank'), perOption };
+	return { item, type: 'rank', points: perOption.reduce((sum, option) => sum + option.points, 0), max: ideal.length * MARKS_PER_OPTION, perOption };
 }
 
 /** A best-3 answer: 4 marks for each correct option chosen; choosing more than three scores 0. */
@@ -43,7 +41,7 @@ export function scoreBest3(item: string, options: readonly string[], correct: re
 		const isCorrect = correct.includes(option);
 		return { option, chosen: isChosen, correct: isCorrect, points: !overSelected && isChosen && isCorrect ? MARKS_PER_OPTION : 0 };
 	});
-	return { item, type: 'best3', points: perOption.reduce((sum, option) => sum + option.points, 0), max: maxPoints('best3'), perOption, overSelected };
+	return { item, type: 'best3', points: perOption.reduce((sum, option) => sum + option.points, 0), max: 3 * MARKS_PER_OPTION, perOption, overSelected };
 }
 
 /** Scores an answer (option letters: the order for rank, the choices for best-3) against an item. */

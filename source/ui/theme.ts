@@ -10,6 +10,8 @@ export const CHANNEL_COLOURS: Readonly<Record<Channel, string>> = {
 	'x-thread': 'white',
 	tiktok: 'cyan',
 	linkedin: 'blue',
+	reddit: 'yellow',
+	'dating-app': 'magenta',
 	email: 'yellow',
 	sms: 'green',
 	portal: 'cyan',

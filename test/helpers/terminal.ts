@@ -1,7 +1,7 @@
 /**
  * A program in a real pseudo-terminal, typed into and read back as a person would: node-pty gives the
  * pseudo-terminal and @xterm/headless turns its bytes into the screen a person would see (rows,
- * cursor, wrapping), so the tests need no terminal program of the machine and run wherever `npm install` does.
+ * cursor, wrapping), so the tests need nothing on the machine but Node and run wherever `npm install` does.
  *
  *   const terminal = spawnTerminal({ args: ['play', 'patient-dm-rash', '--offline'] }); // the built CLI, 80×24
  *   await terminal.waitForScreen('Reply to Jade Holloway');   // waits for the screen to change, never sleeps
@@ -23,8 +23,8 @@
  *   (a value of undefined removes a variable).
  * - `program` is the command line before `args`: by default node and the built CLI (dist/cli.js).
  */
-import { spawn, type IPty } from '@lydell/node-pty';
 import { join } from 'node:path';
+import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
 export type Key = 'Enter' | 'Escape' | 'Tab' | 'Backspace' | 'Up' | 'Down' | 'Left' | 'Right' | 'Home' | 'End' | 'PageUp' | 'PageDown' | 'Space' | `C-${string}`;
@@ -102,6 +102,7 @@ export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], progr
 	const emulator = new xterm.Terminal({ cols, rows, scrollback: 10_000, allowProposedApi: true });
 	const pty: IPty = spawn(file, [...before, ...args], { name: 'xterm-256color', cols, rows, env: childEnv, ...(cwd === undefined ? {} : { cwd }) });
 
+	let done = false;
 	// Every check waits on the screen changing: each chunk the program writes, once the emulator has drawn it.
 	const listeners = new Set<() => void>();
 	const changed = () => {
@@ -115,9 +116,10 @@ export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], progr
 		}));
 	});
 	// A reply the emulator owes the program (a cursor-position report) goes back to it.
-	emulator.onData(data => pty.write(data));
+	emulator.onData(data => {
+		if (!done) pty.write(data);
+	});
 
-	let done = false;
 	const exited = new Promise<Exit>(resolve => {
 		pty.onExit(({ exitCode, signal }) => {
 			done = true;

@@ -2,18 +2,17 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { cellBar } from '../../bar.js';
 import { anchorLine } from '../../scenario/labels.js';
-import { NONE_ANSWERED, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
+import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
 
-const TYPE_NAMES = { rank: 'rank 5, most to least appropriate', best3: 'choose the best 3 of 8' } as const;
 
 /** The item's heading and situation, printed once when it starts. */
 export function ItemStem({ item, position, width }: { readonly item: SjtItem; readonly position: string; readonly width: number }) {
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>
-				{position} · {item.title} ({TYPE_NAMES[item.type]})
+				{position} · {item.title} ({typeName(item)})
 			</Text>
 			<Paragraph width={width}>{item.stem}</Paragraph>
 		</Box>

@@ -1,0 +1,124 @@
+// Recognising clinical acts in free text, in any specialty: telling someone to take or change a medicine,
+// and reassuring them or giving them a verdict on their health. Pure and small, so the partner's drift
+// filter (partner/clean.ts) can use it now and the rubric can share it later.
+
+/** Medicines and kinds of medicine, across specialties, as people name them in messages. */
+const MEDICINES = [
+	// pain, fever, inflammation
+	'paracetamol', 'ibuprofen', 'naproxen', 'aspirin', 'codeine', 'co-codamol', 'tramadol', 'morphine', 'diclofenac', 'painkillers?', 'anti-inflammator(?:y|ies)',
+	// infection
+	'antibiotics?', 'amoxicillin', 'flucloxacillin', 'penicillin', 'doxycycline', 'clarithromycin', 'azithromycin', 'nitrofurantoin', 'trimethoprim', 'cefalexin', 'metronidazole', 'co-amoxiclav',
+	'antivirals?', 'aciclovir', 'antifungals?', 'clotrimazole', 'fluconazole', 'canesten',
+	// skin and allergy
+	'antihistamines?', 'cetirizine', 'loratadine', 'fexofenadine', 'piriton', 'chlorphenamine', 'hydrocortisone', 'steroids?', 'prednisolone', 'emollients?', 'creams?', 'ointments?', 'sudocrem', 'e45', 'diprobase',
+	// heart, blood, diabetes
+	'statins?', 'atorvastatin', 'simvastatin', 'ramipril', 'amlodipine', 'bisoprolol', 'furosemide', 'warfarin', 'apixaban', 'rivaroxaban', 'blood thinners?', 'metformin', 'gliclazide', 'insulin', 'semaglutide', 'tirzepatide',
+	// chest, gut, urology
+	'inhalers?', 'salbutamol', 'ventolin', 'omeprazole', 'lansoprazole', 'gaviscon', 'antacids?', 'laxatives?', 'senna', 'lactulose', 'loperamide', 'imodium', 'buscopan', 'tamsulosin',
+	// mental health, neurology, sleep
+	'antidepressants?', 'sertraline', 'citalopram', 'fluoxetine', 'mirtazapine', 'amitriptyline', 'diazepam', 'lorazepam', 'zopiclone', 'melatonin', 'sleeping pills?', 'gabapentin', 'pregabalin', 'sumatriptan', 'levodopa', 'levetiracetam',
+	// hormones and other
+	'levothyroxine', 'the pill', 'contraceptives?', 'morning after pill', 'hrt', 'iron tablets?', 'vitamin d', 'folic acid', 'eye drops', 'ear drops', 'nasal spray', 'lozenges?',
+	// generic
+	'tablets?', 'pills?', 'capsules?', 'medication', 'medicines?', 'meds', 'the dose', 'your dose',
+];
+const MEDICINE = `(?:${MEDICINES.join('|')})`;
+
+/** Verbs of taking or changing a treatment. */
+const TREATMENT_VERB = '(?:take|taking|start|starting|use|using|apply|applying|try|get|buy|pick up|put|rub|double|increase|reduce|lower|halve|stop|stopping|come off|keep taking|carry on with|switch to|go up to|have)';
+
+/** Who is told to do it: the other person, or advice given to them. */
+const DIRECTIVE =
+	"(?:you should|you need to|you could|you can|you must|you'll need to|you will need to|you'd better|make sure you|just|i'd|i would|i'd recommend|i recommend|i'd suggest|i suggest|i'd advise|i advise|i'd say|best to|better to|it's best to|you want to|definitely)";
+
+/** A dose or how often to take it: "500 mg", "two puffs", "twice a day", "every 4 hours". */
+const DOSE = '(?:\\d+(?:\\.\\d+)?\\s?(?:mg|mcg|micrograms?|g|ml|units?|puffs?|tablets?|drops)\\b|\\b(?:once|twice|three times|four times|\\d+ times) (?:a|per|each) day\\b|\\bevery \\d+ hours\\b)';
+
+const ADVICE = [
+	// "you should take an antihistamine", "i'd recommend you start the inhaler"
+	new RegExp(`\\b${DIRECTIVE}(?: (?:that )?you)? ${TREATMENT_VERB}\\b(?:\\W+\\w+){0,5}?\\W+${MEDICINE}\\b`, 'i'),
+	// "take two paracetamol", "apply hydrocortisone twice a day": a bare instruction opening the sentence
+	new RegExp(`^(?:${TREATMENT_VERB})\\b(?:\\W+\\w+){0,4}?\\W+${MEDICINE}\\b`, 'i'),
+	// "500 mg twice a day", "take it every 4 hours", given as an instruction
+	new RegExp(`\\b(?:${TREATMENT_VERB}|${DIRECTIVE})\\b(?:\\W+\\w+){0,6}?\\W+${DOSE}`, 'i'),
+	// "you need antibiotics", "you'll need a steroid cream"
+	new RegExp(`\\byou(?:'ll| will)? need (?:some |an? |a course of |the |to (?:take|use|start) (?:some |an? |the )?)?(?:\\w+ )?${MEDICINE}\\b`, 'i'),
+	// "stop the metformin", "don't take the ibuprofen"
+	new RegExp(`\\b(?:stop|don't take|do not take|avoid|come off) (?:the |your |any )?${MEDICINE}\\b`, 'i'),
+];
+
+/** Conditions across specialties, and the endings that name most others ("tonsillitis", "gastritis"). */
+const CONDITIONS = [
+	'\\w+itis', '\\w+osis', 'an? (?:\\w+ )?infection', 'an? (?:\\w+ )?virus', 'a virus', 'viral', 'an? allergy', 'an? allergic reaction', 'eczema', 'psoriasis', 'hives', 'shingles', 'scabies', 'impetigo', 'ringworm',
+	'an? uti', 'strep(?: throat)?', 'flu', 'a cold', 'covid', 'asthma', 'copd', 'a chest infection', 'pneumonia', 'an? (?:\\w+ )?fracture', 'a sprain', 'a strain', 'a pulled muscle', 'migraine', 'a migraine',
+	'anxiety', 'depression', 'a panic attack', 'reflux', 'ibs', 'an ulcer', 'a clot', 'a dvt', 'angina', 'diabetes', 'anaemia', 'gout', 'piles', 'haemorrhoids', 'a cyst', 'a hernia',
+];
+const CONDITION = `(?:${CONDITIONS.join('|')})`;
+
+/** What a health verdict is about: "your results", "the rash", "your chest". */
+const BODY =
+	'(?:results?|bloods?|blood tests?|tests?|scans?|x-?rays?|ecg|levels?|sugars?|blood pressure|pressure|wound|scar|rash|skin|cast|chest|heart|throat|tonsils|ear|eye|cough|temperature|fever|symptoms|pain|headache|lump|mole|swelling|bump|arm|leg|ankle|wrist|knee|back|tummy|stomach|bowels|breathing)';
+
+/** Verdicts that are a clinician's whoever they are said to: a diagnosis of "you", a ruling on "your" results. */
+const VERDICT = [
+	// "you've got tonsillitis", "sounds like you have a chest infection"
+	new RegExp(`\\b(?:you(?:'ve got| have got| have| probably have| likely have| might have| may have| definitely have)|sounds like you(?:'ve got| have)|looks like you(?:'ve got| have)) ${CONDITION}\\b(?! control)`, 'i'),
+	// "your results are fine", "your wound looks completely normal", "your bloods came back clear"
+	new RegExp(`\\byour (?:\\w+ )?${BODY} (?:is|are|looks?|sounds?|seems?|came back) (?:absolutely |completely |perfectly |totally |all )?(?:fine|normal|healthy|clear|ok|okay|reassuring|nothing to worry about|healing (?:well|nicely))\\b`, 'i'),
+	// "you don't need to see a doctor", "no need to go to A&E", "you don't need antibiotics"
+	/\b(?:you (?:don't|do not) need (?:to (?:see|go to|call|ring) (?:a |the |your )?|any )?(?:a doctor|doctor|gp|a&e|a and e|111|hospital|antibiotics|treatment|medication)|no need (?:for you )?to (?:see|go to|call|ring) (?:a |the |your )?(?:doctor|gp|a&e|a and e|111|hospital))\b/i,
+	// "you'll be fine in a few days", "it'll clear up on its own in a week"
+	/\b(?:you'll|you will) (?:be (?:absolutely |totally )?fine|feel better) in a (?:few|couple of) days\b/i,
+];
+
+/**
+ * Verdicts that a patient may also say about their own health ("it's probably nothing serious", "it
+ * looks like shingles"), so they count only in a sentence that speaks to "you".
+ */
+const ADDRESSED_VERDICT = [
+	new RegExp(`\\b(?:it|this|that) (?:sounds|looks|seems) (?:like|to be) ${CONDITION}\\b`, 'i'),
+	/\b(?:it's|it is|that's|that is|this is) (?:probably |almost certainly |definitely |just |only )?(?:nothing serious|not serious|not anything to worry about|nothing to worry about|harmless|benign)\b/i,
+	/\b(?:it|that|this|the \w+)(?:'ll| will| should) (?:clear up|settle|heal|go away|get better) (?:on its own|by itself|in a (?:few|couple of) (?:days|weeks))\b/i,
+];
+
+/** Reassurance that could be about anything ("you don't need to worry"), so it counts only about health. */
+const HEALTH_REASSURANCE = /\b(?:nothing (?:for you )?to worry about|you(?:'ve| have) nothing to worry about|(?:you )?(?:don't|do not) need to worry|i wouldn't worry|i would not worry)\b/i;
+const ABOUT_HEALTH = new RegExp(`\\b(?:${BODY}|${CONDITION})\\b`, 'i');
+
+function isVerdict(sentence: string): boolean {
+	return (
+		VERDICT.some(pattern => pattern.test(sentence)) ||
+		(/\byou\b/i.test(sentence) && ADDRESSED_VERDICT.some(pattern => pattern.test(sentence))) ||
+		(HEALTH_REASSURANCE.test(sentence) && ABOUT_HEALTH.test(sentence))
+	);
+}
+
+/** The sentences of a message that state or tell, not those that ask (a question is not advice). */
+function statements(text: string): string[] {
+	return (text.match(/[^.!?\n]+[.!?]*/g) ?? [])
+		.map(sentence => sentence.trim())
+		.filter(sentence => sentence !== '' && !sentence.endsWith('?'));
+}
+
+/** Whether the sentence is about the speaker's own care ("i take metformin", "my gp said…"), not advice to the other person. */
+function aboutOwnCare(sentence: string): boolean {
+	return /^(?:i|i'm|im|i've|ive|my|mum|my mum|she|he|they)\b/i.test(sentence) && !/^i(?:'d| would)? (?:recommend|suggest|advise|say)\b|^i (?:wouldn't|would not) worry\b/i.test(sentence);
+}
+
+/**
+ * Whether the text tells someone to take, use, change or stop a treatment: "you should take an
+ * antihistamine", "take 500 mg twice a day", "stop the metformin", in any specialty. A question
+ * ("should i take an antihistamine?") and a speaker's own care ("i take metformin") are not advice.
+ */
+export function looksLikeTreatmentAdvice(text: string): boolean {
+	return statements(text).some(sentence => !aboutOwnCare(sentence) && ADVICE.some(pattern => pattern.test(sentence)));
+}
+
+/**
+ * Whether the text reassures someone about their health or gives them a verdict on it: "you've got
+ * tonsillitis", "your results are fine", "you don't need to see a doctor", "it'll clear up on its
+ * own". A guess about one's own health ("i think it's probably an allergy") and a question are not.
+ */
+export function looksLikeReassurance(text: string): boolean {
+	return statements(text).some(sentence => !aboutOwnCare(sentence) && isVerdict(sentence));
+}
