@@ -13,7 +13,7 @@ afterEach(() => {
 const TO_GROUP = 'Morning all, who is swapping Saturday?';
 const TO_ELLIE = 'Hey, rough night? Could you delete that photo, the bay and ward make him identifiable.';
 
-describe('choosing where to write, in a real terminal (80×24, NO_COLOR)', () => {
+describe('choosing where to write, in a real terminal (80×24, NO_COLOR)', { timeout: 60_000 }, () => {
 	it('Tab switches between the group and Ellie; the screen says in words where each reply went', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-audiences-pty-'));
 		const terminal = spawnTerminal({ args: ['play', 'group-chat-patient-joke', '--learner', 'Asha', '--offline', '--transcripts', directory] });
