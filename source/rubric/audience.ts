@@ -7,11 +7,17 @@ import { combineReplies, type ConversationScore } from './score.js';
 /**
  * Where a reply was written decides what it can earn or raise: a red flag limited to `in: [public]`
  * is raised only by replies in a public audience, a criterion limited to `in: [private]` is met only in
- * a private one. The limit is applied before matching, by compiling the rubric once per audience with
+ * a private one, and `where` blocks add patterns that count only in some audiences. Compiled without
+ * audiences (compileRubric alone), a scenario reads as it did before it had any: the blocks left out. The limit is applied before matching, by compiling the rubric once per audience with
  * what does not count there left out, so the matcher itself never hears of audiences. Every variant
  * keeps the same criteria and red flags in the same order, so per-reply results combine as before.
  */
 const variants = new WeakMap<CompiledRubric, ReadonlyMap<string, CompiledRubric>>();
+
+/** The `where` blocks that count in an audience. */
+function here<Block extends { readonly in: readonly string[] }>(blocks: readonly Block[] | undefined, audience: Audience): Block[] {
+	return (blocks ?? []).filter(block => countsIn(block.in, audience));
+}
 
 /** The scenario as the rubric sees it in one audience: what does not count there has no patterns. */
 function limitedTo(scenario: Scenario, library: CriteriaLibrary, audience: Audience): { scenario: Scenario; library: CriteriaLibrary } {
@@ -22,8 +28,12 @@ function limitedTo(scenario: Scenario, library: CriteriaLibrary, audience: Audie
 			...scenario,
 			rubric: {
 				...rubric,
-				criteria: rubric.criteria.map(criterion => (dropped.includes(criterion.id) ? { ...criterion, evidence: [] } : criterion)),
-				redFlags: rubric.redFlags.map(flag => (countsIn(flag.in, audience) ? flag : { ...flag, patterns: [] })),
+				criteria: rubric.criteria.map(criterion =>
+					dropped.includes(criterion.id) ? { ...criterion, evidence: [] } : { ...criterion, evidence: [...criterion.evidence, ...here(criterion.where, audience).flatMap(block => block.evidence)] },
+				),
+				redFlags: rubric.redFlags.map(flag =>
+					countsIn(flag.in, audience) ? { ...flag, patterns: [...flag.patterns, ...here(flag.where, audience).flatMap(block => block.patterns)] } : { ...flag, patterns: [] },
+				),
 			},
 		},
 		library: {

@@ -65,7 +65,14 @@ export function checkAudiences(scenario: Scenario): Finding[] {
 		});
 	});
 	checkAudience(['debrief', 'modelAudience'], scenario.debrief.modelAudience);
-	scenario.rubric.criteria.forEach((criterion, index) => checkLimit(['rubric', 'criteria', index, 'in'], criterion.in));
-	scenario.rubric.redFlags.forEach((flag, index) => checkLimit(['rubric', 'redFlags', index, 'in'], flag.in));
+	scenario.rubric.criteria.forEach((criterion, index) => {
+		checkLimit(['rubric', 'criteria', index, 'in'], criterion.in);
+		(criterion.where ?? []).forEach((block, position) => checkLimit(['rubric', 'criteria', index, 'where', position, 'in'], block.in));
+	});
+	scenario.rubric.redFlags.forEach((flag, index) => {
+		checkLimit(['rubric', 'redFlags', index, 'in'], flag.in);
+		(flag.where ?? []).forEach((block, position) => checkLimit(['rubric', 'redFlags', index, 'where', position, 'in'], block.in));
+		if (flag.patterns.length === 0 && (flag.where ?? []).length === 0) findings.push({ path: ['rubric', 'redFlags', index, 'patterns'], message: 'a red flag needs patterns (or "where" blocks of them)' });
+	});
 	return findings;
 }

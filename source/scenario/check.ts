@@ -65,6 +65,8 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 		...rubric.redFlags.flatMap((flag, index) =>
 			patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns']),
 		),
+		...rubric.redFlags.flatMap((flag, index) => (flag.where ?? []).flatMap((block, position) => patternFindings(block.patterns, lexicons, ['rubric', 'redFlags', index, 'where', position, 'patterns']))),
+		...rubric.criteria.flatMap((criterion, index) => (criterion.where ?? []).flatMap((block, position) => patternFindings(block.evidence, lexicons, ['rubric', 'criteria', index, 'where', position, 'evidence']))),
 		...rubric.structure.flatMap((step, index) => patternFindings(step.evidence, lexicons, ['rubric', 'structure', index, 'evidence'])),
 		...duplicateFindings(rubric.structure.map(step => step.id), index => ['rubric', 'structure', index, 'id'], 'structure step'),
 		...duplicateFindings(criterionIds, index => ['rubric', 'criteria', index, 'id'], 'criterion'),

@@ -64,14 +64,22 @@ const ScenarioCriterion = z.strictObject({
 		.default([])
 		.describe("Patterns that count as evidence here, on top of the library's default evidence."),
 	in: AudienceLimit.describe('The criterion is met only by replies written in these audiences: all its evidence, the library\'s included.'),
+	where: z
+		.array(z.strictObject({ in: z.array(AudienceRef).min(1), evidence: z.array(Pattern).min(1) }))
+		.optional()
+		.describe('More evidence that counts only in some audiences: a challenge written privately is respect.'),
 });
 
 const RedFlag = z.strictObject({
 	id: Slug,
 	label: Text.describe('Short name of the unsafe move, shown to the learner.'),
 	why: Text.describe('Why it is unsafe, shown in the debrief.'),
-	patterns: z.array(Pattern).min(1),
+	patterns: z.array(Pattern).default([]).describe('What raises it, wherever it is written.'),
 	in: AudienceLimit.describe('Raised only by replies written in these audiences ("public": a call-out in front of the group).'),
+	where: z
+		.array(z.strictObject({ in: z.array(AudienceRef).min(1), patterns: z.array(Pattern).min(1) }))
+		.optional()
+		.describe('More patterns that raise it only in some audiences: a challenge written in front of the group.'),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 
