@@ -245,13 +245,13 @@ describe('postsafe export on the command line', () => {
 		const foreign = join(directory, 'foreign.json');
 		writeFileSync(foreign, '{"hello": "world"}');
 		const newer = join(directory, 'newer.json');
-		writeFileSync(newer, json.replace('"version": 1', '"version": 2'));
+		writeFileSync(newer, json.replace(/"version": \d+/, '"version": 99'));
 		const missing = join(directory, 'missing.json');
 		const cases = [
 			[missing, 'no such file'],
 			[truncated, 'truncated JSON (the file ends part-way)'],
 			[foreign, 'not a postsafe transcript (no version or turns)'],
-			[newer, 'transcript version 2; this postsafe reads version 1'],
+			[newer, 'transcript version 99; this postsafe reads version 2 and earlier'],
 			[directory, 'a folder, not a transcript file'],
 		] as const;
 		for (const [file, reason] of cases) {

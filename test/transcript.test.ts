@@ -27,7 +27,7 @@ describe('transcripts', () => {
 		expect(statSync(transcripts).mode & 0o777).toBe(0o700);
 		expect(statSync(recorder.file).mode & 0o777).toBe(0o600);
 		const transcript = await readTranscript(recorder.file);
-		expect(transcript).toMatchObject({ version: 1, learner: 'Asha', status: 'abandoned', endedAt: null, partner: { kind: 'scripted', model: null, host: null, seed: null } });
+		expect(transcript).toMatchObject({ version: 2, learner: 'Asha', status: 'abandoned', endedAt: null, partner: { kind: 'scripted', model: null, host: null, seed: null } });
 		expect(transcript.turns).toEqual([expect.objectContaining({ role: 'partner', source: 'opening' })]);
 	});
 

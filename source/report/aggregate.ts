@@ -42,7 +42,11 @@ export type SessionResult = {
 	readonly max: number;
 	readonly criteria: readonly { readonly id: CriterionId; readonly label: string; readonly met: boolean }[];
 	readonly redFlags: readonly { readonly id: string; readonly label: string }[];
+	/** Scenarios with audiences: how many of the learner's replies went where others could see them, and how many in private. */
+	readonly where?: WhereWritten;
 };
+
+export type WhereWritten = { readonly public: number; readonly private: number };
 
 export type CriterionRate = { readonly id: CriterionId; readonly label: string; readonly met: number; readonly of: number; readonly rate: number };
 export type RedFlagCount = { readonly id: string; readonly label: string; readonly count: number };
@@ -63,6 +67,8 @@ export type Report = {
 	readonly skipped: readonly Skipped[];
 	/** Everyone with a conversation in the folder, whatever the filter: for "no sessions for X". */
 	readonly learnersInFolder: readonly string[];
+	/** Replies in public and in private, over the sessions that offered a choice; absent when none did. */
+	readonly where?: WhereWritten;
 };
 
 type ScoreJson = NonNullable<Transcript['score']>;
@@ -89,7 +95,18 @@ function noReplyReason(transcript: Transcript, learner: string): string {
 	return transcript.mode === 'group' ? `${what} from ${learner}` : what;
 }
 
+/** Where a learner's replies went, in a transcript that records audiences (version 2 and a scenario with them). */
+function whereWritten(transcript: Transcript, learner: string): WhereWritten | undefined {
+	const audiences = transcript.audiences;
+	if (!audiences) return undefined;
+	const replies = transcript.turns.filter(turn => turn.role === 'learner' && (turn.learner ?? transcript.learner) === learner);
+	const isPublic = (id: string | undefined) => audiences.find(audience => audience.id === id)?.public === true;
+	const inPublic = replies.filter(turn => isPublic(turn.audience)).length;
+	return { public: inPublic, private: replies.length - inPublic };
+}
+
 function sessionOf(file: string, transcript: Transcript, part: Part): SessionResult {
+	const where = whereWritten(transcript, part.learner);
 	return {
 		id: transcript.id,
 		file,
@@ -100,6 +117,7 @@ function sessionOf(file: string, transcript: Transcript, part: Part): SessionRes
 		max: part.score.max,
 		criteria: part.score.criteria.map(({ id, label, met }) => ({ id, label, met })),
 		redFlags: part.score.redFlags.map(({ id, label }) => ({ id, label })),
+		...(where === undefined ? {} : { where }),
 	};
 }
 
@@ -166,6 +184,8 @@ export function aggregateReport({ sources, filter, scenarios, labels }: ReportIn
 	}
 	sessions.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.id.localeCompare(b.id) || a.learner.localeCompare(b.learner));
 	const criteria = criterionRates(sessions, labels);
+	const chose = sessions.flatMap(session => (session.where ? [session.where] : []));
+	const where = chose.length === 0 ? undefined : { public: chose.reduce((sum, item) => sum + item.public, 0), private: chose.reduce((sum, item) => sum + item.private, 0) };
 	return {
 		sessions,
 		...(filter.learner === undefined ? {} : { learner: filter.learner }),
@@ -175,5 +195,6 @@ export function aggregateReport({ sources, filter, scenarios, labels }: ReportIn
 		weakest: weakestOf(criteria, scenarios),
 		skipped: skipped.sort(byFile),
 		learnersInFolder: [...learners.values()].sort((a, b) => a.localeCompare(b)),
+		...(where === undefined ? {} : { where }),
 	};
 }
