@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -8,10 +8,13 @@ import { parseLearners } from '../source/commands/group.js';
 import { startRecordedSession } from '../source/commands/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import type { RecordedSession } from '../source/transcript/recorder.js';
+import { reviewServices } from '../source/commands/review.js';
 import { GroupApp } from '../source/ui/group/group-app.js';
+import { ReviewApp } from '../source/ui/review/review-app.js';
+import { Transcript } from '../source/transcript/schema.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { flat, press, waitFor } from './helpers/ink.js';
-import { bundledLibrary } from './helpers/library.js';
+import { bundledLibrary, ROOT } from './helpers/library.js';
 
 const mounted: { unmount: () => void }[] = [];
 afterEach(() => {
@@ -54,5 +57,36 @@ describe('the group screen in a scenario with audiences', () => {
 			['Asha', 'group'],
 			['Ben', 'ellie'],
 		]);
+	});
+});
+
+describe('reviewing a transcript written before audiences', () => {
+	it('shows every turn as it was written, by name and time, with no audience anywhere', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-audiences-review-'));
+		const file = join(directory, 'old.json');
+		cpSync(join(ROOT, 'test', 'fixtures', 'transcripts', 'v1-group-chat-patient-joke.json'), file);
+		const transcript = Transcript.parse(JSON.parse(readFileSync(file, 'utf8')));
+		const ui = render(
+			<KeyRouter>
+				<ReviewApp services={await reviewServices(directory)} file={file} reviewer="Dr Okafor" />
+			</KeyRouter>,
+		);
+		mounted.push(ui);
+		await waitFor(ui, text => text.includes(`turn 1 of ${transcript.turns.length}`));
+		const seen: string[] = [];
+		for (let turn = 1; turn <= transcript.turns.length; turn++) {
+			await waitFor(ui, () => (ui.lastFrame() ?? '').includes(`turn ${turn} of ${transcript.turns.length}`));
+			seen.push(flat(ui.lastFrame() ?? ''));
+			await press(ui, '\u001B[B');
+		}
+		// The rubric's marks taken out of the learner's words: "[Delete it]C now" reads "Delete it now".
+		const shown = seen.join(' ').replace(/\[/g, '').replace(/\][A-Z⚑¬]*/g, '');
+		transcript.turns.forEach((turn, index) => {
+			const name = turn.role === 'learner' ? turn.learner! : 'Ellie Marsh';
+			// "3. Sam · 08:10": who and when, and nothing about where.
+			expect(shown).toContain(`${index + 1}. ${name} · ${turn.time.slice(11, 16)}`);
+			expect(shown).toContain(flat(turn.text).trim().split(' ').slice(0, 4).join(' '));
+		});
+		expect(shown).not.toMatch(/in the group|Ellie, private|in private with/);
 	});
 });

@@ -7,6 +7,8 @@ import { transcriptToMarkdown } from '../source/export/markdown.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
 import { chooseBeat } from '../source/partner/scripted.js';
+import { compileScenarioRubric, scorePlaced } from '../source/rubric/audience.js';
+import { isEnglishWord } from '../source/dictionary/english.js';
 import { VoicesPartner } from '../source/partner/voices.js';
 import { SessionController } from '../source/session/controller.js';
 import { readCatalog } from '../source/transcript/catalog.js';
@@ -153,6 +155,53 @@ describe('validate', () => {
 		expect(result.stdout).toMatch(new RegExp(`${at('elie')}: beats\\[\\d+\\]\\.audience: unknown audience "elie"; this scenario's audiences are: group, ellie`));
 		expect(result.stdout).toContain(`${at('publick')}: rubric.redFlags[2].in[0]: unknown audience "publick"`);
 	});
+
+	it('names an unknown audience in a where: block, and a red flag with no patterns anywhere', () => {
+		const folder = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));
+		cpSync(join(ROOT, 'scenarios', 'criteria.yaml'), join(folder, 'criteria.yaml'));
+		const source = readFileSync(join(ROOT, 'scenarios', `${SCENARIO}.yaml`), 'utf8');
+		const text = source
+			.replace('    - id: escalation\n      points: 1\n', '    - id: escalation\n      points: 1\n      where:\n        - in: [privat]\n          evidence: [rota lead]\n')
+			.replace(/    - id: spreads-it\n      breaches: \[confidentiality\]\n      label: Copied or forwarded the post\n      why: >-\n(        .*\n)+?      patterns:\n(        - .*\n)+/, match => match.replace(/      patterns:\n(        - .*\n)+/, ''));
+		expect(text).not.toBe(source);
+		const file = join(folder, `${SCENARIO}.yaml`);
+		writeFileSync(file, text);
+		const lines = text.split('\n');
+		const result = runCli(['validate', file, '--scenarios', folder]);
+		expect(result.code).toBe(1);
+		const privat = lines.findIndex(line => line.includes('privat]'));
+		expect(result.stdout).toContain(`${file}:${privat + 1}:${lines[privat]!.indexOf('privat') + 1}: rubric.criteria[2].where[0].in[0]: unknown audience "privat"`);
+		expect(result.stdout).toMatch(/rubric\.redFlags\[1\]\.patterns: a red flag needs patterns \(or "where" blocks of them\)/);
+	});
+});
+
+describe('patterns that count only in some audiences (where: blocks)', () => {
+	const { scenario } = bundledLibrary().scenarios.find(entry => entry.scenario.id === SCENARIO)!;
+	const { rubric } = scenario;
+	const withBlocks = {
+		...scenario,
+		rubric: {
+			...rubric,
+			criteria: rubric.criteria.map(criterion => (criterion.id === 'escalation' ? { ...criterion, where: [{ in: ['private'], evidence: ['word with the rota lead'] }] } : criterion)),
+			redFlags: rubric.redFlags.map(flag => (flag.id === 'spreads-it' ? { ...flag, where: [{ in: ['public'], patterns: ['everyone save it'] }] } : flag)),
+		},
+	};
+	const compiled = compileScenarioRubric(withBlocks, bundledLibrary().criteria.library, isEnglishWord);
+	const verdict = (text: string, audience: string) => {
+		const score = scorePlaced(compiled, [{ text, audience }]);
+		return { met: score.criteria.filter(criterion => criterion.met).map(criterion => criterion.id), redFlags: score.redFlags.map(flag => flag.id) };
+	};
+
+	it("a red flag's block raises it only where the block says; its other patterns still raise it everywhere", () => {
+		expect(verdict('everyone save it before she deletes', 'group').redFlags).toContain('spreads-it');
+		expect(verdict('everyone save it before she deletes', 'ellie').redFlags).toEqual([]);
+		expect(verdict("I've screenshotted it", 'ellie').redFlags).toEqual(['spreads-it']);
+	});
+
+	it("a criterion's block is evidence only where the block says", () => {
+		expect(verdict("I'll have a word with the rota lead", 'ellie').met).toContain('escalation');
+		expect(verdict("I'll have a word with the rota lead", 'group').met).not.toContain('escalation');
+	});
 });
 
 describe('the partner in a scenario with audiences', () => {
@@ -214,5 +263,19 @@ describe('transcripts written before audiences', () => {
 		const report = JSON.parse(runCli(['report', '--transcripts', folder, '--json']).stdout) as Record<string, unknown>;
 		expect(report).toMatchObject({ sessions: 1 });
 		expect(report).not.toHaveProperty('where');
+	});
+
+	// Written by the postsafe of main before audiences (export md and html, report), from the same files:
+	// regenerate them only when the export or report is meant to change for every transcript.
+	it.each([
+		['the committed example', EXAMPLE, 'example'],
+		['a version 1 group-chat transcript', V1_FIXTURE, 'v1-group-chat-patient-joke'],
+	])('%s exports and reports byte for byte as the postsafe before audiences did', (_, file, name) => {
+		const golden = (ending: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'transcripts', 'before-audiences', `${name}.${ending}`), 'utf8');
+		expect(runCli(['export', file]).stdout).toBe(golden('md'));
+		expect(runCli(['export', file, '--format', 'html']).stdout).toBe(golden('html'));
+		const folder = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));
+		cpSync(file, join(folder, `${name}.json`));
+		expect(runCli(['report', '--transcripts', folder]).stdout).toBe(golden('report.txt'));
 	});
 });
