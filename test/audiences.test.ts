@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { transcriptToHtml } from '../source/export/html.js';
 import { transcriptToMarkdown } from '../source/export/markdown.js';
 import { OllamaPartner } from '../source/partner/ollama.js';
+import { OpenAiPartner } from '../source/partner/openai.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
 import { chooseBeat } from '../source/partner/scripted.js';
 import { compileScenarioRubric, scorePlaced } from '../source/rubric/audience.js';
@@ -15,6 +16,7 @@ import { readCatalog } from '../source/transcript/catalog.js';
 import { openTranscript } from '../source/transcript/open.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { startFakeOllama, type FakeOllama } from './fake-ollama.js';
+import { startFakeOpenAi, type FakeOpenAi } from './fake-openai.js';
 import { runCli } from './helpers/cli.js';
 import { bundledLibrary, ROOT, rubricFor } from './helpers/library.js';
 
@@ -206,8 +208,10 @@ describe('patterns that count only in some audiences (where: blocks)', () => {
 
 describe('the partner in a scenario with audiences', () => {
 	const fakes: FakeOllama[] = [];
+	const openAiFakes: FakeOpenAi[] = [];
 	afterEach(async () => {
 		for (const server of fakes.splice(0)) await server.close();
+		for (const server of openAiFakes.splice(0)) await server.close();
 	});
 
 	it('the model is told where the learner wrote and who is there, plays the voice the beat gives the words to, and the others answer too', async () => {
@@ -237,6 +241,25 @@ describe('the partner in a scenario with audiences', () => {
 		expect(ellieSees.at(-1)!.content).toContain('Answer in Ellie (a private chat: Ellie Marsh).');
 		const said = controller.current.messages.slice(-3);
 		expect(said.map(message => [message.kind === 'partner' ? (message.voice ?? 'partner') : 'learner', message.audience, message.text])).toEqual([
+			['josh', 'group', 'oof harsh'],
+			['priya', 'group', 'be kind all'],
+			['partner', 'ellie', 'why in public'],
+		]);
+	});
+
+	it('an OpenAI-compatible server is told the same, and plays every voice of the turn', async () => {
+		const server = await startFakeOpenAi({ chats: [{ pieces: ['oof ', 'harsh'] }, { pieces: ['be ', 'kind ', 'all'] }, { pieces: ['why ', 'in ', 'public'] }] });
+		openAiFakes.push(server);
+		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === SCENARIO)!;
+		const partner = new VoicesPartner(new OpenAiPartner({ baseUrl: server.url, model: 'llama3.2', seed: 7, timeoutMs: 5000, templates: loadPromptTemplates(join(ROOT, 'prompts')), emitEveryMs: 0 }));
+		const controller = new SessionController({ scenario: loaded.scenario, rubric: rubricFor(SCENARIO), learners: ['Asha'] }, partner);
+		await controller.reply('Asha', CHALLENGE, 'group');
+		const chats = server.requests.filter(entry => entry.path.endsWith('/chat/completions'));
+		expect(chats).toHaveLength(3);
+		const messages = chats[0]!.body.messages as { role: string; content: string }[];
+		expect(messages[0]!.content).toContain('You are playing Josh Whitfield');
+		expect(messages.at(-1)!.content).toContain('"Asha" wrote their last message in the group (public, 40 people: Ellie Marsh, Josh Whitfield, Priya Shah (FY2 rep)');
+		expect(controller.current.messages.slice(-3).map(message => [message.kind === 'partner' ? (message.voice ?? 'partner') : 'learner', message.audience, message.text])).toEqual([
 			['josh', 'group', 'oof harsh'],
 			['priya', 'group', 'be kind all'],
 			['partner', 'ellie', 'why in public'],
