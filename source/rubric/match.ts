@@ -351,7 +351,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const window = findWindow(pattern, occurrences);
 		if (!window) continue;
 		gather(flagged, pattern.owner.index, tokenised, negatedWords, pattern, window);
-		markUnsafe(window.start, window.end);
+		// Words unsafe only for where they were written (a call-out in public) still count as what they say.
+		if (!rubric.redFlags[pattern.owner.index]!.placed) markUnsafe(window.start, window.end);
 	}
 	const identifiers = findIdentifiers(reply);
 	if (identifiers.length > 0) {
