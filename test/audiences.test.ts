@@ -23,7 +23,7 @@ import { bundledLibrary, ROOT, rubricFor } from './helpers/library.js';
 const SCENARIO = 'group-chat-patient-joke';
 const CHALLENGE = 'Ellie please delete that photo, ward 7 bay 3 bed 4 makes him identifiable to anyone on the ward';
 const V1_FIXTURE = join(ROOT, 'test', 'fixtures', 'transcripts', 'v1-group-chat-patient-joke.json');
-const EXAMPLE = join(ROOT, 'transcripts', 'example.json');
+const EXAMPLE = join(ROOT, 'examples', 'example.json');
 
 function transcriptIn(directory: string): Transcript {
 	const [name] = readdirSync(directory).filter(file => file.endsWith('.json'));
