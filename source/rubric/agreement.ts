@@ -54,6 +54,7 @@ const FILLERS: ReadonlySet<string> = new Set([
 	'oh', 'ah', 'aw', 'aww', 'um', 'umm', 'erm', 'er', 'well', 'hey', 'hi', 'hiya', 'omg', 'haha', 'lol', 'hello', 'yo',
 	'ooh', 'oo', 'ha', 'hah', 'wow', 'then', 'so', 'and', 'mate', 'hun', 'babe', 'x', 'xx', 'thanks', 'thank', 'you',
 	'cheers', 'ta', 'really', 'totally', 'just', 'honestly', 'lovely', 'great', 'amazing', 'nice', 'brilliant', 'fab',
+	'but', 'though', 'however', 'tbh', 'obviously',
 ]);
 
 const COUNTER_OFFER: ReadonlySet<string> = new Set(['instead', 'rather', 'alternatively', 'alternative']);

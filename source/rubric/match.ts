@@ -302,11 +302,16 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 }
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
+const CONCESSIONS: ReadonlySet<string> = new Set(['but', 'though', 'however', 'although', 'yet']);
+
 function saysNoUpTo(tokenised: Tokenised, negated: Uint8Array, at: number): boolean {
 	const { tokens } = tokenised;
 	const mask = negated.length === tokens.length ? negated : negationMask(tokens);
 	const clause = tokens[at]!.clause;
-	for (let index = 0; index < tokens.length && (index <= at || tokens[index]!.clause === clause); index++) {
+	// "Can't do drinks, but happy to grab a coffee": a no the reply then concedes does not hold back the yes after it.
+	let from = 0;
+	for (let index = at - 1; index >= 0; index--) if (CONCESSIONS.has(tokens[index]!.word)) { from = index + 1; break; }
+	for (let index = from; index < tokens.length && (index <= at || tokens[index]!.clause === clause); index++) {
 		if (mask[index] === 1 || NEGATION_CUES.has(tokens[index]!.word)) return true;
 	}
 	return false;
