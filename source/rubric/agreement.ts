@@ -130,3 +130,30 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 	}
 	return undefined;
 }
+
+// Keeping it between the learner and the other party is giving them what they asked, whatever the words
+// after it: "between us, an antihistamine would…", "off the record, he's comfortable", "just don't tell anyone".
+const COLLUSION: readonly (readonly string[])[] = [
+	'between us', 'between you and me', 'between you and i', 'between ourselves', 'just between us', 'off the record',
+	'our little secret', 'our secret', 'on the quiet', 'on the qt', 'on the down low', 'keep it quiet', 'keep this quiet',
+	'keep it between us', 'keep this between us', 'do not tell anyone', 'dont tell anyone', 'unofficially',
+].map(text => text.split(' '));
+
+const STAYS: ReadonlySet<string> = new Set(['is', 's', 'stays', 'stay', 'remains', 'remain', 'was', 'be']);
+
+/** Token range of the first words that keep something between the learner and the other party, if any. */
+export function findCollusion(tokenised: Tokenised): { readonly start: number; readonly end: number } | undefined {
+	const { tokens } = tokenised;
+	for (let at = 0; at < tokens.length; at++) {
+		for (const words of COLLUSION) {
+			if (tokens[at]!.word !== words[0] || at + words.length > tokens.length) continue;
+			// "As long as it's gone, it's between us": what stays private between colleagues, not a secret kept with the other party.
+			const after = at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence ? tokens[at - 1]!.word : '';
+			if (STAYS.has(after)) continue;
+			if (words.every((word, offset) => tokens[at + offset]!.word === word) && !sentenceAsks(tokenised, tokens[at]!.sentence)) {
+				return { start: at, end: at + words.length - 1 };
+			}
+		}
+	}
+	return undefined;
+}
