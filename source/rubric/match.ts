@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
 import { findAgreement, findCollusion } from './agreement.js';
+import { clinicalActAt } from './clinical-acts.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
 import { mentionMask } from './mention.js';
@@ -302,6 +303,9 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 }
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
+// "I can't tell you to take antibiotics", "I wouldn't say it's nothing": the learner declining the act, not doing it.
+const DECLINES = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
+
 const CONCESSIONS: ReadonlySet<string> = new Set(['but', 'though', 'however', 'although', 'yet']);
 
 function saysNoUpTo(tokenised: Tokenised, negated: Uint8Array, at: number): boolean {
@@ -357,6 +361,22 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (!window) continue;
 		gather(flagged, pattern.owner.index, tokenised, negatedWords, pattern, window);
 		markUnsafe(window.start, window.end);
+	}
+	// Clinical acts the scenario declares unsafe: advice or reassurance, whatever medicine or condition it names.
+	for (const { flag, act } of rubric.acts) {
+		if (flagged[flag] !== undefined) continue;
+		const at = clinicalActAt(reply, act);
+		if (!at) continue;
+		const from = tokenAt(tokenised, at.start);
+		const to = tokenAt(tokenised, at.end - 1);
+		const imagined = hypotheticalMask(tokens);
+		const quoted = mentionMask(tokenised);
+		let own = false;
+		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
+		// "I can't tell you to take antibiotics": a sentence that says no before the act is declining it.
+		if (!own || DECLINES.test(reply.slice(at.start, at.end))) continue;
+		flagged[flag] = { sentences: [tokens[from]!.sentence], evidence: [{ quote: quoteAround(tokenised, at.start, at.end), spans: [[at.start, at.end]], reason: act === 'treatment-advice' ? 'tells them what to take' : 'reassures them about it' }] };
+		markUnsafe(from, to);
 	}
 	const identifiers = findIdentifiers(reply);
 	if (identifiers.length > 0) {

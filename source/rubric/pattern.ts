@@ -1,4 +1,5 @@
 import type { Lexicon } from '../scenario/schema.js';
+import { CLINICAL_ACTS, type ClinicalAct } from './clinical-acts.js';
 import { NEGATION_CUES } from './negation.js';
 import { tokenise } from './normalise.js';
 
@@ -17,6 +18,8 @@ export type CompiledPattern = {
 	/** Most words the matched slots may span. */
 	readonly window: number;
 	readonly slots: readonly (readonly Alternative[])[];
+	/** "=treatment-advice", "=reassurance": a red flag's pattern that is a clinical act, whatever the words (see clinical-acts). */
+	readonly act?: ClinicalAct;
 };
 
 export type PatternResult = { ok: true; pattern: CompiledPattern } | { ok: false; error: string };
@@ -59,6 +62,11 @@ export function expandConcept(
  * "whatsapp|group !secure|approved" (only the marked slot negated: "WhatsApp isn't secure").
  */
 export function compilePattern(source: string, lexicons: Lexicons): PatternResult {
+	if (source.trim().startsWith('=')) {
+		const act = source.trim().slice(1) as ClinicalAct;
+		if (!CLINICAL_ACTS.includes(act)) return { ok: false, error: `unknown act "${source.trim()}": use ${CLINICAL_ACTS.map(name => `=${name}`).join(' or ')}` };
+		return { ok: true, pattern: { source, negatedSlots: [], window: 0, slots: [], act } };
+	}
 	const parts = source.trim().split(/\s+/);
 	const allNegated = parts[0] === 'not';
 	if (allNegated) parts.shift();
