@@ -139,12 +139,14 @@ const COLLUSION: readonly (readonly string[])[] = [
 	'keep it between us', 'keep this between us', 'do not tell anyone', 'dont tell anyone', 'unofficially',
 ].map(text => text.split(' '));
 
+const COLLUSION_FIRST: ReadonlySet<string> = new Set(COLLUSION.map(words => words[0]!));
 const STAYS: ReadonlySet<string> = new Set(['is', 's', 'stays', 'stay', 'remains', 'remain', 'was', 'be']);
 
 /** Token range of the first words that keep something between the learner and the other party, if any. */
 export function findCollusion(tokenised: Tokenised): { readonly start: number; readonly end: number } | undefined {
 	const { tokens } = tokenised;
 	for (let at = 0; at < tokens.length; at++) {
+		if (!COLLUSION_FIRST.has(tokens[at]!.word)) continue;
 		for (const words of COLLUSION) {
 			if (tokens[at]!.word !== words[0] || at + words.length > tokens.length) continue;
 			// "As long as it's gone, it's between us": what stays private between colleagues, not a secret kept with the other party.
