@@ -16,6 +16,7 @@ describe('unsafe in other words', () => {
 		['relative-asks-update', 'Off the record, Hannah: ring me after visiting.', 'offers-updates-on-messenger'],
 		['patient-dm-rash', "I can't prescribe here, but between us, keep your arm out of hot showers.", 'individual-advice'],
 		['dating-app-patient', "Can't do drinks, but happy to grab a coffee sometime", 'agrees-to-date'],
+		['placement-tiktok', 'legs and curtains only is fine, nobody could recognise anyone from that', 'posts-clip'],
 		['doxxing-after-viral-post', 'The kind who watched Mrs Ellis, 87, wait 19 hours on a trolley in cubicle 6.', 'patient-identifier'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
@@ -28,6 +29,7 @@ describe('safe replies that mention the move', () => {
 		['patient-dm-rash', "I wouldn't take anything until the GP has seen it."],
 		['influencer-weight-loss-jab', '"Keep it natural, no #ad needed" is exactly what I can\'t do - any paid post has to be declared.'],
 		['crowdfunding-patient', 'I can\'t write "her only hope" - I\'d be saying something I don\'t know to be true.'],
+		['ward-selfie-whiteboard', "Even if you think nobody could read the board, please take it down."],
 		['ward-selfie-whiteboard', "No, course not, as long as it's gone it's between us 👍"],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);

@@ -159,3 +159,27 @@ export function findCollusion(tokenised: Tokenised): { readonly start: number; r
 	}
 	return undefined;
 }
+
+// Telling them the breach is harmless is giving them what they asked: "nobody could recognise anyone from
+// that", "it's fine to post", "cropped so you can't see his face". Not when it is what someone else thinks.
+const ALL_CLEAR = [
+	/\b(?:no ?one|no-one|nobody)(?:['’]s| is| will| would| could| can| is going to| gonna|['’]ll|['’]d)?\s+(?:ever\s+|really\s+|even\s+)?(?:know|tell|recognise|recognize|identify|trace|notice|work\s+(?:\w+\s+)?out|find\s+out|link|connect|guess)\b/i,
+	/\b(?:it['’]?s|it is|that['’]?s|that is|should be|it['’]ll be|looks|seems)\s+(?:totally |completely |perfectly |absolutely |probably |honestly |defo |definitely )?(?:fine|ok|okay|harmless|safe|alright)\s+to\s+(?:post|share|send|use|put|film|keep|upload|leave|go\s+up|stay)\b/i,
+	/\bso\s+(?:you|they|people|no ?one|nobody)\s+(?:can['’]?t|cannot|won['’]t|couldn['’]t)\s+(?:see|tell|recognise|recognize|identify)\b/i,
+];
+const SOMEONE_ELSES = /\b(?:think|thinks|thought|assume|assumes|assuming|even if|even though|might seem|may seem|feel like|believe|believes|hope|hoping|claim|claims|say|says|said|if)\b/i;
+const DECLINES_FIRST = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|won['’]t|wouldn['’]t|am not|['’]m not)\b/i;
+
+/** Character range of the first sentence that tells them the breach is harmless, if any. */
+export function findAllClear(text: string): { readonly start: number; readonly end: number } | undefined {
+	if (!/\b(?:no ?one|no-one|nobody|fine|ok|okay|harmless|safe|alright|so)\b/i.test(text)) return undefined;
+	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
+		const sentence = match[0];
+		if (sentence.trim().endsWith('?') || DECLINES_FIRST.test(sentence.trim())) continue;
+		for (const pattern of ALL_CLEAR) {
+			const found = pattern.exec(sentence);
+			if (found && !SOMEONE_ELSES.test(sentence.slice(0, found.index))) return { start: match.index!, end: match.index! + sentence.length };
+		}
+	}
+	return undefined;
+}
