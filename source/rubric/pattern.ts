@@ -5,6 +5,10 @@ import { tokenise } from './normalise.js';
 
 export const DEFAULT_WINDOW = 12;
 const MAX_WINDOW = 40;
+// People put more words between a verb and its object than a pattern's author does ("send me the
+// wording and I'll put it up"): a written window of six or more words is read with two words of slack.
+const SLACK_FROM = 6;
+const SLACK = 2;
 /** The matcher tracks slots as bits of a 32-bit integer. */
 const MAX_SLOTS = 30;
 
@@ -100,5 +104,5 @@ export function compilePattern(source: string, lexicons: Lexicons): PatternResul
 	if (slots.length > window) {
 		return { ok: false, error: `${slots.length} slots cannot fit in a window of ${window} words` };
 	}
-	return { ok: true, pattern: { source, negatedSlots, window, slots } };
+	return { ok: true, pattern: { source, negatedSlots, window: window >= SLACK_FROM ? window + SLACK : window, slots } };
 }
