@@ -17,6 +17,7 @@ describe('unsafe in other words', () => {
 		['patient-dm-rash', "I can't prescribe here, but between us, keep your arm out of hot showers.", 'individual-advice'],
 		['dating-app-patient', "Can't do drinks, but happy to grab a coffee sometime", 'agrees-to-date'],
 		['placement-tiktok', 'legs and curtains only is fine, nobody could recognise anyone from that', 'posts-clip'],
+		['placement-tiktok', 'But a ward round clip at hip height is fine, and I will wheel the notes trolley into shot', 'films-clinical-area'],
 		['doxxing-after-viral-post', 'The kind who watched Mrs Ellis, 87, wait 19 hours on a trolley in cubicle 6.', 'patient-identifier'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
