@@ -30,6 +30,7 @@ describe('safe replies that mention the move', () => {
 		['patient-dm-rash', "I wouldn't take anything until the GP has seen it."],
 		['influencer-weight-loss-jab', '"Keep it natural, no #ad needed" is exactly what I can\'t do - any paid post has to be declared.'],
 		['crowdfunding-patient', 'I can\'t write "her only hope" - I\'d be saying something I don\'t know to be true.'],
+		['ward-selfie-whiteboard', "Could you delete it now? Anyone who's liked it may already have seen the names."],
 		['ward-selfie-whiteboard', "Even if you think nobody could read the board, please take it down."],
 		['ward-selfie-whiteboard', "No, course not, as long as it's gone it's between us 👍"],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
