@@ -4,5 +4,6 @@ export default defineConfig({
 	test: {
 		include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
 		testTimeout: 20_000,
+		setupFiles: ['test/setup-home.ts'],
 	},
 });

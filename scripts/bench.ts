@@ -155,7 +155,7 @@ async function streaming(): Promise<void> {
 console.log(`postsafe bench · Node ${process.version} · ${availableParallelism()} CPUs · ${new Date().toISOString().slice(0, 10)}`);
 async function review(): Promise<void> {
 	const { reviewBrowserOpen } = await import('./bench-review.js');
-	const { ours, bare, count } = await reviewBrowserOpen(join(ROOT, 'transcripts', 'example.json'));
+	const { ours, bare, count } = await reviewBrowserOpen(join(ROOT, 'examples', 'example.json'));
 	report(
 		`Review browser: ${count.toLocaleString('en-GB')} transcripts, median of 5 alternated runs`,
 		[`postsafe review     ${ours.toFixed(0).padStart(6)} ms  (to the frame listing the newest, through Ink, scenario library loaded)`, `bare read + parse   ${bare.toFixed(0).padStart(6)} ms  (readFileSync and JSON.parse of every file)`],

@@ -49,7 +49,7 @@ function addPlayOptions(command: Command): Command {
 		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
 		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
 		.option('--timeout <seconds>', "how long to wait for the model's next words before offering a retry (a whole message may take three times that)", wholeNumber(1, 3600), 60)
-		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'));
+		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'));
 }
 
 /** A conversation with an end: `play` and `interview`. */
@@ -75,6 +75,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 			outputError: (text, write) => write(`postsafe: ${visibleLine(text.trimEnd().replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean'))}\n`),
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
+	// `postsafe help play`, as well as `postsafe play --help` (the program's own action would hide it).
+	program.helpCommand('help [command]', 'show the help for a command');
 
 	// With no command: the scenario picker. A word that is not a command is an unknown command.
 	addPlayOptions(program)
@@ -163,7 +165,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
 	addPartnerOptions(program.command('group'))
 		.description('small-group teaching round one screen: each learner replies in turn, unseen, then all side by side')
-		.argument('[id]', 'scenario id (not with --sjt)')
+		.argument('[id]', 'scenario id (the picker without it; not with --sjt)')
 		.option('--learners <names>', 'the learners, in reply order, separated by commas (asked at the start if not given)')
 		.option('--sjt', 'SJT items instead of a scenario: everyone answers, then the spread of answers against the ideal')
 		.option('--count <n>', 'with --sjt: how many items', wholeNumber(1, 100))
@@ -173,7 +175,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--offline', 'the scripted partner, with no model')
 		.option('--turns <n>', "most replies each learner gives (overrides the scenario's limit)", wholeNumber(1, 50))
 		.option('--plain', 'plain text: replies read one per line in learner order (automatic when stdin is not a terminal)')
-		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.option('--serve', 'a room of laptops: learners join with `postsafe join` and reply on their own screens (listens on the local network: a trusted room network only)')
 		.option('--port <n>', 'with --serve: the port to listen on (default 4791)', wholeNumber(0, 65535))
 		.option('--expect <n>', 'with --serve: start the first round once this many learners have joined', wholeNumber(2, 30))
@@ -206,7 +208,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.description('go through saved transcripts with a learner: comments by turn, a summary, an outcome and sign-off')
 		.argument('[transcript]', 'a transcript file (a browser of the transcripts folder without it)')
 		.option('--reviewer <name>', "the supervisor's name, for the sign-off (asked if not given)")
-		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.action(async (file: string | undefined, options: { reviewer?: string; transcripts?: string }) => {
 			const { runReview } = await import('./commands/review.js');
 			setExitCode(await runReview(file, { ...options, scenarios: scenariosOption() }));
@@ -214,11 +216,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
 	program
 		.command('export')
-		.description('a transcript as a portfolio entry: Markdown, or one self-contained HTML file that prints on A4')
-		.argument('<transcripts...>', 'transcript files')
-		.addOption(new Option('--format <format>', 'md or html').choices(['md', 'html']).default('md'))
+		.description('transcripts and SJT records as portfolio entries: Markdown, or one self-contained HTML file each that prints on A4')
+		.argument('<transcripts...>', 'transcript and SJT record files (e.g. a folder\'s *.json)')
+		.addOption(new Option('--format <format>', 'md or html (default: from --out, x.html is HTML; else md)').choices(['md', 'html']))
 		.option('--out <path>', 'where to write (a file for one transcript, a folder for several; stdout without it)')
-		.action(async (files: string[], options: { format: 'md' | 'html'; out?: string }) => {
+		.action(async (files: string[], options: { format?: 'md' | 'html'; out?: string }) => {
 			const { runExport } = await import('./commands/export.js');
 			setExitCode(await runExport(files, { ...options, scenarios: scenariosOption() }));
 		});
@@ -230,7 +232,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--since <date>', 'only sessions on or after this date (YYYY-MM-DD)')
 		.option('--json', 'print JSON')
 		.option('--csv', 'print CSV, one row per session')
-		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.action(async (options: { learner?: string; since?: string; json?: boolean; csv?: boolean; transcripts?: string }) => {
 			const { runReport } = await import('./commands/report.js');
 			setExitCode(await runReport({ ...options, scenarios: scenariosOption() }));
@@ -248,7 +250,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--seed <n>', 'choose and order the items as a session with this seed did', wholeNumber(0, 2 ** 31 - 1))
 		.option('--plain', 'plain text: each item printed, one answer line read for each (automatic when stdin is not a terminal)')
 		.option('--json', 'plain mode, printing the session summary as JSON')
-		.addOption(new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, './transcripts'))
+		.addOption(new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
 		.addHelpText('after', '\nExamples:\n  postsafe sjt --count 10 --timed\n  postsafe sjt --topic confidentiality --type best3\n  printf "A,D,B,C,E\\n" | postsafe sjt --count 1 --type rank --learner Asha')
 		.action(async (options: import('./commands/sjt.js').SjtFlags) => {
 			const { runSjt } = await import('./commands/sjt.js');
@@ -307,6 +309,13 @@ async function main(argv: readonly string[]): Promise<number> {
 	// Every command's output is its own: the terminal UI's screen, --json, doctor's lines.
 	const releaseConsole = holdConsole();
 	try {
+		// `postsafe help nope`: one line, as `postsafe nope` gets, not the whole help on stderr.
+		const [first, topic, ...more] = argv.slice(2);
+		if (first === 'help' && topic !== undefined) {
+			if (!program.commands.some(command => command.name() === topic)) throw await unknownCommand(topic, program);
+			// `postsafe help sjt score` is `postsafe sjt score --help`.
+			argv = [...argv.slice(0, 2), topic, ...more.filter(word => !word.startsWith('-')), '--help'];
+		}
 		await program.parseAsync([...argv]);
 		return exitCode;
 	} catch (error) {

@@ -8,7 +8,7 @@ import { ROOT } from './helpers/library.js';
 describe('the transcripts folder, as the review browser lists it', () => {
 	it('lists each broken or foreign file with the reason, never throwing, and leaves every file as it was', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-catalog-'));
-		const example = readFileSync(join(ROOT, 'transcripts', 'example.json'), 'utf8');
+		const example = readFileSync(join(ROOT, 'examples', 'example.json'), 'utf8');
 		const files: Record<string, string> = {
 			'good.json': example,
 			'cut-after-comma.json': example.slice(0, example.indexOf(',', 200) + 1),
@@ -16,7 +16,7 @@ describe('the transcripts folder, as the review browser lists it', () => {
 			'empty.json': '',
 			'package.json': '{"name": "something-else", "version": "1.0.0"}',
 			'list.json': '[1, 2, 3]',
-			'newer.json': example.replace('"version": 1', '"version": 2'),
+			'newer.json': example.replace('"version": 1', '"version": 3'),
 			'garbage.json': 'this is not json',
 			'notes.json': 'notes\nmore\n',
 			'notes.txt': 'not listed at all',
@@ -32,7 +32,7 @@ describe('the transcripts folder, as the review browser lists it', () => {
 		expect(reason('empty.json')).toBe('empty file');
 		expect(reason('package.json')).toBe('not a postsafe transcript (no version or turns)');
 		expect(reason('list.json')).toBe('not a postsafe transcript (not a JSON object)');
-		expect(reason('newer.json')).toBe('transcript version 2; this postsafe reads version 1');
+		expect(reason('newer.json')).toBe('transcript version 3; this postsafe reads versions 1 and 2');
 		expect(reason('garbage.json')).toMatch(/^not valid JSON \(/);
 		// One line, however the file's own text runs.
 		expect(reason('notes.json')).toMatch(/^not valid JSON \([^\n]*\)$/);

@@ -192,8 +192,32 @@ describe('postsafe score', () => {
 		[['scor'], /^postsafe: unknown command 'scor' \(did you mean score\?\)/, 2],
 		[['sjt', '--timed', '--plain'], /^postsafe: --timed needs the terminal screen, where the countdown shows/, 2],
 		[['play', 'patient-dm-rash', '--offline', '--learner', '  '], /^postsafe: option '--learner <name>' argument '  ' is invalid\. must be a name, not blank/, 2],
+		[['list', '--scenarios', 'no-such-folder'], /^postsafe: no scenario library at \S+no-such-folder: give --scenarios \(or POSTSAFE_SCENARIOS\) a folder of scenario files, or leave it out for the built-in library\n$/, 2],
+		[['sjt', 'list', '--scenarios', 'no-such-folder'], /^postsafe: no scenario library at /, 2],
+		[['list', '--scenarios', join(ROOT, 'test', 'fixtures')], /^postsafe: \S+fixtures has no criteria\.yaml: a scenario library needs one \(the criteria its scenarios score\); start from the built-in library's: cp \S+scenarios\/criteria\.yaml \S+fixtures\/\n$/, 2],
+		[['play', 'patient-dm-rash', '--offline', '--transcripts', '/sys/nope'], /^postsafe: the transcripts folder \/sys\/nope can't be written \(permission denied\): choose another/, 1],
+		[['play', 'patient-dm-rash', '--offline', '--transcripts', '/proc/nope'], /^postsafe: the transcripts folder \/proc\/nope can't be written \(its folder can't hold folders\): choose another/, 1],
+		[['sjt', 'score', '--item', 'nope', '--answer', 'A,B,C,D,E'], /^postsafe: unknown SJT item "nope"\. Run `postsafe sjt list`/, 2],
+		[['show', 'nope'], /^postsafe: unknown scenario "nope"\. Run `postsafe list` to see them all\.\n$/, 2],
+		[['show', 'patient-dm-rahs'], /^postsafe: unknown scenario "patient-dm-rahs"\. Did you mean "patient-dm-rash"\?/, 2],
+		[['help', 'plya'], /^postsafe: unknown command 'plya' \(did you mean play\?\)/, 2],
+		[['group', '--offline', '--learners', 'Asha,Ben'], /^postsafe: choosing a scenario needs a terminal: name one \(`postsafe group patient-dm-rash`\)/, 2],
 	])('%j fails with one clear line', (args, pattern, code) => {
 		expectOneLineError(runCli(args), pattern, code);
+	});
+
+	it('`postsafe help play` shows the help for play, as `postsafe play --help` does', () => {
+		const help = runCli(['help', 'play']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toBe(runCli(['play', '--help']).stdout);
+		expect(help.stdout).toMatch(/^Usage: postsafe play \[options\] <id>/);
+		expect(runCli(['help', 'sjt', 'score']).stdout).toMatch(/^Usage: postsafe sjt score/);
+	});
+
+	it('doctor says a transcripts folder under /proc cannot be made, rather than that it will be', () => {
+		const result = runCli(['doctor', '--transcripts', '/proc/nope', '--host', '127.0.0.1:9']);
+		expect(result.stdout).toContain("✗ fix  The transcripts folder /proc/nope can't be written (its folder can't hold folders)");
+		expect(result.code).toBe(1);
 	});
 
 	it('never loads Ink or React (nor anything from node_modules: the core is bundled)', () => {

@@ -4,6 +4,7 @@ import type { Message } from '../source/session/types.js';
 import { drawBubble } from '../source/ui/chat/draw-bubble.js';
 import { drawChatHeader } from '../source/ui/chat/draw-chat-header.js';
 import { liveRows } from '../source/ui/chat/live-rows.js';
+import { sceneTime, settingMinutes } from '../source/ui/chat/time.js';
 import { printedText } from '../source/ui/chat/printed-text.js';
 import { styledLine } from '../source/ui/draw-box.js';
 import { textWidth } from '../source/ui/wrap.js';
@@ -119,5 +120,31 @@ describe('the room in the live area', () => {
 				expect(room.bubbleLines + Math.min(typed, room.inputLines) + 1).toBeLessThan(rows);
 			}
 		}
+	});
+});
+
+describe('message times on the scenario’s clock', () => {
+	it.each([
+		['It is 8.40 pm on a Thursday and you are at home.', 20 * 60 + 40],
+		['You are an FY1 on a general surgery ward, 4 pm on a weekday.', 16 * 60],
+		['It is 12.05 am.', 5],
+		['It is 12 pm, lunchtime.', 12 * 60],
+		['Visiting is 10:15 AM to 8 pm.', 10 * 60 + 15],
+		['No time of day here; 40 patients.', undefined],
+	])('%j starts at minute %s', (setting, minutes) => {
+		expect(settingMinutes(setting)).toBe(minutes);
+	});
+
+	it('counts on from the setting’s time by as long as the session has really run', () => {
+		const started = '2026-11-29T09:00:00.000Z';
+		expect(sceneTime('It is 8.40 pm on a Thursday.', started, started)).toBe('20:40');
+		expect(sceneTime('It is 8.40 pm on a Thursday.', started, '2026-11-29T09:03:30.000Z')).toBe('20:43');
+		expect(sceneTime('It is 11.58 pm.', started, '2026-11-29T09:05:00.000Z')).toBe('00:03');
+	});
+
+	it('the chat shows the first message at the setting’s time, not the real clock', () => {
+		const rash = bundledLibrary().scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!.scenario;
+		const text = printedText({ kind: 'message', scenario: rash, message: partner('hi'), time: sceneTime(rash.setting, time, time) }, 80);
+		expect(text.split('\n')[1]).toMatch(/^│ Jade Holloway {2}20:40 +│$/);
 	});
 });

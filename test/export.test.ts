@@ -102,6 +102,17 @@ describe('the Markdown export', () => {
 		expect(section).toContain(`**Supervisor’s comment** (Dr Sam Okafor, 23 November 2026 at 10:00 UTC): ${review.comments[0]!.text}`);
 	});
 
+	it('shows the sign-off in force and every earlier one it superseded, in Markdown and HTML', () => {
+		const earlier = { reviewer: 'Dr Sam Okafor', signedAt: '2026-11-23T10:05:00.000Z', outcome: 'needs development', summary: 'Advice under pressure.' } as const;
+		const resigned: Transcript = { ...transcript, review: { ...transcript.review!, reviewer: 'Dr Lee', outcome: 'meets expectations', signedAt: '2026-11-30T09:00:00.000Z', summary: 'Safe now.', history: [earlier] } };
+		const markdown = transcriptToMarkdown(resigned, context);
+		expect(markdown).toContain('- **Reviewer:** Dr Lee');
+		expect(markdown).toContain('### Earlier sign-offs (superseded)\n\n- 23 November 2026 at 10:05 UTC — **Dr Sam Okafor**: needs development. Advice under pressure.\n');
+		const html = transcriptToHtml(resigned, context);
+		expect(html).toContain('<h3>Earlier sign-offs (superseded)</h3><ul class="history"><li>23 November 2026 at 10:05 UTC — <strong>Dr Sam Okafor</strong>: needs development. Advice under pressure.</li></ul>');
+		expect(transcriptToMarkdown(transcript, context)).not.toContain('Earlier sign-offs');
+	});
+
 	it("lists an interview's structure steps, taken or missed, as the score JSON has them", () => {
 		const interview = playTranscript(['I would speak to my colleague privately and explain the concern, then escalate to my supervisor if needed.', 'I would reflect on it.'], ['interview', 'interview-colleague-post']).transcript;
 		const markdown = transcriptToMarkdown(interview, { partnerName: 'Mr Daniel Price' });
@@ -229,6 +240,43 @@ describe('postsafe export on the command line', () => {
 		expect(lstatSync(link).isSymbolicLink()).toBe(true);
 	});
 
+	it('infers HTML from --out x.html when --format is not given', () => {
+		const file = join(tmp(), 'entry.html');
+		const written = runCli(['export', played.file, '--out', file]);
+		expect(written.code).toBe(0);
+		expect(readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/i);
+	});
+
+	it('exports a folder of conversations and SJT records, names the corrupt file, and exits 1', () => {
+		const folder = tmp();
+		const second = playTranscript(['I will not advise here.']);
+		for (const from of [played.file, second.file]) writeFileSync(join(folder, from.split('/').at(-1)!), readFileSync(from));
+		const sjt = runCli(['sjt', '--count', '1', '--type', 'rank', '--seed', '3', '--learner', 'Asha', '--transcripts', folder], { input: 'A,D,B,C,E\n' });
+		expect(sjt.code).toBe(0);
+		writeFileSync(join(folder, 'corrupt.json'), '{"version": 1, "turns": [');
+		const files = readdirSync(folder).map(name => join(folder, name)).sort();
+		const sjtFile = files.find(file => file.includes('-sjt-'))!;
+		const out = join(tmp(), 'exports');
+		const result = runCli(['export', ...files, '--format', 'html', '--out', `${out}/`]);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toBe(`postsafe: ${join(folder, 'corrupt.json')}: truncated JSON (the file ends part-way); not exported\npostsafe: exported 3 of 4; 1 could not be read\n`);
+		expect(readdirSync(out).sort()).toEqual([`${transcript.id}.html`, `${second.transcript.id}.html`, `${sjtFile.split('/').at(-1)!.replace('.json', '')}.html`].sort());
+		// The SJT record as a portfolio entry: the item, the answer against the ideal, the marks and the rationales.
+		const record = JSON.parse(readFileSync(sjtFile, 'utf8'));
+		const html = readFileSync(join(out, `${record.id}.html`), 'utf8');
+		const item = record.items[0];
+		expect(html).toContain('<h1>SJT practice</h1>');
+		expect(html).toContain(`Item 1: ${item.title.replace(/'/g, '&#39;')} — ${item.points}/${item.max}`);
+		expect(html).toContain(`Your order: ${item.answer.join(' &gt; ')}`);
+		expect(html).toContain(`Ideal order: ${item.ideal.join(' &gt; ')}`);
+		expect(html).toMatch(/<strong>A<\/strong> · yours \d, ideal \d: \d\/4/);
+		expect((html.match(/<p class="why">Why: /g) ?? []).length).toBe(5);
+		const markdown = runCli(['export', sjtFile]);
+		expect(markdown.code).toBe(0);
+		expect(markdown.stdout).toContain(`- Your order: ${item.answer.join(' \\> ')}`);
+		expect(markdown.stdout).toMatch(/^ {2}- Why: /m);
+	});
+
 	it('refuses several transcripts without --out, in one line, exit 2', () => {
 		const result = runCli(['export', played.file, played.file]);
 		expect(result.code).toBe(2);
@@ -245,13 +293,13 @@ describe('postsafe export on the command line', () => {
 		const foreign = join(directory, 'foreign.json');
 		writeFileSync(foreign, '{"hello": "world"}');
 		const newer = join(directory, 'newer.json');
-		writeFileSync(newer, json.replace('"version": 1', '"version": 2'));
+		writeFileSync(newer, json.replace('"version": 2', '"version": 3'));
 		const missing = join(directory, 'missing.json');
 		const cases = [
 			[missing, 'no such file'],
 			[truncated, 'truncated JSON (the file ends part-way)'],
 			[foreign, 'not a postsafe transcript (no version or turns)'],
-			[newer, 'transcript version 2; this postsafe reads version 1'],
+			[newer, 'transcript version 3; this postsafe reads versions 1 and 2'],
 			[directory, 'a folder, not a transcript file'],
 		] as const;
 		for (const [file, reason] of cases) {

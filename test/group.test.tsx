@@ -21,6 +21,10 @@ import { GroupSjtView } from '../source/ui/group/group-sjt-view.js';
 import { RoundView } from '../source/ui/group/round-view.js';
 import { KeyRouter } from '../source/ui/input/key-router.js';
 import { runCli } from './helpers/cli.js';
+import { transcriptToHtml } from '../source/export/html.js';
+import { transcriptToMarkdown } from '../source/export/markdown.js';
+import { startGroupSjtFiles } from '../source/commands/sjt-session.js';
+import { SjtRecord } from '../source/sjt/record.js';
 import { flat, press, screenText, waitFor } from './helpers/ink.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
 
@@ -93,7 +97,17 @@ describe('postsafe group in the terminal', () => {
 		expect(debrief).toMatch(/Chloe ✗ missed ✓ met ✓ met none 4\/6/);
 		expect(debrief).toContain('For discussion');
 		const transcript = Transcript.parse(JSON.parse(readFileSync(session!.recorder.file, 'utf8')));
-		expect(transcript).toMatchObject({ mode: 'group', learners: ['Asha', 'Ben', 'Chloe'], endReason: 'learner' });
+		// Ctrl+E was the facilitator's: the record says so, and the export says which reply was carried on.
+		expect(transcript).toMatchObject({ mode: 'group', learners: ['Asha', 'Ben', 'Chloe'], endReason: 'facilitator' });
+		const markdown = transcriptToMarkdown(transcript, { partnerName: 'Jade Holloway' });
+		expect(markdown).toContain('- **Status:** complete (ended by the facilitator)');
+		const headings = markdown.split('\n').filter(line => /^### Turn \d+ · (Asha|Ben|Chloe) ·/.test(line));
+		expect(headings.map(line => [/· (Asha|Ben|Chloe) ·/.exec(line)![1], line.endsWith('· carried on: the partner answered this reply') ? 'carried' : line.endsWith('· not carried on') ? 'not' : 'unmarked'])).toEqual([
+			['Asha', 'not'],
+			['Ben', 'not'],
+			['Chloe', 'carried'],
+		]);
+		expect(transcriptToHtml(transcript, { partnerName: 'Jade Holloway' })).toContain('<span class="carried-note">carried on: the partner answered this reply</span>');
 	});
 	it('asks for the names at the start, refusing a group of one, and begins with the first named', async () => {
 		const library = bundledLibrary();
@@ -190,8 +204,17 @@ describe('postsafe group in plain mode', () => {
 
 	it('--sjt: one answer line per learner, then the spread against the ideal and the marks', () => {
 		const library = sjtLibrary('sjt-ward-selfie');
-		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben,Chloe'], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,D,H\nA,C,H\n' });
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-sjt-'));
+		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben,Chloe', '--transcripts', transcripts], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,D,H\nA,C,H\n' });
 		expect(result.code).toBe(0);
+		// One SJT record for each learner, saved where solo sessions go.
+		expect(result.stdout).toContain(`Saved: one SJT record for each of the 3 learners, in ${transcripts}`);
+		const records = readdirSync(transcripts).map(name => SjtRecord.parse(JSON.parse(readFileSync(join(transcripts, name), 'utf8'))));
+		expect(records.map(record => [record.learner, record.status, record.items.map(item => [item.id, item.answer.join(','), item.points])]).sort()).toEqual([
+			['Asha', 'complete', [['sjt-ward-selfie', 'C,D,F', 12]]],
+			['Ben', 'complete', [['sjt-ward-selfie', 'C,D,H', 8]]],
+			['Chloe', 'complete', [['sjt-ward-selfie', 'A,C,H', 4]]],
+		]);
 		expect(result.stdout).toContain('C ✓ ██████████ 3/3');
 		expect(result.stdout).toContain('H   ███████░░░ 2/3');
 		expect(result.stdout).toMatch(/Chloe +A, C, H +4\/12/);
@@ -254,7 +277,8 @@ describe('postsafe group --plain at a terminal', () => {
 		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
 		const input = new PassThrough();
 		let shown = '';
-		const done = groupSjtPlain({ items: [selfie], learners: ['Asha', 'Ben'], names: displayNames(['Asha', 'Ben'], true), input, isTTY: true, stdout: text => void (shown += text) });
+		const records = startGroupSjtFiles({ directory: mkdtempSync(join(tmpdir(), 'postsafe-group-sjt-')), learners: ['Asha', 'Ben'], seed: 1, filter: {} });
+		const done = groupSjtPlain({ items: [selfie], learners: ['Asha', 'Ben'], records, names: displayNames(['Asha', 'Ben'], true), input, isTTY: true, stdout: text => void (shown += text) });
 		input.end('C,D,F\nC,D,Z\nC,D,H\n');
 		expect(await done).toBe(0);
 		expect(shown).toContain('Learner A › Learner B › ✗ no option Z in sjt-ward-selfie (its options are A to H). Try again: ');
@@ -333,9 +357,10 @@ describe('the group SJT view', () => {
 	it('takes each learner\'s answer in turn, unseen, then shows the group\'s spread and marks', async () => {
 		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
 		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-group-sjt-'));
 		const ui = render(
 			<KeyRouter>
-				<GroupSjtApp items={[selfie]} learners={['Asha', 'Ben']} anonymous={false} parseNames={parseLearners} />
+				<GroupSjtApp items={[selfie]} learners={['Asha', 'Ben']} anonymous={false} parseNames={parseLearners} startRecords={learners => startGroupSjtFiles({ directory, learners, seed: 1, filter: {} })} />
 			</KeyRouter>,
 		);
 		mounted.push(ui);
@@ -357,5 +382,11 @@ describe('the group SJT view', () => {
 		expect(shown).toMatch(/Ben A, B, C 4\/12/);
 		await press(ui, '\r');
 		await waitFor(ui, text => text.includes('Totals'));
+		await waitFor(ui, text => flat(text).includes(`Saved: one SJT record for each of the 2 learners, in ${directory}`));
+		const records = readdirSync(directory).map(name => SjtRecord.parse(JSON.parse(readFileSync(join(directory, name), 'utf8'))));
+		expect(records.map(record => [record.learner, record.status, record.items[0]!.answer.join(','), record.summary.points]).sort()).toEqual([
+			['Asha', 'complete', 'C,D,F', 12],
+			['Ben', 'complete', 'A,B,C', 4],
+		]);
 	});
 });

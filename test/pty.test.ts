@@ -96,8 +96,8 @@ describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 		const terminal = play(directory);
 		await firstReply(terminal);
 		terminal.resize(60, 20);
-		// At 80 columns the footer's hints and "replies left" share a row; squeezed into 60 by the terminal they would not.
-		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Enter send') && row.includes('replies')));
+		// At 80 columns the footer's hints and "replies left" share a row; laid out again for 60, "replies left" has a row of its own.
+		await terminal.waitForScreen(screen => screen.split('\n').includes('3 replies left') && screen.split('\n').some(row => row.startsWith('Enter send')));
 		terminal.type(SECOND);
 		terminal.press('Enter');
 		await terminal.waitForScreen('really itchy and i think');
@@ -114,7 +114,7 @@ describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 		terminal.resize(100, 30);
 		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.includes('Ctrl+E finish and debrief') && row.includes('replies left')));
 		terminal.press('C-c');
-		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
+		expect(await terminal.exited).toMatchObject({ exitCode: 130 });
 		const { transcript } = onlyTranscript(directory);
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
 	});
@@ -125,7 +125,9 @@ describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 		await firstReply(terminal);
 		terminal.type('half a reply, never sent');
 		terminal.press('C-c');
-		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
+		// As an interrupted program exits (128 + SIGINT), saying where the conversation went.
+		expect(await terminal.exited).toMatchObject({ exitCode: 130 });
+		expect(terminal.text()).toContain(`Stopped with Ctrl+C. The conversation is saved, as abandoned, with every reply sent: ${directory}/`);
 		const { transcript } = onlyTranscript(directory);
 		expect(transcript).toMatchObject({ status: 'abandoned', endReason: 'abandoned' });
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST]);

@@ -21,6 +21,7 @@ function session(startedAt: string, learner: string, score: number, max: number,
 		max,
 		criteria: Object.entries(met).map(([id, wasMet]) => ({ id: id as 'boundaries', label: id, met: wasMet })),
 		redFlags: redFlags.map(id => ({ id, label: `Label of ${id}` })),
+		signOffs: [],
 	};
 }
 
@@ -64,6 +65,20 @@ describe('report bars and sparkline', () => {
 });
 
 describe('the report as text', () => {
+	it('lists each signed-off session with the sign-off in force and the ones it superseded', () => {
+		chalk.level = 0;
+		const signed = {
+			...REPORT.sessions[2]!,
+			signOffs: [
+				{ reviewer: 'Dr Okafor', signedAt: '2026-10-16T10:00:00.000Z', outcome: 'needs development', summary: 'Advice under pressure.' },
+				{ reviewer: 'Dr Lee', signedAt: '2026-10-20T10:00:00.000Z', outcome: 'meets expectations', summary: 'Safe now.' },
+			],
+		} as const;
+		const text = formatReport({ ...REPORT, sessions: [...REPORT.sessions.slice(0, 2), signed] }, { folder: '/t', width: 160 });
+		expect(text).toContain('Sign-offs\n  2026-10-15 patient-dm-rash · Asha Patel — Dr Lee, 2026-10-20: meets expectations (superseding Dr Okafor, 2026-10-16: needs development)\n');
+		expect(formatReport(REPORT, { folder: '/t', width: 120 })).not.toContain('Sign-offs');
+	});
+
 	it('is readable with NO_COLOR: bars, counts, the trend in words, flags and what to play next', () => {
 		chalk.level = 0;
 		const text = formatReport(REPORT, { folder: '/t', width: 80 });

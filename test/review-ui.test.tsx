@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,6 +124,59 @@ describe('postsafe review', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Review signed by Dr Okafor'));
 		await press(ui, DOWN);
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('💬 Dr Okafor: Kind and clear'));
+	});
+
+	it('a second sign-off asks first, then supersedes the first and keeps it: both are shown and saved', async () => {
+		const { file } = await playedTranscript();
+		const at = (iso: string) => () => new Date(iso);
+		const sign = async (reviewer: string, when: string, summary: string, outcome: string) => {
+			const ui = render(
+				<KeyRouter>
+					<ReviewApp services={await reviewServices(dirname(file))} file={file} reviewer={reviewer} now={at(when)} />
+				</KeyRouter>,
+			);
+			mounted.push(ui);
+			await waitFor(ui, text => text.includes('turn 1 of 4'));
+			await press(ui, 's');
+			return { ui, finish: async () => {
+				await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Summary of the session'));
+				await press(ui, summary, '\r');
+				await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Outcome:'));
+				await press(ui, outcome, '\r');
+			} };
+		};
+		const first = await sign('Dr Okafor', '2026-11-22T10:00:00Z', 'Advice given under pressure.', '2');
+		await first.finish();
+		await waitFor(first.ui, () => (first.ui.lastFrame() ?? '').includes('Review signed by Dr Okafor on 2026-11-22: needs development'));
+		first.ui.unmount();
+
+		const second = await sign('Dr Lee', '2026-11-29T09:00:00Z', 'Talked it through: safe now.', '1');
+		await waitFor(second.ui, () => flat(second.ui.lastFrame() ?? '').includes('Signed off already by Dr Okafor on 2026-11-22: needs development. Sign off again?'));
+		// n keeps the sign-off as it was; s and y go on to a new one.
+		await press(second.ui, 'n');
+		await waitFor(second.ui, () => !(second.ui.lastFrame() ?? '').includes('Sign off again?'));
+		expect(read(file).review?.reviewer).toBe('Dr Okafor');
+		await press(second.ui, 's', 'y');
+		await second.finish();
+		await waitFor(second.ui, () => (second.ui.lastFrame() ?? '').includes('Review signed by Dr Lee on 2026-11-29: meets expectations'));
+		expect(flat(second.ui.lastFrame() ?? '')).toContain('Superseded: Dr Okafor on 2026-11-22: needs development — Advice given under pressure.');
+		const saved = JSON.parse(readFileSync(file, 'utf8'));
+		expect(saved.version).toBe(2);
+		expect(saved.review).toMatchObject({
+			reviewer: 'Dr Lee',
+			outcome: 'meets expectations',
+			summary: 'Talked it through: safe now.',
+			signedAt: '2026-11-29T09:00:00.000Z',
+			history: [{ reviewer: 'Dr Okafor', signedAt: '2026-11-22T10:00:00.000Z', outcome: 'needs development', summary: 'Advice given under pressure.' }],
+		});
+	});
+
+	it('opens a version 1 transcript (no sign-off history) as it was written', async () => {
+		const { file } = await playedTranscript();
+		const json = JSON.parse(readFileSync(file, 'utf8'));
+		writeFileSync(file, JSON.stringify({ ...json, version: 1, review: { comments: [], summary: 'Fine.', outcome: 'meets expectations', reviewer: 'Dr Okafor', signedAt: '2026-01-02T00:00:00.000Z' } }, null, 2));
+		const ui = await openReview(dirname(file), file);
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Review signed by Dr Okafor on 2026-01-02: meets expectations'));
 	});
 
 	it("holds a reply that raised a red flag to the session's cap, as the score above it is", async () => {

@@ -322,4 +322,11 @@ describe('coach mode', () => {
 		// confidentiality (3 points) before signposting and documentation (2 each)
 		expect(coachHint(controller.current)).toMatch(/^Confidentiality: Name the risk to the patient's privacy/);
 	});
+
+	it('says so when nothing is missing, rather than saying nothing', async () => {
+		const controller = controllerFor('patient-dm-rash');
+		await controller.reply('Asha', "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form, and I'll note this in your record.");
+		expect(controller.current.messages.filter(message => message.kind === 'learner').at(-1)).toMatchObject({ match: { redFlags: [] } });
+		expect(coachHint(controller.current)).toBe('✓ Nothing missing: every criterion this scenario scores is met so far. Keep to it.');
+	});
 });

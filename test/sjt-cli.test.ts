@@ -38,7 +38,8 @@ describe('postsafe sjt score', () => {
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toBe('postsafe: --answer: a rank answer orders all 5 options, most appropriate first (e.g. A,B,C,D,E)\n');
 		const unknown = runCli(['sjt', 'score', '--item', 'sjt-ward-selfy', '--answer', 'CDF']);
-		expect(unknown.code).toBe(1);
+		// A wrong command line, as an unknown scenario id for `play` is.
+		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toBe('postsafe: unknown SJT item "sjt-ward-selfy". Did you mean "sjt-ward-selfie"? Run `postsafe sjt list` to see them all.\n');
 	});
 });

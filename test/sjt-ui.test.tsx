@@ -24,16 +24,16 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) instance.unmount();
 });
 
-function session(items: readonly SjtItem[], { timed = false, secondsPerItem }: { timed?: boolean; secondsPerItem?: number } = {}) {
+function session(items: readonly SjtItem[], { timed = false, secondsPerItem, learner = 'Asha' }: { timed?: boolean; secondsPerItem?: number; learner?: string | null } = {}) {
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-sjt-ui-'));
 	const ui = render(
 		<KeyRouter>
-			<SjtApp items={items} sources={sources} learner="Asha" timed={timed} startSession={learner => startSjtSessionFile({ directory, learner, timed, seed: 1, filter: {} })} {...(secondsPerItem === undefined ? {} : { secondsPerItem })} />
+			<SjtApp items={items} sources={sources} {...(learner === null ? {} : { learner })} timed={timed} startSession={learner => startSjtSessionFile({ directory, learner, timed, seed: 1, filter: {} })} {...(secondsPerItem === undefined ? {} : { secondsPerItem })} />
 		</KeyRouter>,
 	);
 	mounted.push(ui);
 	const record = () => {
-		const files = readdirSync(directory);
+		const files = readdirSync(directory).filter(name => name.endsWith('.json'));
 		expect(files).toHaveLength(1);
 		return SjtRecord.parse(JSON.parse(readFileSync(join(directory, files[0]!), 'utf8')));
 	};
@@ -106,6 +106,48 @@ describe('postsafe sjt in the terminal', () => {
 		expect(record().items[0]).toMatchObject({ answer: ['C'], points: 4 });
 	});
 
+	it('the Enter that confirms the name does not submit the first item: the item waits for an answer', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie')], { learner: null });
+		await waitFor(ui, text => text.includes("What's your name?"));
+		await press(ui, 'Asha', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('(3 more to choose)'));
+		await new Promise(resolve => setTimeout(resolve, 100));
+		expect(screenText(ui)).not.toContain('Score ');
+		expect(screenText(ui)).not.toContain('Nothing chosen yet');
+		expect(record()).toMatchObject({ learner: 'Asha', items: [] });
+		await press(ui, ' ', '\r');
+		await waitFor(ui, text => text.includes('Score 0 of 12'));
+	});
+
+	it('a bare Enter on a ranking left as it came asks for a second Enter; a best 3 with nothing chosen is not submitted', async () => {
+		const { ui, record } = session([item('sjt-instagram-rash'), item('sjt-ward-selfie')]);
+		await waitFor(ui, () => /❯ 1\. A/.test(ui.lastFrame() ?? ''));
+		await press(ui, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Nothing moved yet: Enter again to give the order as it stands.'));
+		expect(screenText(ui)).not.toContain('Score ');
+		await press(ui, '\r');
+		await waitFor(ui, text => flat(text).includes('Your order A > B > C > D > E'));
+		await press(ui, '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('(3 more to choose)'));
+		await press(ui, '\r', '\r');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Nothing chosen yet: choose three with Space, then Enter.'));
+		expect(record().items).toHaveLength(1);
+	});
+
+	it('finished the documented way (Esc, "Finish now?", y) after an item, the session is saved as complete', async () => {
+		const { ui, record } = session([item('sjt-ward-selfie'), item('sjt-instagram-rash')]);
+		await waitFor(ui, text => text.includes('(3 more to choose)'));
+		await press(ui, ' ', '\r');
+		await waitFor(ui, text => text.includes('Score 0 of 12'));
+		await press(ui, '\r');
+		await waitFor(ui, () => /❯ 1\. A/.test(ui.lastFrame() ?? ''));
+		await press(ui, '\u001B');
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Finish now?'));
+		await press(ui, 'y');
+		await waitFor(ui, text => text.includes('SJT session: 0 of 12'));
+		expect(record()).toMatchObject({ status: 'complete', items: [{ id: 'sjt-ward-selfie' }] });
+	});
+
 	it('finishing before answering anything says no items were answered, not that nothing needs revisiting', async () => {
 		const { ui, record } = session([item('sjt-ward-selfie')]);
 		await waitFor(ui, text => text.includes('(3 more to choose)'));
@@ -123,11 +165,11 @@ describe('postsafe sjt in the terminal', () => {
 		await waitFor(ui, text => text.includes('time ran out'), 4000);
 		expect(flat(screenText(ui))).toContain('Score 0 of 20');
 		expect(record().items[0]).toMatchObject({ timedOut: true, answer: [], points: 0 });
-		// Esc on the reveal finishes: the summary counts the item done, and the record is left unfinished.
+		// Esc on the reveal finishes: the summary counts the item done, and the record says finished.
 		await press(ui, '\u001B');
 		await waitFor(ui, text => text.includes('SJT session: 0 of 20 (0%) over 1 item'));
 		expect(flat(screenText(ui))).toContain('To revisit');
-		expect(record().status).toBe('abandoned');
+		expect(record().status).toBe('complete');
 	});
 
 	it('when the time runs out while "Finish now?" is asked, the reveal takes Enter for the next item', async () => {

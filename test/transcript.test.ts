@@ -27,7 +27,7 @@ describe('transcripts', () => {
 		expect(statSync(transcripts).mode & 0o777).toBe(0o700);
 		expect(statSync(recorder.file).mode & 0o777).toBe(0o600);
 		const transcript = await readTranscript(recorder.file);
-		expect(transcript).toMatchObject({ version: 1, learner: 'Asha', status: 'abandoned', endedAt: null, partner: { kind: 'scripted', model: null, host: null, seed: null } });
+		expect(transcript).toMatchObject({ version: 2, learner: 'Asha', status: 'abandoned', endedAt: null, partner: { kind: 'scripted', model: null, host: null, seed: null } });
 		expect(transcript.turns).toEqual([expect.objectContaining({ role: 'partner', source: 'opening' })]);
 	});
 
@@ -79,7 +79,7 @@ describe('transcripts', () => {
 	});
 
 	it('has a committed example that is a valid transcript of the current version', async () => {
-		const example = await readTranscript(join(ROOT, 'transcripts', 'example.json'));
+		const example = await readTranscript(join(ROOT, 'examples', 'example.json'));
 		expect(example).toMatchObject({ version: 1, status: 'complete', scenario: { id: 'patient-dm-rash' } });
 		expect(example.reflection).not.toBeNull();
 	});

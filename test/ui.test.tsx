@@ -82,6 +82,8 @@ describe('the terminal UI', () => {
 		await waitFor(ui, text => text.includes("What's your name?"));
 		await type(ui, 'Asha', { enter: true });
 		await waitFor(ui, text => text.includes('hiii sorry to message you on here'));
+		// The setting says 8.40 pm: the messages are timed on that clock, not the real one.
+		expect(screenText(ui)).toMatch(/│ Jade Holloway {2}20:4\d/);
 
 		await type(ui, "Sorry Jade, I can't give medical advice on Instagram. Please use the online consultation.", { enter: true });
 		await waitFor(ui, text => text.includes('engaged for ages'));
@@ -165,7 +167,9 @@ describe('the terminal UI', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
 		ui.stdin.write('\u001B');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Jade Holloway's reply didn't arrive: you stopped it before any words arrived"));
-		expect(ui.lastFrame()).toContain('r try again');
+		// Offline the scripted partner already plays: there is no other to carry on with, so none is offered.
+		expect(ui.lastFrame()).toContain('r ask again');
+		expect(ui.lastFrame()).not.toContain('scripted partner');
 		expect(ui.lastFrame()).not.toContain('replies left');
 		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
 		expect(transcript.turns.map(turn => turn.role)).toEqual(['partner', 'learner']);
@@ -199,9 +203,9 @@ describe('the terminal UI', () => {
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Jade Holloway is typing'));
 		await type(ui, 'Please call');
 		ui.stdin.write('\u001B');
-		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('r try again'));
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('r ask again'));
 		expect(ui.lastFrame()).not.toContain('Please call');
-		ui.stdin.write('s');
+		ui.stdin.write('r');
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('› Please call'));
 		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(["I am sorry, I can't advise here."]);
@@ -252,6 +256,35 @@ describe('the terminal UI', () => {
 });
 
 describe('the name question', () => {
+	it('says what to do after an Enter with no name, instead of doing nothing', async () => {
+		const names: string[] = [];
+		const ui = renderApp(
+			<ThemeProvider theme={postsafeTheme}>
+				<KeyRouter>
+					<NameEntry width={80} onDone={name => names.push(name)} onQuit={() => undefined} />
+				</KeyRouter>
+			</ThemeProvider>,
+		);
+		await waitFor(ui, text => text.includes('Esc quit'));
+		await type(ui, '   ', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Type your name first, then Enter (Esc to quit).'));
+		await type(ui, 'Asha', { enter: true });
+		await waitFor(ui, () => names.length === 1);
+		expect(names).toEqual(['Asha']);
+	});
+
+	it('in the chat, an Enter with nothing typed says to type a reply first', async () => {
+		const { services: app, files } = services();
+		const ui = renderApp(<App services={app} coach={false} learner="Asha" initial={scenario('patient-dm-rash')} />);
+		await waitFor(ui, text => text.includes('hiii sorry'));
+		await type(ui, '', { enter: true });
+		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Type your reply first, then Enter (or /end to finish).'));
+		await type(ui, 'P');
+		await waitFor(ui, () => !(ui.lastFrame() ?? '').includes('Type your reply first'));
+		const transcript = Transcript.parse(JSON.parse(readFileSync(files[0]!, 'utf8')));
+		expect(transcript.turns.map(turn => turn.role)).toEqual(['partner']);
+	});
+
 	it('quits on Esc, as its help line says', async () => {
 		let quit = 0;
 		const names: string[] = [];

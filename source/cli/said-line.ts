@@ -20,3 +20,9 @@ export function saidLine(name: string, text: string, width?: number): string {
 export function terminalWidth(stream: NodeJS.WriteStream): { width?: number } {
 	return stream.isTTY ? { width: Math.min(stream.columns || 80, 160) } : {};
 }
+
+/** A notice on stderr (no Ollama, the remembered name): at a terminal, wrapped at words to its width. */
+export function noticeLine(text: string, stream: NodeJS.WriteStream = process.stderr): string {
+	const { width } = terminalWidth(stream);
+	return `${width === undefined ? text : wrapAnsi(text, width, { hard: true, trim: true })}\n`;
+}

@@ -4,10 +4,10 @@ import { style } from '../cli/style.js';
 import { sameModel } from '../partner/host.js';
 import { checkOllama, listModels, type OllamaCheck } from '../partner/ollama-setup.js';
 import { describeOllamaError } from '../partner/ollama-errors.js';
-import { transcriptDirectory, transcriptFolderProblem, writableByOthers } from '../transcript/store.js';
+import { transcriptDirectory, writableByOthers } from '../transcript/store.js';
 import { UserError } from '../cli/user-error.js';
 import { noOllamaLine, ollamaChoice, type PartnerFlags } from './partner-setup.js';
-import { transcriptFolderFix } from './transcript-folder.js';
+import { transcriptFolderFix, transcriptFolderTrouble } from './transcript-folder.js';
 import type { ProviderFlags } from './openai-setup.js';
 
 export type DoctorOptions = PartnerFlags & ProviderFlags & { readonly transcripts?: string };
@@ -24,7 +24,7 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 	const major = Number(process.versions.node.split('.')[0]);
 	lines.push(major >= 20 ? { ok: true, text: `Node.js ${process.versions.node}` } : { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` });
 	const directory = transcriptDirectory(options.transcripts);
-	const problem = transcriptFolderProblem(directory);
+	const problem = transcriptFolderTrouble(directory);
 	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
 	if (problem) lines.push({ ok: false, text: capitalise(transcriptFolderFix(directory, problem)) });
 	else if (writableByOthers(directory)) lines.push({ ok: false, text: `Transcripts folder ${directory} is writable by other users: run \`chmod go-w ${directory}\` (postsafe does it when you next play)` });

@@ -1,3 +1,4 @@
+import { groupSjtSavedLine, type GroupSjtFiles } from './sjt-session.js';
 import { createInterface } from 'node:readline';
 import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
 import { formatItem } from '../cli/sjt-text.js';
@@ -82,7 +83,7 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 		}
 		printNew();
 	}
-	if (controller.current.phase !== 'ended') controller.end('learner');
+	if (controller.current.phase !== 'ended') controller.end('facilitator');
 	recorder.save();
 	recorder.stop();
 	problems();
@@ -100,7 +101,7 @@ type SjtAnswers = { learner: string; answer: readonly string[] }[];
  * Group SJT as plain text: each item, one answer line per learner (or every learner's answer from
  * `collectAnswers`: the room), then the spread and the marks.
  */
-export async function groupSjtPlain({ items, learners, names, input, collectAnswers, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; names: ReadonlyMap<string, string>; input?: NodeJS.ReadableStream; collectAnswers?: (item: SjtItem, index: number) => Promise<SjtAnswers | undefined>; isTTY?: boolean; stdout: Out }): Promise<number> {
+export async function groupSjtPlain({ items, learners, records, names, input, collectAnswers, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; records: GroupSjtFiles; names: ReadonlyMap<string, string>; input?: NodeJS.ReadableStream; collectAnswers?: (item: SjtItem, index: number) => Promise<SjtAnswers | undefined>; isTTY?: boolean; stdout: Out }): Promise<number> {
 	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	const hotSeat = async (item: SjtItem): Promise<SjtAnswers | undefined> => {
 		const answers: SjtAnswers = [];
@@ -124,9 +125,12 @@ export async function groupSjtPlain({ items, learners, names, input, collectAnsw
 			break;
 		}
 		const group = groupSjt(item, answers);
+		records.add(item, answers);
 		rounds.push(group);
 		stdout(`${formatGroupSjt(item, group, names)}\n\n`);
 	}
 	if (rounds.length > 0) stdout(`${formatGroupSjtTotals(groupSjtTotals(learners, rounds), rounds.length, names)}\n`);
+	records.finish();
+	if (rounds.length > 0) stdout(`${groupSjtSavedLine(records, learners.length)}\n`);
 	return 0;
 }

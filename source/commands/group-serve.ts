@@ -9,6 +9,7 @@ import { RoomSession, type RoomNews } from '../room/room-session.js';
 import { CHANNEL_NAMES } from '../scenario/labels.js';
 import { readyModel } from './model-choice.js';
 import { groupSjtItems, type GroupFlags } from './group.js';
+import { startGroupSjtFiles } from './sjt-session.js';
 import { openScenario } from './open-library.js';
 import { createPartner } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
@@ -77,14 +78,15 @@ export async function runGroupServe(id: string | undefined, flags: ServeFlags): 
 	const anonymous = flags.anonymous === true;
 
 	if (flags.sjt) {
-		const items = await groupSjtItems(flags);
+		const { items, seed, filter } = await groupSjtItems(flags);
+		const directory = usableTranscriptDirectory(flags.transcripts);
 		const flow = new RoomSjt(flags.expect, anonymous, news);
-		const welcome = { title: `SJT practice: ${items.length} item${items.length === 1 ? '' : 's'}`, channel: 'MSRA-style SJT', partner: 'the facilitator', setting: 'Answer each item on your own screen: for a rank item, all five letters, most appropriate first; for best 3, the three letters. The group’s answers are revealed together.' };
+		const welcome = { title: `SJT practice: ${items.length} item${items.length === 1 ? '' : 's'}`, channel: 'MSRA-style SJT', partner: 'the facilitator', setting: 'Answer each item on your own screen: for a rank item, every letter, most appropriate first; for best 3, the three letters. The group’s answers are revealed together.' };
 		return runRoom(flags, welcome, flow, out, async learners => {
 			const names = displayNames(learners, anonymous);
 			flow.begin(learners, names);
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners, names, collectAnswers: (item, index) => flow.collectAnswers(item, index, items.length), stdout: out });
+			return groupSjtPlain({ items, learners, records: startGroupSjtFiles({ directory, learners, seed, filter }), names, collectAnswers: (item, index) => flow.collectAnswers(item, index, items.length), stdout: out });
 		});
 	}
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
-import { bundledCache, CRITERIA_FILE, loadCriteria, scenarioDirectory } from '../scenario/files.js';
+import { bundledCache, CRITERIA_FILE, loadCriteria } from '../scenario/files.js';
+import { libraryFolder } from './open-library.js';
 import { loadSjtBank, sjtDirectory, type SjtBank } from '../sjt/files.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { editDistance } from '../rubric/fuzzy.js';
@@ -18,7 +19,7 @@ export type OpenedBank = SjtBank & { readonly sourceNames: Readonly<Record<strin
 
 /** The SJT bank; broken items are skipped with a one-line warning each. */
 export async function openSjtBank(directoryOption?: string, warn = (line: string) => process.stderr.write(`${line}\n`)): Promise<OpenedBank> {
-	const directory = scenarioDirectory(directoryOption);
+	const directory = libraryFolder(directoryOption);
 	const { sources, names } = await sourcesOf(directory);
 	const bank = await loadSjtBank(sjtDirectory(directory), sources);
 	for (const error of bank.errors) warn(`warning: ${formatDiagnostic(error)}`);
@@ -27,7 +28,7 @@ export async function openSjtBank(directoryOption?: string, warn = (line: string
 
 /** One item by id: reads "<id>.yaml" alone when it exists; an unknown id names the closest. */
 export async function openSjtItem(id: string, directoryOption?: string): Promise<{ item: SjtItem; sourceNames: Readonly<Record<string, string>> }> {
-	const directory = scenarioDirectory(directoryOption);
+	const directory = libraryFolder(directoryOption);
 	const { sources, names } = await sourcesOf(directory);
 	const guess = join(sjtDirectory(directory), `${id}.yaml`);
 	const bank = await loadSjtBank(sjtDirectory(directory), sources, existsSync(guess) ? [guess] : undefined);
@@ -39,5 +40,5 @@ export async function openSjtItem(id: string, directoryOption?: string): Promise
 		.map(loaded => ({ id: loaded.item.id, distance: editDistance(id, loaded.item.id, 8) }))
 		.filter(candidate => candidate.distance <= 8)
 		.sort((a, b) => a.distance - b.distance)[0]?.id;
-	throw new UserError(`unknown SJT item "${id}".${closest ? ` Did you mean "${closest}"?` : ''} Run \`postsafe sjt list\` to see them all.`);
+	throw new UserError(`unknown SJT item "${id}".${closest ? ` Did you mean "${closest}"?` : ''} Run \`postsafe sjt list\` to see them all.`, 2);
 }

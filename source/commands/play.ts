@@ -6,8 +6,9 @@ import type { ProviderFlags } from './openai-setup.js';
 import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from './start-session.js';
 import { loadScreen } from './load-screen.js';
-import { terminalWidth } from '../cli/said-line.js';
+import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
+import { rememberedName, rememberedNameLine, rememberName } from './remembered-name.js';
 
 export type PlayOptions = PartnerFlags & ProviderFlags & {
 	readonly learner?: string;
@@ -80,15 +81,19 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 			removeHandlers();
 		}
 	}
+	// At the terminal the name is remembered: given with --learner or typed once, it is not asked again.
+	const learner = options.learner ?? rememberedName();
+	if (options.learner !== undefined) rememberName(options.learner);
+	else if (learner !== undefined) process.stderr.write(noticeLine(rememberedNameLine(learner)));
 	// The setup screen knows Ollama; an OpenAI-compatible server is checked here, before the screen opens.
 	const openAiNotice = isOpenAi(choice) ? await modelNotice(choice) : undefined;
 	if (openAiNotice) process.stderr.write(`${openAiNotice}\n`);
 	const { runTui } = await loadScreen(() => import('../ui/run-tui.js'));
 	const { appServices } = await import('./app-services.js');
 	return runTui({
-		services: appServices({ library, choice: openAiNotice ? undefined : choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),
+		services: { ...appServices({ library, choice: openAiNotice ? undefined : choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }), rememberLearner: rememberName },
 		coach: options.coach === true,
-		...(options.learner === undefined ? {} : { learner: options.learner }),
+		...(learner === undefined ? {} : { learner }),
 		...(initial === undefined ? {} : { initial }),
 	});
 }

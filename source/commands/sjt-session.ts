@@ -1,6 +1,7 @@
 import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from '../transcript/store.js';
 import { saveRecord, type SaveProblem } from '../transcript/rescue.js';
-import type { ItemFilter, SjtResult } from '../sjt/practice.js';
+import { resultFor, type ItemFilter, type SjtResult } from '../sjt/practice.js';
+import type { SjtItem } from '../sjt/schema.js';
 import { toSjtRecord, type SjtRecordMeta } from '../sjt/record-model.js';
 
 /** An SJT session's record on disk: written after every item, and as abandoned if it stops early. */
@@ -37,4 +38,31 @@ export function startSjtSessionFile({ directory, learner, timed, seed, filter }:
 			return problem;
 		},
 	};
+}
+
+/** A group SJT session's records: one per learner, each saved after every item, like a solo session's. */
+export type GroupSjtFiles = {
+	readonly directory: string;
+	add(item: SjtItem, answers: readonly { readonly learner: string; readonly answer: readonly string[] }[]): void;
+	finish(): void;
+};
+
+export function startGroupSjtFiles({ directory, learners, seed, filter }: { directory: string; learners: readonly string[]; seed: number; filter: ItemFilter }): GroupSjtFiles {
+	const files = new Map(learners.map(learner => [learner, startSjtSessionFile({ directory, learner, timed: false, seed, filter })]));
+	let answered = 0;
+	return {
+		directory,
+		add(item, answers) {
+			answered += 1;
+			for (const { learner, answer } of answers) files.get(learner)?.add(resultFor(item, answer));
+		},
+		finish() {
+			if (answered > 0) for (const file of files.values()) file.finish();
+		},
+	};
+}
+
+/** The line that says where a group's records went (not their names: the screen may be anonymous). */
+export function groupSjtSavedLine(files: GroupSjtFiles, learners: number): string {
+	return `Saved: one SJT record for each of the ${learners} learners, in ${files.directory}`;
 }

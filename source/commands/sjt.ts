@@ -1,3 +1,4 @@
+import { noticeLine } from '../cli/said-line.js';
 import { randomInt } from 'node:crypto';
 import { formatPoints, formatReveal } from '../cli/sjt-text.js';
 import { formatTable } from '../cli/table.js';
@@ -9,6 +10,7 @@ import { scoreSjtAnswer } from '../sjt/score.js';
 import { openSjtBank, openSjtItem } from './open-sjt.js';
 import { loadScreen } from './load-screen.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
+import { rememberedName, rememberedNameLine, rememberName } from './remembered-name.js';
 
 type Write = (text: string) => void;
 const out: Write = text => void process.stdout.write(text);
@@ -59,6 +61,9 @@ export async function runSjt(flags: SjtFlags): Promise<number> {
 		const { runSjtPlain } = await import('./sjt-plain.js');
 		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin, isTTY: process.stdin.isTTY === true });
 	}
+	const learner = flags.learner ?? rememberedName();
+	if (flags.learner !== undefined) rememberName(flags.learner);
+	else if (learner !== undefined) process.stderr.write(noticeLine(rememberedNameLine(learner)));
 	const { runSjtTui } = await loadScreen(() => import('../ui/sjt/run-sjt.js'));
-	return runSjtTui({ items, sources: bank.sourceNames, learner: flags.learner, seed, filter, directory, timed: flags.timed === true });
+	return runSjtTui({ items, sources: bank.sourceNames, learner, seed, filter, directory, timed: flags.timed === true, rememberLearner: rememberName });
 }

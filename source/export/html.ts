@@ -4,6 +4,7 @@ import { escapeHtml as e } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
 import { evidenceRuns, type EvidenceItem } from '../transcript/evidence-runs.js';
 import {
+	carriedNote,
 	commentsOffTheConversation,
 	commentsOn,
 	factsOf,
@@ -56,12 +57,13 @@ function commentBlock(comment: NonNullable<Transcript['review']>['comments'][num
 function turnItem(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string {
 	const speaker = speakerOf(turn, transcript, context);
 	const interrupted = turn.interrupted ? ' · interrupted' : '';
+	const carried = carriedNote(turn);
 	const text = turn.role === 'learner' ? highlighted(turn, labels) : e(turn.text);
 	const attachment = turn.attachment ? `<p class="attachment">Attachment: ${e(turn.attachment)}</p>` : '';
 	const results = turn.role === 'learner' && turn.score ? replyResults(turn, labels) : undefined;
 	const resultList = results === undefined ? '' : `<ul class="results">${results.length > 0 ? results.map(resultItem).join('') : '<li class="none">This reply met no criterion and raised no red flag.</li>'}</ul>`;
 	const comments = commentsOn(transcript, index).map(comment => commentBlock(comment, context.timeZone)).join('');
-	return `<li class="turn ${turn.role}" id="turn-${index + 1}"><div class="bubble"><p class="who"><strong>${e(speaker)}</strong> · turn ${index + 1} · ${e(formatTime(turn.time, context.timeZone))}${interrupted}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
+	return `<li class="turn ${turn.role}${turn.carried ? ' carried' : ''}" id="turn-${index + 1}"><div class="bubble"><p class="who"><strong>${e(speaker)}</strong> · turn ${index + 1} · ${e(formatTime(turn.time, context.timeZone))}${interrupted}${carried ? ` · <span class="carried-note">${carried}</span>` : ''}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
 }
 
 /** The marks used in this conversation, explained once above it. */
@@ -118,7 +120,12 @@ function reviewSection(transcript: Transcript, timeZone: string | undefined): st
 	];
 	const stray = commentsOffTheConversation(transcript);
 	const others = stray.length > 0 ? `<h3>Other comments</h3>${stray.map(comment => commentBlock(comment, timeZone)).join('')}` : '';
-	return `<section class="review"><h2>Supervisor’s review</h2><dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl><h3>Summary</h3><p class="answer">${e(review.summary)}</p>${others}</section>`;
+	const earlier = review.history ?? [];
+	const history =
+		earlier.length > 0
+			? `<h3>Earlier sign-offs (superseded)</h3><ul class="history">${earlier.map(signOff => `<li>${e(formatDateTime(signOff.signedAt, timeZone))} — <strong>${e(signOff.reviewer)}</strong>: ${e(signOff.outcome)}. ${e(signOff.summary)}</li>`).join('')}</ul>`
+			: '';
+	return `<section class="review"><h2>Supervisor’s review</h2><dl class="facts">${facts.map(([label, value]) => `<dt>${label}</dt><dd>${value}</dd>`).join('')}</dl><h3>Summary</h3><p class="answer">${e(review.summary)}</p>${history}${others}</section>`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
 import { blockQuote, inlineMarkdown, paragraphLines, quoted } from './markdown-escape.js';
 import {
+	carriedNote,
 	commentsOffTheConversation,
 	commentsOn,
 	factsOf,
@@ -31,7 +32,8 @@ function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string 
 
 function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string[] {
 	const interrupted = turn.interrupted ? ' (interrupted)' : '';
-	const lines = [`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))} · ${formatTime(turn.time, context.timeZone)}${interrupted}`, '', blockQuote(turn.text)];
+	const carried = carriedNote(turn);
+	const lines = [`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`, '', blockQuote(turn.text)];
 	if (turn.attachment) lines.push('>', `> *Attachment:* ${inlineMarkdown(turn.attachment)}`);
 	if (turn.role === 'learner' && turn.score) {
 		const results = replyResults(turn, labels);
@@ -98,6 +100,12 @@ function reviewSection(transcript: Transcript, review: NonNullable<Transcript['r
 		...paragraphLines(review.summary),
 		'',
 	];
+	const earlier = review.history ?? [];
+	if (earlier.length > 0) {
+		lines.push('### Earlier sign-offs (superseded)', '');
+		for (const signOff of earlier) lines.push(`- ${formatDateTime(signOff.signedAt, timeZone)} — **${inlineMarkdown(signOff.reviewer)}**: ${signOff.outcome}. ${inlineMarkdown(signOff.summary)}`);
+		lines.push('');
+	}
 	const stray = commentsOffTheConversation(transcript);
 	if (stray.length > 0) lines.push('### Other comments', '', ...commentLines(stray, timeZone), '');
 	return lines;

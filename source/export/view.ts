@@ -102,6 +102,12 @@ export function replyResults(turn: TranscriptTurn, labels: ReadonlyMap<string, s
 	return [...score.met.map(id => result('criterion', id)), ...negated.map(id => result('against', id)), ...score.redFlags.map(id => result('redFlag', id))];
 }
 
+/** A group reply's part in the conversation: the one it went on from, or one the partner did not answer. */
+export function carriedNote(turn: TranscriptTurn): string {
+	if (turn.role !== 'learner' || turn.carried === undefined) return '';
+	return turn.carried ? 'carried on: the partner answered this reply' : 'not carried on';
+}
+
 export function speakerOf(turn: TranscriptTurn, transcript: Transcript, context: ExportContext): string {
 	return turn.role === 'learner' ? (turn.learner ?? transcript.learner) : context.partnerName;
 }
@@ -110,6 +116,7 @@ const MODES: Record<Transcript['mode'], string> = { roleplay: 'role-play', inter
 const END_REASONS: Record<NonNullable<Transcript['endReason']>, string> = {
 	'turn-limit': 'reached the turn limit',
 	learner: 'ended by the learner',
+	facilitator: 'ended by the facilitator',
 	scripted: 'reached the end of the script',
 	abandoned: 'cut short',
 };

@@ -1,6 +1,7 @@
 import { CRITERION_IDS } from '../scenario/constants.js';
 import type { CriterionId } from '../scenario/schema.js';
-import type { Transcript } from '../transcript/schema.js';
+import type { SignOff, Transcript } from '../transcript/schema.js';
+import { signOffs } from '../review/draft.js';
 import { SJT_RECORD_REASON } from '../transcript/version.js';
 
 /** One file of the transcripts folder, as the command read it. */
@@ -42,6 +43,8 @@ export type SessionResult = {
 	readonly max: number;
 	readonly criteria: readonly { readonly id: CriterionId; readonly label: string; readonly met: boolean }[];
 	readonly redFlags: readonly { readonly id: string; readonly label: string }[];
+	/** The supervisors' sign-offs, oldest first: the last is the one in force. */
+	readonly signOffs: readonly SignOff[];
 };
 
 export type CriterionRate = { readonly id: CriterionId; readonly label: string; readonly met: number; readonly of: number; readonly rate: number };
@@ -100,6 +103,7 @@ function sessionOf(file: string, transcript: Transcript, part: Part): SessionRes
 		max: part.score.max,
 		criteria: part.score.criteria.map(({ id, label, met }) => ({ id, label, met })),
 		redFlags: part.score.redFlags.map(({ id, label }) => ({ id, label })),
+		signOffs: transcript.review ? signOffs(transcript.review) : [],
 	};
 }
 

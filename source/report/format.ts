@@ -92,6 +92,19 @@ function practiseSection(report: Report, width: number): string {
 	return `${style.heading('Practise next')}\n${wrapIndented(`${summary} Play one of these with \`postsafe play <id>\`:`, 2, width)}\n${indent(formatTable(rows, width - 4), 4)}`;
 }
 
+/** Each signed-off session: the sign-off in force, and the ones it superseded. */
+function signOffSection(report: Report, width: number): string {
+	const signed = report.sessions.filter(session => session.signOffs.length > 0);
+	if (signed.length === 0) return '';
+	const line = (signOff: SessionResult['signOffs'][number]) => `${signOff.reviewer}, ${signOff.signedAt.slice(0, 10)}: ${signOff.outcome}`;
+	const rows = signed.map(session => {
+		const [latest, ...earlier] = [...session.signOffs].reverse();
+		const superseded = earlier.length > 0 ? ` (superseding ${earlier.map(line).join('; ')})` : '';
+		return wrapIndented(`${session.startedAt.slice(0, 10)} ${session.scenario} · ${session.learner} — ${line(latest!)}${superseded}`, 2, width);
+	});
+	return `${style.heading('Sign-offs')}\n${rows.join('\n')}`;
+}
+
 /** What was left out and why; unreadable files by name, since someone may want to fix them. */
 function leftOutSummary(skipped: readonly Skipped[], width: number): string {
 	if (skipped.length === 0) return '';
@@ -129,6 +142,7 @@ export function formatReport(report: Report, options: { readonly folder: string;
 		trendSection(report, width),
 		redFlagSection(report, width),
 		practiseSection(report, width),
+		signOffSection(report, width),
 		leftOutSummary(report.skipped, width),
 	];
 	return `${sections.filter(Boolean).join('\n\n')}\n`;

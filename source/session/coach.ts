@@ -1,6 +1,8 @@
 import type { SessionState } from './types.js';
 import { learnerReplies } from './session.js';
 
+export const ALL_MET = '✓ Nothing missing: every criterion this scenario scores is met so far. Keep to it.';
+
 function firstSentence(text: string): string {
 	const match = /^.*?[.!?](?=\s|$)/.exec(text.trim());
 	return match ? match[0] : text.trim();
@@ -8,7 +10,8 @@ function firstSentence(text: string): string {
 
 /**
  * Coach mode's one line after a reply: the red flag it raised, or else the most valuable criterion not
- * yet met in the conversation (most points; the rubric's order breaks ties). Nothing once all are met.
+ * yet met in the conversation (most points; the rubric's order breaks ties). Once all are met it says
+ * so, since silence after a reply reads as the coach having nothing to say.
  */
 export function coachHint(state: SessionState, learner: string = state.learners[0]!): string | undefined {
 	const replies = learnerReplies(state, learner);
@@ -23,7 +26,7 @@ export function coachHint(state: SessionState, learner: string = state.learners[
 		.map((criterion, index) => ({ criterion, index }))
 		.filter(({ index }) => !replies.some(reply => reply.match.criteria[index]!.met))
 		.sort((a, b) => b.criterion.points - a.criterion.points || a.index - b.index)[0];
-	return missed ? `${missed.criterion.label}: ${firstSentence(missed.criterion.feedback.missed)}` : undefined;
+	return missed ? `${missed.criterion.label}: ${firstSentence(missed.criterion.feedback.missed)}` : ALL_MET;
 }
 
 /**

@@ -34,7 +34,8 @@ export type LearnerMessage = {
 
 export type Message = PartnerMessage | LearnerMessage;
 
-export type EndReason = 'turn-limit' | 'learner' | 'scripted' | 'abandoned';
+/** Why a conversation ended; in a group, the facilitator ends it (Ctrl+E), not a learner. */
+export type EndReason = 'turn-limit' | 'learner' | 'facilitator' | 'scripted' | 'abandoned';
 
 /**
  * What the session waits for: the partner's next message, learners' replies, the facilitator's choice

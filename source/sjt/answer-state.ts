@@ -66,6 +66,20 @@ export function hasEntered(type: 'rank' | 'best3', state: AnswerState): boolean 
 	return type === 'rank' ? state.rank.touched : state.best3.chosen.length > 0;
 }
 
+/**
+ * What Enter does on an item: a best 3 needs a choice; a ranking left as it came is taken only on a
+ * second Enter (`askedAlready`), since a bare Enter is most often meant for something else.
+ */
+export function enterOutcome(type: 'rank' | 'best3', state: AnswerState, askedAlready: boolean): 'submit' | 'ask' {
+	if (hasEntered(type, state)) return 'submit';
+	return type === 'rank' && askedAlready ? 'submit' : 'ask';
+}
+
+/** The line shown when Enter was not taken (see enterOutcome). */
+export function unenteredHint(type: 'rank' | 'best3'): string {
+	return type === 'best3' ? 'Nothing chosen yet: choose three with Space, then Enter.' : 'Nothing moved yet: Enter again to give the order as it stands.';
+}
+
 /** The answer as it stands: the order for rank, the choices for best 3. */
 export function currentAnswer(type: 'rank' | 'best3', state: AnswerState): readonly string[] {
 	return type === 'rank' ? state.rank.order : state.best3.chosen;

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNumber, isObject, isText } from '../json-guards.js';
 import { readRegularFile, TRANSCRIPT_LIMIT } from '../read-regular.js';
-import { TRANSCRIPT_VERSION } from './version.js';
+import { READABLE_VERSIONS } from './version.js';
 
 /** One row of the transcripts folder, read cheaply: what the review browser lists. */
 export type CatalogEntry =
@@ -47,7 +47,7 @@ export function catalogEntry(file: string, json: unknown): CatalogEntry {
 		return { kind: 'sjt', file, id: json.id, startedAt: json.startedAt, learner: json.learner, items: summary.items, score: { points: summary.points, max: summary.max }, status: isText(json.status) ? json.status : 'unknown' };
 	}
 	if (!('version' in json) || !('turns' in json)) return { kind: 'unreadable', file, reason: 'not a postsafe transcript (no version or turns)' };
-	if (json.version !== TRANSCRIPT_VERSION) return { kind: 'unreadable', file, reason: `transcript version ${String(json.version)}; this postsafe reads version ${TRANSCRIPT_VERSION}` };
+	if (!READABLE_VERSIONS.includes(json.version as number)) return { kind: 'unreadable', file, reason: `transcript version ${String(json.version)}; this postsafe reads versions ${READABLE_VERSIONS.join(' and ')}` };
 	const scenario = json.scenario;
 	if (!isText(json.id) || !isText(json.learner) || !isText(json.startedAt) || !isText(json.status) || !isObject(scenario) || !isText(scenario.id) || !Array.isArray(json.turns)) {
 		return { kind: 'unreadable', file, reason: 'a transcript with missing fields' };

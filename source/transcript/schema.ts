@@ -47,12 +47,20 @@ const ScoreJson = z.looseObject({
 
 const Comment = z.strictObject({ turn: z.number().int(), text: z.string(), by: z.string(), at: z.string() });
 
+const Outcome = z.enum(['meets expectations', 'needs development', 'cause for concern']);
+
+/** One supervisor's sign-off: who, when, the outcome and the summary. */
+export const SignOff = z.strictObject({ reviewer: z.string(), signedAt: z.string(), outcome: Outcome, summary: z.string() });
+export type SignOff = z.infer<typeof SignOff>;
+
+/** The comments and the latest sign-off; the sign-offs it superseded in `history`, oldest first (version 2). */
 export const Review = z.strictObject({
 	comments: z.array(Comment),
 	summary: z.string(),
-	outcome: z.enum(['meets expectations', 'needs development', 'cause for concern']),
+	outcome: Outcome,
 	reviewer: z.string(),
 	signedAt: z.string(),
+	history: z.array(SignOff).optional(),
 });
 export type Review = z.infer<typeof Review>;
 
@@ -64,7 +72,7 @@ const PendingReply = z.strictObject({ learner: z.string(), text: z.string(), tim
 export type PendingReply = z.infer<typeof PendingReply>;
 
 export const Transcript = z.strictObject({
-	version: z.literal(TRANSCRIPT_VERSION),
+	version: z.union([z.literal(1), z.literal(TRANSCRIPT_VERSION)]),
 	id: z.string(),
 	scenario: z.strictObject({ id: z.string(), title: z.string(), contentHash: z.string() }),
 	mode: z.enum(['roleplay', 'interview', 'group']),
@@ -82,7 +90,7 @@ export const Transcript = z.strictObject({
 	endedAt: z.string().nullable(),
 	/** "abandoned" until the conversation reaches its end, so a killed session reads as abandoned. */
 	status: z.enum(['complete', 'abandoned', 'error']),
-	endReason: z.enum(['turn-limit', 'learner', 'scripted', 'abandoned']).nullable(),
+	endReason: z.enum(['turn-limit', 'learner', 'facilitator', 'scripted', 'abandoned']).nullable(),
 	turnLimit: z.number().int(),
 	turns: z.array(Turn),
 	/** The whole conversation's score (one learner); in group mode, see `scores`. */

@@ -42,6 +42,8 @@ export type AppServices = {
 	readonly scriptedPartner: () => Partner;
 	/** Set when the LLM partner is wanted (not --offline): checked before the first conversation. */
 	readonly ollama?: OllamaServices;
+	/** Keeps the name the learner typed for next time. */
+	readonly rememberLearner?: (name: string) => void;
 };
 
 type AppProps = {
@@ -168,6 +170,7 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 					onQuit={exit}
 					onDone={name => {
 						setLearner(name);
+						services.rememberLearner?.(name);
 						if (screen.next) start(screen.next, name);
 						else setScreen({ name: 'home' });
 					}}

@@ -60,6 +60,8 @@ export function splitAtControlKeys(input: string, key: Key): (readonly [string, 
  * held Space) as the keys one by one, Enter included. Text boxes keep bursts whole, as pastes.
  */
 export function singleKeys(input: string, key: Key): (readonly [string, Key])[] {
+	// An Enter typed before the screen took the terminal into raw mode arrives as the line discipline's "\n".
+	if (input === '\n') return [['\r', { ...key, return: true }]];
 	if (input.length < 2 || key.ctrl || key.meta || input.startsWith('\u001B')) return [[input, key]];
 	return Array.from(input, character => (character === '\r' || character === '\n' ? (['\r', { ...key, return: true }] as const) : ([character, key] as const)));
 }
@@ -86,6 +88,8 @@ export const HELP = {
 	confirmQuit: [['y', 'quit (your replies are saved)'], ['n or Esc', 'carry on']],
 	confirmQuitUnsaved: [['y', 'quit'], ['n or Esc', 'carry on']],
 	failure: [['r', 'try again'], ['s', 'carry on with the scripted partner'], ['Ctrl+E', 'finish and debrief']],
+	/** The scripted partner already plays: there is no other to carry on with. */
+	failureScripted: [['r', 'ask again'], ['Ctrl+E', 'finish and debrief']],
 	pullOffer: [['y', 'pull it'], ['n or Esc', 'play with the scripted partner']],
 	pulling: [['Esc', 'stop and play with the scripted partner']],
 	home: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'start'], ['Esc', 'quit']],
@@ -96,6 +100,7 @@ export const HELP = {
 	reviewText: [['Enter', 'save'], ['Esc', 'cancel']],
 	reviewOutcome: [['1 2 3 or ↑ ↓', 'choose'], ['Enter', 'sign off'], ['Esc', 'cancel']],
 	confirmLeaveReview: [['y', 'leave without signing off'], ['n or Esc', 'stay']],
+	confirmSupersede: [['y', 'sign off again'], ['n or Esc', 'keep the sign-off as it is']],
 	browser: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'open'], ['Esc', 'quit']],
 	groupReply: [['Enter', 'send (hidden until everyone has replied)'], ['Ctrl+E', 'finish and debrief']],
 	groupChoose: [['← → or ↑ ↓', 'choose the reply to carry on'], ['Enter', 'carry it on'], ['Ctrl+E', 'finish and debrief']],

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import React from 'react';
 import type { LoadedScenario } from '../scenario/files.js';
 import { saveOnSignals } from '../commands/start-session.js';
+import { noticeLine } from '../cli/said-line.js';
 import { transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
 import { unsavedExit } from '../commands/unsaved-exit.js';
 import { App, type AppServices } from './app.js';
@@ -44,7 +45,12 @@ export async function renderSavingSessions(screen: (onSession: (session: Recorde
 		process.stderr.write(`${transcriptSavedLine(recorder)}\n`);
 		code = unsavedExit(recorder, text => void process.stderr.write(text));
 	}
-	return code;
+	if (code !== 0) return code;
+	// A session still under way when the screen exits was left with Ctrl+C: say where it went, and
+	// exit as an interrupted program does (128 + SIGINT), so a script can tell.
+	if (current?.controller.current.endReason !== 'abandoned') return 0;
+	process.stderr.write(noticeLine(`Stopped with Ctrl+C. The conversation is saved, as abandoned, with every reply sent: ${current.recorder.file}`));
+	return 130;
 }
 
 /** Runs the terminal UI until the learner leaves. */

@@ -58,9 +58,51 @@ export function wrapWithOffsets(value: string, width: number): WrappedLine[] {
 	return lines;
 }
 
+/** A word longer than a line, cut into lines of the width (the only place a word is split). */
+function cutWord(word: string, width: number): string[] {
+	const pieces: string[] = [];
+	let piece = '';
+	let used = 0;
+	for (const character of word) {
+		const columns = characterWidth(character);
+		if (used + columns > width && piece !== '') {
+			pieces.push(piece);
+			piece = '';
+			used = 0;
+		}
+		piece += character;
+		used += columns;
+	}
+	return [...pieces, piece];
+}
+
+/** One paragraph filled greedily: as many words a line as fit in `width` columns, the spaces at breaks dropped. */
+function fillParagraph(paragraph: string, width: number): string[] {
+	const lines: string[] = [];
+	let current: string | undefined;
+	for (const word of paragraph.split(' ')) {
+		// Spaces where a line broke are the break: the next line starts at the next word.
+		if (current === undefined && word === '' && lines.length > 0) continue;
+		if (current === undefined ? textWidth(word) <= width : textWidth(`${current} ${word}`) <= width) {
+			current = current === undefined ? word : `${current} ${word}`;
+			continue;
+		}
+		// Indentation that leaves no room for the first word is dropped, not left as a blank line.
+		if (current !== undefined && current.trim() !== '') lines.push(current.trimEnd());
+		current = undefined;
+		if (word === '') continue;
+		const pieces = cutWord(word, width);
+		lines.push(...pieces.slice(0, -1));
+		current = pieces.at(-1);
+	}
+	lines.push((current ?? '').trimEnd());
+	return lines;
+}
+
 /** Text word-wrapped to a width for display: its own line breaks kept, spaces at the breaks dropped. */
 export function wrapText(text: string, width: number): string[] {
-	return text.split('\n').flatMap(paragraph => wrapWithOffsets(paragraph, width).map(line => line.text.trimEnd()));
+	const limit = Math.max(1, width);
+	return text.split('\n').flatMap(paragraph => fillParagraph(paragraph, limit));
 }
 
 /** A line cut to a width with "…" at the end when it does not fit, as Ink's truncate-end does. */

@@ -5,7 +5,7 @@ import { learnerReplies } from '../../session/session.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
 import { useKeys } from '../input/key-router.js';
 import { inputWidth, TextBox } from '../input/text-box.js';
-import { KeyHelp } from '../key-help.js';
+import { keyHelpRows, KeyHelpWith } from '../key-help.js';
 import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
 import { useSession } from '../use-session.js';
 import { useStateRef } from '../use-state-ref.js';
@@ -59,7 +59,7 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 			controller.end('learner');
 		} else if (controller.current.failure && controller.current.writing === undefined) {
 			if (input === 'r') void controller.retry();
-			else if (input === 's') void controller.switchPartner(scriptedPartner());
+			else if (input === 's' && controller.partnerInfo.kind !== 'scripted') void controller.switchPartner(scriptedPartner());
 		} else if (key.escape) {
 			// Esc stops the partner mid-message; otherwise it asks before quitting.
 			if (controller.current.writing !== undefined) controller.cancelWriting();
@@ -86,7 +86,10 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		: undefined;
 	const failed = state.failure !== undefined && !writing;
 	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
-	const otherLines = (failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(quitQuestion, columns).length : 0);
+	const footerKeys = confirmingQuit ? (saved ? HELP.confirmQuit : HELP.confirmQuitUnsaved) : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : HELP.chat;
+	const footerNote = confirmingQuit || state.failure ? undefined : `${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`;
+	const otherLines =
+		(failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(quitQuestion, columns).length : 0) + keyHelpRows(footerKeys, footerNote, columns) - 1;
 	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -106,14 +109,12 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					onSubmit={submit}
 					onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
 					maxLines={room.inputLines}
+					emptyHint={`Type your ${scenario.mode === 'interview' ? 'answer' : 'reply'} first, then Enter (or ${END_COMMAND} to finish).`}
 					placeholder={state.phase === 'learners' ? `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…` : ''}
 					isActive={!confirmingQuit && !failed}
 				/>
 			</Box>
-			<Box justifyContent="space-between">
-				<KeyHelp keys={confirmingQuit ? (saved ? HELP.confirmQuit : HELP.confirmQuitUnsaved) : writing ? HELP.chatWriting : state.failure ? HELP.failure : HELP.chat} />
-				{confirmingQuit || state.failure ? null : <Text dimColor>{` ${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`}</Text>}
-			</Box>
+			<KeyHelpWith keys={footerKeys} note={footerNote} width={columns} />
 		</Box>
 	);
 }

@@ -8,7 +8,7 @@ import { drawChatHeader } from './draw-chat-header.js';
 /** Something finished in a conversation, printed once above the live area and never drawn again. */
 export type PrintedItem =
 	| { readonly kind: 'header'; readonly scenario: Scenario; readonly learner: string; readonly turns: number }
-	| { readonly kind: 'message'; readonly scenario: Scenario; readonly message: Message }
+	| { readonly kind: 'message'; readonly scenario: Scenario; readonly message: Message; /** On the scenario's clock. */ readonly time?: string }
 	| { readonly kind: 'hint'; readonly text: string }
 	| { readonly kind: 'notice'; readonly text: string }
 	/** A reflection question answered, kept on screen as the next is asked. */
@@ -22,7 +22,7 @@ export function printedText(item: PrintedItem, terminalWidth: number): string {
 		case 'header':
 			return `${drawChatHeader(item.scenario, item.learner, width, item.turns)}\n${style.heading('Setting')}\n${lines(item.scenario.setting).join('\n')}\n\n`;
 		case 'message':
-			return `${drawBubble(item.message, { partnerName: item.scenario.partner.name, channel: item.scenario.channel, width })}\n`;
+			return `${drawBubble(item.message, { partnerName: item.scenario.partner.name, channel: item.scenario.channel, width, ...(item.time === undefined ? {} : { time: item.time }) })}\n`;
 		case 'hint':
 			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => style.hint(line)).join('\n')}\n`;
 		case 'answer':

@@ -2,6 +2,7 @@ import { coachHintAfter } from '../../session/coach.js';
 import type { SessionController } from '../../session/controller.js';
 import type { SessionState } from '../../session/types.js';
 import type { PrintedItem } from './printed-text.js';
+import { sceneTime } from './time.js';
 
 /** A conversation to print as it goes: its header, then each finished message, each reply followed by its coach hint. */
 export type SessionHistory = {
@@ -19,7 +20,7 @@ export function sessionHistory(controller: SessionController, { coach, learner }
 		state.messages.forEach((message, index) => {
 			if (taken.has(message.id)) return;
 			taken.add(message.id);
-			items.push({ kind: 'message', scenario: state.scenario, message });
+			items.push({ kind: 'message', scenario: state.scenario, message, time: sceneTime(state.scenario.setting, state.startedAt, message.time) });
 			const hint = coach ? coachHintAfter(state, index) : undefined;
 			if (hint) items.push({ kind: 'hint', text: hint });
 		});

@@ -8,6 +8,7 @@ import type { SessionState } from '../../session/types.js';
 import { transcriptSavedLine, type RecordedSession } from '../../transcript/recorder.js';
 import { ChatHeader } from '../chat/chat-header.js';
 import { MessageBubble } from '../chat/message-bubble.js';
+import { sceneTime } from '../chat/time.js';
 import { TypingIndicator } from '../chat/typing-indicator.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
@@ -20,6 +21,9 @@ import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
 import { GroupDebriefView } from './group-debrief-view.js';
 import { RoundView } from './round-view.js';
+
+/** After Enter with no names typed. */
+export const NAMES_HINT = 'Type the names first, separated by commas, then Enter.';
 
 export type GroupAppProps = {
 	readonly start: (learners: readonly string[]) => RecordedSession;
@@ -74,10 +78,10 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 			exit();
 			return;
 		}
-		if (isEndConversation(input, key)) return controller.end('learner');
+		if (isEndConversation(input, key)) return controller.end('facilitator');
 		if (now.failure && now.writing === undefined) {
 			if (input === 'r') void controller.retry();
-			else if (input === 's') void controller.switchPartner(scriptedPartner());
+			else if (input === 's' && controller.partnerInfo.kind !== 'scripted') void controller.switchPartner(scriptedPartner());
 			return;
 		}
 		if (now.phase !== 'choosing') return;
@@ -102,7 +106,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 				<Text bold>
 					{names.get(next)}'s turn — round {state.round} of {state.turnLimit}. Everyone else, look away.
 				</Text>
-				<TextBox key={`${state.round}-${next}`} prompt="› " width={width} placeholder={`${names.get(next)}: reply to ${scenario.partner.name}…`} onSubmit={text => (text.trim() === '' ? false : (void controller.reply(next, text.trim()), true))} />
+				<TextBox key={`${state.round}-${next}`} prompt="› " width={width} placeholder={`${names.get(next)}: reply to ${scenario.partner.name}…`} emptyHint={`${names.get(next)}: type a reply first, then Enter.`} onSubmit={text => (text.trim() === '' ? false : (void controller.reply(next, text.trim()), true))} />
 				<Text dimColor>{replied}</Text>
 				<KeyHelp keys={HELP.groupReply} />
 			</Box>
@@ -118,7 +122,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 	} else if (state.phase === 'partner') {
 		live = (
 			<Box flexDirection="column" marginTop={1}>
-				{state.failure && state.writing === undefined ? <Text color="red">✗ {scenario.partner.name}'s reply didn't arrive: {state.failure} (r try again · s carry on with the scripted partner)</Text> : <TypingIndicator name={scenario.partner.name} />}
+				{state.failure && state.writing === undefined ? <Text color="red">✗ {scenario.partner.name}'s reply didn't arrive: {state.failure} {controller.partnerInfo.kind === 'scripted' ? '(r ask again)' : '(r try again · s carry on with the scripted partner)'}</Text> : <TypingIndicator name={scenario.partner.name} />}
 				<KeyHelp keys={HELP.groupWriting} />
 			</Box>
 		);
@@ -137,7 +141,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 								<Paragraph width={Math.min(width, 100)}>{scenario.setting}</Paragraph>
 							</>
 						) : null}
-						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} /> : null}
+						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} time={sceneTime(scenario.setting, state.startedAt, state.messages[item.index]!.time)} /> : null}
 						{item.kind === 'round' ? <RoundView cards={roundCards(state, item.round)} criteria={state.rubric.criteria} names={names} chosen={item.carriedId} carried width={width} /> : null}
 						{item.kind === 'debrief' && table ? <GroupDebriefView title={scenario.title} table={table} names={names} modelReply={scenario.debrief.modelReply} questions={discussionQuestions(scenario, table)} width={Math.min(width, 100)} /> : null}
 						{item.kind === 'debrief' ? <Text dimColor>{transcriptSavedLine(recorder)}</Text> : null}
@@ -176,6 +180,7 @@ export function GroupApp({ start, learners, anonymous, scriptedPartner, onSessio
 						prompt="› "
 						width={width}
 						placeholder="e.g. Asha, Ben, Chloe"
+						emptyHint={NAMES_HINT}
 						onSubmit={text => {
 							try {
 								const started = start(parseNames(text));

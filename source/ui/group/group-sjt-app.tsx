@@ -1,9 +1,10 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, type Key } from 'ink';
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
+import { groupSjtSavedLine, type GroupSjtFiles } from '../../commands/sjt-session.js';
 import { displayNames } from '../../group/round.js';
 import { groupSjt, groupSjtTotals, type GroupSjt, type GroupSjtTotal } from '../../group/sjt-distribution.js';
-import { currentAnswer, hasEntered, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
+import { currentAnswer, enterOutcome, reduceAnswer, startAnswer, unenteredHint, type AnswerState } from '../../sjt/answer-state.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
@@ -13,21 +14,34 @@ import { cell, nameWidth } from '../cell.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
+import { useRedrawOnNarrow } from '../use-redraw-on-narrow.js';
 import { answerKey } from '../sjt/answer-keys.js';
 import { Best3Question } from '../sjt/best3-question.js';
 import { RankQuestion } from '../sjt/rank-question.js';
 import { ItemStem } from '../sjt/sjt-views.js';
 import { GroupSjtView } from './group-sjt-view.js';
+import { NAMES_HINT } from './group-app.js';
 
-type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[] });
+type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[]; readonly saved: string | undefined });
 
-export type GroupSjtAppProps = { readonly items: readonly SjtItem[]; readonly learners?: readonly string[]; readonly anonymous: boolean; readonly parseNames: (text: string) => readonly string[] };
+export type GroupSjtAppProps = {
+	readonly items: readonly SjtItem[];
+	readonly learners?: readonly string[];
+	readonly anonymous: boolean;
+	readonly parseNames: (text: string) => readonly string[];
+	/** Where each learner's answers are saved as they are given (one SJT record each). */
+	readonly startRecords?: (learners: readonly string[]) => GroupSjtFiles;
+};
 
 /** Group SJT: each learner answers the same item in turn, unseen; then the group's spread against the ideal. */
-export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: GroupSjtAppProps) {
+export function GroupSjtApp({ items, learners: given, anonymous, parseNames, startRecords }: GroupSjtAppProps) {
 	const { exit } = useApp();
 	const width = Math.min(useTerminalWidth(), 100);
+	const redraws = useRedrawOnNarrow();
 	const [learners, setLearners] = useState(given);
+	const records = useRef<GroupSjtFiles | undefined>(undefined);
+	// Started once, on the first render with names (a ref's initial value would start them every render).
+	if (learners && startRecords && !records.current) records.current = startRecords(learners);
 	const [problem, setProblem] = useState<string>();
 	const [printed, setPrinted] = useState<readonly Printed[]>(() => (given ? [{ kind: 'stem', key: 'stem-0', item: items[0]!, position: `Item 1 of ${items.length}` }] : []));
 	const [itemIndex, setItemIndex, currentItem] = useStateRef(0);
@@ -55,7 +69,8 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 			if (!key.return) return;
 			const nextIndex = currentItem.current + 1;
 			if (nextIndex >= items.length) {
-				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: groupSjtTotals(learners, currentRounds.current) }]);
+				records.current?.finish();
+				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: groupSjtTotals(learners, currentRounds.current), saved: records.current ? groupSjtSavedLine(records.current, learners.length) : undefined }]);
 				setDone(true);
 				return;
 			}
@@ -69,7 +84,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 		}
 		if (key.return) {
 			// A best 3 needs a choice; a ranking left as it came is taken only on a second Enter.
-			if (!hasEntered(item.type, currentAnswerState.current) && (item.type === 'best3' || !currentUnentered.current)) return setUnentered(true);
+			if (enterOutcome(item.type, currentAnswerState.current, currentUnentered.current) === 'ask') return setUnentered(true);
 			setUnentered(false);
 			const answer = currentAnswer(item.type, currentAnswerState.current);
 			const all = [...currentAnswers.current, { learner: learners[currentTurn.current]!, answer }];
@@ -77,6 +92,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 			resetAnswer(currentItem.current);
 			if (all.length < learners.length) return setTurn(currentTurn.current + 1);
 			const group = groupSjt(item, all);
+			records.current?.add(item, all);
 			setRounds([...currentRounds.current, group]);
 			setPrinted(previous => [...previous, { kind: 'group', key: `group-${currentItem.current}`, item, group }]);
 			setRevealed(true);
@@ -99,6 +115,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 				<TextBox
 					prompt="› "
 					width={width}
+					emptyHint={NAMES_HINT}
 					onSubmit={text => {
 						try {
 							const parsed = parseNames(text);
@@ -123,7 +140,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 					{names.get(learners[turn]!)}'s answer ({turn + 1} of {learners.length}). Everyone else, look away.
 				</Text>
 				{item.type === 'rank' ? <RankQuestion item={item} state={answerState.rank} width={width} /> : <Best3Question item={item} state={answerState.best3} width={width} />}
-				{unentered ? <Text color="yellow">{item.type === 'best3' ? 'Nothing chosen yet: choose three with Space, then Enter.' : 'Nothing moved yet: Enter again to give the order as it stands.'}</Text> : null}
+				{unentered ? <Text color="yellow">{unenteredHint(item.type)}</Text> : null}
 				<Text dimColor>{learners.map((learner, index) => `${names.get(learner)} ${index < answers.length ? '✓' : index === turn ? '…' : '·'}`).join('   ')}</Text>
 				<KeyHelp keys={item.type === 'rank' ? HELP.sjtRank.slice(0, 3) : HELP.sjtBest3.slice(0, 3)} />
 			</Box>
@@ -132,7 +149,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={[...printed]}>
+			<Static key={redraws} items={[...printed]}>
 				{entry => (
 					<Box key={entry.key} flexDirection="column" width={width}>
 						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
@@ -146,6 +163,7 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames }: G
 										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))} {total.points}/{total.max} ({total.percent}%)
 									</Text>
 								))}
+								{entry.saved ? <Text dimColor>{entry.saved}</Text> : null}
 							</Box>
 						) : null}
 					</Box>

@@ -6,13 +6,27 @@ import type { SjtItem } from '../../sjt/schema.js';
 import { cell, nameWidth } from '../cell.js';
 import { Paragraph } from '../paragraph.js';
 
-/** The group's answers to one item: per option, the spread against the ideal; each learner's marks; why. */
+/**
+ * The group's answers to one item: why each option is where it is, then the spread against the ideal and
+ * each learner's marks last, so that on a projector at 80×24 the chart and the marks are what stays on screen.
+ */
 export function GroupSjtView({ item, group, names, width }: { readonly item: SjtItem; readonly group: GroupSjt; readonly names: ReadonlyMap<string, string>; readonly width: number }) {
 	const people = group.learners.length;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
 	const column = nameWidth(group.learners.map(entry => nameOf(entry.learner)));
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
+			<Text bold>Why each option is where it is</Text>
+			{item.options.map(option => (
+				<Box key={option.id} flexDirection="column">
+					<Paragraph width={width} indent={2} lead={`${option.id} `} dimColor>
+						{option.text}
+					</Paragraph>
+					<Paragraph width={width} indent={4} lead="Why: ">
+						{option.rationale}
+					</Paragraph>
+				</Box>
+			))}
 			{item.type === 'rank' ? (
 				<>
 					<Text bold>How the group ranked each option: learners at each place (* the ideal place)</Text>
@@ -48,16 +62,6 @@ export function GroupSjtView({ item, group, names, width }: { readonly item: Sjt
 				</Text>
 			))}
 			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>
-			{item.options.map(option => (
-				<Box key={option.id} flexDirection="column">
-					<Paragraph width={width} indent={2} lead={`${option.id} `} dimColor>
-						{option.text}
-					</Paragraph>
-					<Paragraph width={width} indent={4} lead="Why: ">
-						{option.rationale}
-					</Paragraph>
-				</Box>
-			))}
 		</Box>
 	);
 }

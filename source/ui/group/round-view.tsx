@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import type { ReplyCard } from '../../group/round.js';
 import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../../review/marks.js';
+import { Paragraph } from '../paragraph.js';
 
 type RoundViewProps = {
 	readonly cards: readonly ReplyCard[];
@@ -21,11 +22,13 @@ export function RoundView({ cards, criteria, names, chosen, carried, width }: Ro
 	// A group of four or more at 80 columns wraps into rows rather than stacking one card per row off the screen.
 	const columns = Math.max(1, Math.min(cards.length, Math.floor(width / CARD_WIDTH)));
 	const cardWidth = Math.floor(width / columns) - 1;
+	// Inside the border and the padding either side.
+	const innerWidth = cardWidth - 4;
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
-			<Text dimColor>
-				{criterionKey(criteria)} · ✓ met · – not met · {RED_FLAG_MARK} red flag
-			</Text>
+			<Paragraph width={width} dimColor>
+				{`${criterionKey(criteria)} · ✓ met · – not met · ${RED_FLAG_MARK} red flag`}
+			</Paragraph>
 			<Box flexDirection={columns > 1 ? 'row' : 'column'} flexWrap="wrap">
 				{cards.map(card => {
 					const isChosen = card.reply.id === chosen;
@@ -35,12 +38,12 @@ export function RoundView({ cards, criteria, names, chosen, carried, width }: Ro
 								{isChosen ? (carried ? '→ carried on · ' : '❯ ') : ''}
 								{names.get(card.reply.learner) ?? card.reply.learner} · {card.score}/{card.max}
 							</Text>
-							<Text wrap="wrap">{card.reply.text}</Text>
+							<Paragraph width={innerWidth}>{card.reply.text}</Paragraph>
 							<Text>{criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id}${card.met.includes(criterion.id) ? '✓' : '–'}`).join(' ')}</Text>
 							{card.redFlags.map(flag => (
-								<Text key={flag.id} color="red" wrap="wrap">
-									{RED_FLAG_MARK} {flag.label}
-								</Text>
+								<Paragraph key={flag.id} width={innerWidth} color="red">
+									{`${RED_FLAG_MARK} ${flag.label}`}
+								</Paragraph>
 							))}
 						</Box>
 					);

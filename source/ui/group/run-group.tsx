@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import React from 'react';
 import { parseLearners } from '../../commands/group.js';
+import type { GroupSjtFiles } from '../../commands/sjt-session.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import type { Partner } from '../../session/types.js';
 import type { RecordedSession } from '../../transcript/recorder.js';
@@ -18,10 +19,10 @@ export function runGroupTui({ start, learners, anonymous, scriptedPartner }: { s
 	));
 }
 
-export async function runGroupSjtTui({ items, learners, anonymous }: { items: readonly SjtItem[]; learners?: readonly string[]; anonymous: boolean }): Promise<number> {
+export async function runGroupSjtTui({ items, learners, anonymous, startRecords }: { items: readonly SjtItem[]; learners?: readonly string[]; anonymous: boolean; startRecords: (learners: readonly string[]) => GroupSjtFiles }): Promise<number> {
 	const instance = render(
 		<KeyRouter>
-			<GroupSjtApp items={items} anonymous={anonymous} parseNames={parseLearners} {...(learners ? { learners } : {})} />
+			<GroupSjtApp items={items} anonymous={anonymous} startRecords={startRecords} parseNames={parseLearners} {...(learners ? { learners } : {})} />
 		</KeyRouter>,
 		{ maxFps: 60, patchConsole: false },
 	);

@@ -15,6 +15,8 @@ type TextBoxProps = {
 	readonly onSubmit: (value: string) => boolean | void;
 	/** Shown dimmed while the box is empty. */
 	readonly placeholder?: string;
+	/** Shown in the placeholder's place after Enter on an empty box (which is not submitted), until a key is typed. */
+	readonly emptyHint?: string;
 	/** When false, keys are ignored (another part of the screen has them). @default true */
 	readonly isActive?: boolean;
 	/** Initial text. @default '' */
@@ -40,11 +42,12 @@ function Line({ text, cursorAt }: { readonly text: string; readonly cursorAt: nu
 }
 
 /** A text box that wraps long replies over several lines and edits like a shell prompt. */
-export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true, defaultValue = '', onChange, maxLines = Number.POSITIVE_INFINITY }: TextBoxProps) {
+export function TextBox({ prompt, width, onSubmit, placeholder, emptyHint, isActive = true, defaultValue = '', onChange, maxLines = Number.POSITIVE_INFINITY }: TextBoxProps) {
 	// The latest text lives in a ref, changed at once: keys can arrive faster than React re-renders
 	// ("hello⏎" in one burst), and Enter must send what was typed, not the last frame's text.
 	const current = useRef<InputState>({ value: defaultValue, cursor: defaultValue.length });
 	const [, setRevision] = useState(0);
+	const [hinting, setHinting] = useState(false);
 	const apply = (action: InputAction) => {
 		const next = reduceInput(current.current, action);
 		if (next === current.current) return;
@@ -58,11 +61,18 @@ export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true,
 			const typedThenEnter = burstWithEnter(input, key);
 			if (typedThenEnter !== undefined) apply({ type: 'insert', text: typedThenEnter });
 			if (key.return || typedThenEnter !== undefined) {
+				if (emptyHint !== undefined && current.current.value.trim() === '') {
+					apply({ type: 'clear' });
+					return setHinting(true);
+				}
 				if (onSubmit(current.current.value) !== false) apply({ type: 'clear' });
 				return;
 			}
 			const action = editingAction(input, key);
-			if (action) apply(action);
+			if (action) {
+				setHinting(false);
+				apply(action);
+			}
 		},
 		{ isActive },
 	);
@@ -73,7 +83,7 @@ export function TextBox({ prompt, width, onSubmit, placeholder, isActive = true,
 			<Box>
 				<Text>{prompt}</Text>
 				<Line text="" cursorAt={isActive ? 0 : undefined} />
-				{placeholder ? <Text dimColor> {placeholder}</Text> : null}
+				{hinting && emptyHint ? <Text color="yellow"> {emptyHint}</Text> : placeholder ? <Text dimColor> {placeholder}</Text> : null}
 			</Box>
 		);
 	}

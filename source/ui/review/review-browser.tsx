@@ -82,7 +82,7 @@ export function ReviewBrowser({ entries, width, height, onOpen, onQuit, notice }
 					}}
 				/>
 			</Box>
-			<Text dimColor>{`  ${[cell('Date', COLUMNS.date), cell('Learner', COLUMNS.learner), cell('Score', COLUMNS.score), cell('Status', COLUMNS.status), cell('Reviewed', COLUMNS.reviewed), 'Scenario'].join(' ')}`}</Text>
+			<Text dimColor wrap="truncate-end">{`  ${[cell('Date', COLUMNS.date), cell('Learner', COLUMNS.learner), cell('Score', COLUMNS.score), cell('Status', COLUMNS.status), cell('Reviewed', COLUMNS.reviewed), 'Scenario'].join(' ')}`}</Text>
 			{found.length === 0 ? <Text>{entries.length === 0 ? '  No transcripts here yet: practise with `postsafe play`, then come back.' : '  Nothing matches.'}</Text> : null}
 			{rows.map((entry, index) => {
 				const here = first + index === cursor;

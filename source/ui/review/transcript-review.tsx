@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { addComment, commentsOn, OUTCOMES, signOff, startDraft, type Outcome, type ReviewDraft } from '../../review/draft.js';
+import { addComment, commentsOn, OUTCOMES, signOff, signOffs, startDraft, type Outcome, type ReviewDraft } from '../../review/draft.js';
 import { AGAINST_MARK, CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ScoreChange } from '../../review/rescore.js';
 import type { OpenedTranscript } from '../../transcript/open.js';
@@ -20,7 +20,9 @@ type Mode =
 	| { readonly name: 'comment' }
 	| { readonly name: 'summary' }
 	| { readonly name: 'outcome'; readonly summary: string; readonly choice: number }
-	| { readonly name: 'confirm-leave' };
+	| { readonly name: 'confirm-leave' }
+	/** A new sign-off would supersede the one in force: asked first (the earlier one is kept in the history). */
+	| { readonly name: 'confirm-supersede' };
 
 export type TranscriptReviewProps = {
 	readonly opened: OpenedTranscript;
@@ -88,6 +90,7 @@ function AskText({ title, width, onAnswer }: { readonly title: string; readonly 
 			<TextBox
 				prompt="› "
 				width={width}
+				emptyHint="Type something first, then Enter (Esc to go back)."
 				onSubmit={text => {
 					if (text.trim() === '') return false;
 					onAnswer(text.trim());
@@ -107,7 +110,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	const [draft, setDraft, currentDraft] = useStateRef<ReviewDraft>(startDraft(transcript.review));
 	const [mode, setMode, currentMode] = useStateRef<Mode>({ name: 'browse' });
 	const [, setReviewer, currentReviewer] = useStateRef(givenReviewer ?? transcript.review?.reviewer);
-	const [signed, setSigned] = useStateRef<Review | null>(transcript.review);
+	const [signed, setSigned, currentSigned] = useStateRef<Review | null>(transcript.review);
 	const [problem, setProblem] = useStateRef<string | undefined>(undefined);
 	const unsaved = draft.comments.length > (signed?.comments.length ?? 0);
 
@@ -136,13 +139,18 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			else if (isNo(input, key)) setMode({ name: 'browse' });
 			return;
 		}
+		if (current.name === 'confirm-supersede') {
+			if (isYes(input)) setMode(currentReviewer.current ? { name: 'summary' } : { name: 'reviewer', then: 'summary' });
+			else if (isNo(input, key)) setMode({ name: 'browse' });
+			return;
+		}
 		if (current.name === 'outcome') {
 			if (key.escape) return setMode({ name: 'browse' });
 			const picked = ['1', '2', '3'].indexOf(input);
 			const choice = picked >= 0 ? picked : key.upArrow ? Math.max(0, current.choice - 1) : key.downArrow ? Math.min(OUTCOMES.length - 1, current.choice + 1) : current.choice;
 			if (choice !== current.choice) setMode({ ...current, choice });
 			if (key.return) {
-				const review = signOff(currentDraft.current, { summary: current.summary, outcome: OUTCOMES[choice] as Outcome, reviewer: currentReviewer.current!, at: now().toISOString() });
+				const review = signOff(currentDraft.current, { summary: current.summary, outcome: OUTCOMES[choice] as Outcome, reviewer: currentReviewer.current!, at: now().toISOString() }, currentSigned.current);
 				try {
 					onSave(review);
 					setSigned(review);
@@ -161,7 +169,10 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 		if (key.upArrow) setSelected(Math.max(0, currentSelected.current - 1));
 		else if (key.downArrow) setSelected(Math.min(turns.length - 1, currentSelected.current + 1));
 		else if (input === 'c') startAction('comment');
-		else if (input === 's') startAction('summary');
+		else if (input === 's') {
+			if (currentSigned.current) setMode({ name: 'confirm-supersede' });
+			else startAction('summary');
+		}
 		else if (key.escape) {
 			if (currentDraft.current.comments.length > (signed?.comments.length ?? 0)) setMode({ name: 'confirm-leave' });
 			else onLeave();
@@ -216,6 +227,15 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 				<KeyHelp keys={HELP.reviewOutcome} />
 			</Box>
 		);
+	} else if (mode.name === 'confirm-supersede' && signed) {
+		form = (
+			<Box flexDirection="column">
+				<Paragraph width={width} bold>
+					{`Signed off already by ${signed.reviewer} on ${signed.signedAt.slice(0, 10)}: ${signed.outcome}. Sign off again? The new sign-off supersedes it; the earlier one is kept in the history.`}
+				</Paragraph>
+				<KeyHelp keys={HELP.confirmSupersede} />
+			</Box>
+		);
 	} else if (mode.name === 'confirm-leave') {
 		form = (
 			<Box flexDirection="column">
@@ -257,6 +277,14 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 					<Paragraph width={width} indent={2}>
 						{visible(signed.summary)}
 					</Paragraph>
+					{signOffs(signed)
+						.slice(0, -1)
+						.reverse()
+						.map((earlier, index) => (
+							<Paragraph key={index} width={width} indent={2} dimColor>
+								{`Superseded: ${earlier.reviewer} on ${earlier.signedAt.slice(0, 10)}: ${earlier.outcome} — ${earlier.summary}`}
+							</Paragraph>
+						))}
 				</Box>
 			) : null}
 			{unsaved && mode.name === 'browse' ? <Text color="yellow">{draft.comments.length - (signed?.comments.length ?? 0)} comment(s) not yet signed off: press s to sign off and save.</Text> : null}

@@ -4,6 +4,28 @@ import { CRITERION_MARKS, markedRuns, RED_FLAG_MARK } from '../../review/marks.j
 import type { ReviewComment } from '../../review/draft.js';
 import type { TranscriptTurn } from '../../transcript/schema.js';
 import { visible, visibleLine } from '../../terminal-text.js';
+import { Paragraph } from '../paragraph.js';
+import { wrapSegments, type Segment } from '../wrap-segments.js';
+
+type RunStyle = { readonly underline?: boolean; readonly bold?: boolean; readonly color?: string };
+
+/** Lines already wrapped, each run in its own style. */
+function StyledLines({ lines }: { readonly lines: readonly (readonly Segment<RunStyle>[])[] }) {
+	return (
+		<Box flexDirection="column">
+			{lines.map((line, index) => (
+				<Text key={index}>
+					{line.length === 0 ? ' ' : null}
+					{line.map((piece, at) => (
+						<Text key={at} {...piece.style}>
+							{piece.text}
+						</Text>
+					))}
+				</Text>
+			))}
+		</Box>
+	);
+}
 
 type TurnViewProps = {
 	readonly turn: TranscriptTurn;
@@ -38,6 +60,7 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 	const undone = turn.score ? [...new Set(turn.score.evidence.filter(item => item.kind === 'criterion' && !turn.score!.met.includes(item.id as never)).map(item => item.id))] : [];
 	const name = visibleLine(isLearner ? (turn.learner ?? 'Learner') : partnerName);
 	const time = visibleLine(turn.time.slice(11, 16));
+	const textWidth = Math.max(10, width - 4);
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
@@ -48,26 +71,23 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 			</Text>
 			<Box paddingLeft={4} width={width}>
 				{isLearner ? (
-					<Text wrap="wrap">
-						{markedRuns(turn).map((run, index) =>
-							run.marks.length === 0 ? (
-								<Text key={index}>{visible(run.text)}</Text>
-							) : (
-								<Text key={index}>
-									<Text underline color={run.flagged ? 'red' : 'green'}>
-										[{visible(run.text)}]
-									</Text>
-									<Text bold color={run.flagged ? 'red' : 'green'}>
-										{run.marks.join('')}
-									</Text>
-								</Text>
+					<StyledLines
+						lines={wrapSegments(
+							markedRuns(turn).flatMap((run): Segment<RunStyle>[] =>
+								run.marks.length === 0
+									? [{ text: visible(run.text), style: {} }]
+									: [
+											{ text: `[${visible(run.text)}]`, style: { underline: true, color: run.flagged ? 'red' : 'green' } },
+											{ text: run.marks.join(''), style: { bold: true, color: run.flagged ? 'red' : 'green' } },
+										],
 							),
+							textWidth,
 						)}
-					</Text>
+					/>
 				) : (
-					<Text wrap="wrap" dimColor={!selected}>
+					<Paragraph width={textWidth} dimColor={!selected}>
 						{visible(turn.text)}
-					</Text>
+					</Paragraph>
 				)}
 			</Box>
 			{hidden > 0 ? (
@@ -77,18 +97,23 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 			) : null}
 			{isLearner && turn.score ? (
 				<Box paddingLeft={4}>
-					<Text>
-						{max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: {turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}
-						{undone.length > 0 ? <Text color="red"> · undone by the red flag: {undone.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ')}</Text> : null}
-						{turn.score.redFlags.length > 0 ? <Text color="red"> · {turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}</Text> : null}
-					</Text>
+					<StyledLines
+						lines={wrapSegments(
+							[
+								{ text: `${max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: ${turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}`, style: {} },
+								...(undone.length > 0 ? [{ text: ` · undone by the red flag: ${undone.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ')}`, style: { color: 'red' } }] : []),
+								...(turn.score.redFlags.length > 0 ? [{ text: ` · ${turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}`, style: { color: 'red' } }] : []),
+							],
+							textWidth,
+						)}
+					/>
 				</Box>
 			) : null}
 			{comments.map((comment, index) => (
 				<Box key={index} paddingLeft={4} width={width}>
-					<Text wrap="wrap" color="cyan">
-						💬 {visibleLine(comment.by)}: {visible(comment.text)}
-					</Text>
+					<Paragraph width={textWidth} color="cyan">
+						{`💬 ${visibleLine(comment.by)}: ${visible(comment.text)}`}
+					</Paragraph>
 				</Box>
 			))}
 		</Box>

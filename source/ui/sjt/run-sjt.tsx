@@ -15,10 +15,12 @@ export type SjtTuiOptions = {
 	readonly filter: ItemFilter;
 	readonly directory: string;
 	readonly timed: boolean;
+	/** Keeps a name typed at the start for next time. */
+	readonly rememberLearner?: (name: string) => void;
 };
 
 /** Runs an SJT session in the terminal; each answer is saved as it is given, so quitting loses nothing. */
-export async function runSjtTui({ items, sources, learner, seed, filter, directory, timed }: SjtTuiOptions): Promise<number> {
+export async function runSjtTui({ items, sources, learner, seed, filter, directory, timed, rememberLearner }: SjtTuiOptions): Promise<number> {
 	let session: SjtSessionFile | undefined;
 	const instance = render(
 		<KeyRouter>
@@ -26,7 +28,10 @@ export async function runSjtTui({ items, sources, learner, seed, filter, directo
 				items={items}
 				sources={sources}
 				timed={timed}
-				startSession={name => (session = startSjtSessionFile({ directory, learner: name, timed, seed, filter }))}
+				startSession={name => {
+					if (name !== learner) rememberLearner?.(name);
+					return (session = startSjtSessionFile({ directory, learner: name, timed, seed, filter }));
+				}}
 				{...(learner === undefined ? {} : { learner })}
 			/>
 		</KeyRouter>,

@@ -1,7 +1,7 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
-import { currentAnswer, enteredRank, reduceAnswer, startAnswer, type AnswerState } from '../../sjt/answer-state.js';
+import { currentAnswer, enteredRank, enterOutcome, reduceAnswer, startAnswer, unenteredHint, type AnswerState } from '../../sjt/answer-state.js';
 import { resultFor, SECONDS_PER_ITEM, summarise, type SjtResult } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { useKeys } from '../input/key-router.js';
@@ -11,6 +11,7 @@ import { NameEntry } from '../name-entry.js';
 import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
+import { useRedrawOnNarrow } from '../use-redraw-on-narrow.js';
 import { answerKey } from './answer-keys.js';
 import { Best3Question } from './best3-question.js';
 import { Countdown } from './countdown.js';
@@ -43,6 +44,7 @@ type Phase = { readonly name: 'name' } | { readonly name: 'answering'; readonly 
 export function SjtApp({ items, sources, learner, timed, startSession, secondsPerItem = SECONDS_PER_ITEM }: SjtAppProps) {
 	const { exit } = useApp();
 	const width = Math.min(useTerminalWidth(), 100);
+	const redraws = useRedrawOnNarrow();
 	const recorder = useRef<SjtRecorder | undefined>(undefined);
 	// Started once, on the first render (a ref's initial value would start a session every render).
 	if (learner && !recorder.current) recorder.current = startSession(learner);
@@ -52,11 +54,16 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	const [phase, setPhase, currentPhase] = useStateRef<Phase>(learner ? { name: 'answering', index: 0 } : { name: 'name' });
 	const [answer, setAnswer, currentAnswerState] = useStateRef<AnswerState>(startAnswer(items[0]!.options.map(option => option.id)));
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
+	// Enter with nothing entered: asked about once (see enterOutcome), as in group SJT.
+	const [unentered, setUnentered, currentUnentered] = useStateRef(false);
+	// The Enter that confirms the name reaches this screen's keys too: it must not submit the first item.
+	const nameEnter = useRef(false);
 	const startedAt = useRef(0);
 
 	const begin = (index: number) => {
 		const item = items[index]!;
 		setAnswer(startAnswer(item.options.map(option => option.id)));
+		setUnentered(false);
 		startedAt.current = performance.now();
 		print([{ kind: 'stem', key: `stem-${index}`, item, position: `Item ${index + 1} of ${items.length}` }]);
 		setPhase({ name: 'answering', index });
@@ -71,11 +78,13 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 
 	const finish = () => {
 		const done = currentResults.current;
-		if (done.length === items.length) recorder.current?.finish();
+		// Finished the documented way (Esc, "Finish now?") counts as finished: only a session cut off is abandoned.
+		if (done.length > 0) recorder.current?.finish();
 		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current ? savedLine(recorder.current.file, recorder.current.problem, { what: 'your answers' }) : '' }]);
 		setPhase({ name: 'done' });
 	};
 	useEffect(() => {
+		nameEnter.current = false;
 		if (phase.name === 'done') exit();
 	}, [phase]);
 
@@ -111,11 +120,21 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 			return;
 		}
 		if (key.escape) return setConfirmingQuit(true);
-		if (key.return) return submit(false);
+		if (key.return) {
+			const item = items[now.index]!;
+			if (enterOutcome(item.type, currentAnswerState.current, currentUnentered.current) === 'ask') return setUnentered(true);
+			return submit(false);
+		}
 		const pressed = answerKey(input, key);
+		if (pressed) setUnentered(false);
 		if (pressed) setAnswer(reduceAnswer(items[now.index]!.type, currentAnswerState.current, pressed));
 	};
 	useKeys((burst, burstKey) => {
+		// The burst that confirmed the name (a pasted "Asha Patel⏎" arrives whole) was the name: none of it answers the item.
+		if (nameEnter.current) {
+			nameEnter.current = false;
+			return;
+		}
 		for (const [input, key] of singleKeys(burst, burstKey)) onKey(input, key);
 	});
 
@@ -127,6 +146,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 				onQuit={exit}
 				onDone={name => {
 					recorder.current = startSession(name);
+					nameEnter.current = true;
 					setPhase({ name: 'answering', index: 0 });
 				}}
 			/>
@@ -136,6 +156,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		live = (
 			<Box flexDirection="column" marginTop={1}>
 				{item.type === 'rank' ? <RankQuestion item={item} state={answer.rank} width={width} /> : <Best3Question item={item} state={answer.best3} width={width} />}
+				{unentered ? <Text color="yellow">{unenteredHint(item.type)}</Text> : null}
 				{timed ? <Countdown key={`timer-${phase.index}`} seconds={secondsPerItem} onTimeout={() => submit(true)} /> : null}
 				{confirmingQuit ? <Text bold>Finish now? The items you have answered are saved and summarised. (y/n)</Text> : <KeyHelp keys={item.type === 'rank' ? HELP.sjtRank : HELP.sjtBest3} />}
 			</Box>
@@ -153,7 +174,7 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={[...printed]}>
+			<Static key={redraws} items={[...printed]}>
 				{entry => (
 					<Box key={entry.key} flexDirection="column" width={width}>
 						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
