@@ -38,7 +38,7 @@ const STRONG: readonly string[] = [
 	'shared', 'retweeted', 'reposted', 'followed', 'following', 'will send', 'will post', 'will share', 'will tag',
 	'accepted', 'accept', 'added', 'added you', 'accepted you', 'yes please', 'ok sending', 'with pleasure', 'love to',
 	'would love to', 'i would love to', 'absolutely go for it', 'post it', 'share it', 'do it', 'let us do it', 'lets do it',
-	'i am on it', 'ill do it', 'yes go for it',
+	'i am on it', 'ill do it', 'yes go for it', 'could do', 'i could do that',
 ];
 
 type Phrase = { readonly words: readonly string[]; readonly strong: boolean };
