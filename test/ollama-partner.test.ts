@@ -200,7 +200,7 @@ describe('what the model is told about the conversation so far', () => {
 		['after a message the learner stopped and answered', 'patient-dm-rash', undefined, [reply('Please call 111.'), stopped('i did'), reply('Try the online form.')], 3, 4, ['Please call 111.', 'i did', 'Try the online form.']],
 		['the last answer before the last reply', 'patient-dm-rash', undefined, [reply('a'), said('b'), reply('c'), said('d'), reply('e')], 4, 4, ['a', 'b', 'c', 'd', 'e']],
 		['with --turns 2', 'patient-dm-rash', 2, [reply('Please call 111.')], 2, 2, ['Please call 111.']],
-		['after two opening messages', 'night-shift-photos', undefined, [reply('Please take it down.')], 3, 5, ['Please take it down.']],
+		['after two opening messages', 'night-shift-photos', undefined, [reply('Please take it down.')], 3, 5, ['[private chat: Chloe] Please take it down.']],
 	] as const)('%s: the message number, of the most the partner can send, and the history without half-messages', (_, id, turns, events, turn, most, after) => {
 		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === id)!.scenario;
 		const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], ...(turns ? { turnLimit: turns } : {}), time });

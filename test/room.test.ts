@@ -265,6 +265,29 @@ describe('a learner at a terminal', () => {
 	}, 60_000);
 });
 
+describe('a room on a scenario with audiences', () => {
+	it('each learner writes @group or @ellie from their own laptop; one addressed to nowhere is refused; the transcript records where each went', async () => {
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-room-'));
+		const { facilitator, address, code } = await openRoomWith(['group-chat-patient-joke', '--expect', '2', '--offline', '--turns', '1', '--transcripts', transcripts]);
+		const asha = start(['join', address, '--code', code, '--learner', 'Asha']);
+		const ben = start(['join', address, '--code', code, '--learner', 'Ben']);
+		for (const client of [asha, ben]) await client.waitFor(/Round 1: your reply/);
+		const challenge = 'Ellie please delete that photo, ward 7 bay 3 bed 4 makes him identifiable to anyone on the ward';
+		asha.type(`@elie ${challenge}`);
+		await asha.waitFor(/@elie is not somewhere you can write here; Where you write matters/);
+		asha.type(`@group ${challenge}`);
+		await facilitator.waitFor(/Asha has replied \(1 of 2\)/);
+		ben.type(`@ellie ${challenge}`);
+		await facilitator.waitFor(/Ben has replied \(2 of 2\)/);
+		await facilitator.exited;
+		const transcript = transcriptIn(transcripts);
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.audience, turn.text, turn.score?.redFlags])).toEqual([
+			['Asha', 'group', challenge, ['public-callout']],
+			['Ben', 'ellie', challenge, []],
+		]);
+	}, 60_000);
+});
+
 describe('an anonymous room', () => {
 	it('never shows a learner’s name on the projector, and shows Learner A, B on every screen at the reveal', async () => {
 		const { facilitator, address, code } = await openRoom(2, 1, mkdtempSync(join(tmpdir(), 'postsafe-room-')), ['--anonymous']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseBeat, ScriptedPartner } from '../source/partner/scripted.js';
 import { coachHint } from '../source/session/coach.js';
 import { SessionController, STOPPED_BEFORE_WORDS } from '../source/session/controller.js';
+import { addressedLine } from '../source/scenario/audiences.js';
 import type { Scenario } from '../source/scenario/schema.js';
 import { createSession, learnerReplies, learnerScore, partnerRequest, reduceSession } from '../source/session/session.js';
 import type { Partner, PartnerRequest, SessionState } from '../source/session/types.js';
@@ -136,19 +137,26 @@ describe('every role-play, played through with the scripted partner', () => {
 		.filter(scenario => scenario.mode === 'roleplay')
 		.map(scenario => scenario.id);
 
-	/** Plays the replies in turn until the conversation ends. */
+	/** Plays the replies in turn until the conversation ends; "@ellie …" is written to that audience, as in plain mode. */
 	async function play(id: string, replies: readonly string[]): Promise<SessionState> {
 		const controller = controllerFor(id);
-		for (const reply of replies) if (controller.current.phase === 'learners') await controller.reply('Asha', reply);
+		for (const reply of replies) {
+			const addressed = addressedLine(scenarioOf(id), reply);
+			if (addressed.kind === 'reply' && controller.current.phase === 'learners') await controller.reply('Asha', addressed.text, addressed.audience);
+		}
 		return controller.current;
 	}
+
+	/** The model reply, written where the debrief says it goes. */
+	const modelReply = (scenario: Scenario) => `${scenario.debrief.modelAudience ? `@${scenario.debrief.modelAudience} ` : ''}${scenario.debrief.modelReply}`;
 
 	const endings = (id: string) => scenarioOf(id).beats.filter(beat => beat.end).map(beat => beat.id);
 
 	/** Every reply but the last is answered, none with an ending, and the learner has every turn. */
 	function expectRunsToTheTurnLimit(id: string, state: SessionState) {
 		const turns = scenarioOf(id).turns;
-		const kinds = state.messages.slice(scenarioOf(id).opening.length).map(message => message.kind);
+		// A partner's turn may be several messages (other voices answering too): one turn all the same.
+		const kinds = state.messages.slice(scenarioOf(id).opening.length).map(message => message.kind).filter((kind, index, all) => kind === 'learner' || all[index - 1] !== 'partner');
 		expect(kinds).toEqual(Array.from({ length: 2 * turns - 1 }, (_, index) => (index % 2 === 0 ? 'learner' : 'partner')));
 		expect(state.messages.filter(message => message.kind === 'partner' && endings(id).includes(message.beat ?? ''))).toEqual([]);
 		expect(state.endReason).toBe('turn-limit');
@@ -178,7 +186,7 @@ describe('every role-play, played through with the scripted partner', () => {
 
 	it.each(rolePlays)('%s: the model reply, held under pressure, earns the ending before the turn limit', async id => {
 		const scenario = scenarioOf(id);
-		const state = await play(id, Array.from({ length: scenario.turns }, () => scenario.debrief.modelReply));
+		const state = await play(id, Array.from({ length: scenario.turns }, () => modelReply(scenario)));
 		const last = state.messages.at(-1);
 		expect(endings(id)).toContain(last?.kind === 'partner' ? last.beat : undefined);
 		expect(state.endReason).toBe('scripted');

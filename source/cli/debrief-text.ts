@@ -1,4 +1,5 @@
 import type { ConversationScore } from '../rubric/score.js';
+import { modelReplyHeading } from '../scenario/audiences.js';
 import { anchorLine } from '../scenario/labels.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatScore } from './score-text.js';
@@ -11,7 +12,7 @@ export function formatDebrief(score: ConversationScore, scenario: Scenario, sour
 	return [
 		formatScore(score, scenario, width),
 		'',
-		style.heading('A model reply'),
+		style.heading(modelReplyHeading(scenario)),
 		wrapIndented(`“${debrief.modelReply}”`, 2, width),
 		wrapIndented(`Why it works: ${debrief.why}`, 2, width),
 		'',

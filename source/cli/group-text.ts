@@ -17,7 +17,7 @@ export function formatRound(cards: readonly ReplyCard[], criteria: readonly { id
 		`${card === carried ? '→ ' : ''}${names.get(card.reply.learner) ?? card.reply.learner}`,
 		...criteria.map(criterion => (card.met.includes(criterion.id) ? '✓' : '–')),
 		`${card.score}/${card.max}${card.redFlags.length > 0 ? ` ${RED_FLAG_MARK}` : ''}`,
-		`${card.reply.text}${card.redFlags.length > 0 ? `\n${RED_FLAG_MARK} ${card.redFlags.map(flag => flag.label).join('; ')}` : ''}`,
+		`${card.where ? `[${card.where}] ` : ''}${card.reply.text}${card.redFlags.length > 0 ? `\n${RED_FLAG_MARK} ${card.redFlags.map(flag => flag.label).join('; ')}` : ''}`,
 	]);
 	return `${formatTable([header.map(style.heading), ...rows], width)}\n${style.dim(wrapIndented(`✓ met · – not met · ${RED_FLAG_MARK} red flag · → carried on · ${criterionKey(criteria)}`, 0, width))}`;
 }

@@ -6,6 +6,7 @@ import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
 import { wrapIndented } from '../cli/table.js';
 import { discussionQuestions, groupTable } from '../group/debrief.js';
+import { addressedLine, addressHelp, placedName, voiceName } from '../scenario/audiences.js';
 import { defaultCarry, roundCards } from '../group/round.js';
 import { groupSjt, groupSjtTotals, type GroupSjt } from '../group/sjt-distribution.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
@@ -45,10 +46,12 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 	const { scenario, learners, rubric } = controller.current;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
 	stdout(`${style.heading(scenario.title)} — a group of ${learners.length}: ${learners.map(nameOf).join(', ')}\n${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`);
+	const help = addressHelp(scenario);
+	if (help) stdout(`${style.dim(wrapIndented(help, 0, width))}\n\n`);
 	let printed = 0;
 	const printNew = () => {
 		for (const message of controller.current.messages.slice(printed) as Message[]) {
-			if (message.kind === 'partner') stdout(`${saidLine(scenario.partner.name, message.text, width)}\n`);
+			if (message.kind === 'partner') stdout(`${saidLine(placedName(scenario, voiceName(scenario, message.voice), message.audience), message.text, width)}\n`);
 		}
 		printed = controller.current.messages.length;
 	};
@@ -61,9 +64,20 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 				if (isTTY) stdout(`${nameOf(learner)} › `);
 			};
 			ask();
-			const typed = lines && (await nextAnswer(lines, { retry: typed => isTTY && typed === '', ask }));
+			// "@ellie …" writes to that audience; one that names none is asked again at a terminal, and sent to the default from a pipe.
+			const typed =
+				lines &&
+				(await nextAnswer(lines, {
+					retry: typed => isTTY && (typed === '' || addressedLine(scenario, typed).kind === 'unknown'),
+					ask: typed => {
+						if (typed !== '') stdout(`${style.dim(`(nothing sent: ${help ?? ''})`)}\n`);
+						ask();
+					},
+				}));
 			if (typed === undefined) return false;
-			await controller.reply(learner, typed || '(no reply)');
+			const addressed = addressedLine(scenario, typed);
+			const reply = addressed.kind === 'reply' ? addressed : { text: typed, audience: undefined };
+			await controller.reply(learner, reply.text || '(no reply)', reply.audience);
 		}
 		return true;
 	};

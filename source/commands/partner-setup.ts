@@ -9,6 +9,7 @@ import type { OllamaCheck } from '../partner/ollama-setup.js';
 import { loadPromptTemplates } from '../partner/prompt-files.js';
 import type { PromptTemplates } from '../partner/prompt.js';
 import { ScriptedPartner } from '../partner/scripted.js';
+import { VoicesPartner } from '../partner/voices.js';
 import { packageRoot } from '../scenario/files.js';
 import type { PartnerRole } from '../scenario/schema.js';
 import type { Partner } from '../session/types.js';
@@ -61,8 +62,9 @@ export function createPartner(choice: OllamaChoice | OpenAiChoice | undefined, p
 	} catch (error) {
 		throw new UserError(`the prompt templates are broken: ${(error as Error).message}`);
 	}
-	if ('provider' in choice) return new OpenAiPartner({ ...choice, templates, temperature: 0.8 });
-	return new OllamaPartner({ ...choice, templates, temperature: 0.8 });
+	// Several voices answering in one turn (a group chat) are each played by the model.
+	if ('provider' in choice) return new VoicesPartner(new OpenAiPartner({ ...choice, templates, temperature: 0.8 }));
+	return new VoicesPartner(new OllamaPartner({ ...choice, templates, temperature: 0.8 }));
 }
 
 /** What to tell the learner when the LLM can't be used, with the command that fixes it; undefined when it can. */

@@ -4,11 +4,12 @@ import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
 import { wrapIndented } from '../cli/table.js';
 import { toScoreJson } from '../rubric/score.js';
+import { addressedLine, addressHelp, audienceLine, findAudience, placedName, voiceName } from '../scenario/audiences.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
 import { END_COMMAND } from '../ui/keys.js';
 import { coachHintAfter } from '../session/coach.js';
 import { endNotice } from '../session/ending.js';
-import { learnerScore } from '../session/session.js';
+import { learnerReplies, learnerScore } from '../session/session.js';
 import type { Message, Partner } from '../session/types.js';
 import { recorderProblemLine, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
 import { readAhead } from './read-ahead.js';
@@ -42,13 +43,15 @@ export async function playPlain({ session, learner, sources, json, coach = false
 	const { scenario } = controller.current;
 	const say = json ? stderr : stdout;
 	const print = (message: Message) => {
-		const name = message.kind === 'partner' ? scenario.partner.name : message.learner;
+		const name = placedName(scenario, message.kind === 'partner' ? voiceName(scenario, message.voice) : message.learner, message.audience);
 		const cut = message.kind === 'partner' && message.interrupted ? ` ${style.dim('[cut off]')}` : '';
 		say(`${saidLine(name, `${message.text}${cut}`, width)}\n`);
 		if (message.kind === 'partner' && message.attachment) say(`${style.dim(wrapIndented(`[attached: ${message.attachment}]`, 2, width))}\n`);
 	};
 	say(`${style.heading(scenario.title)} — ${CHANNEL_NAMES[scenario.channel]}, with ${whoMessages(scenario)}\n`);
 	say(`${wrapIndented(`Setting: ${scenario.setting}`, 0, width)}\n\n`);
+	const help = addressHelp(scenario);
+	if (help) say(`${style.dim(wrapIndented(help, 0, width))}\n\n`);
 	let printed = 0;
 	const printNew = () => {
 		const state = controller.current;
@@ -79,8 +82,19 @@ export async function playPlain({ session, learner, sources, json, coach = false
 			controller.end('learner');
 			break;
 		}
+		const addressed = addressedLine(scenario, reply);
+		if (addressed.kind === 'unknown' || addressed.text === '') {
+			// Not a reply: nothing of it is kept as pending.
+			read.sent();
+			if (addressed.kind === 'unknown') say(`${style.dim(`(nothing sent: @${addressed.name} is not somewhere you can write here; ${addressHelp(scenario)})`)}\n`);
+			prompt();
+			continue;
+		}
+		// Typed at a terminal, the reply is already on screen: say where it went.
+		const where = findAudience(scenario, addressed.audience);
+		if (isTTY && where) say(`${style.dim(`(sent ${audienceLine(where)})`)}\n`);
 		// The reply is a turn of the session from this moment (the partner's answer is awaited after).
-		const answered = controller.reply(learner, reply);
+		const answered = controller.reply(learner, addressed.text, addressed.audience);
 		read.sent();
 		await answered;
 		await controller.settled();
@@ -107,7 +121,11 @@ export async function playPlain({ session, learner, sources, json, coach = false
 
 	const score = learnerScore(controller.current, learner);
 	if (json) {
-		stdout(`${JSON.stringify({ score: toScoreJson(score, controller.current.rubric), transcript: recorder.file, saved: recorder.problem === undefined }, null, 2)}\n`);
+		const json = toScoreJson(score, controller.current.rubric);
+		// In a scenario with audiences, each reply says where it was written.
+		const sent = learnerReplies(controller.current, learner);
+		const replies = json.replies.map((reply, index) => (sent[index]?.audience === undefined ? reply : { ...reply, audience: sent[index]!.audience }));
+		stdout(`${JSON.stringify({ score: { ...json, replies }, transcript: recorder.file, saved: recorder.problem === undefined }, null, 2)}\n`);
 		if (recorder.problem) stderr(`${transcriptSavedLine(recorder)}\n`);
 	} else {
 		stdout(`\n${formatDebrief(score, scenario, sources, width)}\n\n${transcriptSavedLine(recorder)}\n`);

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { isEnglishWord } from '../dictionary/english.js';
 import { rescore, rescoreGroup } from '../review/rescore.js';
-import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
+import { compileScenarioRubric } from '../rubric/audience.js';
+import type { CompiledRubric } from '../rubric/compile.js';
 import { readCatalog } from '../transcript/catalog.js';
 import { openTranscript } from '../transcript/open.js';
 import { saveReview } from '../transcript/review-store.js';
@@ -24,7 +25,7 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 		const loaded = library.scenarios.find(candidate => candidate.scenario.id === id);
 		if (!loaded) return undefined;
 		let rubric = rubrics.get(id);
-		if (!rubric) rubrics.set(id, (rubric = compileRubric(loaded.scenario, library.criteria.library, isEnglishWord)));
+		if (!rubric) rubrics.set(id, (rubric = compileScenarioRubric(loaded.scenario, library.criteria.library, isEnglishWord)));
 		return { contentHash: loaded.contentHash, rubric, partnerName: loaded.scenario.partner.name };
 	};
 	return {

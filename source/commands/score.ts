@@ -3,9 +3,12 @@ import type { z } from 'zod';
 import { formatScore } from '../cli/score-text.js';
 import { UserError } from '../cli/user-error.js';
 import { isEnglishWord } from '../dictionary/english.js';
-import { compileRubric, type CompiledRubric } from '../rubric/compile.js';
-import { scoreConversation, toScoreJson } from '../rubric/score.js';
+import { compileScenarioRubric, scorePlaced, type PlacedReply } from '../rubric/audience.js';
+import type { CompiledRubric } from '../rubric/compile.js';
+import { toScoreJson } from '../rubric/score.js';
+import { addressedLine } from '../scenario/audiences.js';
 import type { ScenarioLibrary } from '../scenario/files.js';
+import type { Scenario } from '../scenario/schema.js';
 import { openLibrary, openScenario, requireScenario } from './open-library.js';
 
 export type ScoreOptions = {
@@ -31,11 +34,22 @@ function describeBatchProblem(error: z.ZodError): string {
 	return `${where}${issue.message}; expected {"scenario": "<id>", "replies": ["…"]}`;
 }
 
+/** Replies as plain mode reads them: "@ellie …" is written to that audience; the problem when one names none. */
+function placedReplies(scenario: Scenario, replies: readonly string[]): PlacedReply[] | { readonly error: string } {
+	const placed: PlacedReply[] = [];
+	for (const reply of replies) {
+		const addressed = addressedLine(scenario, reply);
+		if (addressed.kind === 'unknown') return { error: `"@${addressed.name}" is not an audience of ${scenario.id} (it has ${scenario.audiences!.map(audience => `@${audience.id}`).join(', ')})` };
+		placed.push({ text: addressed.text, audience: addressed.audience });
+	}
+	return placed;
+}
+
 /** One score JSON per input line, in order; a bad line gets {"error"} and the rest go on. */
 async function scoreBatch(options: ScoreOptions, write: (text: string) => void): Promise<number> {
 	const { BatchLine } = await import('./batch-line.js');
 	const library: ScenarioLibrary = await openLibrary(options.scenarios);
-	const rubrics = new Map<string, CompiledRubric>();
+	const rubrics = new Map<string, { readonly rubric: CompiledRubric; readonly scenario: Scenario }>();
 	const lines = readBatch(options.batch!).split('\n');
 	let failed = 0;
 	lines.forEach((line, index) => {
@@ -53,17 +67,21 @@ async function scoreBatch(options: ScoreOptions, write: (text: string) => void):
 		}
 		const parsed = BatchLine.safeParse(input);
 		if (!parsed.success) return fail(describeBatchProblem(parsed.error));
-		let rubric = rubrics.get(parsed.data.scenario);
-		if (!rubric) {
+		let compiled = rubrics.get(parsed.data.scenario);
+		if (!compiled) {
 			try {
-				rubric = compileRubric(requireScenario(library, parsed.data.scenario).scenario, library.criteria.library, isEnglishWord);
+				const { scenario } = requireScenario(library, parsed.data.scenario);
+				compiled = { rubric: compileScenarioRubric(scenario, library.criteria.library, isEnglishWord), scenario };
 			} catch (error) {
 				if (error instanceof UserError) return fail(error.message);
 				throw error;
 			}
-			rubrics.set(parsed.data.scenario, rubric);
+			rubrics.set(parsed.data.scenario, compiled);
 		}
-		const score = scoreConversation(rubric, parsed.data.replies);
+		const { rubric } = compiled;
+		const replies = placedReplies(compiled.scenario, parsed.data.replies);
+		if ('error' in replies) return fail(replies.error);
+		const score = scorePlaced(rubric, replies);
 		const json = toScoreJson(score, rubric);
 		write(options.json ? `${JSON.stringify(json)}\n` : `${json.scenario}\t${json.score}/${json.max}\t${json.redFlags.map(flag => flag.id).join(',') || '-'}\n`);
 	});
@@ -81,8 +99,10 @@ export async function runScore(options: ScoreOptions, write = (text: string) => 
 		throw new UserError('score needs --scenario ID and at least one --reply TEXT (or --batch FILE); see `postsafe score --help`', 2);
 	}
 	const { library, loaded } = await openScenario(options.scenario, options.scenarios);
-	const rubric = compileRubric(loaded.scenario, library.criteria.library, isEnglishWord);
-	const score = scoreConversation(rubric, options.reply);
+	const rubric = compileScenarioRubric(loaded.scenario, library.criteria.library, isEnglishWord);
+	const replies = placedReplies(loaded.scenario, options.reply);
+	if ('error' in replies) throw new UserError(replies.error, 2);
+	const score = scorePlaced(rubric, replies);
 	write(options.json ? `${JSON.stringify(toScoreJson(score, rubric), null, 2)}\n` : `${formatScore(score, loaded.scenario)}\n`);
 	return 0;
 }

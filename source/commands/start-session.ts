@@ -1,5 +1,5 @@
 import { isEnglishWord } from '../dictionary/english.js';
-import { compileRubric } from '../rubric/compile.js';
+import { compileScenarioRubric } from '../rubric/audience.js';
 import type { LoadedScenario } from '../scenario/files.js';
 import type { CriteriaLibrary } from '../scenario/schema.js';
 import { SessionController } from '../session/controller.js';
@@ -21,7 +21,7 @@ export type StartOptions = {
 
 /** Starts a conversation whose transcript is written from its first message, in the folder given. */
 export function startRecordedSession({ loaded, criteria, learners, partner, turns, transcripts, fileLabel = learners.join('-') }: StartOptions): RecordedSession {
-	const rubric = compileRubric(loaded.scenario, criteria, isEnglishWord);
+	const rubric = compileScenarioRubric(loaded.scenario, criteria, isEnglishWord);
 	const controller = new SessionController({ scenario: loaded.scenario, rubric, learners, ...(turns === undefined ? {} : { turnLimit: turns }) }, partner);
 	prepareTranscriptDirectory(transcripts);
 	const id = newTranscriptId(loaded.scenario.id, fileLabel, new Date());

@@ -14,6 +14,7 @@ import {
 	replyResults,
 	scoreViews,
 	speakerOf,
+	whereOf,
 	type ExportContext,
 	type ReplyResult,
 	type ScoreView,
@@ -56,6 +57,8 @@ function commentBlock(comment: NonNullable<Transcript['review']>['comments'][num
 
 function turnItem(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string {
 	const speaker = speakerOf(turn, transcript, context);
+	const where = whereOf(turn, transcript);
+	const audience = where ? ` · <span class="audience">${e(where)}</span>` : '';
 	const interrupted = turn.interrupted ? ' · interrupted' : '';
 	const carried = carriedNote(turn);
 	const text = turn.role === 'learner' ? highlighted(turn, labels) : e(turn.text);
@@ -63,7 +66,7 @@ function turnItem(transcript: Transcript, turn: TranscriptTurn, index: number, c
 	const results = turn.role === 'learner' && turn.score ? replyResults(turn, labels) : undefined;
 	const resultList = results === undefined ? '' : `<ul class="results">${results.length > 0 ? results.map(resultItem).join('') : '<li class="none">This reply met no criterion and raised no red flag.</li>'}</ul>`;
 	const comments = commentsOn(transcript, index).map(comment => commentBlock(comment, context.timeZone)).join('');
-	return `<li class="turn ${turn.role}${turn.carried ? ' carried' : ''}" id="turn-${index + 1}"><div class="bubble"><p class="who"><strong>${e(speaker)}</strong> · turn ${index + 1} · ${e(formatTime(turn.time, context.timeZone))}${interrupted}${carried ? ` · <span class="carried-note">${carried}</span>` : ''}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
+	return `<li class="turn ${turn.role}${turn.carried ? ' carried' : ''}" id="turn-${index + 1}"><div class="bubble"><p class="who"><strong>${e(speaker)}</strong>${audience} · turn ${index + 1} · ${e(formatTime(turn.time, context.timeZone))}${interrupted}${carried ? ` · <span class="carried-note">${carried}</span>` : ''}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
 }
 
 /** The marks used in this conversation, explained once above it. */

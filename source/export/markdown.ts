@@ -11,6 +11,7 @@ import {
 	replyResults,
 	scoreViews,
 	speakerOf,
+	whereOf,
 	type ExportContext,
 	type ReplyResult,
 	type ScoreView,
@@ -33,7 +34,8 @@ function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string 
 function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string[] {
 	const interrupted = turn.interrupted ? ' (interrupted)' : '';
 	const carried = carriedNote(turn);
-	const lines = [`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`, '', blockQuote(turn.text)];
+	const where = whereOf(turn, transcript);
+	const lines = [`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))}${where ? ` · ${inlineMarkdown(where)}` : ''} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`, '', blockQuote(turn.text)];
 	if (turn.attachment) lines.push('>', `> *Attachment:* ${inlineMarkdown(turn.attachment)}`);
 	if (turn.role === 'learner' && turn.score) {
 		const results = replyResults(turn, labels);

@@ -1,4 +1,5 @@
 import { isObject, isText, texts } from '../json-guards.js';
+import { audiencePhrase } from '../scenario/audiences.js';
 import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
 
 /** What an export needs that the transcript does not hold. */
@@ -109,7 +110,15 @@ export function carriedNote(turn: TranscriptTurn): string {
 }
 
 export function speakerOf(turn: TranscriptTurn, transcript: Transcript, context: ExportContext): string {
-	return turn.role === 'learner' ? (turn.learner ?? transcript.learner) : context.partnerName;
+	if (turn.role === 'learner') return turn.learner ?? transcript.learner;
+	return (turn.voice === undefined ? undefined : transcript.voices?.find(voice => voice.id === turn.voice)?.name) ?? context.partnerName;
+}
+
+/** Where a turn was said, "in the group" or "in private with Ellie"; nothing in a one-thread transcript (every version 1 one). */
+export function whereOf(turn: TranscriptTurn, transcript: Transcript): string | undefined {
+	const audience = turn.audience === undefined ? undefined : transcript.audiences?.find(candidate => candidate.id === turn.audience);
+	if (!audience) return turn.audience === undefined ? undefined : `in ${turn.audience}`;
+	return audiencePhrase(audience);
 }
 
 const MODES: Record<Transcript['mode'], string> = { roleplay: 'role-play', interview: 'interview', group: 'group role-play' };
@@ -138,8 +147,16 @@ export function factsOf(transcript: Transcript, context: ExportContext): [label:
 		['Partner', partnerFact(transcript, context)],
 		['Status', `${transcript.status}${ending}`],
 		['Scenario', transcript.scenario.id],
+		...(transcript.audiences ? [['Where', audiencesFact(transcript.audiences)] as [string, string]] : []),
 		['Transcript', transcript.id],
 	];
+}
+
+/** "the group (public, 40: Ellie Marsh, Josh Whitfield, …); Ellie (private: Ellie Marsh)": where the learner could write. */
+function audiencesFact(audiences: NonNullable<Transcript['audiences']>): string {
+	return audiences
+		.map(audience => `${audience.label} (${audience.public ? 'public' : 'private'}${audience.size === undefined ? '' : `, ${audience.size}`}: ${audience.members.join(', ')})`)
+		.join('; ');
 }
 
 function formatted(iso: string, timeZone: string | undefined, parts: Intl.DateTimeFormatOptions): string {

@@ -1,4 +1,5 @@
 import { combineReplies } from '../rubric/score.js';
+import { audienceTag, findAudience } from '../scenario/audiences.js';
 import type { LearnerMessage, SessionState } from '../session/types.js';
 
 /** A reply seen on its own: what it met and raised, and what it scores alone. */
@@ -8,7 +9,14 @@ export type ReplyCard = {
 	readonly redFlags: readonly { readonly id: string; readonly label: string }[];
 	readonly score: number;
 	readonly max: number;
+	/** Where it was written, "the group" or "Ellie, private", in a scenario with audiences. */
+	readonly where?: string;
 };
+
+function whereOf(state: SessionState, reply: LearnerMessage): { where?: string } {
+	const audience = findAudience(state.scenario, reply.audience);
+	return audience ? { where: audienceTag(audience) } : {};
+}
 
 export function replyCard(state: SessionState, reply: LearnerMessage): ReplyCard {
 	const score = combineReplies(state.rubric, [reply.match]);
@@ -18,6 +26,7 @@ export function replyCard(state: SessionState, reply: LearnerMessage): ReplyCard
 		redFlags: score.redFlags.map(flag => ({ id: flag.id, label: flag.label })),
 		score: score.score,
 		max: score.max,
+		...whereOf(state, reply),
 	};
 }
 

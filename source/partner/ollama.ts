@@ -4,7 +4,7 @@ import { cleanMessage, detectDrift, mayBePreamble, speakersOf, writesForLearner 
 import { ollamaClient } from './ollama-client.js';
 import { describeOllamaError, isBusy } from './ollama-errors.js';
 import { chatMessages, isClinicianRole, type PromptTemplates } from './prompt.js';
-import { chooseBeat, scriptedTurn } from './scripted.js';
+import { beatPlace, chooseBeat, scriptedTurn } from './scripted.js';
 
 export type OllamaPartnerOptions = {
 	readonly host: string;
@@ -156,12 +156,14 @@ export class OllamaPartner implements Partner {
 			clearTimeout(emitTimer);
 		}
 		// The finished text goes back as the turn, not as a last live update: drawing it twice costs a frame.
-		const cleaned = cleanMessage(text, speakers);
+		// In a scenario with audiences, a model may copy the history's "[in the group]" tag: it is not part of the message.
+		const cleaned = cleanMessage(scenario.audiences ? text.replace(/^\s*\[[^\]\n]{1,80}\]\s*/, '') : text, speakers);
 		const drifted = cleaned !== '' && detectDrift(cleaned, isClinicianRole(scenario.partner.role));
 		if (cleaned === '' || drifted) {
 			const scripted = scriptedTurn(request);
 			return { ...scripted, source: 'fallback' };
 		}
-		return { text: cleaned, source: 'model', ends: guidance?.end ?? false, ...(guidance ? { beat: guidance.id } : {}) };
+		// Other voices answering in the same turn say their scripted lines.
+		return { text: cleaned, source: 'model', ends: guidance?.end ?? false, ...(guidance ? { beat: guidance.id, ...beatPlace(guidance) } : {}) };
 	}
 }

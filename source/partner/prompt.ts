@@ -1,5 +1,6 @@
+import { audienceFor, findAudience, PARTNER_VOICE, voiceName } from '../scenario/audiences.js';
 import { CHANNEL_NAMES, ROLE_NAMES } from '../scenario/labels.js';
-import type { Beat, PartnerRole } from '../scenario/schema.js';
+import type { Audience, Beat, PartnerRole, Scenario } from '../scenario/schema.js';
 import type { Message, PartnerRequest } from '../session/types.js';
 import { promptName } from '../terminal-text.js';
 
@@ -43,6 +44,44 @@ function isFailedAttempt(message: Message, next: Message | undefined): boolean {
 }
 
 /**
+ * Who the model plays this turn: the partner, or the other voice the beat gives the words to, in their
+ * own character. What the partner knows is theirs: another voice is told the learner's setting instead.
+ */
+function playedVoice(scenario: Scenario, voice: string): Scenario['partner'] {
+	const other = voice === PARTNER_VOICE ? undefined : scenario.voices.find(candidate => candidate.id === voice);
+	if (!other) return scenario.partner;
+	const { knows: _theirs, ...partner } = scenario.partner;
+	return {
+		...partner,
+		name: other.name,
+		persona: other.persona,
+		wants: `To have your say in the conversation, as yourself; ${scenario.partner.name} is the one it is about.`,
+		pushes: 'You react in character to what others write, and back down if you are challenged fairly.',
+	};
+}
+
+/** "the group (public: 40 people: Ellie Marsh, Josh Whitfield, …)": an audience and who is in it, for the model. */
+function audienceFact(audience: Audience): string {
+	const size = audience.size === undefined ? '' : `, ${audience.size} people`;
+	return `${audience.label} (${audience.public ? 'public' : 'a private chat'}${size}: ${audience.members.join(', ')})`;
+}
+
+/** Where a message in the history was said, and by whom when it was not the voice being played: "[Josh Whitfield, in the group] ". */
+function placeTag(scenario: Scenario, message: Message, played: string): string {
+	const audience = findAudience(scenario, message.audience);
+	if (!audience) return '';
+	const speaker = message.kind === 'partner' && voiceName(scenario, message.voice) !== played ? `${voiceName(scenario, message.voice)}, ` : '';
+	return `[${speaker}${audience.public ? `in ${audience.label}` : `private chat: ${audience.label}`}] `;
+}
+
+/** What the model is told about where the conversation is happening: never the rubric, only who can read what. */
+function whereNote(scenario: Scenario, learner: string, heard: Audience, answerIn: Audience): string {
+	const places = scenario.audiences!.map(audienceFact).join('; ');
+	const answer = answerIn.id === heard.id ? `Answer there.` : `Answer in ${audienceFact(answerIn)}.`;
+	return `Where this happens: ${places}. ${learner} wrote their last message in ${audienceFact(heard)}. ${answer} Messages are tagged with where they were said; do not write the tag yourself.`;
+}
+
+/**
  * The situation as the partner knows it, told to them ("You are messaging the FY2 who saw you…"). A
  * scenario without `partner.knows` gives the learner's setting, marked as what the learner was told, so
  * the model never reads "You are an FY2" as its own part.
@@ -59,9 +98,12 @@ function situation(scenario: PartnerRequest['scenario'], learner: string): strin
  */
 export function chatMessages(request: PartnerRequest, templates: PromptTemplates, guidance: Beat | undefined): ChatMessage[] {
 	const { scenario, conversation, lastReply } = request;
-	const { partner } = scenario;
+	const voice = guidance?.voice ?? PARTNER_VOICE;
+	const partner = playedVoice(scenario, voice);
 	// The name is the learner's to choose: it goes in quoted, on one line, never as words of the instructions.
 	const learner = promptName(lastReply.learner);
+	const heard = findAudience(scenario, lastReply.audience);
+	const answerIn = findAudience(scenario, audienceFor(scenario, voice, guidance?.audience, lastReply.audience));
 	const system = fillTemplate(templates.system, {
 		name: partner.name,
 		persona: partner.persona,
@@ -70,12 +112,12 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 		learner,
 		channel: CHANNEL_NAMES[scenario.channel],
 		thread: scenario.thread ? ` (${scenario.thread})` : '',
-		situation: situation(scenario, learner),
+		situation: situation({ ...scenario, partner }, learner),
 	});
 	const history = conversation.filter((message, index) => !isFailedAttempt(message, conversation[index + 1])).map((message): ChatMessage =>
 		message.kind === 'partner'
-			? { role: 'assistant', content: message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text }
-			: { role: 'user', content: message.text },
+			? { role: 'assistant', content: `${placeTag(scenario, message, partner.name)}${message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text}` }
+			: { role: 'user', content: `${placeTag(scenario, message, partner.name)}${message.text}` },
 	);
 	// The partner answers each round's reply but the last, which ends the conversation.
 	const reminder = fillTemplate(templates.reminder, {
@@ -89,5 +131,6 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 			? `A natural next message here would be close to this, in your own words: "${guidance.say}"${guidance.end ? ' It is your last message: wrap the conversation up.' : ''} `
 			: '',
 	});
-	return [{ role: 'system', content: system }, ...history, { role: 'system', content: reminder }];
+	const where = heard && answerIn ? `\n\n${whereNote(scenario, learner, heard, answerIn)}` : '';
+	return [{ role: 'system', content: system }, ...history, { role: 'system', content: `${reminder}${where}` }];
 }

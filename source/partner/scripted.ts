@@ -1,4 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
+import { countsIn, findAudience } from '../scenario/audiences.js';
 import { fallbackBeat } from '../scenario/beats.js';
 import type { Beat, Scenario } from '../scenario/schema.js';
 import type { Partner, PartnerInfo, PartnerRequest, PartnerTurn } from '../session/types.js';
@@ -22,6 +23,7 @@ export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'la
 		if (when.metSoFar && !when.metSoFar.every(criterion => metSoFar.includes(criterion))) return false;
 		if (when.missed && when.missed.some(criterion => metSoFar.includes(criterion))) return false;
 		if (when.missedSteps && when.missedSteps.some(step => stepsSoFar.includes(step))) return false;
+		if (when.in && !countsIn(when.in, findAudience(scenario, lastOutcome.audience))) return false;
 		return true;
 	});
 	return fresh ?? fallbackBeat(scenario);
@@ -31,7 +33,16 @@ export function chooseBeat(scenario: Scenario, request: Pick<PartnerRequest, 'la
 export function scriptedTurn(request: PartnerRequest): PartnerTurn {
 	const beat = chooseBeat(request.scenario, request);
 	if (!beat) return { text: '', source: 'script', ends: true };
-	return { text: beat.say, source: 'script', beat: beat.id, ends: beat.end };
+	return { text: beat.say, source: 'script', beat: beat.id, ends: beat.end, ...beatPlace(beat) };
+}
+
+/** Who says a beat, where, and who answers with them: what a turn carries beside its text. */
+export function beatPlace(beat: Beat): Pick<PartnerTurn, 'voice' | 'audience' | 'also'> {
+	return {
+		...(beat.voice === undefined ? {} : { voice: beat.voice }),
+		...(beat.audience === undefined ? {} : { audience: beat.audience }),
+		...(beat.also === undefined ? {} : { also: beat.also.map(said => ({ text: said.say, voice: said.voice, ...(said.audience === undefined ? {} : { audience: said.audience }) })) }),
+	};
 }
 
 const SCRIPTED_INFO: PartnerInfo = { kind: 'scripted', model: null, host: null, seed: null };

@@ -2,7 +2,7 @@ import type { PartnerRole } from '../scenario/schema.js';
 import { PartnerFailure, type PartnerRequest, type PartnerTurn } from '../session/types.js';
 import { cleanMessage, detectDrift, mayBePreamble, speakersOf, writesForLearner } from './clean.js';
 import { chatMessages, isClinicianRole, type ChatMessage, type PromptTemplates } from './prompt.js';
-import { chooseBeat, scriptedTurn } from './scripted.js';
+import { beatPlace, chooseBeat, scriptedTurn } from './scripted.js';
 
 /** The text of one reply as it streams from a model server, piece by piece; `stop` ends it early. */
 export type TextStream = { readonly pieces: AsyncIterable<string>; readonly stop: () => void };
@@ -78,8 +78,10 @@ export async function streamTurn(request: PartnerRequest, { signal, onText }: { 
 		clearTimeout(idleTimer);
 		clearTimeout(emitTimer);
 	}
-	const cleaned = cleanMessage(text, speakers);
+	// In a scenario with audiences, a model may copy the history's "[in the group]" tag: it is not part of the message.
+	const cleaned = cleanMessage(scenario.audiences ? text.replace(/^\s*\[[^\]\n]{1,80}\]\s*/, '') : text, speakers);
 	const drifted = cleaned !== '' && detectDrift(cleaned, isClinicianRole(scenario.partner.role));
 	if (cleaned === '' || drifted) return { ...scriptedTurn(request), source: 'fallback' };
-	return { text: cleaned, source: 'model', ends: guidance?.end ?? false, ...(guidance ? { beat: guidance.id } : {}) };
+	// Other voices answering in the same turn say their scripted lines.
+	return { text: cleaned, source: 'model', ends: guidance?.end ?? false, ...(guidance ? { beat: guidance.id, ...beatPlace(guidance) } : {}) };
 }

@@ -45,7 +45,11 @@ export type SessionResult = {
 	readonly redFlags: readonly { readonly id: string; readonly label: string }[];
 	/** The supervisors' sign-offs, oldest first: the last is the one in force. */
 	readonly signOffs: readonly SignOff[];
+	/** Scenarios with audiences: how many of the learner's replies went where others could see them, and how many in private. */
+	readonly where?: WhereWritten;
 };
+
+export type WhereWritten = { readonly public: number; readonly private: number };
 
 export type CriterionRate = { readonly id: CriterionId; readonly label: string; readonly met: number; readonly of: number; readonly rate: number };
 export type RedFlagCount = { readonly id: string; readonly label: string; readonly count: number };
@@ -66,6 +70,8 @@ export type Report = {
 	readonly skipped: readonly Skipped[];
 	/** Everyone with a conversation in the folder, whatever the filter: for "no sessions for X". */
 	readonly learnersInFolder: readonly string[];
+	/** Replies in public and in private, over the sessions that offered a choice; absent when none did. */
+	readonly where?: WhereWritten;
 };
 
 type ScoreJson = NonNullable<Transcript['score']>;
@@ -92,7 +98,18 @@ function noReplyReason(transcript: Transcript, learner: string): string {
 	return transcript.mode === 'group' ? `${what} from ${learner}` : what;
 }
 
+/** Where a learner's replies went, in a transcript that records audiences (version 2 and a scenario with them). */
+function whereWritten(transcript: Transcript, learner: string): WhereWritten | undefined {
+	const audiences = transcript.audiences;
+	if (!audiences) return undefined;
+	const replies = transcript.turns.filter(turn => turn.role === 'learner' && (turn.learner ?? transcript.learner) === learner);
+	const isPublic = (id: string | undefined) => audiences.find(audience => audience.id === id)?.public === true;
+	const inPublic = replies.filter(turn => isPublic(turn.audience)).length;
+	return { public: inPublic, private: replies.length - inPublic };
+}
+
 function sessionOf(file: string, transcript: Transcript, part: Part): SessionResult {
+	const where = whereWritten(transcript, part.learner);
 	return {
 		id: transcript.id,
 		file,
@@ -104,6 +121,7 @@ function sessionOf(file: string, transcript: Transcript, part: Part): SessionRes
 		criteria: part.score.criteria.map(({ id, label, met }) => ({ id, label, met })),
 		redFlags: part.score.redFlags.map(({ id, label }) => ({ id, label })),
 		signOffs: transcript.review ? signOffs(transcript.review) : [],
+		...(where === undefined ? {} : { where }),
 	};
 }
 
@@ -170,6 +188,8 @@ export function aggregateReport({ sources, filter, scenarios, labels }: ReportIn
 	}
 	sessions.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.id.localeCompare(b.id) || a.learner.localeCompare(b.learner));
 	const criteria = criterionRates(sessions, labels);
+	const chose = sessions.flatMap(session => (session.where ? [session.where] : []));
+	const where = chose.length === 0 ? undefined : { public: chose.reduce((sum, item) => sum + item.public, 0), private: chose.reduce((sum, item) => sum + item.private, 0) };
 	return {
 		sessions,
 		...(filter.learner === undefined ? {} : { learner: filter.learner }),
@@ -179,5 +199,6 @@ export function aggregateReport({ sources, filter, scenarios, labels }: ReportIn
 		weakest: weakestOf(criteria, scenarios),
 		skipped: skipped.sort(byFile),
 		learnersInFolder: [...learners.values()].sort((a, b) => a.localeCompare(b)),
+		...(where === undefined ? {} : { where }),
 	};
 }

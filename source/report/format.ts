@@ -82,6 +82,13 @@ function redFlagSection(report: Report, width: number): string {
 	return `${style.heading('Red flags')} ${style.dim('(sessions that raised each)')}\n${indent(formatTable(rows, width - 2))}`;
 }
 
+function whereSection(report: Report, width: number): string {
+	const { where } = report;
+	if (!where) return '';
+	const words = `In the scenarios where you chose where to write: ${plural(where.public, 'reply', 'replies')} where others could see, ${where.private} in private.`;
+	return `${style.heading('Where you wrote')}\n${wrapIndented(words, 2, width)}`;
+}
+
 function practiseSection(report: Report, width: number): string {
 	const { weakest } = report;
 	if (weakest === null) return '';
@@ -141,6 +148,7 @@ export function formatReport(report: Report, options: { readonly folder: string;
 		criteriaSection(report, width),
 		trendSection(report, width),
 		redFlagSection(report, width),
+		whereSection(report, width),
 		practiseSection(report, width),
 		signOffSection(report, width),
 		leftOutSummary(report.skipped, width),

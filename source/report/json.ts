@@ -21,6 +21,7 @@ export function reportJson(report: Report) {
 						scenarios: report.weakest.scenarios.map(({ id, title }) => ({ id, title })),
 					},
 		skipped: report.skipped.map(({ file, reason }) => ({ file, reason })),
+		...(report.where === undefined ? {} : { where: report.where }),
 	};
 }
 

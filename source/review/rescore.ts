@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../rubric/compile.js';
-import { scoreConversation } from '../rubric/score.js';
+import { scorePlaced } from '../rubric/audience.js';
 import type { Transcript } from '../transcript/schema.js';
 
 export type ScoreChange =
@@ -33,8 +33,8 @@ export function rescore(transcript: Transcript, current: { readonly contentHash:
 	if (!current) return { kind: 'gone' };
 	if (current.contentHash === transcript.scenario.contentHash) return { kind: 'same' };
 	const then = transcript.score ?? transcript.scores?.find(entry => entry.learner === learner)?.score ?? null;
-	const replies = transcript.turns.filter(turn => turn.role === 'learner' && (turn.learner ?? learner) === learner).map(turn => turn.text);
-	const now = scoreConversation(current.rubric, replies);
+	const replies = transcript.turns.filter(turn => turn.role === 'learner' && (turn.learner ?? learner) === learner).map(turn => ({ text: turn.text, audience: turn.audience }));
+	const now = scorePlaced(current.rubric, replies);
 	const ids = [...new Set([...(then?.criteria.map(criterion => criterion.id) ?? []), ...now.criteria.map(criterion => criterion.id)])];
 	const criteria = ids.flatMap(id => {
 		const before = then?.criteria.find(criterion => criterion.id === id);

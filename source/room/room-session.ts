@@ -1,5 +1,6 @@
 import { groupTable } from '../group/debrief.js';
 import { roundCards } from '../group/round.js';
+import { addressedLine, addressHelp } from '../scenario/audiences.js';
 import type { SessionController } from '../session/controller.js';
 import type { LearnerMessage, SessionState } from '../session/types.js';
 import { Lobby, type RoomNews } from './lobby.js';
@@ -118,12 +119,21 @@ export class RoomSession {
 		if (state.phase !== 'learners' || round !== state.round) return `round ${round} is over: your reply was not taken`;
 		if (this.ownReply(name)) return 'your reply for this round is already in';
 		if (text === '') return 'an empty reply: type what you would send';
-		this.commit(name, text);
+		// "@ellie …" writes to that audience, as at the facilitator's keyboard; one that names none is refused.
+		const addressed = addressedLine(state.scenario, text);
+		if (addressed.kind === 'unknown' || addressed.text === '') {
+			// Said why, then asked again: nothing was taken.
+			const why = addressed.kind === 'unknown' ? `@${addressed.name} is not somewhere you can write here; ${addressHelp(state.scenario)}` : 'an empty reply: type what you would send';
+			this.server!.send(name, { type: 'notice', text: why });
+			this.server!.send(name, { type: 'turn', round });
+			return undefined;
+		}
+		this.commit(name, addressed.text, addressed.audience);
 		return undefined;
 	}
 
 	/** Takes a reply: its learner and the room are told first, then the session (which may reveal the round). */
-	private commit(name: string, text: string): void {
+	private commit(name: string, text: string, audience?: string): void {
 		const controller = this.controller!;
 		const state = controller.current;
 		const round = state.round;
@@ -131,7 +141,7 @@ export class RoomSession {
 		if (text !== NO_REPLY) this.server!.send(name, { type: 'committed', round, text });
 		this.news({ type: 'replied', name, count, of: state.learners.length });
 		this.server!.broadcast({ type: 'progress', round, committed: count, of: state.learners.length });
-		void controller.reply(name, text);
+		void controller.reply(name, text, audience);
 	}
 
 	/** Tells the room what changed in the session: new partner messages, the reveal, the carried reply, a new round, the end. */

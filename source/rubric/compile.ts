@@ -23,6 +23,11 @@ export type RubricRedFlag = {
 	readonly why: string;
 	/** Indexes of the criteria this flag undoes when raised. */
 	readonly breaches: readonly number[];
+	/**
+	 * Raised by where the words were written (an `in:` limit), not by the words: a challenge fine in
+	 * private is a call-out in public. Its sentence still earns what it would elsewhere, less what the flag breaches.
+	 */
+	readonly placed?: true;
 };
 
 export type PatternOwner =
@@ -148,7 +153,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 			if (pattern.act) acts.push({ flag: index, act: pattern.act });
 			else patterns.push(pattern);
 		}
-		return { id: flag.id, label: flag.label, why: flag.why, breaches: criterionIndexes(flag.breaches) };
+		return { id: flag.id, label: flag.label, why: flag.why, breaches: criterionIndexes(flag.breaches), ...(flag.in === undefined ? {} : { placed: true as const }) };
 	});
 	redFlags.push({ id: IDENTIFIER_FLAG, label: library.identifiers.label, why: library.identifiers.why, breaches: criterionIndexes(library.identifiers.breaches) });
 	const agreementFlags = [...new Set(scenario.rubric.requests.map(request => redFlags.findIndex(flag => flag.id === request.agreeing)))].filter(index => index >= 0);

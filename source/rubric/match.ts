@@ -360,7 +360,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const window = findWindow(pattern, occurrences);
 		if (!window) continue;
 		gather(flagged, pattern.owner.index, tokenised, negatedWords, pattern, window);
-		markUnsafe(window.start, window.end);
+		// Words unsafe only for where they were written (a call-out in public) still count as what they say.
+		if (!rubric.redFlags[pattern.owner.index]!.placed) markUnsafe(window.start, window.end);
 	}
 	// Clinical acts the scenario declares unsafe: advice or reassurance, whatever medicine or condition it names.
 	for (const { flag, act } of rubric.acts) {

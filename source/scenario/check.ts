@@ -1,6 +1,7 @@
 import { IDENTIFIER_FLAG } from '../rubric/compile.js';
 import { compilePattern, expandConcept, type Lexicons } from '../rubric/pattern.js';
 import { fallbackBeat } from './beats.js';
+import { checkAudiences } from './check-audiences.js';
 import type { Finding, PathSegment } from './yaml-source.js';
 import type { Anchor, CriteriaLibrary, Lexicon, Scenario } from './schema.js';
 
@@ -65,6 +66,8 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 		...rubric.redFlags.flatMap((flag, index) =>
 			patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns']),
 		),
+		...rubric.redFlags.flatMap((flag, index) => (flag.where ?? []).flatMap((block, position) => patternFindings(block.patterns, lexicons, ['rubric', 'redFlags', index, 'where', position, 'patterns']))),
+		...rubric.criteria.flatMap((criterion, index) => (criterion.where ?? []).flatMap((block, position) => patternFindings(block.evidence, lexicons, ['rubric', 'criteria', index, 'where', position, 'evidence']))),
 		...rubric.structure.flatMap((step, index) => patternFindings(step.evidence, lexicons, ['rubric', 'structure', index, 'evidence'])),
 		...duplicateFindings(rubric.structure.map(step => step.id), index => ['rubric', 'structure', index, 'id'], 'structure step'),
 		...duplicateFindings(criterionIds, index => ['rubric', 'criteria', index, 'id'], 'criterion'),
@@ -88,6 +91,7 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 				? []
 				: [{ path: ['rubric', 'requests', index, 'agreeing'], message: `red flag "${request.agreeing}" is not in this scenario's rubric (it has: ${flagIds.join(', ')})` }],
 		),
+		...checkAudiences(scenario),
 	];
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;

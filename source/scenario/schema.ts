@@ -47,6 +47,15 @@ export const Anchor = z
 	.describe('A GMC (or other) reference behind a criterion or a debrief.');
 export type Anchor = z.infer<typeof Anchor>;
 
+/** Where a reply was written, as a rubric limit or a beat's condition: "private", "public", or an audience id. */
+export const AudienceRef = Slug.describe('"private", "public", or the id of one of the scenario\'s audiences.');
+
+const AudienceLimit = z
+	.array(AudienceRef)
+	.min(1)
+	.optional()
+	.describe('Counts only in replies written in these audiences ("private", "public", or audience ids); anywhere when absent.');
+
 const ScenarioCriterion = z.strictObject({
 	id: CriterionId,
 	points: z.number().int().min(1).max(5).describe('What meeting this criterion is worth.'),
@@ -54,13 +63,18 @@ const ScenarioCriterion = z.strictObject({
 		.array(Pattern)
 		.default([])
 		.describe("Patterns that count as evidence here, on top of the library's default evidence."),
+	in: AudienceLimit.describe('The criterion is met only by replies written in these audiences: all its evidence, the library\'s included.'),
+	where: z
+		.array(z.strictObject({ in: z.array(AudienceRef).min(1), evidence: z.array(Pattern).min(1) }))
+		.optional()
+		.describe('More evidence that counts only in some audiences: a challenge written privately is respect.'),
 });
 
 const RedFlag = z.strictObject({
 	id: Slug,
 	label: Text.describe('Short name of the unsafe move, shown to the learner.'),
 	why: Text.describe('Why it is unsafe, shown in the debrief.'),
-	patterns: z.array(Pattern).min(1),
+	patterns: z.array(Pattern).default([]).describe('What raises it, wherever it is written.'),
 	breaches: z
 		.array(CriterionId)
 		.min(1)
@@ -68,6 +82,11 @@ const RedFlag = z.strictObject({
 			'The criteria this unsafe move undoes: when the flag is raised they are not met, whatever else the reply said ' +
 				'(the debrief shows the words that met them beside the words that undid them). Each must be scored by this scenario.',
 		),
+	in: AudienceLimit.describe('Raised only by replies written in these audiences ("public": a call-out in front of the group).'),
+	where: z
+		.array(z.strictObject({ in: z.array(AudienceRef).min(1), patterns: z.array(Pattern).min(1) }))
+		.optional()
+		.describe('More patterns that raise it only in some audiences: a challenge written in front of the group.'),
 });
 export type RedFlag = z.infer<typeof RedFlag>;
 
@@ -109,22 +128,71 @@ const BeatCondition = z
 			.min(1)
 			.optional()
 			.describe('Interviews: none of these structure steps has been taken yet, in any answer so far.'),
+		in: z
+			.array(AudienceRef)
+			.min(1)
+			.optional()
+			.describe('The last reply was written in one of these audiences ("private", "public", or audience ids).'),
 	})
 	.describe('When the scripted partner may say this beat; no condition means any time.');
 export type BeatCondition = z.infer<typeof BeatCondition>;
+
+const VoiceId = Slug.describe('Who says it: "partner", or the id of one of the scenario\'s voices.');
+const AudienceId = Slug.describe('The id of one of the scenario\'s audiences.');
+
+const AlsoSaid = z
+	.strictObject({
+		voice: VoiceId,
+		say: Text,
+		audience: AudienceId.optional().describe('Where it is said; the beat\'s audience when absent.'),
+	})
+	.describe('Another voice answering in the same turn.');
 
 const Beat = z.strictObject({
 	id: Slug,
 	when: BeatCondition.optional(),
 	say: Text,
 	end: z.boolean().default(false).describe('The conversation ends after this message.'),
+	voice: VoiceId.optional().describe('Who says it; "partner" when absent.'),
+	audience: AudienceId.optional().describe(
+		'Where it is said; when absent, where the learner last wrote if the voice answers there, else the first audience it answers in.',
+	),
+	also: z.array(AlsoSaid).min(1).optional().describe('Other voices answering in the same turn, in order.'),
 });
 export type Beat = z.infer<typeof Beat>;
 
 const Message = z.strictObject({
 	text: Text,
 	attachment: Text.optional().describe('Description of an image or file sent with the message.'),
+	audience: AudienceId.optional().describe('Where it is posted; the first audience when absent.'),
+	voice: VoiceId.optional().describe('Who posts it; "partner" when absent.'),
 });
+export type OpeningMessage = z.infer<typeof Message>;
+
+const Voice = z
+	.strictObject({
+		id: Slug.describe('How audiences, opening messages and beats name this voice ("partner" is the main one).'),
+		name: Text,
+		handle: Text.optional().describe('Account name shown on the channel.'),
+		persona: Text.describe('Who they are and how they write.'),
+	})
+	.describe('Another person who may answer, beside the partner: a third member of a group chat.');
+export type Voice = z.infer<typeof Voice>;
+
+const Audience = z
+	.strictObject({
+		id: Slug.describe('What the learner types to write here: "@group", "@ellie". Not "private" or "public".'),
+		label: Text.describe('Its name after "to": "the group" reads "to the group (40)"; "Ellie" reads "to Ellie, privately".'),
+		members: z.array(Text).min(1).describe('Who is in it besides the learner, by name or description: "Ellie Marsh", "37 other FY1s".'),
+		size: z.number().int().min(2).optional().describe('How many people are in it, the learner included: shown as "(40)".'),
+		public: z.boolean().describe('Others see it (a group, the comments under a post, a public reply): what "in: [public]" means.'),
+		voices: z
+			.array(VoiceId)
+			.default(['partner'])
+			.describe('Which partner voices answer here: "partner" or ids from "voices"; none for a place nobody answers (a public reply).'),
+	})
+	.describe('One place the learner may write: a group, a thread under a post, a private chat.');
+export type Audience = z.infer<typeof Audience>;
 
 const Partner = z.strictObject({
 	role: PartnerRole,
@@ -150,6 +218,12 @@ export const Scenario = z
 		thread: Text.optional().describe('Group, thread or subject name shown in the chat header.'),
 		setting: Text.describe('What the learner is told before the first message.'),
 		partner: Partner,
+		voices: z.array(Voice).default([]).describe('Other people who may answer beside the partner, each in their own character.'),
+		audiences: z
+			.array(Audience)
+			.min(2)
+			.optional()
+			.describe('Where the learner may write, the first being where a reply goes unless they choose; one thread when absent.'),
 		opening: z.array(Message).min(1).describe('The first message(s) the partner sends.'),
 		beats: z.array(Beat).min(1).describe('Scripted replies, chosen by what the last reply did.'),
 		turns: z.number().int().min(1).max(20).describe('Most replies the learner gives before the debrief.'),
@@ -177,6 +251,7 @@ export const Scenario = z
 		}),
 		debrief: z.strictObject({
 			modelReply: Text.describe('A reply that meets every criterion.'),
+			modelAudience: Slug.optional().describe('Where the model reply is written, in a scenario with audiences; the first audience when absent.'),
 			why: Text,
 			anchors: z.array(Anchor).min(1),
 			keyPoints: z.array(Text).min(1),

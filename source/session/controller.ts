@@ -38,8 +38,8 @@ export class SessionController {
 	}
 
 	/** A learner's reply; when it completes the round, the partner's answer follows (await it). */
-	async reply(learner: string, text: string): Promise<void> {
-		this.dispatch({ type: 'learner-replied', learner, text, time: this.now() });
+	async reply(learner: string, text: string, audience?: string): Promise<void> {
+		this.dispatch({ type: 'learner-replied', learner, text, time: this.now(), ...(audience === undefined ? {} : { audience }) });
 		await this.partnerTurnIfDue();
 	}
 

@@ -1,5 +1,6 @@
+import { matchIn } from '../rubric/audience.js';
 import type { CompiledRubric } from '../rubric/compile.js';
-import { matchReply } from '../rubric/match.js';
+import { audienceFor, defaultAudience, findAudience, PARTNER_VOICE } from '../scenario/audiences.js';
 import { combineReplies, type ConversationScore } from '../rubric/score.js';
 import type { CriterionId, Scenario } from '../scenario/schema.js';
 import type { EndReason, LearnerMessage, Message, PartnerRequest, PartnerTurn, SessionState } from './types.js';
@@ -8,7 +9,7 @@ export type SessionEvent =
 	| { readonly type: 'partner-writing'; readonly text: string }
 	| { readonly type: 'partner-said'; readonly turn: PartnerTurn; readonly time: string }
 	| { readonly type: 'partner-failed'; readonly reason: string; readonly partial: string; readonly source: 'script' | 'model'; readonly time: string }
-	| { readonly type: 'learner-replied'; readonly learner: string; readonly text: string; readonly time: string }
+	| { readonly type: 'learner-replied'; readonly learner: string; readonly text: string; readonly time: string; readonly audience?: string | undefined }
 	| { readonly type: 'carried'; readonly messageId: number; readonly time: string }
 	| { readonly type: 'ended'; readonly reason: EndReason; readonly time: string };
 
@@ -31,6 +32,7 @@ export function createSession({ scenario, rubric, learners, turnLimit, time }: S
 		...(message.attachment === undefined ? {} : { attachment: message.attachment }),
 		time,
 		source: 'opening',
+		...placed(scenario, message.voice, message.audience ?? defaultAudience(scenario)?.id),
 	}));
 	return {
 		scenario,
@@ -43,6 +45,45 @@ export function createSession({ scenario, rubric, learners, turnLimit, time }: S
 		usedBeats: [],
 		startedAt: time,
 	};
+}
+
+/** The audience and voice fields of a message: none in a one-thread scenario, and no voice for the partner. */
+function placed(scenario: Scenario, voice: string | undefined, audience: string | undefined): { audience?: string; voice?: string } {
+	if (!scenario.audiences) return {};
+	return { ...(audience === undefined ? {} : { audience }), ...(voice === undefined || voice === PARTNER_VOICE ? {} : { voice }) };
+}
+
+/** A partner turn's messages, in order: its own, then the other voices answering with it. */
+function turnMessages(state: SessionState, turn: PartnerTurn, time: string): Message[] {
+	const { scenario } = state;
+	const heard = lastCarried(state)?.audience;
+	const voice = turn.voice ?? PARTNER_VOICE;
+	const audience = audienceFor(scenario, voice, turn.audience, heard);
+	const first = nextId(state);
+	const own = {
+		kind: 'partner' as const,
+		id: first,
+		text: turn.text,
+		time,
+		source: turn.source,
+		...(turn.beat === undefined ? {} : { beat: turn.beat }),
+		...(turn.interrupted ? { interrupted: true } : {}),
+		...placed(scenario, voice, audience),
+	};
+	const also = (turn.also ?? []).map((said, index) => ({
+		kind: 'partner' as const,
+		id: first + 1 + index,
+		text: said.text,
+		time,
+		source: turn.source,
+		...(turn.beat === undefined ? {} : { beat: turn.beat }),
+		...placed(scenario, said.voice, audienceFor(scenario, said.voice, said.audience ?? turn.audience, heard)),
+	}));
+	return [...(turn.text.trim() === '' ? [] : [own]), ...also.filter(message => message.text.trim() !== '')];
+}
+
+function lastCarried(state: SessionState): LearnerMessage | undefined {
+	return state.messages.findLast((message): message is LearnerMessage => message.kind === 'learner' && message.carried);
 }
 
 function nextId(state: SessionState): number {
@@ -68,21 +109,8 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 		case 'partner-said': {
 			if (state.phase !== 'partner') return state;
 			const { turn } = event;
-			const messages =
-				turn.text.trim() === ''
-					? state.messages
-					: [
-							...state.messages,
-							{
-								kind: 'partner' as const,
-								id: nextId(state),
-								text: turn.text,
-								time: event.time,
-								source: turn.source,
-								...(turn.beat === undefined ? {} : { beat: turn.beat }),
-								...(turn.interrupted ? { interrupted: true } : {}),
-							},
-						];
+			const said = turnMessages(state, turn, event.time);
+			const messages = said.length === 0 ? state.messages : [...state.messages, ...said];
 			const usedBeats = turn.beat === undefined || state.usedBeats.includes(turn.beat) ? state.usedBeats : [...state.usedBeats, turn.beat];
 			const next = { ...state, messages, usedBeats, writing: undefined, failure: undefined };
 			if (turn.ends) return { ...next, phase: 'ended', endReason: 'scripted', endedAt: event.time };
@@ -93,13 +121,15 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 			// What arrived before the failure is kept, marked as cut off; the partner's turn is still due.
 			const messages = event.partial.trim() === ''
 				? state.messages
-				: [...state.messages, { kind: 'partner' as const, id: nextId(state), text: event.partial, time: event.time, source: event.source, interrupted: true }];
+				: [...state.messages, { kind: 'partner' as const, id: nextId(state), text: event.partial, time: event.time, source: event.source, interrupted: true, ...placed(state.scenario, undefined, audienceFor(state.scenario, PARTNER_VOICE, undefined, lastCarried(state)?.audience)) }];
 			return { ...state, messages, writing: undefined, failure: event.reason };
 		}
 		case 'learner-replied': {
 			if (state.phase !== 'learners' || !state.learners.includes(event.learner)) return state;
 			if (repliesInRound(state, state.round).some(reply => reply.learner === event.learner)) return state;
 			const solo = state.learners.length === 1;
+			// A reply to an audience the scenario does not have goes where replies go by default.
+			const audience = (findAudience(state.scenario, event.audience) ?? defaultAudience(state.scenario))?.id;
 			const reply: LearnerMessage = {
 				kind: 'learner',
 				id: nextId(state),
@@ -107,8 +137,9 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 				text: event.text,
 				time: event.time,
 				round: state.round,
-				match: matchReply(state.rubric, event.text, learnerReplies(state, event.learner).map(earlier => earlier.match)),
+				match: matchIn(state.rubric, event.text, audience, learnerReplies(state, event.learner).map(earlier => earlier.match)),
 				carried: solo,
+				...(audience === undefined ? {} : { audience }),
 			};
 			const next = { ...state, messages: [...state.messages, reply] };
 			if (solo) return afterCarried(next, event.time);
@@ -154,6 +185,7 @@ export function partnerRequest(state: SessionState): PartnerRequest | undefined 
 		lastOutcome: {
 			met: metBy(state, [lastReply]),
 			redFlags: lastReply.match.redFlags.map(flag => flag.id),
+			...(lastReply.audience === undefined ? {} : { audience: lastReply.audience }),
 		},
 		metSoFar: metBy(state, carried),
 		stepsSoFar: state.rubric.steps.filter((_, index) => carried.some(reply => reply.match.steps[index]!.met)).map(step => step.id),

@@ -17,6 +17,10 @@ export type PartnerMessage = {
 	readonly beat?: string;
 	/** Generation stopped part-way (cancelled or failed); the text is what had arrived. */
 	readonly interrupted?: boolean;
+	/** Where it was said: one of the scenario's audiences; absent in a one-thread scenario. */
+	readonly audience?: string;
+	/** Who said it, when not the partner: one of the scenario's other voices. */
+	readonly voice?: string;
 };
 
 export type LearnerMessage = {
@@ -30,6 +34,8 @@ export type LearnerMessage = {
 	readonly match: ReplyMatch;
 	/** The reply the conversation went on from: always, with one learner; the facilitator's choice in a group. */
 	readonly carried: boolean;
+	/** Where the learner wrote it: one of the scenario's audiences; absent in a one-thread scenario. */
+	readonly audience?: string;
 };
 
 export type Message = PartnerMessage | LearnerMessage;
@@ -70,7 +76,12 @@ export type PartnerRequest = {
 	readonly conversation: readonly Message[];
 	readonly lastReply: LearnerMessage;
 	/** The criteria the last reply met and the red flags it raised, by id. */
-	readonly lastOutcome: { readonly met: readonly CriterionId[]; readonly redFlags: readonly string[] };
+	readonly lastOutcome: {
+		readonly met: readonly CriterionId[];
+		readonly redFlags: readonly string[];
+		/** Where the last reply was written, in a scenario with audiences. */
+		readonly audience?: string;
+	};
 	/** Criteria met by any reply so far. */
 	readonly metSoFar: readonly CriterionId[];
 	/** Interviews: structure steps taken in any answer so far. */
@@ -80,6 +91,9 @@ export type PartnerRequest = {
 	readonly turnLimit: number;
 };
 
+/** One more message in a partner's turn: another voice answering (a second member of the group). */
+export type AlsoSaid = { readonly text: string; readonly voice: string; readonly audience?: string };
+
 export type PartnerTurn = {
 	readonly text: string;
 	readonly source: Exclude<PartnerSource, 'opening'>;
@@ -87,6 +101,11 @@ export type PartnerTurn = {
 	/** The partner has finished: the conversation ends after this message. */
 	readonly ends: boolean;
 	readonly interrupted?: boolean;
+	/** Who says it and where, in a scenario with audiences (the partner, where the learner wrote, when absent). */
+	readonly voice?: string;
+	readonly audience?: string;
+	/** Other voices answering in the same turn, after this message. */
+	readonly also?: readonly AlsoSaid[];
 };
 
 /** Who plays the other party, as recorded in a transcript. */

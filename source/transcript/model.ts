@@ -29,6 +29,7 @@ function learnerTurn(state: SessionState, message: LearnerMessage, group: boolea
 		learner: message.learner,
 		round: message.round,
 		...(group ? { carried: message.carried } : {}),
+		...(message.audience === undefined ? {} : { audience: message.audience }),
 		score: {
 			met: rubric.criteria.filter((_, index) => match.criteria[index]!.met).map(criterion => criterion.id),
 			redFlags: match.redFlags.map(flag => flag.id),
@@ -53,6 +54,8 @@ function turnOf(state: SessionState, message: Message, group: boolean): Transcri
 		...(message.beat === undefined ? {} : { beat: message.beat }),
 		...(message.attachment === undefined ? {} : { attachment: message.attachment }),
 		...(message.interrupted ? { interrupted: true } : {}),
+		...(message.audience === undefined ? {} : { audience: message.audience }),
+		...(message.voice === undefined ? {} : { voice: message.voice }),
 	};
 }
 
@@ -80,6 +83,18 @@ export function toTranscript(state: SessionState, meta: TranscriptMeta): Transcr
 		endReason: state.endReason ?? null,
 		turnLimit: state.turnLimit,
 		turns: state.messages.map(message => turnOf(state, message, meta.group)),
+		...(scenario.audiences
+			? {
+					audiences: scenario.audiences.map(audience => ({
+						id: audience.id,
+						label: audience.label,
+						public: audience.public,
+						...(audience.size === undefined ? {} : { size: audience.size }),
+						members: [...audience.members],
+					})),
+					voices: scenario.voices.map(voice => ({ id: voice.id, name: voice.name })),
+				}
+			: {}),
 		score: meta.group ? null : scoreOf(state.learners[0]!),
 		...(meta.group ? { scores: state.learners.map(learner => ({ learner, score: scoreOf(learner) })) } : {}),
 		reflection: meta.reflection ?? null,

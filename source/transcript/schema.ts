@@ -34,6 +34,10 @@ const Turn = z.strictObject({
 	beat: z.string().optional(),
 	attachment: z.string().optional(),
 	interrupted: z.boolean().optional(),
+	/** Version 2, scenarios with audiences: where it was said (an id from `audiences`). */
+	audience: z.string().optional(),
+	/** Version 2, partner turns: who said it, when not the partner (an id from `voices`). */
+	voice: z.string().optional(),
 });
 export type TranscriptTurn = z.infer<typeof Turn>;
 
@@ -71,6 +75,16 @@ export type Reflection = z.infer<typeof Reflection>;
 const PendingReply = z.strictObject({ learner: z.string(), text: z.string(), time: z.string() });
 export type PendingReply = z.infer<typeof PendingReply>;
 
+/** Where the conversation could be written, as the scenario described it when it was recorded. */
+const TranscriptAudience = z.strictObject({
+	id: z.string(),
+	label: z.string(),
+	public: z.boolean(),
+	size: z.number().int().optional(),
+	members: z.array(z.string()),
+});
+export type TranscriptAudience = z.infer<typeof TranscriptAudience>;
+
 export const Transcript = z.strictObject({
 	version: z.union([z.literal(1), z.literal(TRANSCRIPT_VERSION)]),
 	id: z.string(),
@@ -93,6 +107,9 @@ export const Transcript = z.strictObject({
 	endReason: z.enum(['turn-limit', 'learner', 'facilitator', 'scripted', 'abandoned']).nullable(),
 	turnLimit: z.number().int(),
 	turns: z.array(Turn),
+	/** Version 2, scenarios with audiences: where a turn could be written, and the other voices by name. */
+	audiences: z.array(TranscriptAudience).optional(),
+	voices: z.array(z.strictObject({ id: z.string(), name: z.string() })).optional(),
 	/** The whole conversation's score (one learner); in group mode, see `scores`. */
 	score: ScoreJson.nullable(),
 	scores: z.array(z.strictObject({ learner: z.string(), score: ScoreJson })).optional(),

@@ -84,6 +84,7 @@ export function isNo(input: string, key: Key): boolean {
 /** What each screen's help line says, key first. */
 export const HELP = {
 	chat: [['Enter', 'send'], ['/end or Ctrl+E', 'finish and debrief'], ['Esc', 'quit']],
+	chatAudiences: [['Enter', 'send'], ['Tab', 'where to write'], ['Ctrl+E', 'debrief'], ['Esc', 'quit']],
 	chatWriting: [['Esc', 'stop them writing'], ['Ctrl+E', 'finish and debrief']],
 	confirmQuit: [['y', 'quit (your replies are saved)'], ['n or Esc', 'carry on']],
 	confirmQuitUnsaved: [['y', 'quit'], ['n or Esc', 'carry on']],

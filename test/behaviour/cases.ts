@@ -108,6 +108,8 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 		'adds-identifiers': ["I'll {write|put|add} his {name|hospital number|bed number} on the {photo|picture} {so you know who it is|before I send it|for you}."],
 	},
 	'anonymised-case-post': {
+		// Written in the public replies under her thread.
+		'public-callout': ["{Lucy|Dr Marsh|Hey Lucy}, {please don't post|you can't share|don't tweet} {the ECG|this case|that thread}, {he's identifiable|the rower could be recognised|you don't have his consent}."],
 		'endorses-posting': [
 			'{Love it|Great thread|Brilliant}, {go for it|post it|share it}!',
 			'{Tag|Mention} the {hospital|Trust} {for reach|too|in the thread}.',
@@ -122,6 +124,8 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 		'public-callout': ['{Everyone|Guys|Folks}, {this is disgusting|this is so unprofessional|shame on Ellie} {and she should be reported|, delete it now|!}'],
 	},
 	'night-shift-photos': {
+		// Written in the ED nights group.
+		'public-callout': ['{Chloe|Hey Chloe|Guys}, {please delete|take down|remove} {those photos|the pics|them}, {there is a patient visible on the trolley|the tracking screen shows patients|that is a confidentiality breach}.'],
 		'encourages-posting': ['{Go for it|Post away|Get it posted}{!| 😂| x}, {the corridor one is best|tag me|they are hilarious}', '{Go with|Post|Pick} the {corridor one|resus one|first one} {for the main pic|it is the funniest|!}'],
 		'joins-in': ['{Send me|Forward me|Airdrop me} the {best one|photos|pics} {😂|x|lol}', "{Count me in|I'm in|My turn next} {for the next one|next time|😂}"],
 	},
@@ -140,6 +144,8 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 			'{Reply|Email me} {here|back} {after the race|on Monday|when you get the results}.','{Send me|Email me|Forward me} {a screenshot of the results|your date of birth|your NHS number} and {I will have a look|I will check|I will let you know}.'],
 	},
 	'placement-tiktok': {
+		// Written in the comments under her video.
+		'public-callout': ['{Maya|Hey Maya|Maya, seriously}, {please delete|take down|remove} {the video|this clip|the TikTok}, {you filmed in theatre|you were filming on the ward|that is a confidentiality breach}.'],
 		'films-clinical-area': ["{I'm in|Count me in|I'm up for it}{!|!!|, sounds fun}, let's film in {theatre|the changing room|on the ward round} {tomorrow|at 6.45|😂}"],
 		'posts-clip': ['{Go ahead and|Yeah,|Just} {post|upload|share} {the clip|Friday\'s clip|the teaser} {, it is fine|, nobody will notice|!}'],
 	},
@@ -167,6 +173,8 @@ export const FLAG_CASES: Readonly<Record<string, Readonly<Record<string, readonl
 		'overstated-claim': ["{I'll say|I can mention|Happy to say} it's {clinically proven|guaranteed to work|a miracle} {!| 😊|in the caption}"],
 	},
 	'ward-selfie-whiteboard': {
+		// Written in the comments under the post.
+		'public-callout': ['{Tom|Hey Tom|Tom, mate}, {please delete|take down|can you remove} {the photo|this post|the selfie}, {the whiteboard shows patient names|the names on the board are readable|patients are identifiable behind you}.'],
 		'public-shaming': [
 			"{I'll tag|Tagging} the Trust {so they see it|in the comments|on it}.","{I'll|I'm going to} {comment under the post|reply publicly|call you out publicly} {so everyone knows|about the names|tonight}."],
 		'joins-in': [

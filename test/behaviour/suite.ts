@@ -3,7 +3,9 @@
 // vitest file holds every type to 2% or less, and `npx tsx test/behaviour/report.ts` prints the table.
 import type { CompiledRubric } from '../../source/rubric/compile.js';
 import { seededRandom } from '../../source/seeded-random.js';
-import { scoreConversation, type ConversationScore } from '../../source/rubric/score.js';
+import { scorePlaced } from '../../source/rubric/audience.js';
+import type { ConversationScore } from '../../source/rubric/score.js';
+import { countsIn } from '../../source/scenario/audiences.js';
 import type { Scenario } from '../../source/scenario/schema.js';
 import { CRITERION_CASES, expand, FLAG_CASES, SCENARIO_CRITERION_CASES } from './cases.js';
 
@@ -14,6 +16,20 @@ export type Subject = { readonly scenario: Scenario; readonly rubric: CompiledRu
 const met = (score: ConversationScore) => score.criteria.filter(criterion => criterion.met).map(criterion => criterion.id).sort();
 const flags = (score: ConversationScore) => score.redFlags.map(flag => flag.id).sort();
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
+
+/**
+ * Where a case is written, in a scenario with audiences: the first audience in which its criterion or
+ * flag counts (a public call-out is written in public); none in a one-thread scenario.
+ */
+function placeFor(scenario: Scenario, limit: readonly string[] | undefined): string | undefined {
+	return scenario.audiences?.find(audience => countsIn(limit, audience))?.id;
+}
+const criterionPlace = (subject: Subject, id: string) => placeFor(subject.scenario, subject.scenario.rubric.criteria.find(criterion => criterion.id === id)?.in);
+const flagPlace = (subject: Subject, id: string) => placeFor(subject.scenario, subject.scenario.rubric.redFlags.find(flag => flag.id === id)?.in);
+/** Every place a reply can be written: each audience, or the one thread. */
+const places = (subject: Subject): readonly (string | undefined)[] => subject.scenario.audiences?.map(audience => audience.id) ?? [undefined];
+/** One reply's score, read where it was written. */
+const scoreAt = (subject: Subject, reply: string, audience: string | undefined) => scorePlaced(subject.rubric, [{ text: reply, audience }]);
 
 function criterionCases(subject: Subject, id: string): string[] {
 	const own = SCENARIO_CRITERION_CASES[subject.scenario.id]?.[id];
@@ -32,13 +48,13 @@ export function minimumFunctionality(subjects: readonly Subject[]): TypeResult[]
 		for (const criterion of subject.rubric.criteria) {
 			for (const reply of criterionCases(subject, criterion.id)) {
 				criteria.cases++;
-				if (!met(scoreConversation(subject.rubric, [reply])).includes(criterion.id)) criteria.failures.push({ scenario: subject.scenario.id, reply, why: `does not meet ${criterion.id}` });
+				if (!met(scoreAt(subject, reply, criterionPlace(subject, criterion.id))).includes(criterion.id)) criteria.failures.push({ scenario: subject.scenario.id, reply, why: `does not meet ${criterion.id}` });
 			}
 		}
 		for (const flag of subject.scenario.rubric.redFlags) {
 			for (const reply of flagCases(subject, flag.id)) {
 				redFlags.cases++;
-				if (!flags(scoreConversation(subject.rubric, [reply])).includes(flag.id)) redFlags.failures.push({ scenario: subject.scenario.id, reply, why: `does not raise ${flag.id}` });
+				if (!flags(scoreAt(subject, reply, flagPlace(subject, flag.id))).includes(flag.id)) redFlags.failures.push({ scenario: subject.scenario.id, reply, why: `does not raise ${flag.id}` });
 			}
 		}
 	}
@@ -81,13 +97,13 @@ function swapName(reply: string, scenario: Scenario, next: () => number): string
 	return reply.includes(first) ? reply.replaceAll(first, NAMES[Math.floor(next() * NAMES.length)]!) : reply;
 }
 
-/** The replies to perturb: each scenario's model reply and its minimal cases. */
-function seeds(subject: Subject): string[] {
+/** The replies to perturb, each where it is written: each scenario's model reply and its minimal cases. */
+function seeds(subject: Subject): (readonly [string, string | undefined])[] {
 	const minimal = [
-		...subject.rubric.criteria.flatMap(criterion => criterionCases(subject, criterion.id)),
-		...subject.scenario.rubric.redFlags.flatMap(flag => flagCases(subject, flag.id)),
+		...subject.rubric.criteria.flatMap(criterion => criterionCases(subject, criterion.id).map(reply => [reply, criterionPlace(subject, criterion.id)] as const)),
+		...subject.scenario.rubric.redFlags.flatMap(flag => flagCases(subject, flag.id).map(reply => [reply, flagPlace(subject, flag.id)] as const)),
 	];
-	return [subject.scenario.debrief.modelReply, ...minimal];
+	return [[subject.scenario.debrief.modelReply, subject.scenario.debrief.modelAudience], ...minimal];
 }
 
 /** Invariance: polite openers and sign-offs, emoji, typos, US spelling, text-speak, names, order. */
@@ -109,12 +125,12 @@ export function invariance(subjects: readonly Subject[]): TypeResult[] {
 		const aside = type === 'INV opener/sign-off' || type === 'INV emoji' ? ['respect'] : [];
 		const metOf = (score: ConversationScore) => met(score).filter(id => !aside.includes(id));
 		for (const subject of subjects) {
-			for (const reply of seeds(subject)) {
+			for (const [reply, audience] of seeds(subject)) {
 				const changed = perturb(reply, subject);
 				if (changed === reply) continue;
 				result.cases++;
-				const before = scoreConversation(subject.rubric, [reply]);
-				const after = scoreConversation(subject.rubric, [changed]);
+				const before = scoreAt(subject, reply, audience);
+				const after = scoreAt(subject, changed, audience);
 				if (!same(metOf(before), metOf(after)) || !same(flags(before), flags(after))) {
 					result.failures.push({ scenario: subject.scenario.id, reply: changed, why: `was ${metOf(before)}/${flags(before)}, now ${metOf(after)}/${flags(after)}` });
 				}
@@ -139,12 +155,12 @@ export function direction(subjects: readonly Subject[]): TypeResult[] {
 		const { rubric, scenario } = subject;
 		const modelReply = scenario.debrief.modelReply;
 		model.cases++;
-		const modelScore = scoreConversation(rubric, [modelReply]);
+		const modelScore = scoreAt(subject, modelReply, scenario.debrief.modelAudience);
 		if (modelScore.score !== modelScore.max || modelScore.redFlags.length > 0) model.failures.push({ scenario: scenario.id, reply: modelReply, why: `scores ${modelScore.score}/${modelScore.max}, flags ${flags(modelScore)}` });
 		for (const flag of scenario.rubric.redFlags) {
 			for (const sentence of flagCases(subject, flag.id)) {
 				unsafe.cases++;
-				if (!flags(scoreConversation(rubric, [`${modelReply} ${sentence}`])).includes(flag.id)) unsafe.failures.push({ scenario: scenario.id, reply: sentence, why: `appended to the model reply, does not raise ${flag.id}` });
+				if (!flags(scoreAt(subject, `${modelReply} ${sentence}`, flagPlace(subject, flag.id))).includes(flag.id)) unsafe.failures.push({ scenario: scenario.id, reply: sentence, why: `appended to the model reply, does not raise ${flag.id}` });
 			}
 		}
 		for (const criterion of rubric.criteria) {
@@ -154,7 +170,7 @@ export function direction(subjects: readonly Subject[]): TypeResult[] {
 				if (rule && !/[,;]/.test(reply)) {
 					const refused = reply.replace(rule[0], rule[1]);
 					negated.cases++;
-					if (met(scoreConversation(rubric, [refused])).includes(criterion.id)) negated.failures.push({ scenario: scenario.id, reply: refused, why: `still meets ${criterion.id}` });
+					if (met(scoreAt(subject, refused, criterionPlace(subject, criterion.id))).includes(criterion.id)) negated.failures.push({ scenario: scenario.id, reply: refused, why: `still meets ${criterion.id}` });
 				}
 			}
 			// A good sentence appended to any minimal reply of another criterion never lowers its score.
@@ -164,8 +180,8 @@ export function direction(subjects: readonly Subject[]): TypeResult[] {
 				if (other.id === criterion.id) continue;
 				for (const reply of criterionCases(subject, other.id).slice(0, 12)) {
 					good.cases++;
-					const before = scoreConversation(rubric, [reply]).score;
-					const after = scoreConversation(rubric, [`${reply} ${sentence}`]).score;
+					const before = scoreAt(subject, reply, criterionPlace(subject, other.id)).score;
+					const after = scoreAt(subject, `${reply} ${sentence}`, criterionPlace(subject, other.id)).score;
 					if (after < before) good.failures.push({ scenario: scenario.id, reply: `${reply} ${sentence}`, why: `score fell from ${before} to ${after}` });
 				}
 			}
@@ -179,10 +195,13 @@ const GIBBERISH = ['asdf qwer zxcv', 'lorem ipsum dolor sit amet', 'blah blah bl
 /** Gaming: keyword lists, the partner's own message, gibberish and another scenario's model reply never earn full marks. */
 export function gaming(subjects: readonly Subject[], keywordsOf: (subject: Subject) => readonly string[]): TypeResult[] {
 	const result: TypeResult = { type: 'GAM not full marks', cases: 0, failures: [] };
+	// Wherever it is written.
 	const check = (subject: Subject, reply: string, what: string) => {
-		result.cases++;
-		const score = scoreConversation(subject.rubric, [reply]);
-		if (score.score === score.max && score.redFlags.length === 0) result.failures.push({ scenario: subject.scenario.id, reply, why: `${what} earns full marks` });
+		for (const audience of places(subject)) {
+			result.cases++;
+			const score = scoreAt(subject, reply, audience);
+			if (score.score === score.max && score.redFlags.length === 0) result.failures.push({ scenario: subject.scenario.id, reply, why: `${what} earns full marks${audience ? ` in ${audience}` : ''}` });
+		}
 	};
 	for (const subject of subjects) {
 		const keywords = keywordsOf(subject);

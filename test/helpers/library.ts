@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { isEnglishWord } from '../../source/dictionary/english.js';
-import { compileRubric, type CompiledRubric } from '../../source/rubric/compile.js';
+import { compileScenarioRubric } from '../../source/rubric/audience.js';
+import type { CompiledRubric } from '../../source/rubric/compile.js';
 import { loadScenarios, type ScenarioLibrary } from '../../source/scenario/files.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,7 +26,7 @@ export function rubricFor(id: string): CompiledRubric {
 		const lib = bundledLibrary();
 		const loaded = lib.scenarios.find(item => item.scenario.id === id);
 		if (!loaded) throw new Error(`no scenario "${id}" in the bundled library`);
-		rubric = compileRubric(loaded.scenario, lib.criteria.library, isEnglishWord);
+		rubric = compileScenarioRubric(loaded.scenario, lib.criteria.library, isEnglishWord);
 		rubrics.set(id, rubric);
 	}
 	return rubric;

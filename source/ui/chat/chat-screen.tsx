@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import React, { useEffect, useState } from 'react';
+import { audienceLine, chatReply } from '../../scenario/audiences.js';
 import type { SessionController } from '../../session/controller.js';
 import { learnerReplies } from '../../session/session.js';
 import type { Partner, PartnerMessage } from '../../session/types.js';
@@ -10,7 +11,9 @@ import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
 import { useSession } from '../use-session.js';
 import { useStateRef } from '../use-state-ref.js';
 import { wrapText, wrapWithOffsets } from '../wrap.js';
+import { AudienceTabs } from './audience-tabs.js';
 import { liveRows } from './live-rows.js';
+import { useAudience } from './use-audience.js';
 import { MessageBubble } from './message-bubble.js';
 import { TypingIndicator } from './typing-indicator.js';
 
@@ -42,6 +45,9 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 	const [confirmingQuit, setConfirmingQuit, confirming] = useStateRef(false);
 	const [inputLines, setInputLines] = useState(1);
 	const { scenario } = state;
+	// Where the next reply goes, in a scenario with audiences: Tab (or ← → with nothing typed) switches.
+	const { chosen, current: audienceNow, handleKey: switchAudience } = useAudience(scenario);
+	const [, setInputEmpty, inputEmpty] = useStateRef(true);
 	const columns = Math.min(width, 100);
 
 	useEffect(() => {
@@ -57,6 +63,8 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		}
 		if (isEndConversation(input, key)) {
 			controller.end('learner');
+		} else if (switchAudience(key, inputEmpty.current)) {
+			// Moved to the next audience.
 		} else if (controller.current.failure && controller.current.writing === undefined) {
 			if (input === 'r') void controller.retry();
 			else if (input === 's' && controller.partnerInfo.kind !== 'scripted') void controller.switchPartner(scriptedPartner());
@@ -75,7 +83,9 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 			return true;
 		}
 		if (state.phase !== 'learners') return false;
-		void controller.reply(learner, reply);
+		const to = chatReply(scenario, reply, audienceNow.current);
+		if (to.text === '') return false;
+		void controller.reply(learner, to.text, to.audience);
 		return true;
 	};
 
@@ -86,10 +96,10 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 		: undefined;
 	const failed = state.failure !== undefined && !writing;
 	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
-	const footerKeys = confirmingQuit ? (saved ? HELP.confirmQuit : HELP.confirmQuitUnsaved) : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : HELP.chat;
+	const footerKeys = confirmingQuit ? (saved ? HELP.confirmQuit : HELP.confirmQuitUnsaved) : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : chosen ? HELP.chatAudiences : HELP.chat;
 	const footerNote = confirmingQuit || state.failure ? undefined : `${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`;
 	const otherLines =
-		(failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(quitQuestion, columns).length : 0) + keyHelpRows(footerKeys, footerNote, columns) - 1;
+		(failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(quitQuestion, columns).length : 0) + keyHelpRows(footerKeys, footerNote, columns) - 1 + (chosen ? 1 : 0);
 	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (
 		<Box flexDirection="column" width={columns}>
@@ -101,16 +111,24 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 				</Text>
 			) : null}
 			{confirmingQuit ? <Text bold>{quitQuestion}</Text> : null}
+			{chosen ? (
+				<Box marginTop={writing ? 0 : 1}>
+					<AudienceTabs audiences={scenario.audiences!} selected={chosen.id} channel={scenario.channel} />
+				</Box>
+			) : null}
 			{/* Hidden, not unmounted, while a question or a failure has the keys: the half-typed reply is kept. */}
-			<Box marginTop={writing ? 0 : 1} display={confirmingQuit || failed ? 'none' : 'flex'}>
+			<Box marginTop={writing || chosen ? 0 : 1} display={confirmingQuit || failed ? 'none' : 'flex'}>
 				<TextBox
 					prompt={PROMPT}
 					width={columns}
 					onSubmit={submit}
-					onChange={value => setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length)}
+					onChange={value => {
+						setInputLines(wrapWithOffsets(value, inputWidth(PROMPT, columns)).length);
+						setInputEmpty(value === '');
+					}}
 					maxLines={room.inputLines}
 					emptyHint={`Type your ${scenario.mode === 'interview' ? 'answer' : 'reply'} first, then Enter (or ${END_COMMAND} to finish).`}
-					placeholder={state.phase === 'learners' ? `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…` : ''}
+					placeholder={state.phase !== 'learners' ? '' : chosen ? `Write ${audienceLine(chosen)}…` : `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…`}
 					isActive={!confirmingQuit && !failed}
 				/>
 			</Box>

@@ -18,6 +18,8 @@ export type BubbleOptions = {
 	readonly maxLines?: number;
 	/** The time shown (the scenario's clock). @default the message's time on the real clock */
 	readonly time?: string;
+	/** Where it was said, in a scenario with audiences: "the group", "Ellie, private". */
+	readonly where?: string | undefined;
 };
 
 /**
@@ -26,12 +28,12 @@ export type BubbleOptions = {
  * Drawn here rather than by Ink's layout so a finished message can be printed straight to the terminal
  * the moment it finishes: laying a bubble out through Ink costs more than a model takes to stream it.
  */
-export function drawBubble(message: Message, { partnerName, channel, width, isLive = false, maxLines, time: shownTime }: BubbleOptions): string {
+export function drawBubble(message: Message, { partnerName, channel, width, isLive = false, maxLines, time: shownTime, where }: BubbleOptions): string {
 	const isPartner = message.kind === 'partner';
 	const name = visibleLine(isPartner ? partnerName : message.learner);
 	// Model output and a learner's words print as they read, never as escape sequences.
 	const text = visible(message.text);
-	const time = isLive ? 'writing…' : (shownTime ?? clockTime(message.time));
+	const time = `${isLive ? 'writing…' : (shownTime ?? clockTime(message.time))}${where ? ` · ${visibleLine(where)}` : ''}`;
 	const attachment = isPartner && message.attachment ? `📎 ${visibleLine(message.attachment)}` : undefined;
 	const cutOff = isPartner && message.interrupted ? '(stopped before finishing)' : undefined;
 	const longest = Math.max(textWidth(`${name}  ${time}`), ...text.split('\n').map(line => textWidth(line)), attachment ? textWidth(attachment) : 0, cutOff ? textWidth(cutOff) : 0);

@@ -5,6 +5,7 @@ import type { ConversationScore, QuotedEvidence } from '../../rubric/score.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { Paragraph } from '../paragraph.js';
 import { cellBar } from '../../bar.js';
+import { modelReplyHeading } from '../../scenario/audiences.js';
 import { anchorLine } from '../../scenario/labels.js';
 import { visibleLine } from '../../terminal-text.js';
 
@@ -124,7 +125,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 				)}
 			</Box>
 			<Box flexDirection="column" marginTop={1}>
-				<Text {...s.heading!()}>A model reply</Text>
+				<Text {...s.heading!()}>{modelReplyHeading(scenario)}</Text>
 				<Paragraph width={columns} indent={2} {...s.quote!()}>
 					{`“${debrief.modelReply}”`}
 				</Paragraph>

@@ -3,13 +3,17 @@ import { Box, Static, Text, useApp } from 'ink';
 import React, { useEffect, useState } from 'react';
 import { discussionQuestions, groupTable } from '../../group/debrief.js';
 import { defaultCarry, displayNames, nextToReply, roundCards } from '../../group/round.js';
+import { audienceLine, chatReply } from '../../scenario/audiences.js';
 import type { Partner } from '../../session/types.js';
 import type { SessionState } from '../../session/types.js';
 import { transcriptSavedLine, type RecordedSession } from '../../transcript/recorder.js';
+import { AudienceTabs } from '../chat/audience-tabs.js';
 import { ChatHeader } from '../chat/chat-header.js';
 import { MessageBubble } from '../chat/message-bubble.js';
 import { sceneTime } from '../chat/time.js';
+import { whoAndWhere } from '../chat/printed-text.js';
 import { TypingIndicator } from '../chat/typing-indicator.js';
+import { useAudience } from '../chat/use-audience.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
@@ -61,6 +65,9 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 	const { scenario } = state;
 	const cards = state.phase === 'choosing' ? roundCards(state) : [];
 	const [chosen, setChosen, currentChosen] = useStateRef<number | undefined>(undefined);
+	// Each learner chooses where their reply goes, as in the chat: Tab, or ← → with nothing typed.
+	const audience = useAudience(scenario);
+	const [, setInputEmpty, inputEmpty] = useStateRef(true);
 	const choosing = state.phase === 'choosing' ? (chosen ?? defaultCarry(cards)?.reply.id) : undefined;
 
 	useEffect(() => {
@@ -84,6 +91,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 			else if (input === 's' && controller.partnerInfo.kind !== 'scripted') void controller.switchPartner(scriptedPartner());
 			return;
 		}
+		if (now.phase === 'learners' && audience.handleKey(key, inputEmpty.current)) return;
 		if (now.phase !== 'choosing') return;
 		const round = roundCards(now);
 		const current = currentChosen.current ?? defaultCarry(round)?.reply.id;
@@ -106,7 +114,22 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 				<Text bold>
 					{names.get(next)}'s turn — round {state.round} of {state.turnLimit}. Everyone else, look away.
 				</Text>
-				<TextBox key={`${state.round}-${next}`} prompt="› " width={width} placeholder={`${names.get(next)}: reply to ${scenario.partner.name}…`} emptyHint={`${names.get(next)}: type a reply first, then Enter.`} onSubmit={text => (text.trim() === '' ? false : (void controller.reply(next, text.trim()), true))} />
+				{audience.chosen ? <AudienceTabs audiences={scenario.audiences!} selected={audience.chosen.id} channel={scenario.channel} /> : null}
+				<TextBox
+					key={`${state.round}-${next}`}
+					prompt="› "
+					width={width}
+					placeholder={`${names.get(next)}: ${audience.chosen ? `write ${audienceLine(audience.chosen)}` : `reply to ${scenario.partner.name}`}…`}
+					emptyHint={`${names.get(next)}: type a reply first, then Enter.`}
+					onChange={value => setInputEmpty(value === '')}
+					onSubmit={text => {
+						const to = chatReply(scenario, text.trim(), audience.current.current);
+						if (to.text === '') return false;
+						setInputEmpty(true);
+						void controller.reply(next, to.text, to.audience);
+						return true;
+					}}
+				/>
 				<Text dimColor>{replied}</Text>
 				<KeyHelp keys={HELP.groupReply} />
 			</Box>
@@ -141,7 +164,7 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 								<Paragraph width={Math.min(width, 100)}>{scenario.setting}</Paragraph>
 							</>
 						) : null}
-						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} partnerName={scenario.partner.name} channel={scenario.channel} width={Math.min(width, 100)} time={sceneTime(scenario.setting, state.startedAt, state.messages[item.index]!.time)} /> : null}
+						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} {...whoAndWhere(scenario, state.messages[item.index]!)} channel={scenario.channel} width={Math.min(width, 100)} time={sceneTime(scenario.setting, state.startedAt, state.messages[item.index]!.time)} /> : null}
 						{item.kind === 'round' ? <RoundView cards={roundCards(state, item.round)} criteria={state.rubric.criteria} names={names} chosen={item.carriedId} carried width={width} /> : null}
 						{item.kind === 'debrief' && table ? <GroupDebriefView title={scenario.title} table={table} names={names} modelReply={scenario.debrief.modelReply} questions={discussionQuestions(scenario, table)} width={Math.min(width, 100)} /> : null}
 						{item.kind === 'debrief' ? <Text dimColor>{transcriptSavedLine(recorder)}</Text> : null}

@@ -37,6 +37,7 @@ export function RoundView({ cards, criteria, names, chosen, carried, width }: Ro
 							<Text bold>
 								{isChosen ? (carried ? '→ carried on · ' : '❯ ') : ''}
 								{names.get(card.reply.learner) ?? card.reply.learner} · {card.score}/{card.max}
+								{card.where ? ` · ${card.where}` : ''}
 							</Text>
 							<Paragraph width={innerWidth}>{card.reply.text}</Paragraph>
 							<Text>{criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id}${card.met.includes(criterion.id) ? '✓' : '–'}`).join(' ')}</Text>

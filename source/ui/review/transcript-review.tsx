@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import React from 'react';
+import { speakerOf, whereOf } from '../../export/view.js';
 import { addComment, commentsOn, OUTCOMES, signOff, signOffs, startDraft, type Outcome, type ReviewDraft } from '../../review/draft.js';
 import { AGAINST_MARK, CRITERION_MARKS, RED_FLAG_MARK } from '../../review/marks.js';
 import type { ScoreChange } from '../../review/rescore.js';
@@ -256,7 +257,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			<Text dimColor>marks: {[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(' · ')}</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
-				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
+				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} speaker={speakerOf(turns[index]!, transcript, { partnerName })} where={whereOf(turns[index]!, transcript)} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
 			))}
 			{transcript.pending?.length && selected === turns.length - 1 ? (
 				<Box flexDirection="column" marginTop={1}>

@@ -42,13 +42,17 @@ type TurnViewProps = {
 	readonly width: number;
 	/** A group session: say which reply the conversation went on from. */
 	readonly group?: boolean;
+	/** Who said a partner turn, when another voice than the partner did ("Josh Whitfield"). */
+	readonly speaker?: string | undefined;
+	/** Where it was said, "in the group", in a transcript that records audiences. */
+	readonly where?: string | undefined;
 };
 
 /** One turn: who, when, what they wrote (a reply with the rubric's evidence marked), its score, the comments on it. */
 /** The most of one turn's text drawn: a reply longer than a few screens shows its start and says how much more there is. */
 export const SHOWN_CHARACTERS = 4000;
 
-export function TurnView({ turn: whole, number, selected, partnerName, labels, points, comments, cap, width, group = false }: TurnViewProps) {
+export function TurnView({ turn: whole, number, selected, partnerName, labels, points, comments, cap, width, group = false, speaker, where }: TurnViewProps) {
 	// Only what can be on screen is laid out: a 10 MB reply would take the terminal's whole attention.
 	const hidden = Math.max(0, whole.text.length - SHOWN_CHARACTERS);
 	const turn = hidden > 0 ? { ...whole, text: whole.text.slice(0, SHOWN_CHARACTERS) } : whole;
@@ -58,14 +62,14 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 	const isLearner = turn.role === 'learner';
 	// Words that met a criterion in a reply whose red flag undid it: marked, but not in `met`.
 	const undone = turn.score ? [...new Set(turn.score.evidence.filter(item => item.kind === 'criterion' && !turn.score!.met.includes(item.id as never)).map(item => item.id))] : [];
-	const name = visibleLine(isLearner ? (turn.learner ?? 'Learner') : partnerName);
+	const name = visibleLine(isLearner ? (turn.learner ?? 'Learner') : (speaker ?? partnerName));
 	const time = visibleLine(turn.time.slice(11, 16));
 	const textWidth = Math.max(10, width - 4);
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
 				{selected ? '❯ ' : '  '}
-				{number}. {name} · {time}
+				{number}. {name}{where ? ` · ${visibleLine(where)}` : ''} · {time}
 				{turn.interrupted ? ' · cut off' : ''}
 				{group && turn.carried ? ' · carried on' : ''}
 			</Text>
