@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { isEnglishWord } from '../source/dictionary/english.js';
-import { compileRubric, type CompiledRubric } from '../source/rubric/compile.js';
-import { scoreConversation } from '../source/rubric/score.js';
+import type { CompiledRubric } from '../source/rubric/compile.js';
+import { compileScenarioRubric, scorePlaced } from '../source/rubric/audience.js';
+import { addressedLine } from '../source/scenario/audiences.js';
 import { loadScenarios } from '../source/scenario/files.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -46,7 +47,7 @@ const rubrics = new Map<string, CompiledRubric>();
 function rubricFor(id: string): CompiledRubric | undefined {
 	if (!rubrics.has(id)) {
 		const scenario = library.scenarios.find(item => item.scenario.id === id)?.scenario;
-		if (scenario) rubrics.set(id, compileRubric(scenario, library.criteria.library, isEnglishWord));
+		if (scenario) rubrics.set(id, compileScenarioRubric(scenario, library.criteria.library, isEnglishWord));
 	}
 	return rubrics.get(id);
 }
@@ -92,7 +93,10 @@ for (const set of SETS) {
 		}
 		for (const item of parsed.data) {
 			items++;
-			const score = scoreConversation(rubric, item.replies);
+			// In a scenario with audiences a reply starting "@ellie " was written there, as plain mode reads it.
+			const written = library.scenarios.find(loaded => loaded.scenario.id === scenario)!.scenario;
+			const placed = item.replies.map(reply => addressedLine(written, reply));
+			const score = scorePlaced(rubric, placed.flatMap(reply => (reply.kind === 'reply' ? [reply] : [])));
 			const met = new Set(score.criteria.filter(criterion => criterion.met).map(criterion => criterion.id));
 			const raised = new Set(score.redFlags.map(flag => flag.id));
 			const wrong: string[] = [];

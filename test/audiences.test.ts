@@ -44,6 +44,17 @@ describe('where the learner writes, in plain mode', () => {
 		expect(toEllie).toEqual({ reply: 2, met: ['confidentiality', 'respect'], redFlags: [], audience: 'ellie' });
 	});
 
+	it('a line that says where it goes in words, "(private to Ellie) …" or "(in the group) …", goes there without the @', () => {
+		const words = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--json', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-audiences-'))], {
+			input: `(in the group) ${CHALLENGE}\n(private to Ellie) ${CHALLENGE}\n`,
+		});
+		expect(words.code).toBe(0);
+		const [inGroup, toEllie] = (JSON.parse(words.stdout) as { score: { replies: ReplyJson[] } }).score.replies;
+		expect(inGroup).toEqual({ reply: 1, met: ['confidentiality'], redFlags: ['public-callout'], audience: 'group' });
+		expect(toEllie).toEqual({ reply: 2, met: ['confidentiality', 'respect'], redFlags: [], audience: 'ellie' });
+		expect(words.stderr).toContain(`[Ellie, private] Asha: ${CHALLENGE}`);
+	});
+
 	it('tells the learner where they can write, and labels every message with where it was said', () => {
 		expect(played.stderr.replace(/\s+/g, ' ')).toContain('Start a line with @group to the group (40); @ellie to Ellie, privately. A line without one goes to the group (40).');
 		expect(played.stderr).toContain(`[the group] Asha: ${CHALLENGE}`);

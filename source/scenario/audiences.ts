@@ -83,16 +83,33 @@ export type Addressed =
 	| { readonly kind: 'reply'; readonly text: string; readonly audience: string | undefined }
 	| { readonly kind: 'unknown'; readonly name: string };
 
+// Where a learner says in words where a line goes, as people do when no @ is to hand:
+// "(private to Ellie) …", "[DM] …", "Privately: …", "(in the group) …".
+const PRIVATE_MARK = /^\s*(?:[([]\s*(?:sent\s+)?(?:private(?:ly)?|in private|pm|dm|direct message)\b([^)\]]{0,40})[)\]]|(?:privately|in private|dm|pm|private message)\b([^:\n]{0,30}):)\s*/i;
+const PUBLIC_MARK = /^\s*(?:[([]\s*(?:in|to|reply in|posted in|on)?\s*(?:the\s+)?(?:group|thread|comments|public|replies)\b[^)\]]{0,30}[)\]]|(?:in the group|in public|publicly)\s*:)\s*/i;
+
+function markedLine(audiences: readonly Audience[], line: string): Addressed | undefined {
+	const privately = PRIVATE_MARK.exec(line);
+	const publicly = privately ? null : PUBLIC_MARK.exec(line);
+	const mark = privately ?? publicly;
+	if (!mark) return undefined;
+	const candidates = audiences.filter(audience => audience.public === !privately);
+	if (candidates.length === 0) return undefined;
+	const named = (privately?.[1] ?? privately?.[2] ?? '').toLowerCase();
+	const audience = candidates.find(candidate => named !== '' && [candidate.label, ...candidate.members].some(name => named.includes(name.split(' ')[0]!.toLowerCase()))) ?? candidates[0]!;
+	return { kind: 'reply', text: line.slice(mark[0].length).trim(), audience: audience.id };
+}
+
 /**
  * A line of plain input, addressed: "@ellie sorry…" goes to the audience "ellie", any other line to
- * the default one. "@someone …" naming no audience is refused rather than sent to the group by mistake.
+ * the default one unless it says where in words ("(private to Ellie) …"). "@someone …" naming no audience is refused rather than sent to the group by mistake.
  * In a one-thread scenario every line is a reply as typed.
  */
 export function addressedLine(scenario: Scenario, line: string): Addressed {
 	const audiences = scenario.audiences;
 	if (!audiences) return { kind: 'reply', text: line, audience: undefined };
 	const match = /^@([a-z0-9-]+)(?:\s+([\s\S]*))?$/i.exec(line);
-	if (!match) return { kind: 'reply', text: line, audience: audiences[0]!.id };
+	if (!match) return markedLine(audiences, line) ?? { kind: 'reply', text: line, audience: audiences[0]!.id };
 	const audience = audiences.find(candidate => candidate.id === match[1]!.toLowerCase());
 	if (!audience) return { kind: 'unknown', name: match[1]! };
 	return { kind: 'reply', text: (match[2] ?? '').trim(), audience: audience.id };
