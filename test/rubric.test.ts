@@ -11,8 +11,11 @@ const lexicon = { photo: ['photo', 'picture', 'close up'], loop: ['@loop'] };
 describe('patterns', () => {
 	it.each([
 		['not @photo ~3', { negatedSlots: [true], window: 3 }],
-		['whatsapp !secure|approved', { negatedSlots: [false, true], window: 12 }],
-		['send_me @photo', { negatedSlots: [false, false], window: 12 }],
+		// A window of six words or more is read with two words of slack: people write more between than authors do.
+		['whatsapp !secure|approved', { negatedSlots: [false, true], window: 14 }],
+		['send_me @photo', { negatedSlots: [false, false], window: 14 }],
+		['send_me @photo ~6', { negatedSlots: [false, false], window: 8 }],
+		['send_me @photo ~5', { negatedSlots: [false, false], window: 5 }],
 	])('%s compiles', (source, expected) => {
 		const result = compilePattern(source, [lexicon]);
 		expect(result.ok && { negatedSlots: result.pattern.negatedSlots, window: result.pattern.window }).toEqual(expected);

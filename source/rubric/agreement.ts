@@ -38,7 +38,7 @@ const STRONG: readonly string[] = [
 	'shared', 'retweeted', 'reposted', 'followed', 'following', 'will send', 'will post', 'will share', 'will tag',
 	'accepted', 'accept', 'added', 'added you', 'accepted you', 'yes please', 'ok sending', 'with pleasure', 'love to',
 	'would love to', 'i would love to', 'absolutely go for it', 'post it', 'share it', 'do it', 'let us do it', 'lets do it',
-	'i am on it', 'ill do it', 'yes go for it',
+	'i am on it', 'ill do it', 'yes go for it', 'could do', 'i could do that',
 ];
 
 type Phrase = { readonly words: readonly string[]; readonly strong: boolean };
@@ -54,6 +54,7 @@ const FILLERS: ReadonlySet<string> = new Set([
 	'oh', 'ah', 'aw', 'aww', 'um', 'umm', 'erm', 'er', 'well', 'hey', 'hi', 'hiya', 'omg', 'haha', 'lol', 'hello', 'yo',
 	'ooh', 'oo', 'ha', 'hah', 'wow', 'then', 'so', 'and', 'mate', 'hun', 'babe', 'x', 'xx', 'thanks', 'thank', 'you',
 	'cheers', 'ta', 'really', 'totally', 'just', 'honestly', 'lovely', 'great', 'amazing', 'nice', 'brilliant', 'fab',
+	'but', 'though', 'however', 'tbh', 'obviously',
 ]);
 
 const COUNTER_OFFER: ReadonlySet<string> = new Set(['instead', 'rather', 'alternatively', 'alternative']);
@@ -126,6 +127,61 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 			}
 		}
 		if (!FILLERS.has(word)) clauseStart = false;
+	}
+	return undefined;
+}
+
+// Keeping it between the learner and the other party is giving them what they asked, whatever the words
+// after it: "between us, an antihistamine would…", "off the record, he's comfortable", "just don't tell anyone".
+const COLLUSION: readonly (readonly string[])[] = [
+	'between us', 'between you and me', 'between you and i', 'between ourselves', 'just between us', 'off the record',
+	'our little secret', 'our secret', 'on the quiet', 'on the qt', 'on the down low', 'keep it quiet', 'keep this quiet',
+	'keep it between us', 'keep this between us', 'do not tell anyone', 'dont tell anyone', 'unofficially',
+].map(text => text.split(' '));
+
+const COLLUSION_FIRST: ReadonlySet<string> = new Set(COLLUSION.map(words => words[0]!));
+const STAYS: ReadonlySet<string> = new Set(['is', 's', 'stays', 'stay', 'remains', 'remain', 'was', 'be']);
+
+/** Token range of the first words that keep something between the learner and the other party, if any. */
+export function findCollusion(tokenised: Tokenised): { readonly start: number; readonly end: number } | undefined {
+	const { tokens } = tokenised;
+	for (let at = 0; at < tokens.length; at++) {
+		if (!COLLUSION_FIRST.has(tokens[at]!.word)) continue;
+		for (const words of COLLUSION) {
+			if (tokens[at]!.word !== words[0] || at + words.length > tokens.length) continue;
+			// "As long as it's gone, it's between us": what stays private between colleagues, not a secret kept with the other party.
+			const after = at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence ? tokens[at - 1]!.word : '';
+			if (STAYS.has(after)) continue;
+			if (words.every((word, offset) => tokens[at + offset]!.word === word) && !sentenceAsks(tokenised, tokens[at]!.sentence)) {
+				return { start: at, end: at + words.length - 1 };
+			}
+		}
+	}
+	return undefined;
+}
+
+// Telling them the breach is harmless is giving them what they asked: "nobody could recognise anyone from
+// that", "it's fine to post", "cropped so you can't see his face". Not when it is what someone else thinks.
+const ALL_CLEAR = [
+	/\b(?:no ?one|no-one|nobody)(?:['’]s| is| will| would| could| can| is going to| gonna|['’]ll|['’]d)?\s+(?:ever\s+|really\s+|even\s+)?(?:know|tell|recognise|recognize|identify|trace|notice|work\s+(?:\w+\s+)?out|find\s+out|link|connect|guess)\b/i,
+	/\b(?:it['’]?s|it is|that['’]?s|that is|should be|it['’]ll be|looks|seems)\s+(?:totally |completely |perfectly |absolutely |probably |honestly |defo |definitely )?(?:fine|ok|okay|harmless|safe|alright)\s+to\s+(?:post|share|send|use|put|film|keep|upload|leave|go\s+up|stay)\b/i,
+	/\bso\s+(?:you|they|people|no ?one|nobody)\s+(?:can['’]?t|cannot|won['’]t|couldn['’]t)\s+(?:see|tell|recognise|recognize|identify)\b/i,
+	// Approving the thing itself: "a ward round clip at hip height is fine", "that caption looks great".
+	/\b(?:clip|clips|video|videos|vid|post|photo|photos|pic|pics|picture|caption|draft|reply|thread|story|reel|reels|selfie|one)\b(?:\s+[\w'’]+){0,5}?\s+(?:is|looks|seems|sounds|reads)\s+(?:totally |completely |perfectly |absolutely |probably |honestly |defo |definitely |really |so )?(?:fine|ok|okay|alright|harmless|safe|great|good|perfect|brilliant|amazing)\b/i,
+];
+const SOMEONE_ELSES = /\b(?:think|thinks|thought|assume|assumes|assuming|even if|even though|might seem|may seem|feel like|believe|believes|hope|hoping|claim|claims|say|says|said|if)\b/i;
+const DECLINES_FIRST = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|won['’]t|wouldn['’]t|am not|['’]m not)\b/i;
+
+/** Character range of the first sentence that tells them the breach is harmless, if any. */
+export function findAllClear(text: string): { readonly start: number; readonly end: number } | undefined {
+	if (!/\b(?:no ?one|no-one|nobody|fine|ok|okay|harmless|safe|alright|so|great|good|perfect|brilliant|amazing)\b/i.test(text)) return undefined;
+	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
+		const sentence = match[0];
+		if (sentence.trim().endsWith('?') || DECLINES_FIRST.test(sentence.trim())) continue;
+		for (const pattern of ALL_CLEAR) {
+			const found = pattern.exec(sentence);
+			if (found && !SOMEONE_ELSES.test(sentence.slice(0, found.index))) return { start: match.index!, end: match.index! + sentence.length };
+		}
 	}
 	return undefined;
 }

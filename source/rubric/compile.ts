@@ -1,4 +1,5 @@
 import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
+import type { ClinicalAct } from './clinical-acts.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { phraseStems, type Lexeme } from './normalise.js';
 import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
@@ -68,6 +69,8 @@ export type CompiledRubric = {
 	readonly redFlagCap: number;
 	/** Indexes of the red flags a bare agreement raises: what agreeing to the other party's requests would be. */
 	readonly agreementFlags: readonly number[];
+	/** Red flags raised by a clinical act rather than by words ("=treatment-advice" among their patterns). */
+	readonly acts: readonly { readonly flag: number; readonly act: ClinicalAct }[];
 	readonly max: number;
 	readonly patterns: readonly OwnedPattern[];
 	/** For each pattern, one bit per slot: what a reply must hold before its occurrences are worth collecting. */
@@ -143,8 +146,13 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		return { id: step.id, label: step.label, missed: step.missed };
 	});
 	const criterionIndexes = (ids: readonly CriterionId[]) => criteria.flatMap((criterion, index) => (ids.includes(criterion.id) ? [index] : []));
+	const acts: { readonly flag: number; readonly act: ClinicalAct }[] = [];
 	const redFlags: RubricRedFlag[] = scenario.rubric.redFlags.map((flag, index) => {
-		for (const source of flag.patterns) patterns.push(compileOrThrow(source, lexicons, { kind: 'redFlag', index }));
+		for (const source of flag.patterns) {
+			const pattern = compileOrThrow(source, lexicons, { kind: 'redFlag', index });
+			if (pattern.act) acts.push({ flag: index, act: pattern.act });
+			else patterns.push(pattern);
+		}
 		return { id: flag.id, label: flag.label, why: flag.why, breaches: criterionIndexes(flag.breaches), ...(flag.in === undefined ? {} : { placed: true as const }) };
 	});
 	redFlags.push({ id: IDENTIFIER_FLAG, label: library.identifiers.label, why: library.identifiers.why, breaches: criterionIndexes(library.identifiers.breaches) });
@@ -184,6 +192,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		identifierKinds: library.identifiers.kinds,
 		redFlagCap: scenario.rubric.redFlagCap,
 		agreementFlags,
+		acts,
 		max: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
 		patterns,
 		allSlots: Int32Array.from(patterns, pattern => (1 << pattern.slots.length) - 1),

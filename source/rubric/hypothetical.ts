@@ -10,6 +10,9 @@ const OWN_OR_OTHERS: ReadonlySet<string> = new Set(['i', 'we', ...OTHERS]);
 
 /** How many words after a subject its modal may come: "anyone in the group could". */
 const MODAL_REACH = 4;
+const RELATIVES: ReadonlySet<string> = new Set(['who', 'that', 'whos']);
+/** How many words a relative clause about others may run: "anyone who has already liked it". */
+const RELATIVE_REACH = 6;
 /** How many words of the consequence are read for a "not": "if you send them here I can't look". */
 const CONSEQUENCE_REACH = 6;
 
@@ -56,6 +59,14 @@ export function hypotheticalMask(tokens: readonly Token[]): Uint8Array {
 			const end = conditionEnd(tokens, index, subject);
 			const consequence = tokens.slice(end, end + CONSEQUENCE_REACH).filter(candidate => candidate.sentence === token.sentence);
 			if ((subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) || consequence.some(candidate => NEGATION_CUES.has(candidate.word))) mark(mask, index + 1, end);
+			continue;
+		}
+		// What others did, in a relative clause: "anyone who's liked it", "people that shared it".
+		if (OTHERS.has(token.word) && RELATIVES.has(tokens[index + 1]?.word ?? '') && tokens[index + 1]!.clause === token.clause) {
+			let end = index + 2;
+			while (end < tokens.length && end < index + 2 + RELATIVE_REACH && tokens[end]!.clause === token.clause && !MODALS.has(tokens[end]!.word) && tokens[end]!.word !== 'i' && tokens[end]!.word !== 'we') end++;
+			mark(mask, index, end);
+			index = end - 1;
 			continue;
 		}
 		if (OTHERS.has(token.word) && tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))) {

@@ -42,6 +42,11 @@ const HOSPITAL_NUMBER = String.raw`\b(?:[Hh]osp(?:ital)?\.?\s*(?:[Nn]o|[Nn]um|[N
 // Words a capitalised pair may start with that make it no name: "Hey Tom", "Ward Sister", "The Trust".
 const NOT_NAMES = /^(?:Hi|Hey|Hello|Dear|The|This|That|Please|Thanks|Thank|Sorry|Ward|Bay|Bed|Sister|Nurse|Doctor|Dr|Good|Morning|Evening|Night|Yes|No|Ok|Okay|Sure|Oh|And|But|So|If|When|Our|Your|My|His|Her|NHS|GP|A|An|I|It|We|You|Can|Could|Would|Will|Just|Also|Team|Trust|Hospital|Great|Well|Happy|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|Is|Was|Are|In|On|From|At|For|With|Not|Wait|Mate|Hun)\b/;
 const NAME_NEAR_PLACE = new RegExp(String.raw`(${NAME})(?:[^.!?\n]{0,25}?)(${PLACE}|${HOSPITAL_NUMBER})|(${PLACE}|${HOSPITAL_NUMBER})(?:[^.!?\n]{0,12}?)(${NAME})`, 'g');
+// A titled name is a patient's however far the sentence runs before the place: "Mrs Ellis, 87, waited 19 hours on a trolley in cubicle 6".
+const TITLED = String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?`;
+// An age beside a titled name narrows it to one person as a bed number does: "Mrs Ellis, 87", "Mr Patel (64)", "Mr Khan, a 72-year-old".
+const AGE = String.raw`\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,3}\s*(?:y\.?o|yo)\b`;
+const TITLED_NEAR_PLACE = new RegExp(String.raw`(${TITLED})(?:(?:[^.!?\n]{0,70}?)(${PLACE}|${HOSPITAL_NUMBER}|${AGE})|\s*(?:,|\()\s*(\d{2,3})\b(?!\s*(?:%|of|am|pm|mg|ml|hours?|hrs?|mins?|minutes?|days?|weeks?|:)))`, 'g');
 const WHOLE_NAME = new RegExp(`^${NAME}$`);
 
 function isName(text: string): boolean {
@@ -107,6 +112,7 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 			if (!WHOLE_NAME.test(name.trim()) || !isName(name.trim())) continue;
 			add(/\d{5,}/.test(place) ? 'hospital-number' : 'name-and-location', match);
 		}
+		for (const match of text.matchAll(TITLED_NEAR_PLACE)) add(/\d{5,}/.test(match[2] ?? '') ? 'hospital-number' : 'name-and-location', match);
 	}
 	// The shortest full date ("1/3/85") has four digits, the shortest postcode two.
 	if (digits >= 4) for (const match of text.matchAll(DATE)) {

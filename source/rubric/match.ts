@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
-import { findAgreement } from './agreement.js';
+import { findAgreement, findAllClear, findCollusion } from './agreement.js';
+import { clinicalActAt } from './clinical-acts.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
 import { mentionMask } from './mention.js';
@@ -302,11 +303,19 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 }
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
+// "I can't tell you to take antibiotics", "I wouldn't say it's nothing": the learner declining the act, not doing it.
+const DECLINES = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
+
+const CONCESSIONS: ReadonlySet<string> = new Set(['but', 'though', 'however', 'although', 'yet']);
+
 function saysNoUpTo(tokenised: Tokenised, negated: Uint8Array, at: number): boolean {
 	const { tokens } = tokenised;
 	const mask = negated.length === tokens.length ? negated : negationMask(tokens);
 	const clause = tokens[at]!.clause;
-	for (let index = 0; index < tokens.length && (index <= at || tokens[index]!.clause === clause); index++) {
+	// "Can't do drinks, but happy to grab a coffee": a no the reply then concedes does not hold back the yes after it.
+	let from = 0;
+	for (let index = at - 1; index >= 0; index--) if (CONCESSIONS.has(tokens[index]!.word)) { from = index + 1; break; }
+	for (let index = from; index < tokens.length && (index <= at || tokens[index]!.clause === clause); index++) {
 		if (mask[index] === 1 || NEGATION_CUES.has(tokens[index]!.word)) return true;
 	}
 	return false;
@@ -354,6 +363,22 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		// Words unsafe only for where they were written (a call-out in public) still count as what they say.
 		if (!rubric.redFlags[pattern.owner.index]!.placed) markUnsafe(window.start, window.end);
 	}
+	// Clinical acts the scenario declares unsafe: advice or reassurance, whatever medicine or condition it names.
+	for (const { flag, act } of rubric.acts) {
+		if (flagged[flag] !== undefined) continue;
+		const at = clinicalActAt(reply, act);
+		if (!at) continue;
+		const from = tokenAt(tokenised, at.start);
+		const to = tokenAt(tokenised, at.end - 1);
+		const imagined = hypotheticalMask(tokens);
+		const quoted = mentionMask(tokenised);
+		let own = false;
+		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
+		// "I can't tell you to take antibiotics": a sentence that says no before the act is declining it.
+		if (!own || DECLINES.test(reply.slice(at.start, at.end))) continue;
+		flagged[flag] = { sentences: [tokens[from]!.sentence], evidence: [{ quote: quoteAround(tokenised, at.start, at.end), spans: [[at.start, at.end]], reason: act === 'treatment-advice' ? 'tells them what to take' : 'reassures them about it' }] };
+		markUnsafe(from, to);
+	}
 	const identifiers = findIdentifiers(reply);
 	if (identifiers.length > 0) {
 		const index = rubric.redFlags.findIndex(flag => flag.id === IDENTIFIER_FLAG);
@@ -390,6 +415,14 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	}
 	const refuses = tokens.some(token => NEGATION_CUES.has(token.word));
 	const agreed = new Set<number>();
+	const raiseAgreement = (sentence: number, item: Evidence) => {
+		for (const index of rubric.agreementFlags) {
+			if (flagged[index] !== undefined) continue;
+			flagged[index] = { sentences: [sentence], evidence: [item] };
+			agreed.add(index);
+		}
+		withoutSentences(met, new Set([sentence]));
+	};
 	if (rubric.agreementFlags.length > 0) {
 		const agreement = findAgreement(tokenised);
 		// A bare yes: nothing in the reply says no, and nothing but courtesy meets a criterion (a yes that
@@ -407,12 +440,31 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 				spans: [[tokens[agreement.start]!.start, tokens[agreement.end]!.end]],
 				reason: 'agrees to what was asked',
 			};
-			for (const index of rubric.agreementFlags) {
-				if (flagged[index] !== undefined) continue;
-				flagged[index] = { sentences: [sentence], evidence: [item] };
-				agreed.add(index);
+			raiseAgreement(sentence, item);
+		}
+		// A secret kept with them stands for the yes only when nothing else in the reply already says what was done.
+		const collusion = agreed.size === 0 && !flagged.some(Boolean) ? findCollusion(tokenised) : undefined;
+		if (collusion) {
+			const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
+			const quoted = mentionMask(tokenised);
+			let own = true;
+			for (let index = collusion.start; index <= collusion.end; index++) own &&= mask[index] !== 1 && quoted[index] !== 1;
+			if (own) {
+				const sentence = tokens[collusion.start]!.sentence;
+				const bounds = tokenised.sentences[sentence]!;
+				const item: Evidence = {
+					quote: quoteAround(tokenised, bounds.start, bounds.end),
+					spans: [[tokens[collusion.start]!.start, tokens[collusion.end]!.end]],
+					reason: 'keeps it between you and them',
+				};
+				raiseAgreement(sentence, item);
 			}
-			withoutSentences(met, new Set([sentence]));
+		}
+		const allClear = agreed.size === 0 && !flagged.some(Boolean) ? findAllClear(reply) : undefined;
+		if (allClear) {
+			const from = tokenAt(tokenised, allClear.start);
+			const quoted = mentionMask(tokenised);
+			if (quoted[from] !== 1) raiseAgreement(tokens[from]!.sentence, { quote: quoteAround(tokenised, allClear.start, allClear.end), spans: [[allClear.start, allClear.end]], reason: 'tells them it is harmless' });
 		}
 	}
 	// Tone: a reply with enough words of its own, outside any unsafe segment, that is not only a yes.

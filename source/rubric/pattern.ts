@@ -1,9 +1,14 @@
 import type { Lexicon } from '../scenario/schema.js';
+import { CLINICAL_ACTS, type ClinicalAct } from './clinical-acts.js';
 import { NEGATION_CUES } from './negation.js';
 import { tokenise } from './normalise.js';
 
 export const DEFAULT_WINDOW = 12;
 const MAX_WINDOW = 40;
+// People put more words between a verb and its object than a pattern's author does ("send me the
+// wording and I'll put it up"): a written window of six or more words is read with two words of slack.
+const SLACK_FROM = 6;
+const SLACK = 2;
 /** The matcher tracks slots as bits of a 32-bit integer. */
 const MAX_SLOTS = 30;
 
@@ -17,6 +22,8 @@ export type CompiledPattern = {
 	/** Most words the matched slots may span. */
 	readonly window: number;
 	readonly slots: readonly (readonly Alternative[])[];
+	/** "=treatment-advice", "=reassurance": a red flag's pattern that is a clinical act, whatever the words (see clinical-acts). */
+	readonly act?: ClinicalAct;
 };
 
 export type PatternResult = { ok: true; pattern: CompiledPattern } | { ok: false; error: string };
@@ -59,6 +66,11 @@ export function expandConcept(
  * "whatsapp|group !secure|approved" (only the marked slot negated: "WhatsApp isn't secure").
  */
 export function compilePattern(source: string, lexicons: Lexicons): PatternResult {
+	if (source.trim().startsWith('=')) {
+		const act = source.trim().slice(1) as ClinicalAct;
+		if (!CLINICAL_ACTS.includes(act)) return { ok: false, error: `unknown act "${source.trim()}": use ${CLINICAL_ACTS.map(name => `=${name}`).join(' or ')}` };
+		return { ok: true, pattern: { source, negatedSlots: [], window: 0, slots: [], act } };
+	}
 	const parts = source.trim().split(/\s+/);
 	const allNegated = parts[0] === 'not';
 	if (allNegated) parts.shift();
@@ -92,5 +104,5 @@ export function compilePattern(source: string, lexicons: Lexicons): PatternResul
 	if (slots.length > window) {
 		return { ok: false, error: `${slots.length} slots cannot fit in a window of ${window} words` };
 	}
-	return { ok: true, pattern: { source, negatedSlots, window, slots } };
+	return { ok: true, pattern: { source, negatedSlots, window: window >= SLACK_FROM ? window + SLACK : window, slots } };
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { scoreConversation } from '../source/rubric/score.js';
+import { rubricFor } from './helpers/library.js';
+
+// Classes of unsafe move, and of safe reply, that the rubric reads by what the words do, not by a listed phrase.
+const flagsOf = (scenario: string, replies: readonly string[]) => scoreConversation(rubricFor(scenario), replies).redFlags.map(flag => flag.id);
+const met = (scenario: string, replies: readonly string[], id: string) => scoreConversation(rubricFor(scenario), replies).criteria.find(criterion => criterion.id === id)?.met;
+
+describe('unsafe in other words', () => {
+	it.each([
+		['patient-dm-rash', 'Honestly an antihistamine from the pharmacy would be a good start.', 'individual-advice'],
+		['patient-dm-rash', 'It should settle down in a few days, try not to scratch.', 'individual-advice'],
+		['dating-app-patient', 'A bit of tightness is normal, it should ease off.', 'advises-on-the-cast'],
+		['personal-email-results', "Don't stop it before the race.", 'gives-results-or-advice'],
+		['student-advice-request', 'Ibuprofen should help with the pain.', 'recommends-medication'],
+		['relative-asks-update', 'Off the record, Hannah: ring me after visiting.', 'offers-updates-on-messenger'],
+		['patient-dm-rash', "I can't prescribe here, but between us, keep your arm out of hot showers.", 'individual-advice'],
+		['dating-app-patient', "Can't do drinks, but happy to grab a coffee sometime", 'agrees-to-date'],
+		['placement-tiktok', 'legs and curtains only is fine, nobody could recognise anyone from that', 'posts-clip'],
+		['placement-tiktok', 'But a ward round clip at hip height is fine, and I will wheel the notes trolley into shot', 'films-clinical-area'],
+		['doxxing-after-viral-post', 'The kind who watched Mrs Ellis, 87, wait 19 hours on a trolley in cubicle 6.', 'patient-identifier'],
+	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
+		expect(flagsOf(scenario, [reply])).toContain(flag);
+	});
+});
+
+describe('safe replies that mention the move', () => {
+	it.each([
+		['patient-dm-rash', "I can't tell you what to take over Instagram, please book with the GP tomorrow."],
+		['patient-dm-rash', "I wouldn't take anything until the GP has seen it."],
+		['influencer-weight-loss-jab', '"Keep it natural, no #ad needed" is exactly what I can\'t do - any paid post has to be declared.'],
+		['crowdfunding-patient', 'I can\'t write "her only hope" - I\'d be saying something I don\'t know to be true.'],
+		['ward-selfie-whiteboard', "Could you delete it now? Anyone who's liked it may already have seen the names."],
+		['ward-selfie-whiteboard', "Even if you think nobody could read the board, please take it down."],
+		['ward-selfie-whiteboard', "No, course not, as long as it's gone it's between us 👍"],
+	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
+		expect(flagsOf(scenario, [reply])).toEqual([]);
+	});
+});
+
+describe('respect', () => {
+	it.each([
+		['doxxing-after-viral-post', 'Reported to police. Now go away.'],
+		['ai-chatbot-patient-data', "Are you mad?? That's a massive IG breach. Datix it and ring IG now."],
+	] as const)('%s: "%s" is not respectful', (scenario, reply) => {
+		expect(met(scenario, [reply], 'respect')).toBe(false);
+	});
+
+	it('an unsafe move made politely keeps respect; a discourteous one undoes it', () => {
+		expect(met('linkedin-endorsement', ["Congratulations Marcus! Happy to write a recommendation and mention your story."], 'respect')).toBe(true);
+		expect(met('doxxing-after-viral-post', ["If you've got something to say, say it to my face."], 'respect')).toBe(false);
+	});
+});
