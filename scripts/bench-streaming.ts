@@ -8,7 +8,7 @@ import { render } from 'ink';
 import { Ollama } from 'ollama';
 import React from 'react';
 import { appServices } from '../source/commands/app-services.js';
-import type { ScenarioLibrary } from '../source/scenario/files.js';
+import type { ScenarioLibrary } from '../source/library/scenario-files.js';
 import type { RecordedSession } from '../source/transcript/recorder.js';
 import { App } from '../source/ui/app.js';
 import { FakeKeyboard, FakeTerminal, tick } from './bench-terminal.js';

@@ -8,7 +8,7 @@ import React from 'react';
 import { isEnglishWord } from '../source/dictionary/english.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { compileRubric } from '../source/rubric/compile.js';
-import type { LoadedScenario, ScenarioLibrary } from '../source/scenario/files.js';
+import type { LoadedScenario, ScenarioLibrary } from '../source/library/scenario-files.js';
 import { SessionController } from '../source/session/controller.js';
 import { recordSession } from '../source/transcript/recorder.js';
 import { transcriptPath } from '../source/transcript/store.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isEnglishWord } from '../source/dictionary/english.js';
 import { compileRubric, type CompiledRubric } from '../source/rubric/compile.js';
 import { matchReply } from '../source/rubric/match.js';
-import { loadScenarios, packageRoot } from '../source/scenario/files.js';
+import { loadScenarios, packageRoot } from '../source/library/scenario-files.js';
 import { generateReplies } from './bench-replies.js';
 import '../source/cli/production.js';
 

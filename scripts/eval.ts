@@ -20,7 +20,7 @@ import { isEnglishWord } from '../source/dictionary/english.js';
 import type { CompiledRubric } from '../source/rubric/compile.js';
 import { compileScenarioRubric, scorePlaced } from '../source/rubric/audience.js';
 import { addressedLine } from '../source/scenario/audiences.js';
-import { loadScenarios } from '../source/scenario/files.js';
+import { loadScenarios } from '../source/library/scenario-files.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SETS = [

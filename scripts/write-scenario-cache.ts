@@ -2,9 +2,9 @@
 // dist/scenario-cache.json, so the CLI can skip YAML and schema work for files whose bytes match.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { criteriaKey, serialiseLibraryCache, type CacheEntry } from '../source/scenario/cache.js';
+import { criteriaKey, serialiseLibraryCache, type CacheEntry } from '../source/library/scenario-cache.js';
 import { formatDiagnostic } from '../source/scenario/diagnostic.js';
-import { CACHE_FILE, loadScenarios, packageRoot } from '../source/scenario/files.js';
+import { CACHE_FILE, loadScenarios, packageRoot } from '../source/library/scenario-files.js';
 
 const root = packageRoot();
 const library = await loadScenarios(join(root, 'scenarios'));

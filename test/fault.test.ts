@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { seededRandom } from '../source/seeded-random.js';
 import { useDurableFs } from '../source/transcript/durable-fs.js';

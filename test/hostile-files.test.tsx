@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewServices } from '../source/commands/review.js';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { readCatalog } from '../source/transcript/catalog.js';
 import { evidenceRuns, type EvidenceItem } from '../source/transcript/evidence-runs.js';

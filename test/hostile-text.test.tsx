@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewServices } from '../source/commands/review.js';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { chatMessages } from '../source/partner/prompt.js';
 import { loadPromptTemplates } from '../source/partner/prompt-files.js';
 import { ROOT } from './helpers/library.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../source/scenario/diagnostic.js';
-import { loadScenarios, type ScenarioLibrary } from '../source/scenario/files.js';
+import { loadScenarios, type ScenarioLibrary } from '../source/library/scenario-files.js';
 import { jsonSchemas, serialiseSchema } from '../source/scenario/json-schema.js';
 import { bundledLibrary, ROOT, SCENARIO_DIR } from './helpers/library.js';
 

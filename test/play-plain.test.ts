@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { playPlain } from '../source/commands/play-plain.js';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { runCli } from './helpers/cli.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runSjtPlain } from '../source/commands/sjt-plain.js';
-import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
+import { loadSjtBank, sjtDirectory } from '../source/library/sjt-files.js';
 import { SjtRecord } from '../source/sjt/record.js';
 import { runCli } from './helpers/cli.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';

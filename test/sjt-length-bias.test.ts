@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
+import { loadSjtBank, sjtDirectory } from '../source/library/sjt-files.js';
 import type { SjtItem } from '../source/sjt/schema.js';
 import { scoreSjtAnswer } from '../source/sjt/score.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSjtAnswer } from '../source/sjt/answer.js';
 import { currentAnswer, hasEntered, reduceAnswer, startAnswer } from '../source/sjt/answer-state.js';
-import { loadSjtBank, sjtDirectory } from '../source/sjt/files.js';
+import { loadSjtBank, sjtDirectory } from '../source/library/sjt-files.js';
 import { scoreBest3, scoreRank, scoreSjtAnswer } from '../source/sjt/score.js';
 import { bundledLibrary, SCENARIO_DIR } from './helpers/library.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { Transcript } from '../source/transcript/schema.js';
 import { bundledLibrary, ROOT } from './helpers/library.js';

@@ -5,7 +5,7 @@ import { ThemeProvider } from '@inkjs/ui';
 import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import type { Partner, PartnerTurn } from '../source/session/types.js';
 import { Transcript } from '../source/transcript/schema.js';

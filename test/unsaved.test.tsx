@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import React from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playPlain } from '../source/commands/play-plain.js';
-import { startRecordedSession } from '../source/commands/start-session.js';
+import { startRecordedSession } from '../source/transcript/start-session.js';
 import { ScriptedPartner } from '../source/partner/scripted.js';
 import { useDurableFs } from '../source/transcript/durable-fs.js';
 import { WriteFailure } from '../source/transcript/durable-write.js';

@@ -1,9 +1,9 @@
 import { checkOllama, pullModel } from '../partner/ollama-setup.js';
-import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
+import type { LoadedScenario, ScenarioLibrary } from '../library/scenario-files.js';
 import type { AppServices } from '../ui/app.js';
 import { isOpenAi, type ModelChoice } from './model-choice.js';
 import { createPartner, offlineNotice } from './partner-setup.js';
-import { startRecordedSession } from './start-session.js';
+import { startRecordedSession } from '../transcript/start-session.js';
 
 export type ServiceOptions = {
 	readonly library: ScenarioLibrary;

@@ -1,4 +1,4 @@
-import { groupSjtSavedLine, type GroupSjtFiles } from './sjt-session.js';
+import { groupSjtSavedLine, type GroupSjtFiles } from '../transcript/sjt-session-file.js';
 import { createInterface } from 'node:readline';
 import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
 import { formatItem } from '../cli/sjt-text.js';
@@ -13,7 +13,7 @@ import { parseSjtAnswer } from '../sjt/answer.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { Message, Partner } from '../session/types.js';
 import { recorderProblemLine, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
-import { unsavedExit } from './unsaved-exit.js';
+import { unsavedExit } from '../transcript/unsaved-exit.js';
 import { nextAnswer, nextSjtAnswer } from './next-answer.js';
 
 type Out = (text: string) => void;

@@ -9,10 +9,10 @@ import { RoomSession, type RoomNews } from '../room/room-session.js';
 import { CHANNEL_NAMES } from '../scenario/labels.js';
 import { readyModel } from './model-choice.js';
 import { groupSjtItems, type GroupFlags } from './group.js';
-import { startGroupSjtFiles } from './sjt-session.js';
+import { startGroupSjtFiles } from '../transcript/sjt-session-file.js';
 import { openScenario } from './open-library.js';
 import { createPartner } from './partner-setup.js';
-import { saveOnSignals, startRecordedSession } from './start-session.js';
+import { saveOnSignals, startRecordedSession } from '../transcript/start-session.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 
 export type ServeFlags = GroupFlags & {

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
+import { parseLearners } from '../group/learners.js';
 import { chooseItems, describeFilter, type ItemFilter } from '../sjt/practice.js';
 import type { SjtItem, SjtType } from '../sjt/schema.js';
 import { openLibrary, openScenario } from './open-library.js';
@@ -8,11 +9,11 @@ import { openSjtBank } from './open-sjt.js';
 import { readyModel } from './model-choice.js';
 import type { ProviderFlags } from './openai-setup.js';
 import { createPartner, type PartnerFlags } from './partner-setup.js';
-import { saveOnSignals, startRecordedSession } from './start-session.js';
+import { saveOnSignals, startRecordedSession } from '../transcript/start-session.js';
 import { loadScreen } from './load-screen.js';
 import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
-import { startGroupSjtFiles } from './sjt-session.js';
+import { startGroupSjtFiles } from '../transcript/sjt-session-file.js';
 
 export type GroupFlags = PartnerFlags & ProviderFlags & {
 	readonly learners?: string;
@@ -27,17 +28,6 @@ export type GroupFlags = PartnerFlags & ProviderFlags & {
 	readonly scenarios?: string;
 };
 
-export const MOST_LEARNERS = 12;
-
-/** "Asha, Ben,Chloe" → the names, in order; two to twelve of them, each once. */
-export function parseLearners(text: string): string[] {
-	const names = text.split(',').map(name => name.trim()).filter(Boolean);
-	if (names.length < 2) throw new UserError('--learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")', 2);
-	if (names.length > MOST_LEARNERS) throw new UserError(`--learners: at most ${MOST_LEARNERS} learners round one screen`, 2);
-	const repeated = names.find((name, index) => names.findIndex(other => other.toLowerCase() === name.toLowerCase()) !== index);
-	if (repeated) throw new UserError(`--learners: "${repeated}" is named twice; give each learner a different name`, 2);
-	return names;
-}
 
 /** The SJT items for a group session (--count, --topic, --type), in a fresh order, with the seed and filter that chose them. */
 export async function groupSjtItems(flags: GroupFlags): Promise<{ items: SjtItem[]; seed: number; filter: ItemFilter }> {

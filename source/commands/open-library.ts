@@ -2,7 +2,7 @@ import { UserError } from '../cli/user-error.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledCache, CRITERIA_FILE, packageRoot, loadScenarioById, loadScenarios, scenarioDirectory, type LoadedScenario, type ScenarioLibrary } from '../scenario/files.js';
+import { bundledCache, CRITERIA_FILE, packageRoot, loadScenarioById, loadScenarios, scenarioDirectory, type LoadedScenario, type ScenarioLibrary } from '../library/scenario-files.js';
 import { isDirectory } from './is-directory.js';
 import { editDistance } from '../rubric/fuzzy.js';
 

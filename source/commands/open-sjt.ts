@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/user-error.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
-import { bundledCache, CRITERIA_FILE, loadCriteria } from '../scenario/files.js';
+import { bundledCache, CRITERIA_FILE, loadCriteria } from '../library/scenario-files.js';
 import { libraryFolder } from './open-library.js';
-import { loadSjtBank, sjtDirectory, type SjtBank } from '../sjt/files.js';
+import { loadSjtBank, sjtDirectory, type SjtBank } from '../library/sjt-files.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { editDistance } from '../rubric/fuzzy.js';
 

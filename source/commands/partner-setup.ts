@@ -10,7 +10,7 @@ import { loadPromptTemplates } from '../partner/prompt-files.js';
 import type { PromptTemplates } from '../partner/prompt.js';
 import { ScriptedPartner } from '../partner/scripted.js';
 import { VoicesPartner } from '../partner/voices.js';
-import { packageRoot } from '../scenario/files.js';
+import { packageRoot } from '../library/scenario-files.js';
 import type { PartnerRole } from '../scenario/schema.js';
 import type { Partner } from '../session/types.js';
 import type { OpenAiChoice } from './openai-setup.js';

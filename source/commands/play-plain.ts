@@ -13,7 +13,7 @@ import { learnerReplies, learnerScore } from '../session/session.js';
 import type { Message, Partner } from '../session/types.js';
 import { recorderProblemLine, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
 import { readAhead } from './read-ahead.js';
-import { unsavedExit } from './unsaved-exit.js';
+import { unsavedExit } from '../transcript/unsaved-exit.js';
 
 export type PlainOptions = {
 	readonly session: RecordedSession;

@@ -1,10 +1,10 @@
 import { UserError } from '../cli/user-error.js';
-import type { LoadedScenario, ScenarioLibrary } from '../scenario/files.js';
+import type { LoadedScenario, ScenarioLibrary } from '../library/scenario-files.js';
 import { openLibrary, openScenario } from './open-library.js';
 import { isOpenAi, modelChoice, modelNotice, readyModel } from './model-choice.js';
 import type { ProviderFlags } from './openai-setup.js';
 import { createPartner, type PartnerFlags } from './partner-setup.js';
-import { saveOnSignals, startRecordedSession } from './start-session.js';
+import { saveOnSignals, startRecordedSession } from '../transcript/start-session.js';
 import { loadScreen } from './load-screen.js';
 import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';

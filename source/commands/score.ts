@@ -7,7 +7,7 @@ import { compileScenarioRubric, scorePlaced, type PlacedReply } from '../rubric/
 import type { CompiledRubric } from '../rubric/compile.js';
 import { toScoreJson } from '../rubric/score.js';
 import { addressedLine } from '../scenario/audiences.js';
-import type { ScenarioLibrary } from '../scenario/files.js';
+import type { ScenarioLibrary } from '../library/scenario-files.js';
 import type { Scenario } from '../scenario/schema.js';
 import { openLibrary, openScenario, requireScenario } from './open-library.js';
 

@@ -5,7 +5,7 @@ import { parseSjtAnswer } from '../sjt/answer.js';
 import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { nextSjtAnswer } from './next-answer.js';
-import { startSjtSessionFile } from './sjt-session.js';
+import { startSjtSessionFile } from '../transcript/sjt-session-file.js';
 import { problemLine, savedLine } from '../transcript/rescue.js';
 
 export type SjtPlainOptions = {

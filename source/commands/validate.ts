@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { style } from '../cli/style.js';
 import { formatDiagnostic, type Diagnostic } from '../scenario/diagnostic.js';
-import { loadSjtFile, SJT_FOLDER, sjtDirectory, sjtFiles, type LoadedSjtItem } from '../sjt/files.js';
+import { loadSjtFile, SJT_FOLDER, sjtDirectory, sjtFiles, type LoadedSjtItem } from '../library/sjt-files.js';
 import {
 	CRITERIA_FILE,
 	duplicateIdErrors,
@@ -13,7 +13,7 @@ import {
 	scenarioFiles,
 	type LoadedCriteria,
 	type LoadedScenario,
-} from '../scenario/files.js';
+} from '../library/scenario-files.js';
 
 export type ValidateOptions = { readonly scenarios?: string };
 

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { LoadedScenario } from './files.js';
+import type { LoadedScenario } from '../library/scenario-files.js';
 
 /** Fuzzy search over id, title, topics, summary and who messages; an empty query lists everything by id. */
 export function searchScenarios(scenarios: readonly LoadedScenario[], query: string): LoadedScenario[] {

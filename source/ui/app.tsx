@@ -2,7 +2,7 @@ import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, useStdout } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
 import type { ConversationScore } from '../rubric/score.js';
-import type { LoadedScenario } from '../scenario/files.js';
+import type { LoadedScenario } from '../library/scenario-files.js';
 import type { Scenario } from '../scenario/schema.js';
 import { endNotice } from '../session/ending.js';
 import { learnerScore } from '../session/session.js';

@@ -1,10 +1,10 @@
 import { render } from 'ink';
 import React from 'react';
-import type { LoadedScenario } from '../scenario/files.js';
-import { saveOnSignals } from '../commands/start-session.js';
+import type { LoadedScenario } from '../library/scenario-files.js';
+import { saveOnSignals } from '../transcript/start-session.js';
 import { noticeLine } from '../cli/said-line.js';
 import { transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
-import { unsavedExit } from '../commands/unsaved-exit.js';
+import { unsavedExit } from '../transcript/unsaved-exit.js';
 import { App, type AppServices } from './app.js';
 
 export type TuiOptions = {

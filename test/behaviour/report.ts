@@ -2,7 +2,7 @@
 // npx tsx test/behaviour/report.ts ["MFT red flags" ...]
 import { isEnglishWord } from '../../source/dictionary/english.js';
 import { compileRubric } from '../../source/rubric/compile.js';
-import { loadScenarios } from '../../source/scenario/files.js';
+import { loadScenarios } from '../../source/library/scenario-files.js';
 import { direction, gaming, invariance, minimumFunctionality, type Subject } from './suite.js';
 import { keywordsOf } from './keywords.js';
 

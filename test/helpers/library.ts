@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isEnglishWord } from '../../source/dictionary/english.js';
 import { compileScenarioRubric } from '../../source/rubric/audience.js';
 import type { CompiledRubric } from '../../source/rubric/compile.js';
-import { loadScenarios, type ScenarioLibrary } from '../../source/scenario/files.js';
+import { loadScenarios, type ScenarioLibrary } from '../../source/library/scenario-files.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCENARIO_DIR = join(ROOT, 'scenarios');

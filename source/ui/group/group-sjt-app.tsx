@@ -1,7 +1,7 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { Box, Static, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
-import { groupSjtSavedLine, type GroupSjtFiles } from '../../commands/sjt-session.js';
+import { groupSjtSavedLine, type GroupSjtFiles } from '../../transcript/sjt-session-file.js';
 import { displayNames } from '../../group/round.js';
 import { groupSjt, groupSjtTotals, type GroupSjt, type GroupSjtTotal } from '../../group/sjt-distribution.js';
 import { currentAnswer, enterOutcome, reduceAnswer, startAnswer, unenteredHint, type AnswerState } from '../../sjt/answer-state.js';

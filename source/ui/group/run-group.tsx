@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import React from 'react';
-import { parseLearners } from '../../commands/group.js';
-import type { GroupSjtFiles } from '../../commands/sjt-session.js';
+import { parseLearners } from '../../group/learners.js';
+import type { GroupSjtFiles } from '../../transcript/sjt-session-file.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import type { Partner } from '../../session/types.js';
 import type { RecordedSession } from '../../transcript/recorder.js';

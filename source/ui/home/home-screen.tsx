@@ -1,7 +1,7 @@
 import { useComponentTheme, type ComponentTheme } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import React, { useMemo, useState } from 'react';
-import type { LoadedScenario } from '../../scenario/files.js';
+import type { LoadedScenario } from '../../library/scenario-files.js';
 import { CHANNEL_NAMES, whoMessages } from '../../scenario/labels.js';
 import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';

@@ -1,7 +1,7 @@
 import { ThemeProvider } from '@inkjs/ui';
 import { render } from 'ink';
 import React from 'react';
-import type { LoadedScenario } from '../../scenario/files.js';
+import type { LoadedScenario } from '../../library/scenario-files.js';
 import { KeyRouter } from '../input/key-router.js';
 import { postsafeTheme } from '../theme.js';
 import { HomeScreen } from './home-screen.js';

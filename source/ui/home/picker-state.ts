@@ -1,4 +1,4 @@
-import type { LoadedScenario } from '../../scenario/files.js';
+import type { LoadedScenario } from '../../library/scenario-files.js';
 import { searchScenarios } from '../../scenario/search.js';
 import { windowAround } from '../list-window.js';
 

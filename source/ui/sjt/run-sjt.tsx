@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import React from 'react';
-import { startSjtSessionFile, type SjtSessionFile } from '../../commands/sjt-session.js';
+import { startSjtSessionFile, type SjtSessionFile } from '../../transcript/sjt-session-file.js';
 import { problemLine } from '../../transcript/rescue.js';
 import type { ItemFilter } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';

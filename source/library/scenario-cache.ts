@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Position } from './parse.js';
-import type { CriteriaLibrary, Scenario } from './schema.js';
+import type { Position } from '../scenario/parse.js';
+import type { CriteriaLibrary, Scenario } from '../scenario/schema.js';
 
 /**
  * Parsed, validated library files keyed by the sha256 of their bytes (a scenario's key also covers the

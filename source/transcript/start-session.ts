@@ -1,11 +1,11 @@
 import { isEnglishWord } from '../dictionary/english.js';
 import { compileScenarioRubric } from '../rubric/audience.js';
-import type { LoadedScenario } from '../scenario/files.js';
+import type { LoadedScenario } from '../library/scenario-files.js';
 import type { CriteriaLibrary } from '../scenario/schema.js';
 import { SessionController } from '../session/controller.js';
 import type { Partner } from '../session/types.js';
-import { recordSession, transcriptSavedLine, type RecordedSession } from '../transcript/recorder.js';
-import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from '../transcript/store.js';
+import { recordSession, transcriptSavedLine, type RecordedSession } from './recorder.js';
+import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from './store.js';
 
 export type StartOptions = {
 	readonly loaded: LoadedScenario;

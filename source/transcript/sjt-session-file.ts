@@ -1,5 +1,5 @@
-import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from '../transcript/store.js';
-import { saveRecord, type SaveProblem } from '../transcript/rescue.js';
+import { newTranscriptId, prepareTranscriptDirectory, transcriptPath } from './store.js';
+import { saveRecord, type SaveProblem } from './rescue.js';
 import { resultFor, type ItemFilter, type SjtResult } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { toSjtRecord, type SjtRecordMeta } from '../sjt/record-model.js';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../scenario/diagnostic.js';
-import { displayName, duplicateIdErrors, readText, type LoadResult } from '../scenario/files.js';
-import type { SjtItem } from './schema.js';
+import { displayName, duplicateIdErrors, readText, type LoadResult } from './scenario-files.js';
+import type { SjtItem } from '../sjt/schema.js';
 
 export const SJT_FOLDER = 'sjt';
 
@@ -26,7 +26,7 @@ export function sjtFiles(directory: string): string[] {
 export async function loadSjtFile(file: string, sources: ReadonlySet<string>): Promise<LoadResult<LoadedSjtItem>> {
 	const { text, errors } = readText(file);
 	if (text === undefined) return { errors };
-	const { parseSjtText } = await import('./parse.js');
+	const { parseSjtText } = await import('../sjt/parse.js');
 	const parsed = parseSjtText(displayName(file), text, sources);
 	return parsed.value ? { value: { ...parsed.value, file }, errors: [] } : { errors: parsed.errors };
 }

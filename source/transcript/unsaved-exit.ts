@@ -1,4 +1,4 @@
-import type { Recorder } from '../transcript/recorder.js';
+import type { Recorder } from './recorder.js';
 
 /**
  * The exit code of a session that has ended: 0 when its transcript is on disk, 1 when it is not (the

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readRegularFile, YAML_LIMIT } from '../read-regular.js';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { criteriaKey, readLibraryCache, scenarioKey, type LibraryCache } from './cache.js';
-import type { Diagnostic } from './diagnostic.js';
-import type { CriteriaLibrary, Scenario } from './schema.js';
+import { criteriaKey, readLibraryCache, scenarioKey, type LibraryCache } from './scenario-cache.js';
+import type { Diagnostic } from '../scenario/diagnostic.js';
+import type { CriteriaLibrary, Scenario } from '../scenario/schema.js';
 
 export const CRITERIA_FILE = 'criteria.yaml';
 
@@ -65,7 +65,7 @@ export async function loadCriteria(file: string, options: LoadOptions = {}): Pro
 	if (text === undefined) return { errors };
 	const cached = options.cache?.get(criteriaKey(text));
 	if (cached?.kind === 'criteria') return { value: { library: cached.value, file, text }, errors: [] };
-	const { parseCriteriaText } = await import('./parse.js');
+	const { parseCriteriaText } = await import('../scenario/parse.js');
 	const parsed = parseCriteriaText(displayName(file), text);
 	return parsed.value ? { value: { library: parsed.value, file, text }, errors: [] } : { errors: parsed.errors };
 }
@@ -76,7 +76,7 @@ export async function loadScenarioFile(file: string, criteria: LoadedCriteria, o
 	const contentHash = scenarioKey(criteria.text, text);
 	const cached = options.cache?.get(contentHash);
 	if (cached?.kind === 'scenario') return { value: { scenario: cached.value, file, contentHash, idPosition: cached.idPosition }, errors: [] };
-	const { parseScenarioText } = await import('./parse.js');
+	const { parseScenarioText } = await import('../scenario/parse.js');
 	const parsed = parseScenarioText(displayName(file), text, criteria.library);
 	if (!parsed.value) return { errors: parsed.errors };
 	return { value: { scenario: parsed.value.scenario, file, contentHash, idPosition: parsed.value.idPosition }, errors: [] };
