@@ -3,10 +3,34 @@ const CORE = '^source/(scenario|rubric|session|sjt|group|review|report|dictionar
 const NODE_IO = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http'];
 module.exports = {
 	forbidden: [
-		{ name: 'no-cycles', severity: 'error', comment: 'An import cycle makes load order matter and layers meaningless.', from: {}, to: { circular: true, dependencyTypesNot: ['type-only'] } },
-		{ name: 'core-is-pure', severity: 'error', comment: 'The core reads no files and draws nothing: it is plain functions.', from: { path: CORE }, to: { path: ['^node_modules/(ink|react|@inkjs|ollama|openai|ws)/'] } },
-		{ name: 'core-does-no-io', severity: 'error', comment: 'Files and network live in adapters.', from: { path: CORE }, to: { dependencyTypes: ['core'], path: NODE_IO.map(name => `^${name}$`) } },
-		{ name: 'nothing-imports-commands', severity: 'error', comment: 'commands/ is the top layer: adapters, renderers and the UI never import it.', from: { path: '^source/', pathNot: ['^source/commands/', '^source/cli\\.ts$'] }, to: { path: '^source/commands/' } },
+		{
+			name: 'no-cycles',
+			severity: 'error',
+			comment: 'An import cycle makes load order matter and layers meaningless.',
+			from: {},
+			to: { circular: true, dependencyTypesNot: ['type-only'] },
+		},
+		{
+			name: 'core-is-pure',
+			severity: 'error',
+			comment: 'The core reads no files and draws nothing: it is plain functions.',
+			from: { path: CORE },
+			to: { path: ['^node_modules/(ink|react|@inkjs|ollama|openai|ws)/'] },
+		},
+		{
+			name: 'core-does-no-io',
+			severity: 'error',
+			comment: 'Files and network live in adapters.',
+			from: { path: CORE },
+			to: { dependencyTypes: ['core'], path: NODE_IO.map(name => `^${name}$`) },
+		},
+		{
+			name: 'nothing-imports-commands',
+			severity: 'error',
+			comment: 'commands/ is the top layer: adapters, renderers and the UI never import it.',
+			from: { path: '^source/', pathNot: ['^source/commands/', '^source/cli\\.ts$'] },
+			to: { path: '^source/commands/' },
+		},
 		{ name: 'core-imports-no-ui', severity: 'error', comment: 'The core knows nothing of the screens.', from: { path: CORE }, to: { path: '^source/ui/' } },
 		{
 			name: 'plain-commands-never-reach-ink',

@@ -2,7 +2,14 @@
 import { seededRandom as random } from '../source/seeded-random.js';
 
 const TEXT_SPEAK: Record<string, string> = { please: 'pls', your: 'ur', you: 'u', because: 'cos', "I'm": 'im', "can't": 'cant', tomorrow: 'tmrw' };
-const RISKY = ['Sounds like eczema, try some hydrocortisone.', 'Send me another photo.', "I won't be documenting this.", "Don't bother with 111.", 'Happy to keep it organic.', 'Haha love it, tagging myself!'];
+const RISKY = [
+	'Sounds like eczema, try some hydrocortisone.',
+	'Send me another photo.',
+	"I won't be documenting this.",
+	"Don't bother with 111.",
+	'Happy to keep it organic.',
+	'Haha love it, tagging myself!',
+];
 
 function typo(word: string, next: () => number): string {
 	if (word.length < 5) return word;
@@ -21,14 +28,16 @@ export function generateReplies(rubrics: readonly { id: string; sentences: reado
 		const sentenceCount = 1 + Math.floor(next() * 4);
 		for (let part = 0; part < sentenceCount; part++) parts.push(pool[Math.floor(next() * pool.length)]!);
 		if (next() < 0.15) parts.push(RISKY[Math.floor(next() * RISKY.length)]!);
-		const words = parts.join(' ').split(' ').map(word => {
-			const roll = next();
-			if (roll < 0.06) return typo(word, next);
-			if (roll < 0.12) return TEXT_SPEAK[word] ?? word;
-			return word;
-		});
+		const words = parts
+			.join(' ')
+			.split(' ')
+			.map(word => {
+				const roll = next();
+				if (roll < 0.06) return typo(word, next);
+				if (roll < 0.12) return TEXT_SPEAK[word] ?? word;
+				return word;
+			});
 		replies.push({ scenario, reply: next() < 0.2 ? words.join(' ').toLowerCase() : words.join(' ') });
 	}
 	return replies;
 }
-

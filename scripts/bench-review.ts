@@ -19,7 +19,16 @@ export function writeTranscripts(example: string, count: number): string {
 		const started = new Date(Date.UTC(2026, 0, 1) + index * 3_600_000).toISOString();
 		const id = `${started.replace(/[-:]/g, '').slice(0, 15)}-${base.scenario.id}-${index}`;
 		const learner = LEARNERS[index % LEARNERS.length]!;
-		const transcript = { ...base, id, learner, learners: [learner], startedAt: started, updatedAt: started, score: { ...base.score, score: index % (base.score.max + 1) }, review: index % 7 === 0 ? { comments: [], summary: 'Reviewed.', outcome: 'meets expectations', reviewer: 'Dr Okafor', signedAt: started } : null };
+		const transcript = {
+			...base,
+			id,
+			learner,
+			learners: [learner],
+			startedAt: started,
+			updatedAt: started,
+			score: { ...base.score, score: index % (base.score.max + 1) },
+			review: index % 7 === 0 ? { comments: [], summary: 'Reviewed.', outcome: 'meets expectations', reviewer: 'Dr Okafor', signedAt: started } : null,
+		};
 		writeFileSync(join(directory, `${id}.json`), `${JSON.stringify(transcript, null, 2)}\n`);
 	}
 	return directory;

@@ -43,18 +43,25 @@ async function bareClient(host: string): Promise<number> {
  */
 async function throughTheScreen(library: ScenarioLibrary, host: string): Promise<{ shown: number; inputBack: number }> {
 	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
-	const services = appServices({ library, choice: { host, model: MODEL, seed: 7, timeoutMs: 30_000 }, transcripts: mkdtempSync(join(tmpdir(), 'postsafe-bench-')) });
+	const services = appServices({
+		library,
+		choice: { host, model: MODEL, seed: 7, timeoutMs: 30_000 },
+		transcripts: mkdtempSync(join(tmpdir(), 'postsafe-bench-')),
+	});
 	const stdout = new FakeTerminal();
 	const stdin = new FakeKeyboard();
 	// Each run's session is stopped afterwards, so runs don't pile up in memory (one App per process in real use).
 	let session: RecordedSession | undefined;
-	const instance = render(React.createElement(App, { services, coach: false, learner: 'Bench', initial: loaded, onSession: started => (session = started ?? session) }), {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		maxFps: 60,
-	});
+	const instance = render(
+		React.createElement(App, { services, coach: false, learner: 'Bench', initial: loaded, onSession: started => (session = started ?? session) }),
+		{
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 60,
+		},
+	);
 	const after = (from: number, shows: (text: string) => boolean) => stdout.writes.slice(from).findIndex(write => shows(write.text));
 	while (after(0, text => text.includes('Reply to Jade')) < 0) await tick(2);
 	stdin.press('Please use the online form.');
@@ -78,7 +85,13 @@ function median(values: readonly number[]): number {
 }
 
 /** Median times for `tokens` streamed as fast as the fake server can send them: bare client and TUI, alternated. */
-export async function streamingToScreen(library: ScenarioLibrary, fakeOllama: string, tokens = 2000, runs = 15, warmUps = 3): Promise<{ ours: number; inputBack: number; bare: number }> {
+export async function streamingToScreen(
+	library: ScenarioLibrary,
+	fakeOllama: string,
+	tokens = 2000,
+	runs = 15,
+	warmUps = 3,
+): Promise<{ ours: number; inputBack: number; bare: number }> {
 	timeChatRequests();
 	const server = spawn(process.execPath, [fakeOllama, String(tokens)], { stdio: ['ignore', 'pipe', 'inherit'] });
 	try {

@@ -40,7 +40,10 @@ export async function firstFrames(cli: string, minimalApp: string, runs = 7): Pr
 	const ours: number[] = [];
 	const minimal: number[] = [];
 	for (let run = 0; run < runs + 1; run++) {
-		const a = await timeToFirstFrame([process.execPath, cli, 'play', 'patient-dm-rash', '--learner', 'Bench', '--offline', '--transcripts', transcripts], 'Reply to Jade Holloway');
+		const a = await timeToFirstFrame(
+			[process.execPath, cli, 'play', 'patient-dm-rash', '--learner', 'Bench', '--offline', '--transcripts', transcripts],
+			'Reply to Jade Holloway',
+		);
 		const b = await timeToFirstFrame([process.execPath, minimalApp], 'minimal ink app ready');
 		// The first pair warms the disk cache for both.
 		if (run > 0) {
@@ -97,18 +100,31 @@ export async function keystrokeEcho(library: ScenarioLibrary, messages: number, 
 	const scenario = {
 		...base.scenario,
 		turns: rounds + 10,
-		beats: Array.from({ length: rounds + 10 }, (_, index) => ({ id: `beat-${index}`, say: `Message ${index} from Jade: still itchy, what should I do about it?`, end: false })),
+		beats: Array.from({ length: rounds + 10 }, (_, index) => ({
+			id: `beat-${index}`,
+			say: `Message ${index} from Jade: still itchy, what should I do about it?`,
+			end: false,
+		})),
 	};
 	const loaded: LoadedScenario = { ...base, scenario };
-	const controller = new SessionController({ scenario, rubric: compileRubric(scenario, library.criteria.library, isEnglishWord), learners: ['Bench'] }, new ScriptedPartner());
-	for (let round = 0; controller.current.messages.length < messages; round++) await controller.reply('Bench', `Reply ${round}: please use the online consultation form.`);
+	const controller = new SessionController(
+		{ scenario, rubric: compileRubric(scenario, library.criteria.library, isEnglishWord), learners: ['Bench'] },
+		new ScriptedPartner(),
+	);
+	for (let round = 0; controller.current.messages.length < messages; round++)
+		await controller.reply('Bench', `Reply ${round}: please use the online consultation form.`);
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-bench-'));
 	const recorder = recordSession(controller, transcriptPath(directory, 'bench'), { id: 'bench', contentHash: base.contentHash, group: false });
 	const stdout = new FakeTerminal();
 	const stdin = new FakeKeyboard();
 	const instance = render(
 		React.createElement(App, {
-			services: { scenarios: library.scenarios, sources: library.criteria.library.sources, startSession: () => ({ controller, recorder }), scriptedPartner: () => new ScriptedPartner() },
+			services: {
+				scenarios: library.scenarios,
+				sources: library.criteria.library.sources,
+				startSession: () => ({ controller, recorder }),
+				scriptedPartner: () => new ScriptedPartner(),
+			},
 			coach: false,
 			learner: 'Bench',
 			initial: loaded,

@@ -12,7 +12,13 @@ import '../source/cli/production.js';
 const ROOT = packageRoot();
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-type Figure = { name: string; value: string; ratio: number; budget: number; /** An absolute floor the issue also sets, where there is one. */ floorMet?: boolean };
+type Figure = {
+	name: string;
+	value: string;
+	ratio: number;
+	budget: number;
+	/** An absolute floor the issue also sets, where there is one. */ floorMet?: boolean;
+};
 const figures: Figure[] = [];
 
 function report(section: string, lines: readonly string[], figure: Figure): void {
@@ -98,13 +104,26 @@ async function rubricThroughput(): Promise<void> {
 			`RegExp baseline     ${perSecond(baseline.milliseconds).toLocaleString('en-GB').padStart(9)} replies/s  (${baseline.milliseconds.toFixed(0)} ms; one precompiled RegExp of the same phrases per scenario)`,
 			`budget: at least 20,000 replies/s: ${perSecond(ours.milliseconds) >= 20_000 ? 'ok' : 'UNDER'}`,
 		],
-		{ name: 'rubric vs RegExp', value: `${perSecond(ours.milliseconds)} replies/s`, ratio: ours.milliseconds / baseline.milliseconds, budget: 5, floorMet: perSecond(ours.milliseconds) >= 20_000 },
+		{
+			name: 'rubric vs RegExp',
+			value: `${perSecond(ours.milliseconds)} replies/s`,
+			ratio: ours.milliseconds / baseline.milliseconds,
+			budget: 5,
+			floorMet: perSecond(ours.milliseconds) >= 20_000,
+		},
 	);
 }
 
 function scoreStartup(): void {
-	const reply = "I can't give personal medical advice on here. Please use the practice's online consultation, or call 111 if it gets worse. I'll note this in your record.";
-	const [ours, bare] = processTimes([[process.execPath, CLI, 'score', '--scenario', 'patient-dm-rash', '--reply', reply], [process.execPath, '-e', '0']], 15);
+	const reply =
+		"I can't give personal medical advice on here. Please use the practice's online consultation, or call 111 if it gets worse. I'll note this in your record.";
+	const [ours, bare] = processTimes(
+		[
+			[process.execPath, CLI, 'score', '--scenario', 'patient-dm-rash', '--reply', reply],
+			[process.execPath, '-e', '0'],
+		],
+		15,
+	);
 	report(
 		'Start-up: one-reply `postsafe score` against `node -e 0`, whole process, median of 15 alternated runs',
 		[`postsafe score      ${ours!.toFixed(0).padStart(6)} ms`, `node -e 0           ${bare!.toFixed(0).padStart(6)} ms`],
@@ -117,7 +136,10 @@ async function firstFrame(): Promise<void> {
 	const { ours, minimal } = await firstFrames(CLI, join(ROOT, 'scripts', 'minimal-ink-app.mjs'));
 	report(
 		'First frame: `postsafe play` in an 80×24 pseudo-terminal (node-pty + xterm-headless) against a one-line Ink app, median of 7 alternated runs',
-		[`postsafe play       ${ours.toFixed(0).padStart(6)} ms  (until the chat's input line is drawn)`, `minimal Ink app     ${minimal.toFixed(0).padStart(6)} ms`],
+		[
+			`postsafe play       ${ours.toFixed(0).padStart(6)} ms  (until the chat's input line is drawn)`,
+			`minimal Ink app     ${minimal.toFixed(0).padStart(6)} ms`,
+		],
 		{ name: 'first frame', value: `${ours.toFixed(0)} ms`, ratio: ours / minimal, budget: 1.5 },
 	);
 }
@@ -131,7 +153,11 @@ async function echo(): Promise<void> {
 	const long = await keystrokeEcho(library, 200);
 	report(
 		'Keystroke to echo: typing in the chat with 200 messages above, through Ink rendering at 60 fps, median of 30 keys',
-		[`200 messages        ${long.toFixed(1).padStart(6)} ms`, `2 messages          ${empty.toFixed(1).padStart(6)} ms`, `budget: under 50 ms: ${long < 50 ? 'ok' : 'OVER'}`],
+		[
+			`200 messages        ${long.toFixed(1).padStart(6)} ms`,
+			`2 messages          ${empty.toFixed(1).padStart(6)} ms`,
+			`budget: under 50 ms: ${long < 50 ? 'ok' : 'OVER'}`,
+		],
 		{ name: 'keystroke echo', value: `${long.toFixed(1)} ms`, ratio: long / 50, budget: 1 },
 	);
 }
@@ -158,13 +184,23 @@ async function review(): Promise<void> {
 	const { ours, bare, count } = await reviewBrowserOpen(join(ROOT, 'examples', 'example.json'));
 	report(
 		`Review browser: ${count.toLocaleString('en-GB')} transcripts, median of 5 alternated runs`,
-		[`postsafe review     ${ours.toFixed(0).padStart(6)} ms  (to the frame listing the newest, through Ink, scenario library loaded)`, `bare read + parse   ${bare.toFixed(0).padStart(6)} ms  (readFileSync and JSON.parse of every file)`],
+		[
+			`postsafe review     ${ours.toFixed(0).padStart(6)} ms  (to the frame listing the newest, through Ink, scenario library loaded)`,
+			`bare read + parse   ${bare.toFixed(0).padStart(6)} ms  (readFileSync and JSON.parse of every file)`,
+		],
 		{ name: 'review browser', value: `${ours.toFixed(0)} ms`, ratio: ours / bare, budget: 1.5 },
 	);
 }
 
 // `npm run bench -- streaming echo` runs just those; no names runs them all.
-const benches: Record<string, () => void | Promise<void>> = { rubric: rubricThroughput, startup: scoreStartup, 'first-frame': firstFrame, echo, streaming, review };
+const benches: Record<string, () => void | Promise<void>> = {
+	rubric: rubricThroughput,
+	startup: scoreStartup,
+	'first-frame': firstFrame,
+	echo,
+	streaming,
+	review,
+};
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter(name => !(name in benches));
 if (unknown.length > 0) {

@@ -7,7 +7,20 @@ import { build } from 'esbuild';
 
 // write-file-atomic is CommonJS that reads __filename, which an ES module bundle does not have.
 // The bench's pseudo-terminal: node-pty loads a native binary of its own, found beside it in node_modules.
-const LOADED_AT_RUNTIME = ['ink', 'react', 'react-dom', '@inkjs/ui', 'ollama', 'openai', 'ws', 'yoga-layout', 'react-reconciler', 'ink-testing-library', '@lydell/node-pty', '@xterm/headless'];
+const LOADED_AT_RUNTIME = [
+	'ink',
+	'react',
+	'react-dom',
+	'@inkjs/ui',
+	'ollama',
+	'openai',
+	'ws',
+	'yoga-layout',
+	'react-reconciler',
+	'ink-testing-library',
+	'@lydell/node-pty',
+	'@xterm/headless',
+];
 
 const keepExternal = {
 	name: 'keep-ui-external',
@@ -22,7 +35,12 @@ const keepExternal = {
 rmSync('dist', { recursive: true, force: true });
 await build({
 	// The bench is bundled like the CLI so it measures the code that ships, not a dev transform of it.
-	entryPoints: { cli: 'source/cli.ts', 'write-scenario-cache': 'scripts/write-scenario-cache.ts', bench: 'scripts/bench.ts', 'fake-ollama-process': 'scripts/fake-ollama-process.ts' },
+	entryPoints: {
+		cli: 'source/cli.ts',
+		'write-scenario-cache': 'scripts/write-scenario-cache.ts',
+		bench: 'scripts/bench.ts',
+		'fake-ollama-process': 'scripts/fake-ollama-process.ts',
+	},
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -77,7 +77,9 @@ for (const set of SETS) {
 	let safe = 0;
 	let alarms = 0;
 	const misses: string[] = [];
-	for (const file of readdirSync(directory).filter(name => name.endsWith('.yaml')).sort()) {
+	for (const file of readdirSync(directory)
+		.filter(name => name.endsWith('.yaml'))
+		.sort()) {
 		const scenario = file.replace(/\.yaml$/, '');
 		const rubric = rubricFor(scenario);
 		if (!rubric) {
@@ -96,7 +98,10 @@ for (const set of SETS) {
 			// In a scenario with audiences a reply starting "@ellie " was written there, as plain mode reads it.
 			const written = library.scenarios.find(loaded => loaded.scenario.id === scenario)!.scenario;
 			const placed = item.replies.map(reply => addressedLine(written, reply));
-			const score = scorePlaced(rubric, placed.flatMap(reply => (reply.kind === 'reply' ? [reply] : [])));
+			const score = scorePlaced(
+				rubric,
+				placed.flatMap(reply => (reply.kind === 'reply' ? [reply] : [])),
+			);
 			const met = new Set(score.criteria.filter(criterion => criterion.met).map(criterion => criterion.id));
 			const raised = new Set(score.redFlags.map(flag => flag.id));
 			const wrong: string[] = [];

@@ -29,7 +29,16 @@ function wholeNumber(low: number, high: number) {
 	};
 }
 
-type PartnerFlags = { offline?: boolean; model?: string; host?: string; seed?: number; timeout?: number; provider?: 'ollama' | 'openai'; baseUrl?: string; apiKeyEnv?: string };
+type PartnerFlags = {
+	offline?: boolean;
+	model?: string;
+	host?: string;
+	seed?: number;
+	timeout?: number;
+	provider?: 'ollama' | 'openai';
+	baseUrl?: string;
+	apiKeyEnv?: string;
+};
 type PlayFlags = PartnerFlags & { learner?: string; turns?: number; coach?: boolean; plain?: boolean; json?: boolean; transcripts?: string };
 
 /** Where the LLM partner is: Ollama's host and model, and how long to wait for it. */
@@ -37,7 +46,11 @@ function addPartnerOptions(command: Command): Command {
 	return command
 		.option('--host <host>', 'Ollama address: host, host:port or http://host:port (default OLLAMA_HOST, else 127.0.0.1:11434)')
 		.addOption(new Option('--model <name>', 'the model to play the other party').env('POSTSAFE_MODEL').default(undefined, 'llama3.2'))
-		.addOption(new Option('--provider <kind>', 'the model server: ollama, or openai for any OpenAI-compatible one (vLLM, llama.cpp, LM Studio)').choices(['ollama', 'openai']).default(undefined, 'ollama'))
+		.addOption(
+			new Option('--provider <kind>', 'the model server: ollama, or openai for any OpenAI-compatible one (vLLM, llama.cpp, LM Studio)')
+				.choices(['ollama', 'openai'])
+				.default(undefined, 'ollama'),
+		)
 		.option('--base-url <url>', 'with --provider openai: the API address, e.g. http://gpu-server:8000/v1 (default POSTSAFE_BASE_URL)')
 		.option('--api-key-env <name>', 'with --provider openai: the environment variable that holds the API key, if the server wants one');
 }
@@ -48,8 +61,17 @@ function addPlayOptions(command: Command): Command {
 		.option('--coach', 'after each reply, a one-line hint on what to work on')
 		.option('--offline', 'the scripted partner, with no model (also when Ollama is not running)')
 		.option('--seed <n>', 'the model’s seed, to replay a session (recorded in the transcript)', wholeNumber(0, 2 ** 31 - 1))
-		.option('--timeout <seconds>', "how long to wait for the model's next words before offering a retry (a whole message may take three times that)", wholeNumber(1, 3600), 60)
-		.addOption(new Option('--transcripts <dir>', 'where transcripts are saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'));
+		.option(
+			'--timeout <seconds>',
+			"how long to wait for the model's next words before offering a retry (a whole message may take three times that)",
+			wholeNumber(1, 3600),
+			60,
+		)
+		.addOption(
+			new Option('--transcripts <dir>', 'where transcripts are saved')
+				.env('POSTSAFE_TRANSCRIPTS')
+				.default(undefined, 'your data folder, see `postsafe doctor`'),
+		);
 }
 
 /** A conversation with an end: `play` and `interview`. */
@@ -72,7 +94,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.configureOutput({
 			// One line per error: commander's "(Did you mean …?)" suggestion joins the message.
 			// The argument is quoted back as given: a name with control codes in it is shown, not obeyed.
-			outputError: (text, write) => write(`postsafe: ${visibleLine(text.trimEnd().replace(/^error: /, '').replace(/\n\(Did you mean/, ' (did you mean'))}\n`),
+			outputError: (text, write) =>
+				write(
+					`postsafe: ${visibleLine(
+						text
+							.trimEnd()
+							.replace(/^error: /, '')
+							.replace(/\n\(Did you mean/, ' (did you mean'),
+					)}\n`,
+				),
 		});
 	const scenariosOption = () => program.opts<{ scenarios?: string }>().scenarios;
 	// `postsafe help play`, as well as `postsafe play --help` (the program's own action would hide it).
@@ -90,7 +120,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 	addSessionOptions(program.command('play'))
 		.description('role-play a scenario: someone messages you, you reply, then a debrief')
 		.argument('<id>', 'scenario id (see `postsafe list`)')
-		.addHelpText('after', '\nExamples:\n  postsafe play patient-dm-rash --learner Asha --coach\n  printf "reply one\\nreply two\\n" | postsafe play patient-dm-rash --learner Asha --json')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  postsafe play patient-dm-rash --learner Asha --coach\n  printf "reply one\\nreply two\\n" | postsafe play patient-dm-rash --learner Asha --json',
+		)
 		.action(async (id: string, options: PlayFlags) => {
 			const { runPlay } = await import('./commands/play.js');
 			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption() }));
@@ -99,7 +132,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 	addSessionOptions(program.command('interview'))
 		.description('interview practice: the panel asks, follows up on what you leave out, and the debrief scores structure as well as content')
 		.argument('[id]', 'interview scenario id (the picker of interviews without it)')
-		.addHelpText('after', '\nExamples:\n  postsafe interview\n  printf "answer one\\nanswer two\\n" | postsafe interview interview-colleague-post --learner Asha')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  postsafe interview\n  printf "answer one\\nanswer two\\n" | postsafe interview interview-colleague-post --learner Asha',
+		)
 		.action(async (id: string | undefined, options: PlayFlags) => {
 			const { runPlay } = await import('./commands/play.js');
 			setExitCode(await runPlay(id, { ...options, scenarios: scenariosOption(), mode: 'interview' }));
@@ -157,7 +193,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--reply <text>', "the learner's reply; repeat for each turn, in order", collect, [])
 		.option('--batch <file>', 'JSONL file ("-" for stdin) of {"scenario": id, "replies": [...]} lines')
 		.option('--json', 'print the score JSON')
-		.addHelpText('after', '\nExamples:\n  postsafe score --scenario patient-dm-rash --reply "I can\'t advise on here; please call 111."\n  postsafe score --batch replies.jsonl --json')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  postsafe score --scenario patient-dm-rash --reply "I can\'t advise on here; please call 111."\n  postsafe score --batch replies.jsonl --json',
+		)
 		.action(async (options: { scenario?: string; reply: string[]; batch?: string; json?: boolean }) => {
 			const { runScore } = await import('./commands/score.js');
 			setExitCode(await runScore({ ...options, scenarios: scenariosOption() }));
@@ -175,12 +214,22 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--offline', 'the scripted partner, with no model')
 		.option('--turns <n>', "most replies each learner gives (overrides the scenario's limit)", wholeNumber(1, 50))
 		.option('--plain', 'plain text: replies read one per line in learner order (automatic when stdin is not a terminal)')
-		.addOption(new Option('--transcripts <dir>', 'where the transcript is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
-		.option('--serve', 'a room of laptops: learners join with `postsafe join` and reply on their own screens (listens on the local network: a trusted room network only)')
+		.addOption(
+			new Option('--transcripts <dir>', 'where the transcript is saved')
+				.env('POSTSAFE_TRANSCRIPTS')
+				.default(undefined, 'your data folder, see `postsafe doctor`'),
+		)
+		.option(
+			'--serve',
+			'a room of laptops: learners join with `postsafe join` and reply on their own screens (listens on the local network: a trusted room network only)',
+		)
 		.option('--port <n>', 'with --serve: the port to listen on (default 4791)', wholeNumber(0, 65535))
 		.option('--expect <n>', 'with --serve: start the first round once this many learners have joined', wholeNumber(2, 30))
 		.option('--listen <address>', 'with --serve: the address to listen on (default every interface, 0.0.0.0; 127.0.0.1 for this machine only)')
-		.addHelpText('after', '\nExamples:\n  postsafe group patient-dm-rash --learners "Asha,Ben,Chloe"\n  postsafe group --sjt --count 5 --learners "Asha,Ben,Chloe" --anonymous\n  postsafe group patient-dm-rash --serve --expect 3')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  postsafe group patient-dm-rash --learners "Asha,Ben,Chloe"\n  postsafe group --sjt --count 5 --learners "Asha,Ben,Chloe" --anonymous\n  postsafe group patient-dm-rash --serve --expect 3',
+		)
 		.action(async (id: string | undefined, options: import('./commands/group-serve.js').ServeFlags & { serve?: boolean }) => {
 			if (options.serve) {
 				const { runGroupServe } = await import('./commands/group-serve.js');
@@ -192,7 +241,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
 	program
 		.command('join')
-		.description("join a room the facilitator opened with `group --serve`: reply on your own screen, hidden until the round is revealed")
+		.description('join a room the facilitator opened with `group --serve`: reply on your own screen, hidden until the round is revealed')
 		.argument('<address>', "the room's HOST:PORT, from the facilitator's join line")
 		.requiredOption('--code <code>', 'the six-digit code from the join line')
 		.requiredOption('--learner <name>', 'your name, as the group knows you (the same name rejoins after a drop)', personName)
@@ -208,7 +257,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.description('go through saved transcripts with a learner: comments by turn, a summary, an outcome and sign-off')
 		.argument('[transcript]', 'a transcript file (a browser of the transcripts folder without it)')
 		.option('--reviewer <name>', "the supervisor's name, for the sign-off (asked if not given)")
-		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
+		.addOption(
+			new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'),
+		)
 		.action(async (file: string | undefined, options: { reviewer?: string; transcripts?: string }) => {
 			const { runReview } = await import('./commands/review.js');
 			setExitCode(await runReview(file, { ...options, scenarios: scenariosOption() }));
@@ -217,7 +268,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 	program
 		.command('export')
 		.description('transcripts and SJT records as portfolio entries: Markdown, or one self-contained HTML file each that prints on A4')
-		.argument('<transcripts...>', 'transcript and SJT record files (e.g. a folder\'s *.json)')
+		.argument('<transcripts...>', "transcript and SJT record files (e.g. a folder's *.json)")
 		.addOption(new Option('--format <format>', 'md or html (default: from --out, x.html is HTML; else md)').choices(['md', 'html']))
 		.option('--out <path>', 'where to write (a file for one transcript, a folder for several; stdout without it)')
 		.action(async (files: string[], options: { format?: 'md' | 'html'; out?: string }) => {
@@ -232,7 +283,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--since <date>', 'only sessions on or after this date (YYYY-MM-DD)')
 		.option('--json', 'print JSON')
 		.option('--csv', 'print CSV, one row per session')
-		.addOption(new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
+		.addOption(
+			new Option('--transcripts <dir>', 'the transcripts folder').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'),
+		)
 		.action(async (options: { learner?: string; since?: string; json?: boolean; csv?: boolean; transcripts?: string }) => {
 			const { runReport } = await import('./commands/report.js');
 			setExitCode(await runReport({ ...options, scenarios: scenariosOption() }));
@@ -250,8 +303,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 		.option('--seed <n>', 'choose and order the items as a session with this seed did', wholeNumber(0, 2 ** 31 - 1))
 		.option('--plain', 'plain text: each item printed, one answer line read for each (automatic when stdin is not a terminal)')
 		.option('--json', 'plain mode, printing the session summary as JSON')
-		.addOption(new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'))
-		.addHelpText('after', '\nExamples:\n  postsafe sjt --count 10 --timed\n  postsafe sjt --topic confidentiality --type best3\n  printf "A,D,B,C,E\\n" | postsafe sjt --count 1 --type rank --learner Asha')
+		.addOption(
+			new Option('--transcripts <dir>', 'where the session is saved').env('POSTSAFE_TRANSCRIPTS').default(undefined, 'your data folder, see `postsafe doctor`'),
+		)
+		.addHelpText(
+			'after',
+			'\nExamples:\n  postsafe sjt --count 10 --timed\n  postsafe sjt --topic confidentiality --type best3\n  printf "A,D,B,C,E\\n" | postsafe sjt --count 1 --type rank --learner Asha',
+		)
 		.action(async (options: import('./commands/sjt.js').SjtFlags) => {
 			const { runSjt } = await import('./commands/sjt.js');
 			setExitCode(await runSjt({ ...options, scenarios: scenariosOption() }));
@@ -279,7 +337,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
 	// "Every command takes --scenarios DIR": after the command's name as well as before it.
 	const everyCommand = (parent: Command): Command[] => parent.commands.flatMap(command => [command, ...everyCommand(command)]);
-	for (const command of everyCommand(program)) command.option('--scenarios <dir>', 'scenario library folder (default POSTSAFE_SCENARIOS, else the bundled one)');
+	for (const command of everyCommand(program))
+		command.option('--scenarios <dir>', 'scenario library folder (default POSTSAFE_SCENARIOS, else the bundled one)');
 	program.hook('preAction', (_, action) => {
 		for (let command: Command | null = action; command && command !== program; command = command.parent) {
 			const own = command.opts<{ scenarios?: string }>().scenarios;

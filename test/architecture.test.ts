@@ -13,12 +13,16 @@ describe('ARCHITECTURE.md', () => {
 		// "`name` (`source/x.ts` …" and "`name` in `source/x.ts`": the function is in that file.
 		const named = [...text.matchAll(/`(\w+)` (?:\(|in |from )`(source\/[\w./-]+\.tsx?)`/g)].map(match => [match[1]!, match[2]!] as const);
 		expect(named.length).toBeGreaterThan(4);
-		const missing = named.filter(([name, file]) => !new RegExp(`export (?:async )?(?:function|const|class) ${name}\\b`).test(readFileSync(join(ROOT, file), 'utf8')));
+		const missing = named.filter(
+			([name, file]) => !new RegExp(`export (?:async )?(?:function|const|class) ${name}\\b`).test(readFileSync(join(ROOT, file), 'utf8')),
+		);
 		expect(missing).toEqual([]);
 	});
 
 	it('gives every top folder of source/ a layer', () => {
-		const folders = readdirSync(join(ROOT, 'source'), { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => entry.name);
+		const folders = readdirSync(join(ROOT, 'source'), { withFileTypes: true })
+			.filter(entry => entry.isDirectory())
+			.map(entry => entry.name);
 		const table = text.slice(text.indexOf('| layer |'), text.indexOf('Also checked'));
 		expect(folders.filter(folder => !table.includes(`\`${folder}/\``))).toEqual([]);
 	});

@@ -25,7 +25,9 @@ describe('choosing where to write, in a real terminal (80×24, NO_COLOR)', { tim
 		terminal.type(TO_GROUP);
 		terminal.press('Enter');
 		// Ellie answers in private.
-		await terminal.waitForScreen(screen => /Ellie Marsh \d\d:\d\d · Ellie, private haha so is that a no to swapping\?/.test(runningText(screen)), { timeout: 8000 });
+		await terminal.waitForScreen(screen => /Ellie Marsh \d\d:\d\d · Ellie, private haha so is that a no to swapping\?/.test(runningText(screen)), {
+			timeout: 8000,
+		});
 
 		terminal.press('Tab');
 		screen = await terminal.waitForScreen('Write to Ellie, privately');

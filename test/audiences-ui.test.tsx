@@ -35,7 +35,16 @@ describe('the group screen in a scenario with audiences', () => {
 					anonymous={false}
 					parseNames={parseLearners}
 					scriptedPartner={() => new ScriptedPartner()}
-					start={learners => (session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')), turns: 1 }))}
+					start={learners =>
+						(session = startRecordedSession({
+							loaded,
+							criteria: library.criteria.library,
+							learners,
+							partner: new ScriptedPartner(),
+							transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')),
+							turns: 1,
+						}))
+					}
 				/>
 			</KeyRouter>,
 		);
@@ -80,7 +89,10 @@ describe('reviewing a transcript written before audiences', () => {
 			await press(ui, '\u001B[B');
 		}
 		// The rubric's marks taken out of the learner's words: "[Delete it]C now" reads "Delete it now".
-		const shown = seen.join(' ').replace(/\[/g, '').replace(/\][A-Z⚑¬]*/g, '');
+		const shown = seen
+			.join(' ')
+			.replace(/\[/g, '')
+			.replace(/\][A-Z⚑¬]*/g, '');
 		transcript.turns.forEach((turn, index) => {
 			const name = turn.role === 'learner' ? turn.learner! : 'Ellie Marsh';
 			// "3. Sam · 08:10": who and when, and nothing about where.

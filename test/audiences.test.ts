@@ -34,7 +34,9 @@ type ReplyJson = { reply: number; met: string[]; redFlags: string[]; audience?: 
 
 describe('where the learner writes, in plain mode', () => {
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));
-	const played = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--json', '--transcripts', directory], { input: `@group ${CHALLENGE}\n@ellie ${CHALLENGE}\n` });
+	const played = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--json', '--transcripts', directory], {
+		input: `@group ${CHALLENGE}\n@ellie ${CHALLENGE}\n`,
+	});
 	const output = JSON.parse(played.stdout) as { score: { replies: ReplyJson[] } };
 
 	it('a challenge naming the ward and bed, in the group, is the public call-out; the same words to Ellie are not, and meet respect', () => {
@@ -56,7 +58,9 @@ describe('where the learner writes, in plain mode', () => {
 	});
 
 	it('tells the learner where they can write, and labels every message with where it was said', () => {
-		expect(played.stderr.replace(/\s+/g, ' ')).toContain('Start a line with @group to the group (40); @ellie to Ellie, privately. A line without one goes to the group (40).');
+		expect(played.stderr.replace(/\s+/g, ' ')).toContain(
+			'Start a line with @group to the group (40); @ellie to Ellie, privately. A line without one goes to the group (40).',
+		);
 		expect(played.stderr).toContain(`[the group] Asha: ${CHALLENGE}`);
 		expect(played.stderr).toContain(`[Ellie, private] Asha: ${CHALLENGE}`);
 	});
@@ -102,7 +106,9 @@ describe('where the learner writes, in plain mode', () => {
 	});
 
 	it('the debrief says where the model reply is written', () => {
-		const result = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-audiences-'))], { input: `@ellie ${CHALLENGE}\n` });
+		const result = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-audiences-'))], {
+			input: `@ellie ${CHALLENGE}\n`,
+		});
 		expect(result.stdout).toContain('A model reply, written to Ellie, privately');
 	});
 
@@ -111,19 +117,28 @@ describe('where the learner writes, in plain mode', () => {
 		expect(score(`@group ${CHALLENGE}`).redFlags.map(flag => flag.id)).toEqual(['public-callout']);
 		expect(score(`@ellie ${CHALLENGE}`).redFlags).toEqual([]);
 		const nowhere = runCli(['score', '--scenario', SCENARIO, '--reply', `@elie ${CHALLENGE}`]);
-		expect(nowhere).toMatchObject({ code: 2, stderr: expect.stringContaining('"@elie" is not an audience of group-chat-patient-joke (it has @group, @ellie)') });
+		expect(nowhere).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('"@elie" is not an audience of group-chat-patient-joke (it has @group, @ellie)'),
+		});
 	});
 });
 
 describe('where each learner writes, in plain group mode', () => {
 	it('reads @group and @ellie per reply, and the round shows where each went and what it raised', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));
-		const result = runCli(['group', SCENARIO, '--offline', '--plain', '--learners', 'Asha,Ben', '--turns', '1', '--transcripts', directory], { input: `@group ${CHALLENGE}\n@ellie ${CHALLENGE}\n` });
+		const result = runCli(['group', SCENARIO, '--offline', '--plain', '--learners', 'Asha,Ben', '--turns', '1', '--transcripts', directory], {
+			input: `@group ${CHALLENGE}\n@ellie ${CHALLENGE}\n`,
+		});
 		expect(result.code).toBe(0);
 		const round = runningRound(result.stdout);
 		expect(round).toContain('Asha ✓ – – 2/5 ⚑ [the group] Ellie please delete that photo');
 		expect(round).toContain('→ Ben ✓ ✓ – 4/5 [Ellie, private] Ellie please delete that photo');
-		expect(transcriptIn(directory).turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.audience])).toEqual([
+		expect(
+			transcriptIn(directory)
+				.turns.filter(turn => turn.role === 'learner')
+				.map(turn => [turn.learner, turn.audience]),
+		).toEqual([
 			['Asha', 'group'],
 			['Ben', 'ellie'],
 		]);
@@ -141,7 +156,8 @@ describe('the scripted partner', () => {
 			{ id: 'anywhere', say: 'ok', end: false },
 		];
 		const withBeats = { ...scenario, beats };
-		const after = (audience: string) => chooseBeat(withBeats, { lastOutcome: { met: [], redFlags: [], audience }, metSoFar: [], stepsSoFar: [], usedBeats: [] })?.id;
+		const after = (audience: string) =>
+			chooseBeat(withBeats, { lastOutcome: { met: [], redFlags: [], audience }, metSoFar: [], stepsSoFar: [], usedBeats: [] })?.id;
 		expect([after('group'), after('ellie')]).toEqual(['in-public', 'anywhere']);
 	});
 });
@@ -165,7 +181,9 @@ describe('validate', () => {
 		const result = runCli(['validate', file, '--scenarios', folder]);
 		expect(result.code).toBe(1);
 		expect(result.stdout).toContain(`${at('jsoh')}: opening[1].voice: unknown voice "jsoh"; this scenario's voices are: partner, josh, priya`);
-		expect(result.stdout).toMatch(new RegExp(`${at('elie')}: beats\\[\\d+\\]\\.audience: unknown audience "elie"; this scenario's audiences are: group, ellie`));
+		expect(result.stdout).toMatch(
+			new RegExp(`${at('elie')}: beats\\[\\d+\\]\\.audience: unknown audience "elie"; this scenario's audiences are: group, ellie`),
+		);
 		expect(result.stdout).toContain(`${at('publick')}: rubric.redFlags[2].in[0]: unknown audience "publick"`);
 	});
 
@@ -174,8 +192,14 @@ describe('validate', () => {
 		cpSync(join(ROOT, 'scenarios', 'criteria.yaml'), join(folder, 'criteria.yaml'));
 		const source = readFileSync(join(ROOT, 'scenarios', `${SCENARIO}.yaml`), 'utf8');
 		const text = source
-			.replace('    - id: escalation\n      points: 1\n', '    - id: escalation\n      points: 1\n      where:\n        - in: [privat]\n          evidence: [rota lead]\n')
-			.replace(/    - id: spreads-it\n      breaches: \[confidentiality\]\n      label: Copied or forwarded the post\n      why: >-\n(        .*\n)+?      patterns:\n(        - .*\n)+/, match => match.replace(/      patterns:\n(        - .*\n)+/, ''));
+			.replace(
+				'    - id: escalation\n      points: 1\n',
+				'    - id: escalation\n      points: 1\n      where:\n        - in: [privat]\n          evidence: [rota lead]\n',
+			)
+			.replace(
+				/    - id: spreads-it\n      breaches: \[confidentiality\]\n      label: Copied or forwarded the post\n      why: >-\n(        .*\n)+?      patterns:\n(        - .*\n)+/,
+				match => match.replace(/      patterns:\n(        - .*\n)+/, ''),
+			);
 		expect(text).not.toBe(source);
 		const file = join(folder, `${SCENARIO}.yaml`);
 		writeFileSync(file, text);
@@ -183,7 +207,9 @@ describe('validate', () => {
 		const result = runCli(['validate', file, '--scenarios', folder]);
 		expect(result.code).toBe(1);
 		const privat = lines.findIndex(line => line.includes('privat]'));
-		expect(result.stdout).toContain(`${file}:${privat + 1}:${lines[privat]!.indexOf('privat') + 1}: rubric.criteria[2].where[0].in[0]: unknown audience "privat"`);
+		expect(result.stdout).toContain(
+			`${file}:${privat + 1}:${lines[privat]!.indexOf('privat') + 1}: rubric.criteria[2].where[0].in[0]: unknown audience "privat"`,
+		);
 		expect(result.stdout).toMatch(/rubric\.redFlags\[1\]\.patterns: a red flag needs patterns \(or "where" blocks of them\)/);
 	});
 });
@@ -195,7 +221,9 @@ describe('patterns that count only in some audiences (where: blocks)', () => {
 		...scenario,
 		rubric: {
 			...rubric,
-			criteria: rubric.criteria.map(criterion => (criterion.id === 'escalation' ? { ...criterion, where: [{ in: ['private'], evidence: ['word with the rota lead'] }] } : criterion)),
+			criteria: rubric.criteria.map(criterion =>
+				criterion.id === 'escalation' ? { ...criterion, where: [{ in: ['private'], evidence: ['word with the rota lead'] }] } : criterion,
+			),
 			redFlags: rubric.redFlags.map(flag => (flag.id === 'spreads-it' ? { ...flag, where: [{ in: ['public'], patterns: ['everyone save it'] }] } : flag)),
 		},
 	};
@@ -226,10 +254,21 @@ describe('the partner in a scenario with audiences', () => {
 	});
 
 	it('the model is told where the learner wrote and who is there, plays the voice the beat gives the words to, and the others answer too', async () => {
-		const server = await startFakeOllama({ chats: [{ pieces: ['[in the group] ', 'oof ', 'harsh'] }, { pieces: ['be ', 'kind ', 'all'] }, { pieces: ['why ', 'in ', 'public'] }] });
+		const server = await startFakeOllama({
+			chats: [{ pieces: ['[in the group] ', 'oof ', 'harsh'] }, { pieces: ['be ', 'kind ', 'all'] }, { pieces: ['why ', 'in ', 'public'] }],
+		});
 		fakes.push(server);
 		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === SCENARIO)!;
-		const partner = new VoicesPartner(new OllamaPartner({ host: server.url, model: 'llama3.2', seed: 7, timeoutMs: 5000, templates: loadPromptTemplates(join(ROOT, 'prompts')), emitEveryMs: 0 }));
+		const partner = new VoicesPartner(
+			new OllamaPartner({
+				host: server.url,
+				model: 'llama3.2',
+				seed: 7,
+				timeoutMs: 5000,
+				templates: loadPromptTemplates(join(ROOT, 'prompts')),
+				emitEveryMs: 0,
+			}),
+		);
 		const controller = new SessionController({ scenario: loaded.scenario, rubric: rubricFor(SCENARIO), learners: ['Asha'] }, partner);
 		await controller.reply('Asha', CHALLENGE, 'group');
 		const [request, priya, ellie] = server.requests.filter(entry => entry.path === '/api/chat');
@@ -246,7 +285,7 @@ describe('the partner in a scenario with audiences', () => {
 		const priyaSees = priya!.body.messages as { role: string; content: string }[];
 		expect(priyaSees[0]!.content).toContain('You are playing Priya Shah');
 		expect(priyaSees.at(-2)!.content).toBe('[Josh Whitfield, in the group] oof harsh');
-		expect(priyaSees.at(-1)!.content).toContain("close to this, in your own words: \"ok let's keep it friendly in here please 🙏 Ellie's had a rough week\"");
+		expect(priyaSees.at(-1)!.content).toContain('close to this, in your own words: "ok let\'s keep it friendly in here please 🙏 Ellie\'s had a rough week"');
 		const ellieSees = ellie!.body.messages as { role: string; content: string }[];
 		expect(ellieSees[0]!.content).toContain('You are playing Ellie Marsh');
 		expect(ellieSees.at(-1)!.content).toContain('Answer in Ellie (a private chat: Ellie Marsh).');
@@ -259,18 +298,35 @@ describe('the partner in a scenario with audiences', () => {
 	});
 
 	it('an OpenAI-compatible server is told the same, and plays every voice of the turn', async () => {
-		const server = await startFakeOpenAi({ chats: [{ pieces: ['oof ', 'harsh'] }, { pieces: ['be ', 'kind ', 'all'] }, { pieces: ['why ', 'in ', 'public'] }] });
+		const server = await startFakeOpenAi({
+			chats: [{ pieces: ['oof ', 'harsh'] }, { pieces: ['be ', 'kind ', 'all'] }, { pieces: ['why ', 'in ', 'public'] }],
+		});
 		openAiFakes.push(server);
 		const loaded = bundledLibrary().scenarios.find(entry => entry.scenario.id === SCENARIO)!;
-		const partner = new VoicesPartner(new OpenAiPartner({ baseUrl: server.url, model: 'llama3.2', seed: 7, timeoutMs: 5000, templates: loadPromptTemplates(join(ROOT, 'prompts')), emitEveryMs: 0 }));
+		const partner = new VoicesPartner(
+			new OpenAiPartner({
+				baseUrl: server.url,
+				model: 'llama3.2',
+				seed: 7,
+				timeoutMs: 5000,
+				templates: loadPromptTemplates(join(ROOT, 'prompts')),
+				emitEveryMs: 0,
+			}),
+		);
 		const controller = new SessionController({ scenario: loaded.scenario, rubric: rubricFor(SCENARIO), learners: ['Asha'] }, partner);
 		await controller.reply('Asha', CHALLENGE, 'group');
 		const chats = server.requests.filter(entry => entry.path.endsWith('/chat/completions'));
 		expect(chats).toHaveLength(3);
 		const messages = chats[0]!.body.messages as { role: string; content: string }[];
 		expect(messages[0]!.content).toContain('You are playing Josh Whitfield');
-		expect(messages.at(-1)!.content).toContain('"Asha" wrote their last message in the group (public, 40 people: Ellie Marsh, Josh Whitfield, Priya Shah (FY2 rep)');
-		expect(controller.current.messages.slice(-3).map(message => [message.kind === 'partner' ? (message.voice ?? 'partner') : 'learner', message.audience, message.text])).toEqual([
+		expect(messages.at(-1)!.content).toContain(
+			'"Asha" wrote their last message in the group (public, 40 people: Ellie Marsh, Josh Whitfield, Priya Shah (FY2 rep)',
+		);
+		expect(
+			controller.current.messages
+				.slice(-3)
+				.map(message => [message.kind === 'partner' ? (message.voice ?? 'partner') : 'learner', message.audience, message.text]),
+		).toEqual([
 			['josh', 'group', 'oof harsh'],
 			['priya', 'group', 'be kind all'],
 			['partner', 'ellie', 'why in public'],

@@ -7,15 +7,31 @@ const library = bundledLibrary();
 const subjects: Subject[] = library.scenarios.map(({ scenario }) => ({ scenario, rubric: rubricFor(scenario.id) }));
 
 const AWAITING_CASES = [
-	'ai-chatbot-patient-data', 'anonymous-forum-post', 'crowdfunding-patient', 'dating-app-patient', 'doxxing-after-viral-post',
-	'group-chat-disclosed', 'influencer-weight-loss-jab', 'linkedin-endorsement', 'patient-films-consultation', 'strike-post-patients',
+	'ai-chatbot-patient-data',
+	'anonymous-forum-post',
+	'crowdfunding-patient',
+	'dating-app-patient',
+	'doxxing-after-viral-post',
+	'group-chat-disclosed',
+	'influencer-weight-loss-jab',
+	'linkedin-endorsement',
+	'patient-films-consultation',
+	'strike-post-patients',
 ];
 
-const results: TypeResult[] = [...minimumFunctionality(subjects), ...invariance(subjects), ...direction(subjects), ...gaming(subjects, subject => keywordsOf(library.criteria.library, subject))];
+const results: TypeResult[] = [
+	...minimumFunctionality(subjects),
+	...invariance(subjects),
+	...direction(subjects),
+	...gaming(subjects, subject => keywordsOf(library.criteria.library, subject)),
+];
 
 describe('behavioural suite (CheckList)', () => {
 	it('prints the failure rate per test type', () => {
-		const lines = results.map(result => `${result.type.padEnd(32)} ${String(result.cases).padStart(5)} cases  ${((100 * result.failures.length) / Math.max(1, result.cases)).toFixed(1).padStart(5)}% failed`);
+		const lines = results.map(
+			result =>
+				`${result.type.padEnd(32)} ${String(result.cases).padStart(5)} cases  ${((100 * result.failures.length) / Math.max(1, result.cases)).toFixed(1).padStart(5)}% failed`,
+		);
 		console.log(`\n${lines.join('\n')}\n${String(results.reduce((sum, result) => sum + result.cases, 0)).padStart(38)} cases in all`);
 		expect(results.reduce((sum, result) => sum + result.cases, 0)).toBeGreaterThan(2000);
 	});
@@ -39,6 +55,12 @@ describe('behavioural suite (CheckList)', () => {
 
 	it.each(results.map(result => [result.type, result] as const))('%s fails no more than 2% of its cases', (_, result) => {
 		const rate = result.failures.length / Math.max(1, result.cases);
-		expect(rate, result.failures.slice(0, 8).map(failure => `${failure.scenario}: ${failure.reply} (${failure.why})`).join('\n')).toBeLessThanOrEqual(0.02);
+		expect(
+			rate,
+			result.failures
+				.slice(0, 8)
+				.map(failure => `${failure.scenario}: ${failure.reply} (${failure.why})`)
+				.join('\n'),
+		).toBeLessThanOrEqual(0.02);
 	});
 });

@@ -12,7 +12,10 @@ import { flat } from './helpers/ink.js';
 import { bundledLibrary, rubricFor } from './helpers/library.js';
 
 // The boundary drawn in the first reply is undone by the advice in the second.
-const REPLIES = ["Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.", 'Actually it looks like eczema, try some hydrocortisone cream.'];
+const REPLIES = [
+	"Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form.",
+	'Actually it looks like eczema, try some hydrocortisone cream.',
+];
 const ADVICE = 'Individual clinical advice through a personal account';
 
 const mounted: { unmount: () => void }[] = [];

@@ -24,7 +24,17 @@ describe('the transcripts folder, as the review browser lists it', () => {
 		for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
 		const entries = readCatalog(directory);
 		const byName = Object.fromEntries(entries.map(entry => [entry.file.split('/').at(-1), entry]));
-		expect(Object.keys(byName).sort()).toEqual(['cut-after-comma.json', 'cut-in-a-string.json', 'empty.json', 'garbage.json', 'good.json', 'list.json', 'newer.json', 'notes.json', 'package.json']);
+		expect(Object.keys(byName).sort()).toEqual([
+			'cut-after-comma.json',
+			'cut-in-a-string.json',
+			'empty.json',
+			'garbage.json',
+			'good.json',
+			'list.json',
+			'newer.json',
+			'notes.json',
+			'package.json',
+		]);
 		expect(byName['good.json']).toMatchObject({ kind: 'transcript', learner: 'Asha Patel', scenarioId: 'patient-dm-rash', reviewed: false });
 		const reason = (name: string) => (byName[name] as { reason?: string }).reason;
 		expect(reason('cut-after-comma.json')).toBe('truncated JSON (the file ends part-way)');

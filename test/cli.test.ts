@@ -53,7 +53,10 @@ describe('--scenarios DIR', () => {
 	it('is taken after the command as well as before it, by every command', () => {
 		const library = mkdtempSync(join(tmpdir(), 'postsafe-library-'));
 		for (const name of ['criteria.yaml', 'patient-dm-rash.yaml']) writeFileSync(join(library, name), readFileSync(join(ROOT, 'scenarios', name)));
-		for (const args of [['--scenarios', library, 'list'], ['list', '--scenarios', library]]) {
+		for (const args of [
+			['--scenarios', library, 'list'],
+			['list', '--scenarios', library],
+		]) {
 			const result = runCli([...args, '--json']);
 			expect(result.stderr).toBe('');
 			expect((JSON.parse(result.stdout) as { id: string }[]).map(row => row.id)).toEqual(['patient-dm-rash']);
@@ -153,16 +156,22 @@ describe('postsafe score', () => {
 	it('scores a JSONL batch line by line, in order, reporting bad lines and going on', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-batch-'));
 		const file = join(directory, 'batch.jsonl');
-		writeFileSync(file, [
-			JSON.stringify({ scenario: 'patient-dm-rash', replies: [GOOD_REPLY] }),
-			'{not json',
-			JSON.stringify({ scenario: 'no-such-scenario', replies: ['hi'] }),
-			JSON.stringify({ scenario: 'student-advice-request', replies: ["I'm only a student, please ask a pharmacist"] }),
-			JSON.stringify({ scenario: 'patient-dm-rash' }),
-		].join('\n'));
+		writeFileSync(
+			file,
+			[
+				JSON.stringify({ scenario: 'patient-dm-rash', replies: [GOOD_REPLY] }),
+				'{not json',
+				JSON.stringify({ scenario: 'no-such-scenario', replies: ['hi'] }),
+				JSON.stringify({ scenario: 'student-advice-request', replies: ["I'm only a student, please ask a pharmacist"] }),
+				JSON.stringify({ scenario: 'patient-dm-rash' }),
+			].join('\n'),
+		);
 		const result = runCli(['score', '--batch', file, '--json']);
 		expect(result.code).toBe(1);
-		const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Partial<ScoreJson> & { error?: string });
+		const lines = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as Partial<ScoreJson> & { error?: string });
 		expect(lines.map(line => line.error ?? `${line.scenario} ${line.score}/${line.max}`)).toEqual([
 			'patient-dm-rash 6/6',
 			expect.stringMatching(/^line 2: not valid JSON/),
@@ -181,7 +190,11 @@ describe('postsafe score', () => {
 	it.each([
 		[['score', '--scenario', 'nope', '--reply', 'x'], /^postsafe: unknown scenario "nope"/, 2],
 		[['play', 'patient-dm-rush', '--offline'], /^postsafe: unknown scenario "patient-dm-rush"\. Did you mean "patient-dm-rash"\?/, 2],
-		[['interview', 'interveiw-colleague-post', '--offline'], /^postsafe: unknown scenario "interveiw-colleague-post"\. Did you mean "interview-colleague-post"\?/, 2],
+		[
+			['interview', 'interveiw-colleague-post', '--offline'],
+			/^postsafe: unknown scenario "interveiw-colleague-post"\. Did you mean "interview-colleague-post"\?/,
+			2,
+		],
 		[['play', '', '--offline'], /^postsafe: no scenario id given: run `postsafe list` to see them all\.\n$/, 2],
 		[['show', ' '], /^postsafe: no scenario id given/, 2],
 		[['plya', 'patient-dm-rash'], /^postsafe: unknown command 'plya' \(did you mean play\?\)\. Run `postsafe --help`/, 2],
@@ -191,12 +204,32 @@ describe('postsafe score', () => {
 		[['frobnicate'], /^postsafe: unknown command 'frobnicate'\. Run/, 2],
 		[['scor'], /^postsafe: unknown command 'scor' \(did you mean score\?\)/, 2],
 		[['sjt', '--timed', '--plain'], /^postsafe: --timed needs the terminal screen, where the countdown shows/, 2],
-		[['play', 'patient-dm-rash', '--offline', '--learner', '  '], /^postsafe: option '--learner <name>' argument '  ' is invalid\. must be a name, not blank/, 2],
-		[['list', '--scenarios', 'no-such-folder'], /^postsafe: no scenario library at \S+no-such-folder: give --scenarios \(or POSTSAFE_SCENARIOS\) a folder of scenario files, or leave it out for the built-in library\n$/, 2],
+		[
+			['play', 'patient-dm-rash', '--offline', '--learner', '  '],
+			/^postsafe: option '--learner <name>' argument '  ' is invalid\. must be a name, not blank/,
+			2,
+		],
+		[
+			['list', '--scenarios', 'no-such-folder'],
+			/^postsafe: no scenario library at \S+no-such-folder: give --scenarios \(or POSTSAFE_SCENARIOS\) a folder of scenario files, or leave it out for the built-in library\n$/,
+			2,
+		],
 		[['sjt', 'list', '--scenarios', 'no-such-folder'], /^postsafe: no scenario library at /, 2],
-		[['list', '--scenarios', join(ROOT, 'test', 'fixtures')], /^postsafe: \S+fixtures has no criteria\.yaml: a scenario library needs one \(the criteria its scenarios score\); start from the built-in library's: cp \S+scenarios\/criteria\.yaml \S+fixtures\/\n$/, 2],
-		[['play', 'patient-dm-rash', '--offline', '--transcripts', '/sys/nope'], /^postsafe: the transcripts folder \/sys\/nope can't be written \(permission denied\): choose another/, 1],
-		[['play', 'patient-dm-rash', '--offline', '--transcripts', '/proc/nope'], /^postsafe: the transcripts folder \/proc\/nope can't be written \(its folder can't hold folders\): choose another/, 1],
+		[
+			['list', '--scenarios', join(ROOT, 'test', 'fixtures')],
+			/^postsafe: \S+fixtures has no criteria\.yaml: a scenario library needs one \(the criteria its scenarios score\); start from the built-in library's: cp \S+scenarios\/criteria\.yaml \S+fixtures\/\n$/,
+			2,
+		],
+		[
+			['play', 'patient-dm-rash', '--offline', '--transcripts', '/sys/nope'],
+			/^postsafe: the transcripts folder \/sys\/nope can't be written \(permission denied\): choose another/,
+			1,
+		],
+		[
+			['play', 'patient-dm-rash', '--offline', '--transcripts', '/proc/nope'],
+			/^postsafe: the transcripts folder \/proc\/nope can't be written \(its folder can't hold folders\): choose another/,
+			1,
+		],
 		[['sjt', 'score', '--item', 'nope', '--answer', 'A,B,C,D,E'], /^postsafe: unknown SJT item "nope"\. Run `postsafe sjt list`/, 2],
 		[['show', 'nope'], /^postsafe: unknown scenario "nope"\. Run `postsafe list` to see them all\.\n$/, 2],
 		[['show', 'patient-dm-rahs'], /^postsafe: unknown scenario "patient-dm-rahs"\. Did you mean "patient-dm-rash"\?/, 2],
@@ -236,7 +269,10 @@ describe('postsafe score', () => {
 			input: 'Please call 111.\n',
 		});
 		expect(result.code).toBe(0);
-		const loaded = result.stderr.split('\n').filter(line => line.startsWith('IMPORT file:')).map(line => fileURLToPath(line.slice('IMPORT '.length)));
+		const loaded = result.stderr
+			.split('\n')
+			.filter(line => line.startsWith('IMPORT file:'))
+			.map(line => fileURLToPath(line.slice('IMPORT '.length)));
 		expect(loaded.length).toBeGreaterThan(3);
 		const heavy = loaded.filter(file => /ZodType|YAMLParseError/.test(readFileSync(file, 'utf8')));
 		expect(heavy).toEqual([]);

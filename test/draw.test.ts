@@ -15,13 +15,34 @@ beforeAll(() => {
 	chalk.level = 0;
 });
 const time = new Date(2026, 10, 29, 20, 41).toISOString();
-const partner = (text: string, extra: Partial<Extract<Message, { kind: 'partner' }>> = {}): Message => ({ kind: 'partner', id: 1, text, time, source: 'model', ...extra });
-const learner = (text: string, name = 'Asha'): Message => ({ kind: 'learner', id: 2, learner: name, text, time, round: 1, carried: true, match: { criteria: [], redFlags: [] } as never });
+const partner = (text: string, extra: Partial<Extract<Message, { kind: 'partner' }>> = {}): Message => ({
+	kind: 'partner',
+	id: 1,
+	text,
+	time,
+	source: 'model',
+	...extra,
+});
+const learner = (text: string, name = 'Asha'): Message => ({
+	kind: 'learner',
+	id: 2,
+	learner: name,
+	text,
+	time,
+	round: 1,
+	carried: true,
+	match: { criteria: [], redFlags: [] } as never,
+});
 const options = { partnerName: 'Jade Holloway', channel: 'instagram-dm' as const, width: 80 };
 
 describe('a chat bubble drawn as text', () => {
 	it("draws the partner's on the left with name and time, the words wrapped inside, an attachment first", () => {
-		expect(drawBubble(partner('could you have a look and prescribe something tonight? i literally cannot get through', { attachment: 'Photo of a rash.' }), options).split('\n')).toEqual([
+		expect(
+			drawBubble(
+				partner('could you have a look and prescribe something tonight? i literally cannot get through', { attachment: 'Photo of a rash.' }),
+				options,
+			).split('\n'),
+		).toEqual([
 			'╭──────────────────────────────────────────────────────────────╮',
 			'│ Jade Holloway  20:41                                         │',
 			'│ 📎 Photo of a rash.                                          │',
@@ -81,8 +102,24 @@ describe('the chat header drawn as text', () => {
 
 	it('keeps the style of each piece that survives a cut', () => {
 		const bold = (text: string) => `<${text}>`;
-		expect(styledLine([['Instagram', bold], [' · Jade Holloway', text => text]], 14)).toEqual({ text: 'Instagram · J…', drawn: '<Instagram> · J…' });
-		expect(styledLine([['Instagram', bold], [' · Jade', text => text]], 9)).toEqual({ text: 'Instagra…', drawn: '<Instagra…>' });
+		expect(
+			styledLine(
+				[
+					['Instagram', bold],
+					[' · Jade Holloway', text => text],
+				],
+				14,
+			),
+		).toEqual({ text: 'Instagram · J…', drawn: '<Instagram> · J…' });
+		expect(
+			styledLine(
+				[
+					['Instagram', bold],
+					[' · Jade', text => text],
+				],
+				9,
+			),
+		).toEqual({ text: 'Instagra…', drawn: '<Instagra…>' });
 	});
 });
 
@@ -94,7 +131,9 @@ describe('what the conversation prints', () => {
 		// --turns 2: the header says so, not the scenario's 4.
 		expect(header).toContain('you are Asha · up to 2 replies');
 		expect(header.endsWith('You are not on call.\n\n')).toBe(true);
-		expect(printedText({ kind: 'hint', text: 'Signposting: name the route that will actually help.' }, 80)).toBe('Coach: Signposting: name the route that will actually help.\n');
+		expect(printedText({ kind: 'hint', text: 'Signposting: name the route that will actually help.' }, 80)).toBe(
+			'Coach: Signposting: name the route that will actually help.\n',
+		);
 		expect(printedText({ kind: 'notice', text: 'Transcript saved: t.json' }, 80)).toBe('Transcript saved: t.json\n');
 	});
 });
@@ -109,9 +148,12 @@ describe('the room in the live area', () => {
 		[16, true, 5, 0, 9, 10],
 		[24, false, 1, 2, 18, 19],
 		[6, true, 3, 0, 4, 1],
-	])('%i rows, writing %s, a reply of %i lines and %i other lines: a bubble of %i lines, a box of %i', (rows, writing, inputLines, otherLines, bubbleLines, input) => {
-		expect(liveRows({ rows, writing, inputLines, otherLines })).toEqual({ bubbleLines, inputLines: input });
-	});
+	])(
+		'%i rows, writing %s, a reply of %i lines and %i other lines: a bubble of %i lines, a box of %i',
+		(rows, writing, inputLines, otherLines, bubbleLines, input) => {
+			expect(liveRows({ rows, writing, inputLines, otherLines })).toEqual({ bubbleLines, inputLines: input });
+		},
+	);
 
 	it('never lets the bubble, the reply and the key help fill the terminal', () => {
 		for (let rows = 12; rows <= 60; rows++) {

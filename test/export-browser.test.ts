@@ -10,10 +10,19 @@ import { launchChromium } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
 
 // The page's own globals, as the callbacks run in it use them: the project compiles without the DOM library.
-type Canvas2d = { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
-declare const document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Canvas2d | null }; documentElement: { scrollWidth: number } };
+type Canvas2d = {
+	drawImage(image: unknown, x: number, y: number): void;
+	getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
+};
+declare const document: {
+	createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Canvas2d | null };
+	documentElement: { scrollWidth: number };
+};
 declare const Image: new () => { src: string; readonly naturalWidth: number; readonly naturalHeight: number; decode(): Promise<void> };
-declare function getComputedStyle(element: unknown, pseudo?: string): { content: string; backgroundColor: string; borderBottomStyle: string; breakInside: string };
+declare function getComputedStyle(
+	element: unknown,
+	pseudo?: string,
+): { content: string; backgroundColor: string; borderBottomStyle: string; breakInside: string };
 
 let browser: Browser | undefined;
 let page: Page;
@@ -102,19 +111,22 @@ describe('the HTML export in Chromium', () => {
 
 	it('makes a real screenshot: page-sized and not blank', async () => {
 		const png = await page.screenshot({ fullPage: true });
-		const picture = await page.evaluate(async dataUrl => {
-			const image = new Image();
-			image.src = dataUrl;
-			await image.decode();
-			const canvas = document.createElement('canvas');
-			[canvas.width, canvas.height] = [image.naturalWidth, image.naturalHeight];
-			const context = canvas.getContext('2d')!;
-			context.drawImage(image, 0, 0);
-			const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-			let inked = 0;
-			for (let index = 0; index < data.length; index += 4) if (data[index]! < 235 || data[index + 1]! < 235 || data[index + 2]! < 235) inked++;
-			return { width: canvas.width, height: canvas.height, inked: inked / (canvas.width * canvas.height) };
-		}, `data:image/png;base64,${png.toString('base64')}`);
+		const picture = await page.evaluate(
+			async dataUrl => {
+				const image = new Image();
+				image.src = dataUrl;
+				await image.decode();
+				const canvas = document.createElement('canvas');
+				[canvas.width, canvas.height] = [image.naturalWidth, image.naturalHeight];
+				const context = canvas.getContext('2d')!;
+				context.drawImage(image, 0, 0);
+				const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+				let inked = 0;
+				for (let index = 0; index < data.length; index += 4) if (data[index]! < 235 || data[index + 1]! < 235 || data[index + 2]! < 235) inked++;
+				return { width: canvas.width, height: canvas.height, inked: inked / (canvas.width * canvas.height) };
+			},
+			`data:image/png;base64,${png.toString('base64')}`,
+		);
 		expect(picture.width).toBe(1000);
 		expect(picture.height).toBeGreaterThan(800);
 		expect(picture.inked).toBeGreaterThan(0.03);
@@ -124,7 +136,10 @@ describe('the HTML export in Chromium', () => {
 	it('wraps a long link or unbroken word in a reply, the score table, a comment and the reflection, never widening the page', async () => {
 		const long = `https://www.example-practice.nhs.uk/online-consultation/start?ref=${'a'.repeat(120)}`;
 		const played = playTranscript([`Please use the online consultation ${long} or call 111.`]);
-		const review = { ...reviewFor(played.transcript), comments: [{ turn: replyIndex(played.transcript, 0), text: long, by: 'Dr Sam Okafor', at: '2026-11-23T10:00:00.000Z' }] };
+		const review = {
+			...reviewFor(played.transcript),
+			comments: [{ turn: replyIndex(played.transcript, 0), text: long, by: 'Dr Sam Okafor', at: '2026-11-23T10:00:00.000Z' }],
+		};
 		amendTranscript(played, { review, reflection: { whatHappened: long, soWhat: long, nowWhat: long } });
 		const html = join(mkdtempSync(join(tmpdir(), 'postsafe-browser-')), 'long.html');
 		expect(runCli(['export', played.file, '--format', 'html', '--out', html]).code).toBe(0);
@@ -137,12 +152,17 @@ describe('the HTML export in Chromium', () => {
 	it('prints on A4, keeping each message whole', async () => {
 		const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
 		expect(pdf.startsWith('%PDF-')).toBe(true);
-		const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, width, height]) => [Math.floor(Number(width)), Math.floor(Number(height))]);
+		const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, width, height]) => [
+			Math.floor(Number(width)),
+			Math.floor(Number(height)),
+		]);
 		expect(boxes.length).toBeGreaterThan(0);
 		for (const box of boxes) expect(box).toEqual([595, 842]);
 		expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length).toBeGreaterThan(0);
 		await page.emulateMedia({ media: 'print' });
-		expect(await page.locator('.turn').evaluateAll(turns => turns.map(turn => getComputedStyle(turn).breakInside))).toEqual(transcript.turns.map(() => 'avoid'));
+		expect(await page.locator('.turn').evaluateAll(turns => turns.map(turn => getComputedStyle(turn).breakInside))).toEqual(
+			transcript.turns.map(() => 'avoid'),
+		);
 		await page.emulateMedia({ media: 'screen' });
 	});
 });

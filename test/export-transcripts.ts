@@ -27,7 +27,14 @@ export function replyIndex(transcript: Transcript, reply: number): number {
 /** A signed review with a comment on the learner's second reply, as `postsafe review` would write it. */
 export function reviewFor(transcript: Transcript): Review {
 	return {
-		comments: [{ turn: replyIndex(transcript, 1), text: 'You diagnosed from a photo here: talk this one through with me.', by: 'Dr Sam Okafor', at: '2026-11-23T10:00:00.000Z' }],
+		comments: [
+			{
+				turn: replyIndex(transcript, 1),
+				text: 'You diagnosed from a photo here: talk this one through with me.',
+				by: 'Dr Sam Okafor',
+				at: '2026-11-23T10:00:00.000Z',
+			},
+		],
 		summary: 'A clear boundary at first, then advice under pressure.',
 		outcome: 'needs development',
 		reviewer: 'Dr Sam Okafor',

@@ -9,7 +9,8 @@ import { amendTranscript, playTranscript, RED_FLAG_REPLY, replyIndex, reviewFor,
 import { runCli } from './helpers/cli.js';
 
 // A reply that tries to break out of both formats, and still earns evidence (boundaries).
-const HOSTILE_REPLY = "Sorry Jade, <script>alert(1)</script></div> I can't give medical advice on Instagram | pipes | # heading. Please use the practice's online consultation form.";
+const HOSTILE_REPLY =
+	"Sorry Jade, <script>alert(1)</script></div> I can't give medical advice on Instagram | pipes | # heading. Please use the practice's online consultation form.";
 const REFLECTION = {
 	whatHappened: '# heading\n| a | b |\n|---|---|\n- not a list\n1. nor this\n<script>alert(1)</script> & [a link](http://example.com) *stars* _under_ `tick`',
 	soWhat: 'I gave advice with no record.',
@@ -26,10 +27,17 @@ beforeAll(() => {
 	transcript = played.transcript;
 });
 
-const learnerTurns = (of: Transcript) => of.turns.filter((turn): turn is TranscriptTurn & { score: NonNullable<TranscriptTurn['score']> } => turn.role === 'learner' && turn.score !== undefined);
+const learnerTurns = (of: Transcript) =>
+	of.turns.filter((turn): turn is TranscriptTurn & { score: NonNullable<TranscriptTurn['score']> } => turn.role === 'learner' && turn.score !== undefined);
 /** What CommonMark shows for backslash-escaped punctuation: the character itself. */
 const unescapeMarkdown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-const decodeHtml = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decodeHtml = (html: string) =>
+	html
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
 const labelOf = (id: string) => [...transcript.score!.criteria, ...transcript.score!.redFlags].find(item => item.id === id)!.label;
 
 describe('the Markdown export', () => {
@@ -76,7 +84,9 @@ describe('the Markdown export', () => {
 		const score = transcript.score!;
 		expect(markdown).toContain(`## Score: ${score.score}/${score.max}`);
 		for (const criterion of score.criteria) {
-			expect(markdown).toMatch(new RegExp(`^\\| ${criterion.met ? '✓ met' : '✗ missed'} \\| ${criterion.label} \\| ${criterion.points}/${criterion.max} \\|`, 'm'));
+			expect(markdown).toMatch(
+				new RegExp(`^\\| ${criterion.met ? '✓ met' : '✗ missed'} \\| ${criterion.label} \\| ${criterion.points}/${criterion.max} \\|`, 'm'),
+			);
 		}
 		const flag = score.redFlags[0]!;
 		expect(markdown).toContain(`- ⚑ **${flag.label}**`);
@@ -103,18 +113,40 @@ describe('the Markdown export', () => {
 	});
 
 	it('shows the sign-off in force and every earlier one it superseded, in Markdown and HTML', () => {
-		const earlier = { reviewer: 'Dr Sam Okafor', signedAt: '2026-11-23T10:05:00.000Z', outcome: 'needs development', summary: 'Advice under pressure.' } as const;
-		const resigned: Transcript = { ...transcript, review: { ...transcript.review!, reviewer: 'Dr Lee', outcome: 'meets expectations', signedAt: '2026-11-30T09:00:00.000Z', summary: 'Safe now.', history: [earlier] } };
+		const earlier = {
+			reviewer: 'Dr Sam Okafor',
+			signedAt: '2026-11-23T10:05:00.000Z',
+			outcome: 'needs development',
+			summary: 'Advice under pressure.',
+		} as const;
+		const resigned: Transcript = {
+			...transcript,
+			review: {
+				...transcript.review!,
+				reviewer: 'Dr Lee',
+				outcome: 'meets expectations',
+				signedAt: '2026-11-30T09:00:00.000Z',
+				summary: 'Safe now.',
+				history: [earlier],
+			},
+		};
 		const markdown = transcriptToMarkdown(resigned, context);
 		expect(markdown).toContain('- **Reviewer:** Dr Lee');
-		expect(markdown).toContain('### Earlier sign-offs (superseded)\n\n- 23 November 2026 at 10:05 UTC — **Dr Sam Okafor**: needs development. Advice under pressure.\n');
+		expect(markdown).toContain(
+			'### Earlier sign-offs (superseded)\n\n- 23 November 2026 at 10:05 UTC — **Dr Sam Okafor**: needs development. Advice under pressure.\n',
+		);
 		const html = transcriptToHtml(resigned, context);
-		expect(html).toContain('<h3>Earlier sign-offs (superseded)</h3><ul class="history"><li>23 November 2026 at 10:05 UTC — <strong>Dr Sam Okafor</strong>: needs development. Advice under pressure.</li></ul>');
+		expect(html).toContain(
+			'<h3>Earlier sign-offs (superseded)</h3><ul class="history"><li>23 November 2026 at 10:05 UTC — <strong>Dr Sam Okafor</strong>: needs development. Advice under pressure.</li></ul>',
+		);
 		expect(transcriptToMarkdown(transcript, context)).not.toContain('Earlier sign-offs');
 	});
 
 	it("lists an interview's structure steps, taken or missed, as the score JSON has them", () => {
-		const interview = playTranscript(['I would speak to my colleague privately and explain the concern, then escalate to my supervisor if needed.', 'I would reflect on it.'], ['interview', 'interview-colleague-post']).transcript;
+		const interview = playTranscript(
+			['I would speak to my colleague privately and explain the concern, then escalate to my supervisor if needed.', 'I would reflect on it.'],
+			['interview', 'interview-colleague-post'],
+		).transcript;
 		const markdown = transcriptToMarkdown(interview, { partnerName: 'Mr Daniel Price' });
 		const steps = interview.score!.structure as { label: string; met: boolean }[];
 		expect(steps.length).toBeGreaterThan(0);
@@ -130,7 +162,13 @@ function markedReplies(html: string): { text: string; marks: { start: number; en
 		const marks: { start: number; end: number; className: string; title: string }[] = [];
 		for (const [, open, content] of inner!.matchAll(/(<mark [^>]*>)?([^<]*)(?:<\/mark>)?/g)) {
 			const words = decodeHtml(content!);
-			if (open) marks.push({ start: text.length, end: text.length + words.length, className: /class="(\w+)"/.exec(open)![1]!, title: decodeHtml(/title="([^"]*)"/.exec(open)![1]!) });
+			if (open)
+				marks.push({
+					start: text.length,
+					end: text.length + words.length,
+					className: /class="(\w+)"/.exec(open)![1]!,
+					title: decodeHtml(/title="([^"]*)"/.exec(open)![1]!),
+				});
 			text += words;
 		}
 		return { text, marks };
@@ -176,7 +214,9 @@ describe('the HTML export', () => {
 
 	it('puts the partner on the left and the learner on the right, each named', () => {
 		const html = transcriptToHtml(transcript, context);
-		const roles = [...html.matchAll(/<li class="turn (\w+)"[^>]*><div class="bubble"><p class="who"><strong>([^<]*)<\/strong>/g)].map(([, role, name]) => `${role}:${name}`);
+		const roles = [...html.matchAll(/<li class="turn (\w+)"[^>]*><div class="bubble"><p class="who"><strong>([^<]*)<\/strong>/g)].map(
+			([, role, name]) => `${role}:${name}`,
+		);
 		expect(roles).toEqual(transcript.turns.map(turn => (turn.role === 'learner' ? 'learner:Asha' : 'partner:Jade Holloway')));
 	});
 
@@ -184,7 +224,10 @@ describe('the HTML export', () => {
 		const html = transcriptToHtml(transcript, context);
 		const score = transcript.score!;
 		expect(html).toContain(`Score: <span class="total">${score.score}/${score.max}</span>`);
-		for (const criterion of score.criteria) expect(html).toContain(`<td class="result ${criterion.met ? 'met"><span class="sign">✓</span> met' : 'missed"><span class="sign">✗</span> missed'}</td><td>${criterion.label}</td><td class="points">${criterion.points}/${criterion.max}</td>`);
+		for (const criterion of score.criteria)
+			expect(html).toContain(
+				`<td class="result ${criterion.met ? 'met"><span class="sign">✓</span> met' : 'missed"><span class="sign">✗</span> missed'}</td><td>${criterion.label}</td><td class="points">${criterion.points}/${criterion.max}</td>`,
+			);
 		expect(html).toContain(`<span class="sign">⚑</span> red flag: <strong>${score.redFlags[0]!.label}</strong>`);
 		expect(html).toContain('I gave advice with no record.');
 		expect(html).toContain('# heading\n| a | b |');
@@ -234,7 +277,9 @@ describe('postsafe export on the command line', () => {
 		symlinkSync(target, link);
 		const result = runCli(['export', played.file, '--out', link]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`postsafe: ${link}: can't be written (it is a link, a device or a pipe, not a regular file: postsafe will not write through it)\n`);
+		expect(result.stderr).toBe(
+			`postsafe: ${link}: can't be written (it is a link, a device or a pipe, not a regular file: postsafe will not write through it)\n`,
+		);
 		expect(readFileSync(target, 'utf8')).toBe('export PATH=/usr/bin\n');
 		expect(statSync(target).mode & 0o777).toBe(0o644);
 		expect(lstatSync(link).isSymbolicLink()).toBe(true);
@@ -254,13 +299,19 @@ describe('postsafe export on the command line', () => {
 		const sjt = runCli(['sjt', '--count', '1', '--type', 'rank', '--seed', '3', '--learner', 'Asha', '--transcripts', folder], { input: 'A,D,B,C,E\n' });
 		expect(sjt.code).toBe(0);
 		writeFileSync(join(folder, 'corrupt.json'), '{"version": 1, "turns": [');
-		const files = readdirSync(folder).map(name => join(folder, name)).sort();
+		const files = readdirSync(folder)
+			.map(name => join(folder, name))
+			.sort();
 		const sjtFile = files.find(file => file.includes('-sjt-'))!;
 		const out = join(tmp(), 'exports');
 		const result = runCli(['export', ...files, '--format', 'html', '--out', `${out}/`]);
 		expect(result.code).toBe(1);
-		expect(result.stderr).toBe(`postsafe: ${join(folder, 'corrupt.json')}: truncated JSON (the file ends part-way); not exported\npostsafe: exported 3 of 4; 1 could not be read\n`);
-		expect(readdirSync(out).sort()).toEqual([`${transcript.id}.html`, `${second.transcript.id}.html`, `${sjtFile.split('/').at(-1)!.replace('.json', '')}.html`].sort());
+		expect(result.stderr).toBe(
+			`postsafe: ${join(folder, 'corrupt.json')}: truncated JSON (the file ends part-way); not exported\npostsafe: exported 3 of 4; 1 could not be read\n`,
+		);
+		expect(readdirSync(out).sort()).toEqual(
+			[`${transcript.id}.html`, `${second.transcript.id}.html`, `${sjtFile.split('/').at(-1)!.replace('.json', '')}.html`].sort(),
+		);
 		// The SJT record as a portfolio entry: the item, the answer against the ideal, the marks and the rationales.
 		const record = JSON.parse(readFileSync(sjtFile, 'utf8'));
 		const html = readFileSync(join(out, `${record.id}.html`), 'utf8');

@@ -105,7 +105,15 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.status !== undefined) {
 				response.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'application/json; charset=utf-8' });
-				return response.end(fault.body ?? JSON.stringify({ error: fault.status === 503 ? 'server busy, please try again.  maximum pending requests exceeded' : 'llama runner process has terminated: signal: killed' }));
+				return response.end(
+					fault.body ??
+						JSON.stringify({
+							error:
+								fault.status === 503
+									? 'server busy, please try again.  maximum pending requests exceeded'
+									: 'llama runner process has terminated: signal: killed',
+						}),
+				);
 			}
 		}
 		const installed = (model: string) => models.includes(fullName(model));
@@ -143,7 +151,9 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 			response.write(`${JSON.stringify({ status: 'pulling manifest' })}\n`);
 			for (let step = 1; step <= steps; step++) {
 				await sleep(10);
-				response.write(`${JSON.stringify({ status: 'pulling dde5aa3fc5ff', digest: 'sha256:dde5aa3fc5ff', total, completed: Math.round((total * step) / steps) })}\n`);
+				response.write(
+					`${JSON.stringify({ status: 'pulling dde5aa3fc5ff', digest: 'sha256:dde5aa3fc5ff', total, completed: Math.round((total * step) / steps) })}\n`,
+				);
 			}
 			for (const status of ['verifying sha256 digest', 'writing manifest', 'success']) response.write(`${JSON.stringify({ status })}\n`);
 			if (model && !models.includes(fullName(model))) models.push(fullName(model));
@@ -168,7 +178,8 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
 			};
 			for (const [index, piece] of script.pieces.entries()) {
 				if (index === script.dropAfter) return drop();
-				if (index === script.errorAfter) return response.end(`${JSON.stringify({ error: 'an error was encountered while running the model: unexpected EOF' })}\n`);
+				if (index === script.errorAfter)
+					return response.end(`${JSON.stringify({ error: 'an error was encountered while running the model: unexpected EOF' })}\n`);
 				if (index === script.stallAfter) return;
 				if (script.delayMs) await sleep(script.delayMs);
 				if (stopped) return;

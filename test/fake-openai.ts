@@ -100,7 +100,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 			return sendError(response, status, status === 429 ? 'rate limit reached, slow down' : 'all slots are busy, try again later', options.busyRetryAfter ?? 1);
 		}
 		const script = chats[Math.min(state.chatCount++, chats.length - 1)]!;
-		if (script.status !== undefined) return sendError(response, script.status, script.status === 503 ? 'the server is overloaded' : `error ${script.status}`, script.retryAfter);
+		if (script.status !== undefined)
+			return sendError(response, script.status, script.status === 503 ? 'the server is overloaded' : `error ${script.status}`, script.retryAfter);
 		state.streaming++;
 		state.mostAtOnce = Math.max(state.mostAtOnce, state.streaming);
 		let closed = false;
@@ -108,7 +109,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 		try {
 			response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
 			const id = `chatcmpl-${state.chatCount}`;
-			const chunk = (delta: object, finish: string | null) => `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+			const chunk = (delta: object, finish: string | null) =>
+				`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 1_700_000_000, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 			response.write(chunk({ role: 'assistant', content: '' }, null));
 			for (const piece of script.pieces ?? []) {
 				if (closed) return;

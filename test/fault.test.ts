@@ -107,44 +107,55 @@ const CLASSES: [string, number, (random: () => number) => Fault][] = [
 ];
 
 describe('a session whose transcript writes fail', () => {
-	it.each(CLASSES)('%s: the transcript on disk is always valid and the last good version, and a copy holds every reply (%i sessions)', async (_, tries, faultOf) => {
-		const library = bundledLibrary();
-		const loaded = library.scenarios.find(item => item.scenario.id === 'patient-dm-rash')!;
-		for (let attempt = 0; attempt < tries; attempt++) {
-			const random = seededRandom(1000 + attempt);
-			const folder = scratch();
-			const injected = faultyFs(folder, faultOf(random));
-			restore = useDurableFs(injected.fs);
-			const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: folder, turns: 6 });
-			for (const reply of REPLIES) {
-				if (controller.current.phase !== 'learners') break;
-				await controller.reply('Asha', reply);
-				await nextTick();
-				const good = injected.lastGood.get(recorder.file);
-				// Never a cut-off or invalid file: exactly the last version that was wholly written, or none.
-				if (good === undefined) expect(existsSync(recorder.file)).toBe(false);
-				else {
-					const onDisk = readFileSync(recorder.file);
-					expect(onDisk.equals(good)).toBe(true);
-					expect(Transcript.safeParse(JSON.parse(onDisk.toString('utf8'))).success).toBe(true);
+	it.each(CLASSES)(
+		'%s: the transcript on disk is always valid and the last good version, and a copy holds every reply (%i sessions)',
+		async (_, tries, faultOf) => {
+			const library = bundledLibrary();
+			const loaded = library.scenarios.find(item => item.scenario.id === 'patient-dm-rash')!;
+			for (let attempt = 0; attempt < tries; attempt++) {
+				const random = seededRandom(1000 + attempt);
+				const folder = scratch();
+				const injected = faultyFs(folder, faultOf(random));
+				restore = useDurableFs(injected.fs);
+				const { controller, recorder } = startRecordedSession({
+					loaded,
+					criteria: library.criteria.library,
+					learners: ['Asha'],
+					partner: new ScriptedPartner(),
+					transcripts: folder,
+					turns: 6,
+				});
+				for (const reply of REPLIES) {
+					if (controller.current.phase !== 'learners') break;
+					await controller.reply('Asha', reply);
+					await nextTick();
+					const good = injected.lastGood.get(recorder.file);
+					// Never a cut-off or invalid file: exactly the last version that was wholly written, or none.
+					if (good === undefined) expect(existsSync(recorder.file)).toBe(false);
+					else {
+						const onDisk = readFileSync(recorder.file);
+						expect(onDisk.equals(good)).toBe(true);
+						expect(Transcript.safeParse(JSON.parse(onDisk.toString('utf8'))).success).toBe(true);
+					}
+					expect(readdirSync(folder).filter(name => name !== basename(recorder.file))).toEqual([]);
+					const { problem } = recorder;
+					if (problem) {
+						// The copy elsewhere holds the whole conversation so far, and the line says which replies the file lacks.
+						const copy = Transcript.parse(JSON.parse(readFileSync(problem.rescue!, 'utf8')));
+						expect(copy.turns).toHaveLength(controller.current.messages.length);
+						const onDiskReplies =
+							good === undefined ? 0 : (JSON.parse(good.toString('utf8')) as Transcript).turns.filter(turn => turn.role === 'learner').length;
+						expect(problem.savedReplies).toBe(onDiskReplies);
+						expect(recorderProblemLine(problem)).toMatch(/^Not saved: .* can't be written \(.+\); .*; a copy of your replies is in /);
+					}
 				}
-				expect(readdirSync(folder).filter(name => name !== basename(recorder.file))).toEqual([]);
-				const { problem } = recorder;
-				if (problem) {
-					// The copy elsewhere holds the whole conversation so far, and the line says which replies the file lacks.
-					const copy = Transcript.parse(JSON.parse(readFileSync(problem.rescue!, 'utf8')));
-					expect(copy.turns).toHaveLength(controller.current.messages.length);
-					const onDiskReplies = good === undefined ? 0 : (JSON.parse(good.toString('utf8')) as Transcript).turns.filter(turn => turn.role === 'learner').length;
-					expect(problem.savedReplies).toBe(onDiskReplies);
-					expect(recorderProblemLine(problem)).toMatch(/^Not saved: .* can't be written \(.+\); .*; a copy of your replies is in /);
-				}
+				controller.end('learner');
+				recorder.stop();
+				restore();
+				restore = undefined;
 			}
-			controller.end('learner');
-			recorder.stop();
-			restore();
-			restore = undefined;
-		}
-	});
+		},
+	);
 
 	it('says where the transcript is when no other folder can be written either: printed at the end', async () => {
 		const library = bundledLibrary();
@@ -152,11 +163,20 @@ describe('a session whose transcript writes fail', () => {
 		const folder = scratch();
 		// The temp folder is read-only too: the rescue has nowhere to go but the screen.
 		restore = useDurableFs(faultyFs('/', { kind: 'error', op: 'openSync', nth: 2, code: 'EROFS', persistent: true }).fs);
-		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: folder, turns: 6 });
+		const { controller, recorder } = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners: ['Asha'],
+			partner: new ScriptedPartner(),
+			transcripts: folder,
+			turns: 6,
+		});
 		await controller.reply('Asha', REPLIES[0]!);
 		await nextTick();
 		expect(recorder.problem?.rescue).toBeUndefined();
-		expect(recorderProblemLine(recorder.problem!, true)).toBe(`Not saved: ${recorder.file} can't be written (the disk is read-only); none of your replies are in it; no other folder could be written either, so here it is`);
+		expect(recorderProblemLine(recorder.problem!, true)).toBe(
+			`Not saved: ${recorder.file} can't be written (the disk is read-only); none of your replies are in it; no other folder could be written either, so here it is`,
+		);
 		expect(Transcript.parse(JSON.parse(recorder.problem!.text)).turns[1]!.text).toBe(REPLIES[0]);
 		recorder.stop();
 	});
@@ -166,7 +186,14 @@ describe('a session whose transcript writes fail', () => {
 		const loaded = library.scenarios.find(item => item.scenario.id === 'patient-dm-rash')!;
 		const folder = scratch();
 		restore = useDurableFs(faultyFs(folder, { kind: 'error', op: 'openSync', nth: 4, code: 'ENOSPC' }).fs);
-		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: folder, turns: 6 });
+		const { controller, recorder } = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners: ['Asha'],
+			partner: new ScriptedPartner(),
+			transcripts: folder,
+			turns: 6,
+		});
 		const told: (string | undefined)[] = [];
 		recorder.onProblem(problem => told.push(problem?.kind));
 		await controller.reply('Asha', REPLIES[0]!);
@@ -186,8 +213,17 @@ describe('the recorder and a reviewer writing one transcript at once', () => {
 		const library = bundledLibrary();
 		const loaded = library.scenarios.find(item => item.scenario.id === 'patient-dm-rash')!;
 		const folder = scratch();
-		const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: folder, turns: 6 });
-		const reviewer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'review-writer.ts'), recorder.file, '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const { controller, recorder } = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners: ['Asha'],
+			partner: new ScriptedPartner(),
+			transcripts: folder,
+			turns: 6,
+		});
+		const reviewer = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'helpers', 'review-writer.ts'), recorder.file, '1500'], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		let output = '';
 		reviewer.stdout.setEncoding('utf8');
 		await new Promise<void>(resolve => reviewer.stdout.on('data', chunk => (output += chunk) && output.startsWith('ready\n') && resolve()));
@@ -227,7 +263,7 @@ describe('what a killed postsafe leaves behind', () => {
 		expect(readdirSync(folder).filter(name => name.includes('postsafe-tmp'))).toEqual([]);
 	});
 
-	it("its lock on a transcript is taken over, not waited on for ever", () => {
+	it('its lock on a transcript is taken over, not waited on for ever', () => {
 		const folder = scratch();
 		const file = join(folder, 'a.json');
 		writeFileSync(file, '{}\n');

@@ -59,7 +59,16 @@ describe('postsafe group in the terminal', () => {
 					anonymous={false}
 					parseNames={parseLearners}
 					scriptedPartner={() => new ScriptedPartner()}
-					start={learners => (session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: directory, turns: 2 }))}
+					start={learners =>
+						(session = startRecordedSession({
+							loaded,
+							criteria: library.criteria.library,
+							learners,
+							partner: new ScriptedPartner(),
+							transcripts: directory,
+							turns: 2,
+						}))
+					}
 				/>
 			</KeyRouter>,
 		);
@@ -67,7 +76,10 @@ describe('postsafe group in the terminal', () => {
 		await waitFor(ui, text => text.includes("Asha's turn"));
 		// A word of each reply that nothing else on screen holds.
 		const unique = { Asha: 'Sorry Jade', Ben: 'eczema', Chloe: 'note this' };
-		for (const [who, reply, next] of [['Asha', ASHA, "Ben's turn"], ['Ben', BEN, "Chloe's turn"]] as const) {
+		for (const [who, reply, next] of [
+			['Asha', ASHA, "Ben's turn"],
+			['Ben', BEN, "Chloe's turn"],
+		] as const) {
 			await press(ui, reply, '\r');
 			await waitFor(ui, () => (ui.lastFrame() ?? '').includes(next));
 			// Nobody else sees what was sent.
@@ -87,7 +99,11 @@ describe('postsafe group in the terminal', () => {
 		await press(ui, '\r');
 		await waitFor(ui, text => flat(text).includes('→ carried on · Chloe'));
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes("Asha's turn — round 2"));
-		expect(session!.controller.current.messages.filter(message => message.kind === 'learner' && message.carried).map(message => (message as { learner: string }).learner)).toEqual(['Chloe']);
+		expect(
+			session!.controller.current.messages
+				.filter(message => message.kind === 'learner' && message.carried)
+				.map(message => (message as { learner: string }).learner),
+		).toEqual(['Chloe']);
 
 		await press(ui, '\u0005');
 		await waitFor(ui, text => text.includes('Group debrief'));
@@ -102,12 +118,19 @@ describe('postsafe group in the terminal', () => {
 		const markdown = transcriptToMarkdown(transcript, { partnerName: 'Jade Holloway' });
 		expect(markdown).toContain('- **Status:** complete (ended by the facilitator)');
 		const headings = markdown.split('\n').filter(line => /^### Turn \d+ · (Asha|Ben|Chloe) ·/.test(line));
-		expect(headings.map(line => [/· (Asha|Ben|Chloe) ·/.exec(line)![1], line.endsWith('· carried on: the partner answered this reply') ? 'carried' : line.endsWith('· not carried on') ? 'not' : 'unmarked'])).toEqual([
+		expect(
+			headings.map(line => [
+				/· (Asha|Ben|Chloe) ·/.exec(line)![1],
+				line.endsWith('· carried on: the partner answered this reply') ? 'carried' : line.endsWith('· not carried on') ? 'not' : 'unmarked',
+			]),
+		).toEqual([
 			['Asha', 'not'],
 			['Ben', 'not'],
 			['Chloe', 'carried'],
 		]);
-		expect(transcriptToHtml(transcript, { partnerName: 'Jade Holloway' })).toContain('<span class="carried-note">carried on: the partner answered this reply</span>');
+		expect(transcriptToHtml(transcript, { partnerName: 'Jade Holloway' })).toContain(
+			'<span class="carried-note">carried on: the partner answered this reply</span>',
+		);
 	});
 	it('asks for the names at the start, refusing a group of one, and begins with the first named', async () => {
 		const library = bundledLibrary();
@@ -115,7 +138,14 @@ describe('postsafe group in the terminal', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
 		const ui = render(
 			<KeyRouter>
-				<GroupApp anonymous={false} parseNames={parseLearners} scriptedPartner={() => new ScriptedPartner()} start={learners => startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: directory })} />
+				<GroupApp
+					anonymous={false}
+					parseNames={parseLearners}
+					scriptedPartner={() => new ScriptedPartner()}
+					start={learners =>
+						startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: directory })
+					}
+				/>
 			</KeyRouter>,
 		);
 		mounted.push(ui);
@@ -133,11 +163,26 @@ describe('a round of replies at 80 columns', () => {
 		const library = bundledLibrary();
 		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
 		const learners = ['Asha', 'Ben', 'Chloe', 'Dev', 'Esther'];
-		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')) });
+		const session = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners,
+			partner: new ScriptedPartner(),
+			transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')),
+		});
 		for (const [index, learner] of learners.entries()) await session.controller.reply(learner, [ASHA, BEN, CHLOE][index % 3]!);
 		session.recorder.stop();
 		const cards = roundCards(session.controller.current);
-		const ui = render(<RoundView cards={cards} criteria={session.controller.current.rubric.criteria} names={displayNames(learners, false)} chosen={cards[0]!.reply.id} carried={false} width={80} />);
+		const ui = render(
+			<RoundView
+				cards={cards}
+				criteria={session.controller.current.rubric.criteria}
+				names={displayNames(learners, false)}
+				chosen={cards[0]!.reply.id}
+				carried={false}
+				width={80}
+			/>,
+		);
 		mounted.push(ui);
 		const lines = (ui.lastFrame() ?? '').split('\n');
 		expect(lines.find(line => line.includes('Asha'))).toMatch(/Asha.*Ben.*Chloe/);
@@ -154,12 +199,19 @@ describe('postsafe group in plain mode', () => {
 			input: [ASHA, BEN, CHLOE, 'Please send the photo through the online form.', 'ok', "I can't advise here, sorry."].join('\n'),
 		});
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain('Carried on: Asha\'s reply (the highest scoring).');
+		expect(result.stdout).toContain("Carried on: Asha's reply (the highest scoring).");
 		// The criteria's names don't fit 80 columns side by side: their marks head the columns, with the key below.
 		expect(result.stdout).toMatch(/Learner +B +S +D +Red flags +Score\n/);
 		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✗ missed +none +4\/6/);
 		expect(result.stdout).toContain('B Professional boundaries · S Signposting to a safe route · D Documentation');
-		expect(Math.max(...result.stdout.split('\n').filter(line => !line.includes(': ')).map(line => line.length))).toBeLessThanOrEqual(80);
+		expect(
+			Math.max(
+				...result.stdout
+					.split('\n')
+					.filter(line => !line.includes(': '))
+					.map(line => line.length),
+			),
+		).toBeLessThanOrEqual(80);
 		expect(result.stdout).toMatch(/Ben +✗ missed +✗ missed +✗ missed +⚑ 1 +0\/6/);
 		expect(result.stdout).toMatch(/Chloe +✓ met +✓ met +✓ met +none +6\/6/);
 		const files = readdirSync(transcripts);
@@ -168,31 +220,47 @@ describe('postsafe group in plain mode', () => {
 		const replies = transcript.turns.filter(turn => turn.role === 'learner');
 		expect(replies.map(turn => turn.learner)).toEqual(['Asha', 'Ben', 'Chloe', 'Asha', 'Ben', 'Chloe']);
 		expect(replies[1]!.text).toBe(BEN);
-		expect(transcript.scores?.map(entry => [entry.learner, entry.score.score])).toEqual([['Asha', 4], ['Ben', 0], ['Chloe', 6]]);
+		expect(transcript.scores?.map(entry => [entry.learner, entry.score.score])).toEqual([
+			['Asha', 4],
+			['Ben', 0],
+			['Chloe', 6],
+		]);
 	});
 
-	it('marks a criterion not met with a dash, so the mark is not read as the legend\'s separator', () => {
-		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [ASHA, BEN].join('\n') });
+	it("marks a criterion not met with a dash, so the mark is not read as the legend's separator", () => {
+		const result = runCli(
+			['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))],
+			{ input: [ASHA, BEN].join('\n') },
+		);
 		expect(result.stdout).toMatch(/→ Asha +✓ +✓ +– +4\/6/);
 		expect(result.stdout).toContain('✓ met · – not met · ⚑ red flag');
 	});
 
 	it('when everyone met every criterion, the first discussion question does not ask what made it hard', () => {
 		const full = "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form. I'll note this in your record.";
-		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [full, full].join('\n') });
+		const result = runCli(
+			['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))],
+			{ input: [full, full].join('\n') },
+		);
 		expect(result.stdout).toMatch(/Asha +✓ met +✓ met +✓ met +none +6\/6/);
 		expect(result.stdout).not.toContain('What made it hard to include');
 		expect(result.stdout).toMatch(/1\. Everyone met every criterion/);
 	});
 
 	it('names the criteria at the head of the debrief table when the terminal is wide enough', () => {
-		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))], { input: [ASHA, BEN].join('\n'), env: { COLUMNS: '120' } });
+		const result = runCli(
+			['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--offline', '--turns', '1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-group-'))],
+			{ input: [ASHA, BEN].join('\n'), env: { COLUMNS: '120' } },
+		);
 		expect(result.stdout).toMatch(/Learner +Professional boundaries +Signposting to a safe route +Documentation +Red flags +Score/);
 	});
 
 	it('shows learners as Learner A, B, C with --anonymous, and keeps their names in the transcript', () => {
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-'));
-		const result = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--anonymous', '--offline', '--turns', '1', '--transcripts', transcripts], { input: [ASHA, BEN, CHLOE].join('\n') });
+		const result = runCli(
+			['group', 'patient-dm-rash', '--learners', 'Asha,Ben,Chloe', '--anonymous', '--offline', '--turns', '1', '--transcripts', transcripts],
+			{ input: [ASHA, BEN, CHLOE].join('\n') },
+		);
 		expect(result.stdout).toContain('a group of 3: Learner A, Learner B, Learner C');
 		expect(result.stdout).not.toMatch(/\bAsha\b|\bChloe\b/);
 		// Not even in the transcript's file name, printed at the end for everyone to see.
@@ -205,7 +273,10 @@ describe('postsafe group in plain mode', () => {
 	it('--sjt: one answer line per learner, then the spread against the ideal and the marks', () => {
 		const library = sjtLibrary('sjt-ward-selfie');
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-group-sjt-'));
-		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben,Chloe', '--transcripts', transcripts], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,D,F\nC,D,H\nA,C,H\n' });
+		const result = runCli(['group', '--sjt', '--learners', 'Asha,Ben,Chloe', '--transcripts', transcripts], {
+			env: { POSTSAFE_SCENARIOS: library },
+			input: 'C,D,F\nC,D,H\nA,C,H\n',
+		});
 		expect(result.code).toBe(0);
 		// One SJT record for each learner, saved where solo sessions go.
 		expect(result.stdout).toContain(`Saved: one SJT record for each of the 3 learners, in ${transcripts}`);
@@ -244,14 +315,21 @@ describe('postsafe group in plain mode', () => {
 
 	it('refuses SJT options without --sjt, and --turns with it, instead of ignoring them', () => {
 		const sjtOptions = runCli(['group', 'patient-dm-rash', '--learners', 'Asha,Ben', '--count', '3']);
-		expect([sjtOptions.code, sjtOptions.stderr]).toEqual([2, 'postsafe: --count chooses SJT items: add --sjt (and leave out the scenario id), or leave it out\n']);
+		expect([sjtOptions.code, sjtOptions.stderr]).toEqual([
+			2,
+			'postsafe: --count chooses SJT items: add --sjt (and leave out the scenario id), or leave it out\n',
+		]);
 		const turns = runCli(['group', '--sjt', '--learners', 'Asha,Ben', '--turns', '2']);
 		expect([turns.code, turns.stderr]).toEqual([2, 'postsafe: --turns is for a scenario, not SJT items: leave it out with --sjt\n']);
 	});
 
 	it('refuses one learner, a repeated name, and plain mode without names, in one line each', () => {
-		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe('postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n');
-		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe('postsafe: --learners: "asha" is named twice; give each learner a different name\n');
+		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha']).stderr).toBe(
+			'postsafe: --learners: a group needs at least two names, separated by commas (e.g. "Asha,Ben,Chloe")\n',
+		);
+		expect(runCli(['group', 'patient-dm-rash', '--learners', 'Asha,asha']).stderr).toBe(
+			'postsafe: --learners: "asha" is named twice; give each learner a different name\n',
+		);
 		const none = runCli(['group', 'patient-dm-rash']);
 		expect([none.code, none.stderr]).toEqual([2, 'postsafe: plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"\n']);
 	});
@@ -261,15 +339,32 @@ describe('postsafe group --plain at a terminal', () => {
 	it('prompts each learner by name, and asks again after an empty line instead of saving "(no reply)"', async () => {
 		const library = bundledLibrary();
 		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
-		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')), turns: 1 });
+		const session = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners: ['Asha', 'Ben'],
+			partner: new ScriptedPartner(),
+			transcripts: mkdtempSync(join(tmpdir(), 'postsafe-group-')),
+			turns: 1,
+		});
 		const input = new PassThrough();
 		let shown = '';
-		const done = groupPlain({ session, names: displayNames(['Asha', 'Ben'], false), input, isTTY: true, stdout: text => void (shown += text), scriptedPartner: () => new ScriptedPartner() });
+		const done = groupPlain({
+			session,
+			names: displayNames(['Asha', 'Ben'], false),
+			input,
+			isTTY: true,
+			stdout: text => void (shown += text),
+			scriptedPartner: () => new ScriptedPartner(),
+		});
 		input.end(`${ASHA}\n\n${BEN}\n`);
 		expect(await done).toBe(0);
 		expect(shown).toContain('Asha › Ben › Ben › ');
 		const transcript = Transcript.parse(JSON.parse(readFileSync(session.recorder.file, 'utf8')));
-		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.text])).toEqual([['Asha', ASHA], ['Ben', BEN]]);
+		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.text])).toEqual([
+			['Asha', ASHA],
+			['Ben', BEN],
+		]);
 	});
 
 	it('--sjt: prompts each learner by name and asks again after an answer it cannot read', async () => {
@@ -278,7 +373,15 @@ describe('postsafe group --plain at a terminal', () => {
 		const input = new PassThrough();
 		let shown = '';
 		const records = startGroupSjtFiles({ directory: mkdtempSync(join(tmpdir(), 'postsafe-group-sjt-')), learners: ['Asha', 'Ben'], seed: 1, filter: {} });
-		const done = groupSjtPlain({ items: [selfie], learners: ['Asha', 'Ben'], records, names: displayNames(['Asha', 'Ben'], true), input, isTTY: true, stdout: text => void (shown += text) });
+		const done = groupSjtPlain({
+			items: [selfie],
+			learners: ['Asha', 'Ben'],
+			records,
+			names: displayNames(['Asha', 'Ben'], true),
+			input,
+			isTTY: true,
+			stdout: text => void (shown += text),
+		});
 		input.end('C,D,F\nC,D,Z\nC,D,H\n');
 		expect(await done).toBe(0);
 		expect(shown).toContain('Learner A › Learner B › ✗ no option Z in sjt-ward-selfie (its options are A to H). Try again: ');
@@ -291,7 +394,10 @@ describe('long names in the group tables', () => {
 	it('the SJT marks keep one row per learner within 80 columns, scores in one column', async () => {
 		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
 		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
-		const group = groupSjt(rash, [{ learner: LONG, answer: ['A', 'D', 'B', 'C', 'E'] }, { learner: 'Ben', answer: ['A', 'B', 'D', 'C', 'E'] }]);
+		const group = groupSjt(rash, [
+			{ learner: LONG, answer: ['A', 'D', 'B', 'C', 'E'] },
+			{ learner: 'Ben', answer: ['A', 'B', 'D', 'C', 'E'] },
+		]);
 		const ui = render(<GroupSjtView item={rash} group={group} names={displayNames([LONG, 'Ben'], false)} width={80} />);
 		mounted.push(ui);
 		const lines = (ui.lastFrame() ?? '').split('\n');
@@ -303,8 +409,16 @@ describe('long names in the group tables', () => {
 	});
 
 	it('the group debrief keeps one row per learner within 80 columns', () => {
-		const table = { criteria: [{ id: 'boundaries', label: 'Professional boundaries' }, { id: 'signposting', label: 'Signposting' }], rows: [LONG, 'Ben'].map(learner => ({ learner, met: { boundaries: true, signposting: false }, redFlags: [], score: 2, max: 4 })) };
-		const ui = render(<GroupDebriefView title="A title" table={table} names={displayNames([LONG, 'Ben'], false)} modelReply="A reply." questions={['One?']} width={80} />);
+		const table = {
+			criteria: [
+				{ id: 'boundaries', label: 'Professional boundaries' },
+				{ id: 'signposting', label: 'Signposting' },
+			],
+			rows: [LONG, 'Ben'].map(learner => ({ learner, met: { boundaries: true, signposting: false }, redFlags: [], score: 2, max: 4 })),
+		};
+		const ui = render(
+			<GroupDebriefView title="A title" table={table} names={displayNames([LONG, 'Ben'], false)} modelReply="A reply." questions={['One?']} width={80} />,
+		);
 		mounted.push(ui);
 		const lines = (ui.lastFrame() ?? '').split('\n');
 		expect(Math.max(...lines.map(line => line.length))).toBeLessThanOrEqual(80);
@@ -313,7 +427,7 @@ describe('long names in the group tables', () => {
 });
 
 describe('the group SJT view', () => {
-	it('shows the spread of a hand-made set of answers against the ideal, and each learner\'s marks', async () => {
+	it("shows the spread of a hand-made set of answers against the ideal, and each learner's marks", async () => {
 		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
 		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
 		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
@@ -325,7 +439,14 @@ describe('the group SJT view', () => {
 		];
 		const group = groupSjt(selfie, answers);
 		expect(group.spread.map(spread => (spread.type === 'best3' ? [spread.option, spread.chosenBy, spread.correct] : []))).toEqual([
-			['A', 1, false], ['B', 0, false], ['C', 3, true], ['D', 2, true], ['E', 0, false], ['F', 1, true], ['G', 0, false], ['H', 2, false],
+			['A', 1, false],
+			['B', 0, false],
+			['C', 3, true],
+			['D', 2, true],
+			['E', 0, false],
+			['F', 1, true],
+			['G', 0, false],
+			['H', 2, false],
 		]);
 		expect(group.learners.map(entry => entry.score.points)).toEqual([12, 8, 4]);
 		const ui = render(<GroupSjtView item={selfie} group={group} names={displayNames(['Asha', 'Ben', 'Chloe'], true)} width={80} />);
@@ -349,18 +470,33 @@ describe('the group SJT view', () => {
 	it('shows what each option said beside why, since the options leave the screen with the answer form', async () => {
 		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
 		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
-		const ui = render(<GroupSjtView item={rash} group={groupSjt(rash, [{ learner: 'Asha', answer: ['A', 'D', 'B', 'C', 'E'] }])} names={displayNames(['Asha'], false)} width={80} />);
+		const ui = render(
+			<GroupSjtView
+				item={rash}
+				group={groupSjt(rash, [{ learner: 'Asha', answer: ['A', 'D', 'B', 'C', 'E'] }])}
+				names={displayNames(['Asha'], false)}
+				width={80}
+			/>,
+		);
 		mounted.push(ui);
-		expect(flat(ui.lastFrame() ?? '')).toContain('D Ignore the message, since your personal social media has nothing to do with work. Why: It avoids unsafe advice');
+		expect(flat(ui.lastFrame() ?? '')).toContain(
+			'D Ignore the message, since your personal social media has nothing to do with work. Why: It avoids unsafe advice',
+		);
 	});
 
-	it('takes each learner\'s answer in turn, unseen, then shows the group\'s spread and marks', async () => {
+	it("takes each learner's answer in turn, unseen, then shows the group's spread and marks", async () => {
 		const bank = await loadSjtBank(sjtDirectory(SCENARIO_DIR), new Set(Object.keys(bundledLibrary().criteria.library.sources)));
 		const selfie = bank.items.find(loaded => loaded.item.id === 'sjt-ward-selfie')!.item;
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-group-sjt-'));
 		const ui = render(
 			<KeyRouter>
-				<GroupSjtApp items={[selfie]} learners={['Asha', 'Ben']} anonymous={false} parseNames={parseLearners} startRecords={learners => startGroupSjtFiles({ directory, learners, seed: 1, filter: {} })} />
+				<GroupSjtApp
+					items={[selfie]}
+					learners={['Asha', 'Ben']}
+					anonymous={false}
+					parseNames={parseLearners}
+					startRecords={learners => startGroupSjtFiles({ directory, learners, seed: 1, filter: {} })}
+				/>
 			</KeyRouter>,
 		);
 		mounted.push(ui);

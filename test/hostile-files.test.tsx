@@ -26,7 +26,14 @@ afterEach(() => {
 async function played(directory: string, reply = "I can't advise on Instagram; please use the online form or call 111."): Promise<string> {
 	const library = bundledLibrary();
 	const loaded = library.scenarios.find(item => item.scenario.id === 'patient-dm-rash')!;
-	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
+	const { controller, recorder } = startRecordedSession({
+		loaded,
+		criteria: library.criteria.library,
+		learners: ['Asha'],
+		partner: new ScriptedPartner(),
+		transcripts: directory,
+		turns: 1,
+	});
 	await controller.reply('Asha', reply);
 	recorder.stop();
 	return recorder.file;
@@ -65,7 +72,12 @@ describe('a transcripts folder with hostile files in it', () => {
 		if ('reason' in opened) throw new Error(opened.reason);
 		const raw = opened.raw as { turns: { role: string; text: string; score?: { evidence: EvidenceItem[] } }[] };
 		const reply = raw.turns.find(turn => turn.role === 'learner')!;
-		reply.score!.evidence.push({ kind: 'criterion', id: 'signposting', quote: 'la', spans: Array.from({ length: 50_000 }, (_, index) => [17 + index * 3, 19 + index * 3] as [number, number]) });
+		reply.score!.evidence.push({
+			kind: 'criterion',
+			id: 'signposting',
+			quote: 'la',
+			spans: Array.from({ length: 50_000 }, (_, index) => [17 + index * 3, 19 + index * 3] as [number, number]),
+		});
 		writeFileSync(file, JSON.stringify(raw));
 		const started = Date.now();
 		const runs = evidenceRuns(reply.text, reply.score!.evidence);
@@ -87,8 +99,18 @@ describe('a transcripts folder with hostile files in it', () => {
 });
 
 describe('a scenario library with hostile YAML in it', () => {
-	const BILLION_LAUGHS = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[index]}`).join(', ')}]`), 'i: [*h, *h, *h, *h, *h, *h, *h, *h, *h]'].join('\n');
-	const KEY_BOMB = ['k: &k {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}', ...Array.from({ length: 6 }, (_, level) => `l${level}: &l${level} {${Array.from({ length: 8 }, (_, key) => `k${key}: *${level === 0 ? 'k' : `l${level - 1}`}`).join(', ')}}`)].join('\n');
+	const BILLION_LAUGHS = [
+		'a: &a [x, x, x, x, x, x, x, x, x]',
+		...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[index]}`).join(', ')}]`),
+		'i: [*h, *h, *h, *h, *h, *h, *h, *h, *h]',
+	].join('\n');
+	const KEY_BOMB = [
+		'k: &k {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}',
+		...Array.from(
+			{ length: 6 },
+			(_, level) => `l${level}: &l${level} {${Array.from({ length: 8 }, (_, key) => `k${key}: *${level === 0 ? 'k' : `l${level - 1}`}`).join(', ')}}`,
+		),
+	].join('\n');
 
 	it('names each bad file at line:col, and list, validate and the rest of the library still work', () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-hostile-yaml-'));
@@ -99,7 +121,12 @@ describe('a scenario library with hostile YAML in it', () => {
 		execFileSync('mkfifo', [join(directory, 'pipe.yaml')]);
 		const validate = runCli(['validate', '--scenarios', directory]);
 		expect(validate.code).toBe(1);
-		expect(validate.stdout.split('\n').filter(line => line.startsWith(directory)).sort()).toEqual([
+		expect(
+			validate.stdout
+				.split('\n')
+				.filter(line => line.startsWith(directory))
+				.sort(),
+		).toEqual([
 			`${join(directory, 'keys.yaml')}:2:14: aliases expand too far (over 100): a file built to exhaust memory, or a mistake`,
 			`${join(directory, 'laughs.yaml')}:2:8: aliases expand too far (over 100): a file built to exhaust memory, or a mistake`,
 			`${join(directory, 'pipe.yaml')}:1:1: a named pipe, not a YAML file`,

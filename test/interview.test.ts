@@ -32,32 +32,65 @@ describe('interview practice', () => {
 	});
 
 	it('names a missed step and what it should have held', () => {
-		const result = runCli(['interview', 'interview-colleague-post', '--learner', 'Asha', '--offline', '--turns', '1', '--json', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
-			input: "I would comment under the post to say it's a breach.\n",
-		});
+		const result = runCli(
+			[
+				'interview',
+				'interview-colleague-post',
+				'--learner',
+				'Asha',
+				'--offline',
+				'--turns',
+				'1',
+				'--json',
+				'--transcripts',
+				mkdtempSync(join(tmpdir(), 'postsafe-interview-')),
+			],
+			{
+				input: "I would comment under the post to say it's a breach.\n",
+			},
+		);
 		const { score } = JSON.parse(result.stdout);
 		const steps = Object.fromEntries(score.structure.map((step: { id: string; met: boolean; missed?: string }) => [step.id, step]));
 		expect(steps['speak-privately']).toMatchObject({ met: false, missed: expect.stringContaining('privately and without blame') });
 		expect(score.redFlags.map((flag: { id: string }) => flag.id)).toContain('public-callout');
 	});
 
-	it('the panel asks what the candidate would do first when they name the risk but not getting the photo down (colleague\'s post)', () => {
-		const result = runCli(['interview', 'interview-colleague-post', '--learner', 'Asha', '--offline', '--turns', '2', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
-			input: ["The details in the photo could identify the patient, which is a breach of confidentiality. I'd raise it with my colleague privately and kindly.", "I'd ask them to delete it straight away."].join('\n'),
-		});
+	it("the panel asks what the candidate would do first when they name the risk but not getting the photo down (colleague's post)", () => {
+		const result = runCli(
+			[
+				'interview',
+				'interview-colleague-post',
+				'--learner',
+				'Asha',
+				'--offline',
+				'--turns',
+				'2',
+				'--transcripts',
+				mkdtempSync(join(tmpdir(), 'postsafe-interview-')),
+			],
+			{
+				input: [
+					"The details in the photo could identify the patient, which is a breach of confidentiality. I'd raise it with my colleague privately and kindly.",
+					"I'd ask them to delete it straight away.",
+				].join('\n'),
+			},
+		);
 		expect(result.stdout).toContain('Mr Daniel Price: What would you do first, and how soon?');
 		expect(result.stdout).toMatch(/✓ taken {3}2\. Acts first to protect the patient\n\s+reply 2: “I'd ask them to delete it straight away\.”/);
 	});
 
 	it('the panel asks about the risk when the candidate never names it (patient contact)', () => {
-		const result = runCli(['interview', 'interview-patient-contact', '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))], {
-			input: [
-				"I'd kindly tell her I can't advise her through Facebook and ask her to ring the medicines helpline or her GP, or 111 if it's urgent.",
-				"I'd note the contact in her record.",
-				'Because there is no assessment and no record, and it blurs the boundary.',
-				'I would reflect on it and check my privacy settings.',
-			].join('\n'),
-		});
+		const result = runCli(
+			['interview', 'interview-patient-contact', '--learner', 'Asha', '--offline', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-interview-'))],
+			{
+				input: [
+					"I'd kindly tell her I can't advise her through Facebook and ask her to ring the medicines helpline or her GP, or 111 if it's urgent.",
+					"I'd note the contact in her record.",
+					'Because there is no assessment and no record, and it blurs the boundary.',
+					'I would reflect on it and check my privacy settings.',
+				].join('\n'),
+			},
+		);
 		expect(result.stdout).toContain("Dr Priya Raman: It's a quick question about a medicine you prescribed. Why not just answer it?");
 		expect(result.stdout).toContain('Structure: 5 of 5 steps');
 	});
@@ -77,6 +110,8 @@ describe('interview practice', () => {
 	it('takes only interviews, and says where a role-play is played', () => {
 		const result = runCli(['interview', 'patient-dm-rash', '--offline']);
 		expect(result.code).toBe(2);
-		expect(result.stderr).toBe('postsafe: patient-dm-rash is a role-play, not an interview: run `postsafe play patient-dm-rash`, or `postsafe list interview` for the interviews\n');
+		expect(result.stderr).toBe(
+			'postsafe: patient-dm-rash is a role-play, not an interview: run `postsafe play patient-dm-rash`, or `postsafe list interview` for the interviews\n',
+		);
 	});
 });

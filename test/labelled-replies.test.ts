@@ -27,12 +27,21 @@ const cases = readdirSync(directory)
 	.filter(name => name.endsWith('.yaml'))
 	.flatMap(name => {
 		const scenario = name.replace(/\.yaml$/, '');
-		return z.array(Labelled).parse(parse(readFileSync(join(directory, name), 'utf8'))).map(item => ({ scenario, ...item }));
+		return z
+			.array(Labelled)
+			.parse(parse(readFileSync(join(directory, name), 'utf8')))
+			.map(item => ({ scenario, ...item }));
 	});
 
 const REQUIRED = [
-	'patient-dm-rash', 'ward-selfie-whiteboard', 'patient-friend-request', 'whatsapp-clinical-image',
-	'anonymised-case-post', 'undeclared-endorsement', 'online-argument', 'student-advice-request',
+	'patient-dm-rash',
+	'ward-selfie-whiteboard',
+	'patient-friend-request',
+	'whatsapp-clinical-image',
+	'anonymised-case-post',
+	'undeclared-endorsement',
+	'online-argument',
+	'student-advice-request',
 ];
 
 describe('labelled replies', () => {
@@ -49,9 +58,15 @@ describe('labelled replies', () => {
 		const placed = item.replies.map(reply => addressedLine(scenario, reply));
 		const unknown = placed.find(reply => reply.kind === 'unknown');
 		if (unknown) throw new Error(`"@${unknown.name}" is not an audience of ${item.scenario}`);
-		const score = scorePlaced(rubric, placed.flatMap(reply => (reply.kind === 'reply' ? [reply] : [])));
+		const score = scorePlaced(
+			rubric,
+			placed.flatMap(reply => (reply.kind === 'reply' ? [reply] : [])),
+		);
 		const actual = {
-			met: score.criteria.filter(criterion => criterion.met).map(criterion => criterion.id).sort(),
+			met: score.criteria
+				.filter(criterion => criterion.met)
+				.map(criterion => criterion.id)
+				.sort(),
 			redFlags: score.redFlags.map(flag => flag.id).sort(),
 		};
 		expect(actual).toEqual({ met: [...item.met].sort(), redFlags: [...item.redFlags].sort() });

@@ -26,7 +26,14 @@ describe('wrapping at word boundaries', () => {
 	});
 
 	it('keeps each word’s style across the break, and starts no line with a space', () => {
-		const lines = wrapSegments([{ text: 'Sorry, I ', style: 'plain' }, { text: '[call 111]', style: 'mark' }, { text: ' tonight please', style: 'plain' }], 12);
+		const lines = wrapSegments(
+			[
+				{ text: 'Sorry, I ', style: 'plain' },
+				{ text: '[call 111]', style: 'mark' },
+				{ text: ' tonight please', style: 'plain' },
+			],
+			12,
+		);
 		expect(lines.map(line => line.map(piece => piece.text).join(''))).toEqual(['Sorry, I', '[call 111]', 'tonight', 'please']);
 		expect(lines[1]).toEqual([{ text: '[call 111]', style: 'mark' }]);
 		for (const line of lines) expect(line[0]?.text.startsWith(' ')).toBe(false);
@@ -47,7 +54,18 @@ describe('wrapped lines start at the left edge', () => {
 		const partner: TranscriptTurn = { role: 'partner', text: LONG, time: '2026-11-22T20:40:00.000Z', source: 'script' };
 		const comment = { turn: 0, text: LONG, by: 'Dr Okafor', at: '2026-11-23T10:00:00.000Z' };
 		for (const [turn, width] of [reply, partner].flatMap(turn => [44, 50, 57, 63, 70].map(width => [turn, width] as const))) {
-			const ui = render(<TurnView turn={turn} number={1} selected={false} partnerName="Jade Holloway" labels={{ boundaries: 'Professional boundaries' }} points={{ boundaries: 2 }} comments={[comment]} width={width} />);
+			const ui = render(
+				<TurnView
+					turn={turn}
+					number={1}
+					selected={false}
+					partnerName="Jade Holloway"
+					labels={{ boundaries: 'Professional boundaries' }}
+					points={{ boundaries: 2 }}
+					comments={[comment]}
+					width={width}
+				/>,
+			);
 			mounted.push(ui);
 			const body = (ui.lastFrame() ?? '').split('\n').filter(line => line.trim() !== '' && !/^ {2}1\. /.test(line));
 			expect(body.length).toBeGreaterThan(2);
@@ -62,14 +80,24 @@ describe('wrapped lines start at the left edge', () => {
 	});
 
 	it('in a group round, each card’s reply and red flag start at the card’s left edge', () => {
-		const card = (id: number, learner: string): ReplyCard => ({
-			reply: { kind: 'learner', id, learner, text: LONG, time: 't', round: 1, carried: false, match: { criteria: [], redFlags: [] } as never },
-			score: 2,
-			max: 6,
-			met: ['boundaries'],
-			redFlags: [{ id: 'individual-advice', label: 'Individual clinical advice through a personal account' }],
-		}) as unknown as ReplyCard;
-		const ui = render(<RoundView cards={[card(1, 'Asha'), card(2, 'Ben'), card(3, 'Chloe')]} criteria={[{ id: 'boundaries', label: 'Professional boundaries' }]} names={new Map()} chosen={1} carried={false} width={80} />);
+		const card = (id: number, learner: string): ReplyCard =>
+			({
+				reply: { kind: 'learner', id, learner, text: LONG, time: 't', round: 1, carried: false, match: { criteria: [], redFlags: [] } as never },
+				score: 2,
+				max: 6,
+				met: ['boundaries'],
+				redFlags: [{ id: 'individual-advice', label: 'Individual clinical advice through a personal account' }],
+			}) as unknown as ReplyCard;
+		const ui = render(
+			<RoundView
+				cards={[card(1, 'Asha'), card(2, 'Ben'), card(3, 'Chloe')]}
+				criteria={[{ id: 'boundaries', label: 'Professional boundaries' }]}
+				names={new Map()}
+				chosen={1}
+				carried={false}
+				width={80}
+			/>,
+		);
 		mounted.push(ui);
 		const rows = (ui.lastFrame() ?? '').split('\n').filter(row => /^[│║]/.test(row));
 		expect(rows.length).toBeGreaterThan(5);

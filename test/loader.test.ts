@@ -102,7 +102,10 @@ describe('loading scenario files', () => {
 	});
 
 	it('refuses a role-play whose ending beat has no "when", or that has no fallback beat', async () => {
-		const text = VALID.replace('    when:\n      metAny: [boundaries, signposting]\n      metSoFar: [boundaries, signposting]\n', '').replace(/  - id: asks-again\n    say: .*\n/, '');
+		const text = VALID.replace('    when:\n      metAny: [boundaries, signposting]\n      metSoFar: [boundaries, signposting]\n', '').replace(
+			/  - id: asks-again\n    say: .*\n/,
+			'',
+		);
 		const { result } = await scratchLibrary({ 'x.yaml': text });
 		expect(messages(result)).toEqual([
 			`x.yaml:${lineOf(text, 'id: accepts-the-route')}:5: beats[8].when: an ending beat needs "when" (e.g. metSoFar: [the criteria that earn it]): without it the partner gives in whatever the learner says`,

@@ -88,7 +88,10 @@ describe('a new user in a real terminal', () => {
 
 	it('review after one session lists that one session, not the shipped example', async () => {
 		const { env } = newHome();
-		const played = runCli(['play', 'patient-dm-rash', '--learner', 'Ben Okoro', '--offline', '--turns', '1'], { env, input: "I can't advise here; please use the practice's online form.\n" });
+		const played = runCli(['play', 'patient-dm-rash', '--learner', 'Ben Okoro', '--offline', '--turns', '1'], {
+			env,
+			input: "I can't advise here; please use the practice's online form.\n",
+		});
 		expect(played.code).toBe(0);
 		const terminal = start(['review'], env);
 		await terminal.waitForScreen('Transcripts: 1');
@@ -98,4 +101,3 @@ describe('a new user in a real terminal', () => {
 		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
 	});
 });
-

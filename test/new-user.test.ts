@@ -39,7 +39,7 @@ describe('a new user’s first session', () => {
 		delete process.env.XDG_DATA_HOME;
 		try {
 			const listed = (await reviewServices(transcriptDirectory())).catalog();
-			expect(listed.map(entry => entry.kind === 'unreadable' ? entry.reason : entry.learner)).toEqual(['Ben Okoro']);
+			expect(listed.map(entry => (entry.kind === 'unreadable' ? entry.reason : entry.learner))).toEqual(['Ben Okoro']);
 		} finally {
 			process.env.HOME = previous;
 			process.env.XDG_DATA_HOME = previousData;
@@ -51,7 +51,8 @@ describe('a new user’s first session', () => {
 		const data = join(user.home, 'data');
 		const chosen = join(user.home, 'chosen');
 		const flag = join(user.home, 'flag');
-		const play = (env: Record<string, string | undefined>, extra: readonly string[] = []) => runCli(['play', 'patient-dm-rash', '--learner', 'Ben', '--offline', '--turns', '1', ...extra], { env: { ...user.env, ...env }, input: `${REPLY}\n` });
+		const play = (env: Record<string, string | undefined>, extra: readonly string[] = []) =>
+			runCli(['play', 'patient-dm-rash', '--learner', 'Ben', '--offline', '--turns', '1', ...extra], { env: { ...user.env, ...env }, input: `${REPLY}\n` });
 		expect(play({ XDG_DATA_HOME: data }).code).toBe(0);
 		expect(readdirSync(join(data, 'postsafe'))).toHaveLength(1);
 		expect(play({ XDG_DATA_HOME: data, POSTSAFE_TRANSCRIPTS: chosen }).code).toBe(0);

@@ -54,12 +54,7 @@ describe('normalising a reply', () => {
 
 	it('splits sentences at full stops, question marks and line breaks, but not after "Dr." or in "e.g."', () => {
 		const { sentences, text } = tokenise('Dr. Shah is off. Call 111? Or e.g. the surgery\nThanks');
-		expect(sentences.map(sentence => text.slice(sentence.start, sentence.end))).toEqual([
-			'Dr. Shah is off.',
-			'Call 111?',
-			'Or e.g. the surgery',
-			'Thanks',
-		]);
+		expect(sentences.map(sentence => text.slice(sentence.start, sentence.end))).toEqual(['Dr. Shah is off.', 'Call 111?', 'Or e.g. the surgery', 'Thanks']);
 		const typed = tokenise("Can't advise here.Please call 111.");
 		expect(typed.sentences.map(sentence => typed.text.slice(sentence.start, sentence.end))).toEqual(["Can't advise here.", 'Please call 111.']);
 	});
@@ -116,7 +111,10 @@ const imaginedWords = (text: string) => markedWords(text, hypotheticalMask);
 describe('imagined moves, which raise no red flag', () => {
 	it.each([
 		['Others might screenshot it and share it, so please delete it', ['others', 'might', 'screenshot', 'it', 'and', 'share', 'it']],
-		['Anyone in the group could forward a photo sent here, so I will use the app', ['anyone', 'in', 'the', 'group', 'could', 'forward', 'a', 'photo', 'sent', 'here']],
+		[
+			'Anyone in the group could forward a photo sent here, so I will use the app',
+			['anyone', 'in', 'the', 'group', 'could', 'forward', 'a', 'photo', 'sent', 'here'],
+		],
 		["If I send it here it'll sit on twelve phones", ['i', 'send', 'it', 'here', 'it']],
 		['If someone tags the trust it will get worse', ['someone', 'tags', 'the', 'trust', 'it']],
 		["If you send me photos here I can't look at them", ['you', 'send', 'me', 'photos', 'here']],

@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 /** Runs the built CLI without blocking this process, which serves the fake Ollama. */
-function cli(args: string[], { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
+function cli(
+	args: string[],
+	{ input = '', env = {} }: { input?: string; env?: Record<string, string> } = {},
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', OLLAMA_HOST: '', POSTSAFE_MODEL: '', ...env } });
 		let stdout = '';
@@ -32,7 +35,10 @@ function transcriptIn(directory: string): Transcript {
 describe('plain mode with Ollama', () => {
 	it('plays a whole session with the model’s lines when OLLAMA_HOST points at it', async () => {
 		const server = await startFakeOllama({
-			chats: [{ pieces: piecesOf('i did try calling but nobody picked up, can you not just look?') }, { pieces: piecesOf("ok fine, i'll do the online form tonight. thanks x") }],
+			chats: [
+				{ pieces: piecesOf('i did try calling but nobody picked up, can you not just look?') },
+				{ pieces: piecesOf("ok fine, i'll do the online form tonight. thanks x") },
+			],
 		});
 		servers.push(server);
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-ollama-cli-'));
@@ -54,7 +60,10 @@ describe('plain mode with Ollama', () => {
 	it('with nobody at OLLAMA_HOST, says so with the fix and plays the scripted partner', async () => {
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-ollama-cli-'));
 		const host = await deadHost();
-		const result = await cli(['play', 'patient-dm-rash', '--learner', 'Asha', '--transcripts', transcripts], { input: 'Please call 111.\n', env: { OLLAMA_HOST: host } });
+		const result = await cli(['play', 'patient-dm-rash', '--learner', 'Asha', '--transcripts', transcripts], {
+			input: 'Please call 111.\n',
+			env: { OLLAMA_HOST: host },
+		});
 		expect(result.code).toBe(0);
 		expect(result.stderr.trim()).toBe(`Ollama isn't running at ${host}; playing the scripted partner — start it with \`ollama serve\` (or use --offline).`);
 		expect(result.stdout).toContain('engaged for ages');
@@ -64,7 +73,10 @@ describe('plain mode with Ollama', () => {
 	it('with the model missing, prints the ollama pull command instead of asking', async () => {
 		const server = await startFakeOllama({ models: [] });
 		servers.push(server);
-		const result = await cli(['play', 'patient-dm-rash', '--json', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'hello\n', env: { OLLAMA_HOST: server.url } });
+		const result = await cli(['play', 'patient-dm-rash', '--json', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], {
+			input: 'hello\n',
+			env: { OLLAMA_HOST: server.url },
+		});
 		expect(result.code).toBe(0);
 		expect(result.stderr).toContain(`The model llama3.2 isn't installed at ${server.url}; playing the scripted partner — get it with \`ollama pull llama3.2\``);
 		expect(server.requests.map(request => request.path)).not.toContain('/api/pull');
@@ -73,7 +85,10 @@ describe('plain mode with Ollama', () => {
 	it('carries on with the scripted partner when the model fails mid-session', async () => {
 		const server = await startFakeOllama({ chats: [{ pieces: piecesOf('i did try calling but'), dropAfter: 4 }] });
 		servers.push(server);
-		const result = await cli(['play', 'patient-dm-rash', '--learner', 'Asha', '--plain', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please use the online consultation.\n', env: { OLLAMA_HOST: server.url } });
+		const result = await cli(['play', 'patient-dm-rash', '--learner', 'Asha', '--plain', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], {
+			input: 'Please use the online consultation.\n',
+			env: { OLLAMA_HOST: server.url },
+		});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('Jade Holloway: i did try calling [cut off]');
 		expect(result.stdout).toMatch(/\(Jade Holloway's reply didn't arrive: the connection to Ollama at .* dropped; carrying on with the scripted partner\)/);
@@ -85,7 +100,9 @@ describe('a --host that is some other web server', () => {
 	it('leaves --json output valid JSON and doctor’s output its own lines: what the Ollama client logs is held', async () => {
 		const other = await notOllama();
 		servers.push(other);
-		const play = await cli(['play', 'patient-dm-rash', '--json', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n' });
+		const play = await cli(['play', 'patient-dm-rash', '--json', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], {
+			input: 'Please call 111.\n',
+		});
 		expect(play.code).toBe(0);
 		expect(() => JSON.parse(play.stdout)).not.toThrow();
 		expect(play.stderr).not.toMatch(/Failed to parse|Getting text/);
@@ -102,10 +119,17 @@ describe('a --host that is some other web server', () => {
 		expect(doctor.code).toBe(1);
 		expect(doctor.stdout).toContain(`✗ fix  The server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n`);
 		expect(doctor.stdout).not.toMatch(/isn't installed|ollama serve/);
-		const play = await cli(['play', 'patient-dm-rash', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n' });
-		expect(play.stderr).toBe(`The server at ${other.url} isn't Ollama (HTTP 404 for /api/version); playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n`);
+		const play = await cli(['play', 'patient-dm-rash', '--host', other.url, '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], {
+			input: 'Please call 111.\n',
+		});
+		expect(play.stderr).toBe(
+			`The server at ${other.url} isn't Ollama (HTTP 404 for /api/version); playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n`,
+		);
 		const models = await cli(['models', '--host', other.url]);
-		expect(models).toMatchObject({ code: 1, stderr: `postsafe: the server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n` });
+		expect(models).toMatchObject({
+			code: 1,
+			stderr: `postsafe: the server at ${other.url} isn't Ollama (HTTP 404 for /api/version): point --host or OLLAMA_HOST at Ollama\n`,
+		});
 	});
 });
 
@@ -113,13 +137,20 @@ describe('a --host that does not exist, or is not a web address', () => {
 	it('says there is no such host, not that Ollama is not running', async () => {
 		const doctor = await cli(['doctor', '--host', 'no-such-host.invalid', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))]);
 		expect(doctor.stdout).toContain('✗ fix  No such host as no-such-host.invalid: point --host or OLLAMA_HOST at Ollama\n');
-		const play = await cli(['play', 'patient-dm-rash', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'Please call 111.\n', env: { OLLAMA_HOST: 'no-such-host.invalid:11434' } });
-		expect(play.stderr).toBe('No such host as no-such-host.invalid; playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n');
+		const play = await cli(['play', 'patient-dm-rash', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], {
+			input: 'Please call 111.\n',
+			env: { OLLAMA_HOST: 'no-such-host.invalid:11434' },
+		});
+		expect(play.stderr).toBe(
+			'No such host as no-such-host.invalid; playing the scripted partner — point --host or OLLAMA_HOST at Ollama (or use --offline).\n',
+		);
 	});
 
 	it('refuses a scheme Ollama does not speak, in one line, exit 2', async () => {
 		const expected = { code: 2, stderr: 'postsafe: "ftp://x:1" is not an Ollama address: Ollama speaks http:// or https://, not ftp://\n' };
-		expect(await cli(['play', 'patient-dm-rash', '--host', 'ftp://x:1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'hello\n' })).toMatchObject(expected);
+		expect(
+			await cli(['play', 'patient-dm-rash', '--host', 'ftp://x:1', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-'))], { input: 'hello\n' }),
+		).toMatchObject(expected);
 		expect(await cli(['doctor'], { env: { OLLAMA_HOST: 'ftp://x:1' } })).toMatchObject(expected);
 	});
 });
@@ -148,7 +179,12 @@ describe('postsafe doctor and models', () => {
 		const json = await cli(['models', '--json', '--host', server.url, '--model', 'llama3.2:1b']);
 		expect(json.code).toBe(0);
 		expect(JSON.parse(json.stdout)).toEqual(
-			['llama3.2:latest', 'llama3.2:1b', 'mistral:latest'].map(name => ({ name, size: 2_019_393_189, modified: '2026-11-01T09:30:00.000Z', used: name === 'llama3.2:1b' })),
+			['llama3.2:latest', 'llama3.2:1b', 'mistral:latest'].map(name => ({
+				name,
+				size: 2_019_393_189,
+				modified: '2026-11-01T09:30:00.000Z',
+				used: name === 'llama3.2:1b',
+			})),
 		);
 		const small = await cli(['models', '--host', server.url, '--model', 'llama3.2:1b']);
 		expect(small.stdout.split('\n').filter(line => line.includes('(postsafe uses this)'))).toEqual([expect.stringMatching(/^llama3\.2:1b /)]);

@@ -33,7 +33,11 @@ function cli(args: string[], input = ''): Promise<{ stdout: string; stderr: stri
 }
 
 const folder = () => mkdtempSync(join(tmpdir(), 'postsafe-ollama-faults-'));
-const play = (host: string, transcripts = folder(), extra: string[] = []) => cli(['play', 'patient-dm-rash', '--learner', 'Asha', '--turns', '2', '--host', host, '--transcripts', transcripts, ...extra], "I can't advise on Instagram, please use the online form.\nPlease call 111 if it gets worse.\n");
+const play = (host: string, transcripts = folder(), extra: string[] = []) =>
+	cli(
+		['play', 'patient-dm-rash', '--learner', 'Asha', '--turns', '2', '--host', host, '--transcripts', transcripts, ...extra],
+		"I can't advise on Instagram, please use the online form.\nPlease call 111 if it gets worse.\n",
+	);
 const didNotArrive = (why: string) => `(Jade Holloway's reply didn't arrive: ${why}; carrying on with the scripted partner)`;
 
 describe('doctor and models say only what they saw', () => {
@@ -69,8 +73,16 @@ describe('the model partner, by kind of failure', () => {
 
 	it.each<[string, FakeOllamaOptions['faults'], (host: string) => string]>([
 		['stays busy', { '/api/chat': { status: 503 } }, host => `Ollama at ${host} is busy (its queue of requests is full); asked 4 times`],
-		['fails with HTTP 500', { '/api/chat': { status: 500 } }, host => `Ollama at ${host} had an error (HTTP 500: llama runner process has terminated: signal: killed)`],
-		['answers with an HTML page', { '/api/chat': { status: 200, contentType: 'text/html', body: '<!doctype html><h1>Welcome to nginx</h1>' } }, host => `the server at ${host} isn't Ollama (its answer isn't Ollama's JSON)`],
+		[
+			'fails with HTTP 500',
+			{ '/api/chat': { status: 500 } },
+			host => `Ollama at ${host} had an error (HTTP 500: llama runner process has terminated: signal: killed)`,
+		],
+		[
+			'answers with an HTML page',
+			{ '/api/chat': { status: 200, contentType: 'text/html', body: '<!doctype html><h1>Welcome to nginx</h1>' } },
+			host => `the server at ${host} isn't Ollama (its answer isn't Ollama's JSON)`,
+		],
 	])('a server that %s gets its own one-line reason, and the scripted partner carries on', async (_, faults, why) => {
 		const failing = await server({ faults: faults! });
 		const result = await play(failing.url);
@@ -88,11 +100,23 @@ describe('the model partner, by kind of failure', () => {
 	});
 
 	it('a message is cut at 4,000 characters however much the server sends', async () => {
-		const flood = await server({ chats: [{ pieces: Array.from({ length: 400 }, (_, index) => ` ${String(index).padStart(3, '0')}${'x'.repeat(96)}`), delayMs: 2 }] });
+		const flood = await server({
+			chats: [{ pieces: Array.from({ length: 400 }, (_, index) => ` ${String(index).padStart(3, '0')}${'x'.repeat(96)}`), delayMs: 2 }],
+		});
 		const transcripts = folder();
 		const result = await play(flood.url, transcripts);
 		expect(result.code).toBe(0);
-		const transcript = Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts).find(name => name.endsWith('.json'))!), 'utf8')));
+		const transcript = Transcript.parse(
+			JSON.parse(
+				readFileSync(
+					join(
+						transcripts,
+						readdirSync(transcripts).find(name => name.endsWith('.json'))!,
+					),
+					'utf8',
+				),
+			),
+		);
 		const said = transcript.turns.filter(turn => turn.role === 'partner' && turn.source === 'model');
 		expect(said).toHaveLength(1);
 		expect(said[0]!.text.length).toBeLessThanOrEqual(4000);

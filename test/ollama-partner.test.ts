@@ -59,7 +59,9 @@ describe('the Ollama partner', () => {
 		expect(opening).toEqual({ role: 'assistant', content: expect.stringContaining('hiii sorry to message you on here') });
 		expect(reply).toEqual({ role: 'user', content: 'Please call 111 tonight.' });
 		expect(reminder.role).toBe('system');
-		expect(reminder.content).toMatch(/^Reminder: you are Jade Holloway, the patient\. Twenty-nine, works in retail.* This is message 2 of at most 4 from you to "Asha"\./);
+		expect(reminder.content).toMatch(
+			/^Reminder: you are Jade Holloway, the patient\. Twenty-nine, works in retail.* This is message 2 of at most 4 from you to "Asha"\./,
+		);
 		// Nothing of the rubric reaches the model: no pattern, label, feedback or red flag.
 		const rubric = rubricFor('patient-dm-rash');
 		const secrets = [
@@ -145,7 +147,9 @@ describe('the Ollama partner', () => {
 		['an error line', { pieces: piecesOf('i tried calling but the line was'), errorAfter: 5 }, /unexpected EOF/],
 	])('fails with the partial text kept on %s', async (_, script, reason) => {
 		const server = await fake([script]);
-		const failure = await partner(server.url).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		const failure = await partner(server.url)
+			.respond(requestAfter('Hello'), { signal: never })
+			.catch(error => error);
 		expect(failure).toBeInstanceOf(PartnerFailure);
 		expect(failure.message).toMatch(reason);
 		expect(failure.partial).toBe('i tried calling but the');
@@ -154,7 +158,9 @@ describe('the Ollama partner', () => {
 	it('gives up on a model that stops sending, after the timeout, keeping what came', async () => {
 		const server = await fake([{ pieces: piecesOf('i tried calling but the line was'), stallAfter: 3 }]);
 		const started = Date.now();
-		const failure = await partner(server.url, 300).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		const failure = await partner(server.url, 300)
+			.respond(requestAfter('Hello'), { signal: never })
+			.catch(error => error);
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(failure).toBeInstanceOf(PartnerFailure);
 		expect(failure.message).toBe('no reply from llama3.2 for 0 s');
@@ -173,7 +179,9 @@ describe('the Ollama partner', () => {
 
 	it('reports a missing model with the command that fixes it', async () => {
 		const server = await fake(undefined, []);
-		const failure = await partner(server.url).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		const failure = await partner(server.url)
+			.respond(requestAfter('Hello'), { signal: never })
+			.catch(error => error);
 		expect(failure.message).toBe(`the model llama3.2 isn't installed at ${server.url} (ollama pull llama3.2)`);
 	});
 });
@@ -187,7 +195,15 @@ describe('what the model is told about the conversation so far', () => {
 
 	it.each([
 		['the first answer', 'patient-dm-rash', undefined, [reply('Please call 111.')], 2, 4, ['Please call 111.']],
-		['after two failed attempts', 'patient-dm-rash', undefined, [reply('Please call 111.'), failed('i tried'), failed('i tried calling but')], 2, 4, ['Please call 111.']],
+		[
+			'after two failed attempts',
+			'patient-dm-rash',
+			undefined,
+			[reply('Please call 111.'), failed('i tried'), failed('i tried calling but')],
+			2,
+			4,
+			['Please call 111.'],
+		],
 		[
 			'after an exchange and then two failed attempts',
 			'patient-dm-rash',
@@ -197,8 +213,24 @@ describe('what the model is told about the conversation so far', () => {
 			4,
 			['Please call 111.', 'i did try', 'Try the online form.'],
 		],
-		['after a message the learner stopped and answered', 'patient-dm-rash', undefined, [reply('Please call 111.'), stopped('i did'), reply('Try the online form.')], 3, 4, ['Please call 111.', 'i did', 'Try the online form.']],
-		['the last answer before the last reply', 'patient-dm-rash', undefined, [reply('a'), said('b'), reply('c'), said('d'), reply('e')], 4, 4, ['a', 'b', 'c', 'd', 'e']],
+		[
+			'after a message the learner stopped and answered',
+			'patient-dm-rash',
+			undefined,
+			[reply('Please call 111.'), stopped('i did'), reply('Try the online form.')],
+			3,
+			4,
+			['Please call 111.', 'i did', 'Try the online form.'],
+		],
+		[
+			'the last answer before the last reply',
+			'patient-dm-rash',
+			undefined,
+			[reply('a'), said('b'), reply('c'), said('d'), reply('e')],
+			4,
+			4,
+			['a', 'b', 'c', 'd', 'e'],
+		],
 		['with --turns 2', 'patient-dm-rash', 2, [reply('Please call 111.')], 2, 2, ['Please call 111.']],
 		['after two opening messages', 'night-shift-photos', undefined, [reply('Please take it down.')], 3, 5, ['[private chat: Chloe] Please take it down.']],
 	] as const)('%s: the message number, of the most the partner can send, and the history without half-messages', (_, id, turns, events, turn, most, after) => {
@@ -212,7 +244,7 @@ describe('what the model is told about the conversation so far', () => {
 	});
 
 	it.each(bundledLibrary().scenarios.map(entry => [entry.scenario.id, entry.scenario] as const))(
-		'%s: the model is told the situation as its part knows it, never the learner\'s setting, asked for British English, and the persona and rules are restated after the last reply',
+		"%s: the model is told the situation as its part knows it, never the learner's setting, asked for British English, and the persona and rules are restated after the last reply",
 		(id, loaded) => {
 			const start = createSession({ scenario: loaded, rubric: rubricFor(id), learners: ['Asha'], time });
 			const messages = chatMessages(partnerRequest(reduceSession(start, reply('Hello.')))!, templates(loaded.partner.role), undefined);
@@ -236,11 +268,18 @@ describe('what the model is told about the conversation so far', () => {
 		const start = createSession({ scenario: loaded, rubric: rubricFor('patient-dm-rash'), learners: ['Asha'], time });
 		const system = chatMessages(partnerRequest(reduceSession(start, reply('Hello.')))!, templates('patient'), undefined)[0]!.content;
 		// The learner's name goes in quoted (issue 12): it is the learner's to choose, never words of the instructions.
-		expect(system).toContain(`You are messaging "Asha" on Instagram DM.\n\nWhat you know of the situation: What "Asha" was told about the situation ("you" in it means "Asha", never Jade Holloway): ${loaded.setting}`);
+		expect(system).toContain(
+			`You are messaging "Asha" on Instagram DM.\n\nWhat you know of the situation: What "Asha" was told about the situation ("you" in it means "Asha", never Jade Holloway): ${loaded.setting}`,
+		);
 	});
 
 	it.each([
-		['a reply that draws the line and gives the route', "I can't advise on here, sorry. Please use the online consultation form tonight.", 'cant-get-through', 'wants-the-prescription'],
+		[
+			'a reply that draws the line and gives the route',
+			"I can't advise on here, sorry. Please use the online consultation form tonight.",
+			'cant-get-through',
+			'wants-the-prescription',
+		],
 		['a reply that gives advice', 'Sounds like eczema, try hydrocortisone.', 'wants-the-prescription', 'cant-get-through'],
 	])('after %s, guides the model with the one beat that fits, not the others', async (_, learnerReply, fits, other) => {
 		const server = await fake([{ pieces: piecesOf('ok x') }]);
@@ -289,7 +328,16 @@ describe('setting up Ollama', () => {
 		const server = await fake(undefined, []);
 		const progress: { completed?: number; total?: number; status: string }[] = [];
 		await pullModel(server.url, 'llama3.2', step => progress.push(step));
-		expect(progress.map(step => step.status)).toEqual(['pulling manifest', 'pulling dde5aa3fc5ff', 'pulling dde5aa3fc5ff', 'pulling dde5aa3fc5ff', 'pulling dde5aa3fc5ff', 'verifying sha256 digest', 'writing manifest', 'success']);
+		expect(progress.map(step => step.status)).toEqual([
+			'pulling manifest',
+			'pulling dde5aa3fc5ff',
+			'pulling dde5aa3fc5ff',
+			'pulling dde5aa3fc5ff',
+			'pulling dde5aa3fc5ff',
+			'verifying sha256 digest',
+			'writing manifest',
+			'success',
+		]);
 		expect(progress[4]).toMatchObject({ completed: 2_019_393_189, total: 2_019_393_189 });
 		expect((await listModels(server.url)).map(model => model.name)).toEqual(['llama3.2:latest']);
 	});
@@ -369,10 +417,10 @@ describe('prompts and model output', () => {
 
 	it.each([
 		['Sure! Here is Jade\'s next message: "ugh ok, fine x"', 'ugh ok, fine x'],
-		['Here\'s Jade\'s reply:\n\nugh ok, fine x', 'ugh ok, fine x'],
+		["Here's Jade's reply:\n\nugh ok, fine x", 'ugh ok, fine x'],
 		['Here is a possible response from Jade Holloway:\n"ugh ok, fine x"\n\nI hope this captures her frustration!', 'ugh ok, fine x'],
 		['Jade\'s message: "ugh ok, fine x"', 'ugh ok, fine x'],
-		['Certainly! Here\'s what Jade says:\n\nJade: ugh ok, fine x', 'ugh ok, fine x'],
+		["Certainly! Here's what Jade says:\n\nJade: ugh ok, fine x", 'ugh ok, fine x'],
 		['"ugh ok, fine x"', 'ugh ok, fine x'],
 		['“ugh ok, fine x”', 'ugh ok, fine x'],
 		['"ugh ok, fine', 'ugh ok, fine'],
@@ -393,7 +441,7 @@ describe('prompts and model output', () => {
 		['ok thanks x\nYou: no worries', 'ok thanks x'],
 		['Jade: ok thanks x\nAsha: no worries\nJade: bye x', 'ok thanks x'],
 		['ok thanks x\nAsha - no worries', 'ok thanks x'],
-		['Asha: I can\'t give medical advice here, please call 111.', ''],
+		["Asha: I can't give medical advice here, please call 111.", ''],
 		['Doctor: please call 111', ''],
 		['ok but Asha: you said you would look', 'ok but Asha: you said you would look'],
 		['asha, you there? x', 'asha, you there? x'],
@@ -406,8 +454,12 @@ describe('prompts and model output', () => {
 	});
 
 	it('keeps a titled partner’s own later lines: Dr Raman is not the learner', () => {
-		expect(cleanMessage('Tell me more.\nDr Raman: And what then?', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.\nDr Raman: And what then?');
-		expect(cleanMessage('Tell me more.\nDr Smith: I would escalate.', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe('Tell me more.');
+		expect(cleanMessage('Tell me more.\nDr Raman: And what then?', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe(
+			'Tell me more.\nDr Raman: And what then?',
+		);
+		expect(cleanMessage('Tell me more.\nDr Smith: I would escalate.', { partner: 'Dr Priya Raman', role: 'interviewer', learners: ['Asha'] })).toBe(
+			'Tell me more.',
+		);
 	});
 
 	it.each([
@@ -426,7 +478,7 @@ describe('prompts and model output', () => {
 		['You should take some antihistamine tonight.', false, 'clinical-advice'],
 		["It's probably eczema, you should apply hydrocortisone cream twice a day.", false, 'clinical-advice'],
 		["i'd recommend you take an antihistamine and see how it goes", false, 'clinical-advice'],
-		["As your doctor I would prescribe something.", false, 'clinical-advice'],
+		['As your doctor I would prescribe something.', false, 'clinical-advice'],
 		['As a doctor, I think this needs a cream.', false, 'clinical-advice'],
 		["I'll prescribe you a short course of steroid cream.", false, 'clinical-advice'],
 		["sounds like you've got eczema tbh", false, 'clinical-advice'],

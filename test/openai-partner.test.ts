@@ -82,7 +82,9 @@ describe('the OpenAI-compatible partner', () => {
 
 	it('fails the turn with one line when the server stays busy past the time limit', async () => {
 		const server = await fake({ chats: [{ status: 503, retryAfter: 0.3 }] });
-		const failure = await partner(server.url, { timeoutMs: 800 }).respond(requestAfter('Please call 111.'), { signal: never }).catch(error => error);
+		const failure = await partner(server.url, { timeoutMs: 800 })
+			.respond(requestAfter('Please call 111.'), { signal: never })
+			.catch(error => error);
 		expect(failure).toBeInstanceOf(PartnerFailure);
 		expect(failure.message).toBe(`the server at ${server.url} is busy (HTTP 503: the server is overloaded) and stayed busy`);
 	});
@@ -92,7 +94,9 @@ describe('the OpenAI-compatible partner', () => {
 		[{ status: 500 }, 'failed (HTTP 500: error 500)'],
 	])('says what a server error means: %j', async (script, words) => {
 		const server = await fake({ chats: [script] });
-		const failure = await partner(server.url).respond(requestAfter('Hello'), { signal: never }).catch(error => error);
+		const failure = await partner(server.url)
+			.respond(requestAfter('Hello'), { signal: never })
+			.catch(error => error);
 		expect(failure).toBeInstanceOf(PartnerFailure);
 		expect(failure.message.replace("isn't", 'isn’t')).toContain(words);
 	});
@@ -104,7 +108,10 @@ describe('the OpenAI-compatible partner', () => {
 		const gone = await startFakeOpenAi();
 		const closed = gone.url;
 		await gone.close();
-		expect(await checkOpenAi({ baseUrl: closed }, 'llama3.2')).toMatchObject({ kind: 'unreachable', reason: `no server is running at ${closed} (connection refused)` });
+		expect(await checkOpenAi({ baseUrl: closed }, 'llama3.2')).toMatchObject({
+			kind: 'unreachable',
+			reason: `no server is running at ${closed} (connection refused)`,
+		});
 	});
 
 	it('reads Retry-After as seconds, an HTTP date or retry-after-ms, and backs off with jitter otherwise', () => {
@@ -126,9 +133,14 @@ describe('the OpenAI-compatible partner', () => {
 	});
 });
 
-function cli(args: string[], { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
+function cli(
+	args: string[],
+	{ input = '', env = {} }: { input?: string; env?: Record<string, string> } = {},
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', OLLAMA_HOST: '', POSTSAFE_MODEL: '', POSTSAFE_BASE_URL: '', ...env } });
+		const child = spawn(process.execPath, [CLI, ...args], {
+			env: { ...process.env, NO_COLOR: '1', OLLAMA_HOST: '', POSTSAFE_MODEL: '', POSTSAFE_BASE_URL: '', ...env },
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
@@ -144,11 +156,35 @@ function transcriptIn(directory: string): Transcript {
 
 describe('play --provider openai', () => {
 	it('streams the model’s lines and records partner.kind, the model and the base URL in the transcript', async () => {
-		const server = await fake({ models: ['qwen2.5-7b'], chats: [{ pieces: tokensOf('i did try calling but nobody picked up, can you not just look?') }, { pieces: tokensOf("ok fine, i'll do the online form tonight. thanks x") }] });
-		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-openai-'));
-		const result = await cli(['play', 'patient-dm-rash', '--provider', 'openai', '--base-url', server.url, '--model', 'qwen2.5-7b', '--seed', '7', '--learner', 'Asha', '--transcripts', transcripts], {
-			input: "I can't advise on here, please use the online consultation.\nPlease call 111 if it gets worse.\n",
+		const server = await fake({
+			models: ['qwen2.5-7b'],
+			chats: [
+				{ pieces: tokensOf('i did try calling but nobody picked up, can you not just look?') },
+				{ pieces: tokensOf("ok fine, i'll do the online form tonight. thanks x") },
+			],
 		});
+		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-openai-'));
+		const result = await cli(
+			[
+				'play',
+				'patient-dm-rash',
+				'--provider',
+				'openai',
+				'--base-url',
+				server.url,
+				'--model',
+				'qwen2.5-7b',
+				'--seed',
+				'7',
+				'--learner',
+				'Asha',
+				'--transcripts',
+				transcripts,
+			],
+			{
+				input: "I can't advise on here, please use the online consultation.\nPlease call 111 if it gets worse.\n",
+			},
+		);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('i did try calling but nobody picked up, can you not just look?');
@@ -160,9 +196,14 @@ describe('play --provider openai', () => {
 	it('falls back to the scripted partner on 503, saying why, as the Ollama partner does', async () => {
 		const server = await fake({ chats: [{ status: 503, retryAfter: 1 }] });
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-openai-'));
-		const result = await cli(['play', 'patient-dm-rash', '--provider', 'openai', '--base-url', server.url, '--timeout', '2', '--learner', 'Asha', '--transcripts', transcripts], { input: 'Please call 111 tonight.\n' });
+		const result = await cli(
+			['play', 'patient-dm-rash', '--provider', 'openai', '--base-url', server.url, '--timeout', '2', '--learner', 'Asha', '--transcripts', transcripts],
+			{ input: 'Please call 111 tonight.\n' },
+		);
 		expect(result.code).toBe(0);
-		expect(result.stdout).toContain(`(Jade Holloway's reply didn't arrive: the server at ${server.url} is busy (HTTP 503: the server is overloaded) and stayed busy; carrying on with the scripted partner)`);
+		expect(result.stdout).toContain(
+			`(Jade Holloway's reply didn't arrive: the server at ${server.url} is busy (HTTP 503: the server is overloaded) and stayed busy; carrying on with the scripted partner)`,
+		);
 		const transcript = transcriptIn(transcripts);
 		expect(transcript.turns.filter(turn => turn.role === 'partner').at(-1)!.source).toBe('script');
 	});
@@ -175,21 +216,37 @@ describe('play --provider openai', () => {
 		expect(doctor.stdout).toContain('✓ ok   The model llama3.2 is served there\n');
 		expect(doctor.code).toBe(0);
 		const models = await cli(['models', '--provider', 'openai', '--base-url', server.url, '--json']);
-		expect(JSON.parse(models.stdout)).toEqual([{ name: 'qwen2.5-7b', used: false }, { name: 'llama3.2', used: true }]);
+		expect(JSON.parse(models.stdout)).toEqual([
+			{ name: 'qwen2.5-7b', used: false },
+			{ name: 'llama3.2', used: true },
+		]);
 	});
 
 	it('says what is missing, in one line: no --base-url, an unset key variable', async () => {
-		expect(await cli(['play', 'patient-dm-rash', '--provider', 'openai'])).toMatchObject({ code: 2, stderr: 'postsafe: --provider openai needs the server: add --base-url http://HOST:PORT/v1\n' });
-		expect(await cli(['play', 'patient-dm-rash', '--provider', 'openai', '--base-url', 'http://127.0.0.1:9/v1', '--api-key-env', 'POSTSAFE_NO_SUCH_KEY'])).toMatchObject({ code: 2, stderr: 'postsafe: --api-key-env POSTSAFE_NO_SUCH_KEY: that environment variable is not set\n' });
+		expect(await cli(['play', 'patient-dm-rash', '--provider', 'openai'])).toMatchObject({
+			code: 2,
+			stderr: 'postsafe: --provider openai needs the server: add --base-url http://HOST:PORT/v1\n',
+		});
+		expect(
+			await cli(['play', 'patient-dm-rash', '--provider', 'openai', '--base-url', 'http://127.0.0.1:9/v1', '--api-key-env', 'POSTSAFE_NO_SUCH_KEY']),
+		).toMatchObject({ code: 2, stderr: 'postsafe: --api-key-env POSTSAFE_NO_SUCH_KEY: that environment variable is not set\n' });
 	});
 });
 
 describe('the terminal UI with --provider openai', () => {
 	it('plays the OpenAI-compatible partner, with no Ollama setup screen', () => {
 		const library = bundledLibrary();
-		const services = appServices({ library, choice: { provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'qwen2.5-7b', seed: 3, timeoutMs: 1000 }, transcripts: mkdtempSync(join(tmpdir(), 'postsafe-openai-')) });
+		const services = appServices({
+			library,
+			choice: { provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', model: 'qwen2.5-7b', seed: 3, timeoutMs: 1000 },
+			transcripts: mkdtempSync(join(tmpdir(), 'postsafe-openai-')),
+		});
 		expect(services.ollama).toBeUndefined();
-		const session = services.startSession(library.scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!, 'Asha', false);
+		const session = services.startSession(
+			library.scenarios.find(loaded => loaded.scenario.id === 'patient-dm-rash')!,
+			'Asha',
+			false,
+		);
 		expect(session.controller.partnerInfo).toEqual({ kind: 'openai', model: 'qwen2.5-7b', host: 'http://127.0.0.1:9/v1', seed: 3 });
 		session.recorder.stop();
 	});

@@ -54,7 +54,9 @@ describe('postsafe play in plain mode (stdin not a terminal)', () => {
 		expect(coached.code).toBe(0);
 		const lines = coached.stdout.split('\n');
 		const reply = lines.indexOf('Asha: Please call 111.');
-		expect(lines[reply + 1]).toBe('Coach: Professional boundaries: Say plainly what you cannot do here — no personal clinical advice through a private account, no social relationship with a patient — before anything else.');
+		expect(lines[reply + 1]).toBe(
+			'Coach: Professional boundaries: Say plainly what you cannot do here — no personal clinical advice through a private account, no social relationship with a patient — before anything else.',
+		);
 		expect(lines[reply + 2]).toMatch(/^Jade Holloway: /);
 		expect(lines.filter(line => line.startsWith('Coach: '))).toHaveLength(2);
 		expect(runCli(args, { input }).stdout).not.toContain('Coach:');
@@ -87,15 +89,39 @@ describe('postsafe play --plain at a terminal', () => {
 	it('wraps each message at word boundaries to the terminal, the rest indented under the name', async () => {
 		const library = bundledLibrary();
 		const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
-		const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: mkdtempSync(join(tmpdir(), 'postsafe-plain-')) });
+		const session = startRecordedSession({
+			loaded,
+			criteria: library.criteria.library,
+			learners: ['Asha'],
+			partner: new ScriptedPartner(),
+			transcripts: mkdtempSync(join(tmpdir(), 'postsafe-plain-')),
+		});
 		const input = new PassThrough();
 		let shown = '';
-		const done = playPlain({ session, learner: 'Asha', sources: {}, json: false, input, isTTY: true, width: 50, stdout: text => void (shown += text), stderr: () => {}, scriptedPartner: () => new ScriptedPartner() });
+		const done = playPlain({
+			session,
+			learner: 'Asha',
+			sources: {},
+			json: false,
+			input,
+			isTTY: true,
+			width: 50,
+			stdout: text => void (shown += text),
+			stderr: () => {},
+			scriptedPartner: () => new ScriptedPartner(),
+		});
 		input.end('Please use the online consultation.\n');
 		expect(await done).toBe(0);
 		const conversation = shown.slice(0, shown.indexOf('A rash photo in your Instagram DMs (patient-dm-rash)'));
 		// The setting and each message fit the terminal's 50 columns (the title line is the scenario's own).
-		expect(Math.max(...conversation.split('\n').slice(1).map(line => line.length))).toBeLessThanOrEqual(50);
+		expect(
+			Math.max(
+				...conversation
+					.split('\n')
+					.slice(1)
+					.map(line => line.length),
+			),
+		).toBeLessThanOrEqual(50);
 		expect(conversation).toMatch(/^Jade Holloway: hiii sorry to message you on here/m);
 		// Every word whole: the opening message reads the same with its line breaks undone.
 		const opening = loaded.scenario.opening[0]!.text;

@@ -74,7 +74,12 @@ describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
 		const { file, transcript } = onlyTranscript(directory);
 		expect(statSync(file).mode & 0o777).toBe(0o600);
-		expect(transcript).toMatchObject({ status: 'complete', endReason: 'learner', learner: 'Test', reflection: { whatHappened: 'answer 1', nowWhat: 'answer 3' } });
+		expect(transcript).toMatchObject({
+			status: 'complete',
+			endReason: 'learner',
+			learner: 'Test',
+			reflection: { whatHappened: 'answer 1', nowWhat: 'answer 3' },
+		});
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual([FIRST, SECOND]);
 	});
 

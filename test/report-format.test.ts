@@ -10,7 +10,14 @@ afterEach(() => {
 	chalk.level = colourLevel;
 });
 
-function session(startedAt: string, learner: string, score: number, max: number, met: Partial<Record<'boundaries' | 'signposting' | 'documentation', boolean>>, redFlags: string[] = []): SessionResult {
+function session(
+	startedAt: string,
+	learner: string,
+	score: number,
+	max: number,
+	met: Partial<Record<'boundaries' | 'signposting' | 'documentation', boolean>>,
+	redFlags: string[] = [],
+): SessionResult {
 	return {
 		id: `${startedAt}-${learner}`,
 		file: `/t/${startedAt}.json`,
@@ -36,7 +43,14 @@ const REPORT: Report = {
 		{ id: 'signposting', label: 'Signposting', met: 7, of: 10, rate: 0.7 },
 	],
 	redFlags: [{ id: 'individual-advice', label: 'Individual clinical advice through a personal account', count: 1 }],
-	weakest: { id: 'signposting', label: 'Signposting', met: 7, of: 10, rate: 0.7, scenarios: [{ id: 'patient-dm-rash', title: 'A rash photo in your Instagram DMs', criteria: ['signposting'] }] },
+	weakest: {
+		id: 'signposting',
+		label: 'Signposting',
+		met: 7,
+		of: 10,
+		rate: 0.7,
+		scenarios: [{ id: 'patient-dm-rash', title: 'A rash photo in your Instagram DMs', criteria: ['signposting'] }],
+	},
 	skipped: [{ file: '/t/broken.json', reason: 'empty file', kind: 'unreadable' }],
 	learnersInFolder: ['Asha Patel'],
 };
@@ -75,7 +89,9 @@ describe('the report as text', () => {
 			],
 		} as const;
 		const text = formatReport({ ...REPORT, sessions: [...REPORT.sessions.slice(0, 2), signed] }, { folder: '/t', width: 160 });
-		expect(text).toContain('Sign-offs\n  2026-10-15 patient-dm-rash · Asha Patel — Dr Lee, 2026-10-20: meets expectations (superseding Dr Okafor, 2026-10-16: needs development)\n');
+		expect(text).toContain(
+			'Sign-offs\n  2026-10-15 patient-dm-rash · Asha Patel — Dr Lee, 2026-10-20: meets expectations (superseding Dr Okafor, 2026-10-16: needs development)\n',
+		);
 		expect(formatReport(REPORT, { folder: '/t', width: 120 })).not.toContain('Sign-offs');
 	});
 
@@ -86,9 +102,13 @@ describe('the report as text', () => {
 		expect(text).toMatch(/^ {2}Professional boundaries {2}███████░░░ {3}2\/3 {3}67%$/m);
 		// 0/6, 3/6 (half of seven steps is 3.5, which rounds up to ▅), 6/6.
 		expect(text).toContain('\n  ▁▅█\n');
-		expect(text.replace(/\s+/g, ' ')).toContain('First 0% (0/6 in patient-dm-rash, 1 Oct 2026); last 100% (6/6 in patient-dm-rash, 15 Oct 2026); best 100% (6/6 in patient-dm-rash, 15 Oct 2026).');
+		expect(text.replace(/\s+/g, ' ')).toContain(
+			'First 0% (0/6 in patient-dm-rash, 1 Oct 2026); last 100% (6/6 in patient-dm-rash, 15 Oct 2026); best 100% (6/6 in patient-dm-rash, 15 Oct 2026).',
+		);
 		expect(text).toContain('⚑  1  Individual clinical advice through a personal account');
-		expect(text.replace(/\s+/g, ' ')).toContain('Signposting is the criterion met least often (7 of 10 sessions, 70%). Play one of these with `postsafe play <id>`:');
+		expect(text.replace(/\s+/g, ' ')).toContain(
+			'Signposting is the criterion met least often (7 of 10 sessions, 70%). Play one of these with `postsafe play <id>`:',
+		);
 		expect(text).toMatch(/^ {4}patient-dm-rash {2}A rash photo in your Instagram DMs$/m);
 		expect(text).toContain('Left out: 1 unreadable file:\n  broken.json: empty file');
 		expect(text).not.toMatch(/\u001b\[/);
@@ -96,7 +116,12 @@ describe('the report as text', () => {
 
 	it('says when the trend shows only the newest sessions, in one pair of brackets', () => {
 		chalk.level = 0;
-		const many: Report = { ...REPORT, sessions: Array.from({ length: 30 }, (_, day) => session(`2026-10-${String(day + 1).padStart(2, '0')}T09:00:00.000Z`, 'Asha Patel', day % 7, 6, { boundaries: true })) };
+		const many: Report = {
+			...REPORT,
+			sessions: Array.from({ length: 30 }, (_, day) =>
+				session(`2026-10-${String(day + 1).padStart(2, '0')}T09:00:00.000Z`, 'Asha Patel', day % 7, 6, { boundaries: true }),
+			),
+		};
 		const text = formatReport(many, { folder: '/t', width: 22 });
 		expect(text).toContain('Score trend (score of the maximum, oldest first; the last 20 of 30 sessions)');
 	});
@@ -125,7 +150,10 @@ describe('the report as CSV', () => {
 	});
 
 	it('writes one CRLF row per session, blank where a criterion was not scored, flags joined with ;', () => {
-		const kit = session('2026-10-20T09:00:00.000Z', 'Dr "Kit" Lee, FY1', 2, 6, { boundaries: true, signposting: false }, ['individual-advice', 'personal-contact']);
+		const kit = session('2026-10-20T09:00:00.000Z', 'Dr "Kit" Lee, FY1', 2, 6, { boundaries: true, signposting: false }, [
+			'individual-advice',
+			'personal-contact',
+		]);
 		expect(reportCsv({ ...REPORT, sessions: [kit] })).toBe(
 			'startedAt,learner,scenario,score,max,boundaries,signposting,documentation,confidentiality,transparency,escalation,respect,redFlags\r\n' +
 				'2026-10-20T09:00:00.000Z,"Dr ""Kit"" Lee, FY1",patient-dm-rash,2,6,met,missed,,,,,,individual-advice;personal-contact\r\n',

@@ -27,14 +27,78 @@ const KIT = 'Dr "Kit" Lee, FY1';
  * total at half); whatsapp-clinical-image scores confidentiality (3), signposting (2), documentation (2).
  */
 const SESSIONS = [
-	{ on: '2025-03-01', learner: 'Asha Patel', scenario: 'patient-dm-rash', replies: [ECZEMA, NOTE], met: { boundaries: false, signposting: false, documentation: true }, redFlags: ['individual-advice'], score: [2, 6] },
-	{ on: '2025-03-08', learner: 'Ben Okafor', scenario: 'patient-dm-rash', replies: ["Hi Jade, hope you're well", 'Take care'], met: { boundaries: false, signposting: false, documentation: false }, redFlags: [], score: [0, 6] },
-	{ on: '2025-04-02', learner: 'Asha Patel', scenario: 'whatsapp-clinical-image', replies: [SNAP_AND_POST, 'OK'], met: { confidentiality: false, signposting: false, documentation: false }, redFlags: ['shares-clinical-image'], score: [0, 7] },
-	{ on: '2025-07-01', learner: 'Asha Patel', scenario: 'patient-dm-rash', replies: [`${DECLINE} ${SIGNPOST}`, NOTE], met: { boundaries: true, signposting: true, documentation: true }, redFlags: [], score: [6, 6] },
-	{ on: '2025-07-05', learner: 'Ben Okafor', scenario: 'whatsapp-clinical-image', replies: [NAME_ON_PHOTO, 'Sending it now'], met: { confidentiality: false, signposting: false, documentation: false }, redFlags: ['shares-clinical-image', 'adds-identifiers'], score: [0, 7] },
-	{ on: '2025-08-01', learner: 'Asha Patel', scenario: 'whatsapp-clinical-image', replies: [REFUSE_WHATSAPP, USE_EPR], met: { confidentiality: true, signposting: true, documentation: true }, redFlags: [], score: [7, 7] },
-	{ on: '2025-08-10', learner: 'Ben Okafor', scenario: 'patient-dm-rash', replies: [DECLINE, SIGNPOST], met: { boundaries: true, signposting: true, documentation: false }, redFlags: [], score: [4, 6] },
-	{ on: '2025-09-03', learner: KIT, scenario: 'whatsapp-clinical-image', replies: [REVIEW_IN_PERSON, DOCUMENT_WOUND], met: { confidentiality: false, signposting: true, documentation: true }, redFlags: [], score: [4, 7] },
+	{
+		on: '2025-03-01',
+		learner: 'Asha Patel',
+		scenario: 'patient-dm-rash',
+		replies: [ECZEMA, NOTE],
+		met: { boundaries: false, signposting: false, documentation: true },
+		redFlags: ['individual-advice'],
+		score: [2, 6],
+	},
+	{
+		on: '2025-03-08',
+		learner: 'Ben Okafor',
+		scenario: 'patient-dm-rash',
+		replies: ["Hi Jade, hope you're well", 'Take care'],
+		met: { boundaries: false, signposting: false, documentation: false },
+		redFlags: [],
+		score: [0, 6],
+	},
+	{
+		on: '2025-04-02',
+		learner: 'Asha Patel',
+		scenario: 'whatsapp-clinical-image',
+		replies: [SNAP_AND_POST, 'OK'],
+		met: { confidentiality: false, signposting: false, documentation: false },
+		redFlags: ['shares-clinical-image'],
+		score: [0, 7],
+	},
+	{
+		on: '2025-07-01',
+		learner: 'Asha Patel',
+		scenario: 'patient-dm-rash',
+		replies: [`${DECLINE} ${SIGNPOST}`, NOTE],
+		met: { boundaries: true, signposting: true, documentation: true },
+		redFlags: [],
+		score: [6, 6],
+	},
+	{
+		on: '2025-07-05',
+		learner: 'Ben Okafor',
+		scenario: 'whatsapp-clinical-image',
+		replies: [NAME_ON_PHOTO, 'Sending it now'],
+		met: { confidentiality: false, signposting: false, documentation: false },
+		redFlags: ['shares-clinical-image', 'adds-identifiers'],
+		score: [0, 7],
+	},
+	{
+		on: '2025-08-01',
+		learner: 'Asha Patel',
+		scenario: 'whatsapp-clinical-image',
+		replies: [REFUSE_WHATSAPP, USE_EPR],
+		met: { confidentiality: true, signposting: true, documentation: true },
+		redFlags: [],
+		score: [7, 7],
+	},
+	{
+		on: '2025-08-10',
+		learner: 'Ben Okafor',
+		scenario: 'patient-dm-rash',
+		replies: [DECLINE, SIGNPOST],
+		met: { boundaries: true, signposting: true, documentation: false },
+		redFlags: [],
+		score: [4, 6],
+	},
+	{
+		on: '2025-09-03',
+		learner: KIT,
+		scenario: 'whatsapp-clinical-image',
+		replies: [REVIEW_IN_PERSON, DOCUMENT_WOUND],
+		met: { confidentiality: false, signposting: true, documentation: true },
+		redFlags: [],
+		score: [4, 7],
+	},
 ] as const;
 
 type Criterion = { id: string; met: number; of: number; rate: number };
@@ -51,7 +115,9 @@ function writeTranscript(file: string, json: unknown): void {
 /** Plays one session through the built CLI, offline, and returns the transcript file it saved. */
 function play(directory: string, scenario: string, learner: string, replies: readonly string[]): string {
 	const before = new Set(readdirSync(directory));
-	const result = runCli(['play', scenario, '--learner', learner, '--offline', '--transcripts', directory], { input: replies.map(reply => `${reply}\n`).join('') });
+	const result = runCli(['play', scenario, '--learner', learner, '--offline', '--transcripts', directory], {
+		input: replies.map(reply => `${reply}\n`).join(''),
+	});
 	expect(result.code, result.stderr).toBe(0);
 	const added = readdirSync(directory).filter(name => !before.has(name));
 	expect(added).toHaveLength(1);
@@ -94,7 +160,9 @@ describe('postsafe report', () => {
 			// The hand count is only worth checking the report against if the rubric marked each session as the table says.
 			const transcript = Transcript.parse(readTranscript(file));
 			expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(session.replies);
-			expect(Object.fromEntries(transcript.score!.criteria.map(criterion => [criterion.id, criterion.met])), `${session.on} ${session.learner}`).toEqual(session.met);
+			expect(Object.fromEntries(transcript.score!.criteria.map(criterion => [criterion.id, criterion.met])), `${session.on} ${session.learner}`).toEqual(
+				session.met,
+			);
 			expect(transcript.score!.redFlags.map(flag => flag.id)).toEqual(session.redFlags);
 			expect([transcript.score!.score, transcript.score!.max]).toEqual(session.score);
 			backDate(file, session.on);
@@ -179,14 +247,20 @@ describe('postsafe report', () => {
 			['shares-clinical-image', 1],
 		]);
 		// Ben's sessions with no reply are his, so not listed; Asha's SJT record is.
-		expect(report.skipped.map(item => item.reason).sort()).toEqual(['an SJT practice record, not a conversation', 'not a postsafe transcript (no version or turns)', 'truncated JSON (the file ends part-way)']);
+		expect(report.skipped.map(item => item.reason).sort()).toEqual([
+			'an SJT practice record, not a conversation',
+			'not a postsafe transcript (no version or turns)',
+			'truncated JSON (the file ends part-way)',
+		]);
 
 		const text = runCli(['report', '--learner', 'ASHA PATEL', '--transcripts', directory]);
 		expect(text.stdout).toMatch(/^Progress: 4 sessions, 1 Mar 2025 to 1 Aug 2025 \(learner Asha Patel\)$/m);
 
 		const partial = runCli(['report', '--learner', 'asha', '--transcripts', directory]);
 		expect(partial.code).toBe(0);
-		expect(oneLine(partial.stdout)).toMatch(/^No sessions to report for asha in .*\. Learners with sessions there: “Asha Patel”, “Ben Okafor”, “Dr "Kit" Lee, FY1”\./);
+		expect(oneLine(partial.stdout)).toMatch(
+			/^No sessions to report for asha in .*\. Learners with sessions there: “Asha Patel”, “Ben Okafor”, “Dr "Kit" Lee, FY1”\./,
+		);
 	});
 
 	it('keeps sessions started on or after --since, and refuses a date that is not one', () => {
@@ -225,9 +299,13 @@ describe('postsafe report', () => {
 		expect(result.stdout).toMatch(/^ {2}Confidentiality {2,}███░░░░░░░ {2}1\/4 {3}25%$/m);
 		// By hand: 2/6 ▃, 0 ▁, 0 ▁, 6/6 █, 0 ▁, 7/7 █, 4/6 ▆, 4/7 ▅.
 		expect(result.stdout).toContain('\n  ▃▁▁█▁█▆▅\n');
-		expect(oneLine(result.stdout)).toMatch(/First 33% \(2\/6 in patient-dm-rash, 1 Mar 2025\); last 57% \(4\/7 in whatsapp-clinical-image, 3 Sept? 2025\); best 100% \(7\/7 in whatsapp-clinical-image, 1 Aug 2025\)\./);
+		expect(oneLine(result.stdout)).toMatch(
+			/First 33% \(2\/6 in patient-dm-rash, 1 Mar 2025\); last 57% \(4\/7 in whatsapp-clinical-image, 3 Sept? 2025\); best 100% \(7\/7 in whatsapp-clinical-image, 1 Aug 2025\)\./,
+		);
 		expect(result.stdout).toMatch(/⚑ {2}2 {2}Shared a patient image over WhatsApp/);
-		expect(oneLine(result.stdout)).toContain('Confidentiality is the criterion met least often (1 of 4 sessions, 25%). Play one of these with `postsafe play <id>`:');
+		expect(oneLine(result.stdout)).toContain(
+			'Confidentiality is the criterion met least often (1 of 4 sessions, 25%). Play one of these with `postsafe play <id>`:',
+		);
 		expect(result.stdout).toMatch(/^ {4}whatsapp-clinical-image +A wound photo for the team WhatsApp$/m);
 		expect(result.stdout).toMatch(/^Left out: 2 sessions with no reply, 1 SJT practice record \(not a conversation\), 2 unreadable files:$/m);
 		expect(result.stdout).toMatch(/^ {2}corrupt\.json: truncated JSON/m);
@@ -315,6 +393,8 @@ describe('postsafe report with nothing to report', () => {
 		const missing = runCli(['report', '--transcripts', join(empty, 'nowhere')]);
 		expect(missing.code).toBe(1);
 		expect(missing.stdout).toBe('');
-		expect(missing.stderr).toBe(`postsafe: no transcripts folder at ${join(empty, 'nowhere')}: practise with \`postsafe play\` first, or give --transcripts DIR\n`);
+		expect(missing.stderr).toBe(
+			`postsafe: no transcripts folder at ${join(empty, 'nowhere')}: practise with \`postsafe play\` first, or give --transcripts DIR\n`,
+		);
 	});
 });

@@ -12,10 +12,13 @@ describe('what the other party asked', () => {
 
 	describe.each(withRequests.map(scenario => [scenario.id, scenario] as const))('%s', (id, scenario) => {
 		const flags = scenario.rubric.requests.map(request => request.agreeing);
-		it.each(['sure', 'on it', 'accepted', 'Yes please!', 'go for it', 'will do', 'ok sending now', 'yesss 👍', 'Sure thing, happy to x'])('"%s" raises what agreeing raises', reply => {
-			const raised = scoreConversation(rubricFor(id), [reply]).redFlags.map(flag => flag.id);
-			expect(raised).toEqual(expect.arrayContaining([...new Set(flags)]));
-		});
+		it.each(['sure', 'on it', 'accepted', 'Yes please!', 'go for it', 'will do', 'ok sending now', 'yesss 👍', 'Sure thing, happy to x'])(
+			'"%s" raises what agreeing raises',
+			reply => {
+				const raised = scoreConversation(rubricFor(id), [reply]).redFlags.map(flag => flag.id);
+				expect(raised).toEqual(expect.arrayContaining([...new Set(flags)]));
+			},
+		);
 
 		it('a yes that goes on to refuse, or to point somewhere safe, raises nothing', () => {
 			expect(scoreConversation(rubricFor(id), ["Sure, I understand, but I can't do that on here."]).redFlags).toEqual([]);

@@ -4,7 +4,19 @@ import type { CatalogEntry } from '../source/transcript/catalog.js';
 
 function session(learner: string, scenarioId: string, scenarioTitle: string, startedAt: string): CatalogEntry {
 	const id = `${startedAt.slice(0, 10).replaceAll('-', '')}-${scenarioId}-${learner.toLowerCase().replaceAll(' ', '-')}`;
-	return { kind: 'transcript', file: `/t/${id}.json`, id, startedAt, learner, scenarioId, scenarioTitle, mode: 'roleplay', score: { points: 4, max: 6 }, status: 'complete', reviewed: false };
+	return {
+		kind: 'transcript',
+		file: `/t/${id}.json`,
+		id,
+		startedAt,
+		learner,
+		scenarioId,
+		scenarioTitle,
+		mode: 'roleplay',
+		score: { points: 4, max: 6 },
+		status: 'complete',
+		reviewed: false,
+	};
 }
 
 const entries = [
@@ -15,7 +27,8 @@ const entries = [
 	session('Chloe', 'patient-friend-request', 'A friend request from a grateful patient', '2026-11-29T08:00:00.000Z'),
 ];
 
-const found = (query: string) => transcriptSearch(entries)(query).map(entry => (entry.kind === 'transcript' ? `${entry.learner} · ${entry.scenarioId}` : entry.file));
+const found = (query: string) =>
+	transcriptSearch(entries)(query).map(entry => (entry.kind === 'transcript' ? `${entry.learner} · ${entry.scenarioId}` : entry.file));
 
 describe('searching the transcripts folder', () => {
 	it.each([

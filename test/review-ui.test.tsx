@@ -27,7 +27,14 @@ async function playedTranscript(replies: readonly string[] = [FIRST, SECOND]): P
 	const library = bundledLibrary();
 	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: directory, turns: replies.length });
+	const { controller, recorder } = startRecordedSession({
+		loaded,
+		criteria: library.criteria.library,
+		learners: ['Asha'],
+		partner: new ScriptedPartner(),
+		transcripts: directory,
+		turns: replies.length,
+	});
 	for (const reply of replies) await controller.reply('Asha', reply);
 	recorder.stop();
 	return { directory, file: recorder.file };
@@ -38,7 +45,14 @@ async function playedGroupTranscript(): Promise<{ directory: string; file: strin
 	const library = bundledLibrary();
 	const loaded = library.scenarios.find(candidate => candidate.scenario.id === 'patient-dm-rash')!;
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-	const { controller, recorder } = startRecordedSession({ loaded, criteria: library.criteria.library, learners: ['Asha', 'Ben'], partner: new ScriptedPartner(), transcripts: directory, turns: 1 });
+	const { controller, recorder } = startRecordedSession({
+		loaded,
+		criteria: library.criteria.library,
+		learners: ['Asha', 'Ben'],
+		partner: new ScriptedPartner(),
+		transcripts: directory,
+		turns: 1,
+	});
 	await controller.reply('Asha', FIRST);
 	await controller.reply('Ben', SECOND);
 	const asha = controller.current.messages.find(message => message.kind === 'learner' && message.learner === 'Asha')!;
@@ -138,12 +152,15 @@ describe('postsafe review', () => {
 			mounted.push(ui);
 			await waitFor(ui, text => text.includes('turn 1 of 4'));
 			await press(ui, 's');
-			return { ui, finish: async () => {
-				await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Summary of the session'));
-				await press(ui, summary, '\r');
-				await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Outcome:'));
-				await press(ui, outcome, '\r');
-			} };
+			return {
+				ui,
+				finish: async () => {
+					await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Summary of the session'));
+					await press(ui, summary, '\r');
+					await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Outcome:'));
+					await press(ui, outcome, '\r');
+				},
+			};
 		};
 		const first = await sign('Dr Okafor', '2026-11-22T10:00:00Z', 'Advice given under pressure.', '2');
 		await first.finish();
@@ -151,7 +168,9 @@ describe('postsafe review', () => {
 		first.ui.unmount();
 
 		const second = await sign('Dr Lee', '2026-11-29T09:00:00Z', 'Talked it through: safe now.', '1');
-		await waitFor(second.ui, () => flat(second.ui.lastFrame() ?? '').includes('Signed off already by Dr Okafor on 2026-11-22: needs development. Sign off again?'));
+		await waitFor(second.ui, () =>
+			flat(second.ui.lastFrame() ?? '').includes('Signed off already by Dr Okafor on 2026-11-22: needs development. Sign off again?'),
+		);
 		// n keeps the sign-off as it was; s and y go on to a new one.
 		await press(second.ui, 'n');
 		await waitFor(second.ui, () => !(second.ui.lastFrame() ?? '').includes('Sign off again?'));
@@ -174,19 +193,34 @@ describe('postsafe review', () => {
 	it('opens a version 1 transcript (no sign-off history) as it was written', async () => {
 		const { file } = await playedTranscript();
 		const json = JSON.parse(readFileSync(file, 'utf8'));
-		writeFileSync(file, JSON.stringify({ ...json, version: 1, review: { comments: [], summary: 'Fine.', outcome: 'meets expectations', reviewer: 'Dr Okafor', signedAt: '2026-01-02T00:00:00.000Z' } }, null, 2));
+		writeFileSync(
+			file,
+			JSON.stringify(
+				{
+					...json,
+					version: 1,
+					review: { comments: [], summary: 'Fine.', outcome: 'meets expectations', reviewer: 'Dr Okafor', signedAt: '2026-01-02T00:00:00.000Z' },
+				},
+				null,
+				2,
+			),
+		);
 		const ui = await openReview(dirname(file), file);
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('Review signed by Dr Okafor on 2026-01-02: meets expectations'));
 	});
 
 	it("holds a reply that raised a red flag to the session's cap, as the score above it is", async () => {
-		const { directory, file } = await playedTranscript(["I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone."]);
+		const { directory, file } = await playedTranscript([
+			"I can't advise on here, call 111, I'll note it in your record. Sounds like eczema though, try hydrocortisone.",
+		]);
 		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Score 3/6'));
 		await press(ui, DOWN);
 		await waitFor(ui, () => (ui.lastFrame() ?? '').includes('turn 2 of'));
 		// The advice undoes the boundary drawn before it; its words stay marked beside the flag's.
-		expect(flat(ui.lastFrame() ?? '')).toContain("3 of 6 points (4 before the red flag's cap) · met: S Signposting to a safe route, D Documentation · undone by the red flag: B Professional boundaries");
+		expect(flat(ui.lastFrame() ?? '')).toContain(
+			"3 of 6 points (4 before the red flag's cap) · met: S Signposting to a safe route, D Documentation · undone by the red flag: B Professional boundaries",
+		);
 	});
 
 	it('lists a file that only fails when opened in full as unreadable from then on, with the reason, and leaves it as it was', async () => {
@@ -209,7 +243,14 @@ describe('postsafe review', () => {
 
 	it('says an SJT practice record has no conversation to review, without sending the supervisor to a report that leaves it out', async () => {
 		const directory = mkdtempSync(join(tmpdir(), 'postsafe-review-'));
-		const record = { kind: 'sjt', id: 'sjt-asha', learner: 'Asha', startedAt: '2026-11-22T09:00:00.000Z', status: 'complete', summary: { points: 18, max: 20, items: 1 } };
+		const record = {
+			kind: 'sjt',
+			id: 'sjt-asha',
+			learner: 'Asha',
+			startedAt: '2026-11-22T09:00:00.000Z',
+			status: 'complete',
+			summary: { points: 18, max: 20, items: 1 },
+		};
 		writeFileSync(join(directory, 'sjt-asha.json'), JSON.stringify(record));
 		const ui = await openReview(directory);
 		await waitFor(ui, text => text.includes('SJT practice, 1 item'));
@@ -241,7 +282,9 @@ describe('postsafe review', () => {
 		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Score then'));
 		const shown = flat(screenText(ui));
-		expect(shown).toContain(`Score then ${transcript.score.score}/6 · now ${transcript.score.score + 2}/6 (the scenario or rubric has changed since this session)`);
+		expect(shown).toContain(
+			`Score then ${transcript.score.score}/6 · now ${transcript.score.score + 2}/6 (the scenario or rubric has changed since this session)`,
+		);
 		expect(shown).toContain('~ Signposting to a safe route: missed 0/2 then, met 2/2 now');
 	});
 
@@ -255,10 +298,12 @@ describe('postsafe review', () => {
 		writeFileSync(file, JSON.stringify(transcript, null, 2));
 		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Scores then'));
-		expect(flat(ui.lastFrame() ?? '')).toContain(`Scores then Asha ${asha.score}/6 · Ben 0/6 · now Asha ${asha.score + 2}/6 · Ben 0/6 (the scenario or rubric has changed since this session)`);
+		expect(flat(ui.lastFrame() ?? '')).toContain(
+			`Scores then Asha ${asha.score}/6 · Ben 0/6 · now Asha ${asha.score + 2}/6 · Ben 0/6 (the scenario or rubric has changed since this session)`,
+		);
 	});
 
-	it('shows a group session with each learner\'s score and the reply that carried on', async () => {
+	it("shows a group session with each learner's score and the reply that carried on", async () => {
 		const { directory, file } = await playedGroupTranscript();
 		const ui = await openReview(directory, file);
 		await waitFor(ui, text => text.includes('Scores Asha'));

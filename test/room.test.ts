@@ -29,7 +29,16 @@ async function openRoomWith(args: readonly string[]) {
 }
 
 function openRoom(expect: number | undefined, turns: number, transcripts: string, extra: readonly string[] = []) {
-	return openRoomWith(['patient-dm-rash', ...extra, ...(expect === undefined ? [] : ['--expect', String(expect)]), '--offline', '--turns', String(turns), '--transcripts', transcripts]);
+	return openRoomWith([
+		'patient-dm-rash',
+		...extra,
+		...(expect === undefined ? [] : ['--expect', String(expect)]),
+		'--offline',
+		'--turns',
+		String(turns),
+		'--transcripts',
+		transcripts,
+	]);
 }
 
 function transcriptIn(directory: string): Transcript {
@@ -98,7 +107,9 @@ describe('a room of laptops on 127.0.0.1', () => {
 		expect([...transcript.learners].sort()).toEqual(['Asha', 'Ben', 'Chloe']);
 		const learnerTurns = transcript.turns.filter(turn => turn.role === 'learner').map(turn => [turn.learner, turn.text]);
 		expect(learnerTurns).toHaveLength(6);
-		expect(new Set(learnerTurns.map(turn => JSON.stringify(turn)))).toEqual(new Set((Object.keys(replies) as Name[]).flatMap(name => replies[name].map(text => JSON.stringify([name, text])))));
+		expect(new Set(learnerTurns.map(turn => JSON.stringify(turn)))).toEqual(
+			new Set((Object.keys(replies) as Name[]).flatMap(name => replies[name].map(text => JSON.stringify([name, text])))),
+		);
 		// Only the session's own text went to the learners: never the transcript's path.
 		for (const client of Object.values(clients)) expect(client.stdout()).not.toContain(transcripts);
 	}, 60_000);
@@ -137,7 +148,8 @@ describe('hostile clients', () => {
 				// A thousand messages in one second.
 				let sent = 0;
 				const timer = setInterval(() => {
-					for (let burst = 0; burst < 10 && socket.readyState === WebSocket.OPEN; burst++, sent++) socket.send(JSON.stringify({ type: 'reply', round: 1, text: `spam ${sent}` }));
+					for (let burst = 0; burst < 10 && socket.readyState === WebSocket.OPEN; burst++, sent++)
+						socket.send(JSON.stringify({ type: 'reply', round: 1, text: `spam ${sent}` }));
 					if (sent >= 1000 || socket.readyState !== WebSocket.OPEN) clearInterval(timer);
 				}, 10);
 			}),
@@ -146,17 +158,30 @@ describe('hostile clients', () => {
 		};
 		const garbageBytes = await new Promise<string>(resolve => {
 			const [host, port] = address.split(':');
-			const socket = connect(Number(port), host!, () => socket.write(Buffer.from('\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n', 'latin1')));
+			const socket = connect(Number(port), host!, () =>
+				socket.write(Buffer.from('\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n', 'latin1')),
+			);
 			let answer = '';
 			socket.on('data', chunk => (answer += chunk.toString('latin1')));
 			socket.on('error', () => {});
 			socket.on('close', () => resolve(answer));
 		});
 
-		const reasons: Record<keyof typeof refusals, { closed: { code: number }; refused?: string }> = Object.fromEntries(await Promise.all(Object.entries(refusals).map(async ([name, heard]) => [name, { closed: await heard.closed, refused: heard.messages.find(message => message.type === 'refused')?.reason }]))) as never;
+		const reasons: Record<keyof typeof refusals, { closed: { code: number }; refused?: string }> = Object.fromEntries(
+			await Promise.all(
+				Object.entries(refusals).map(async ([name, heard]) => [
+					name,
+					{ closed: await heard.closed, refused: heard.messages.find(message => message.type === 'refused')?.reason },
+				]),
+			),
+		) as never;
 		expect(reasons.wrongCode.refused).toBe('wrong code: check the join line on the facilitator’s screen');
-		expect(reasons.takenName.refused).toBe('the name Asha is taken in this room: choose another with --learner (after a drop, the old connection is let go within 20 s)');
-		expect(reasons.oldProtocol.refused).toBe(`this room speaks protocol ${PROTOCOL_VERSION}, your postsafe speaks 0: use the same postsafe version as the facilitator`);
+		expect(reasons.takenName.refused).toBe(
+			'the name Asha is taken in this room: choose another with --learner (after a drop, the old connection is let go within 20 s)',
+		);
+		expect(reasons.oldProtocol.refused).toBe(
+			`this room speaks protocol ${PROTOCOL_VERSION}, your postsafe speaks 0: use the same postsafe version as the facilitator`,
+		);
 		// The server reads the frame's length and closes with 1009 before taking the rest; the sender, still
 		// writing its 10 MB, may see the socket cut (1006) before the close frame arrives.
 		expect([1006, 1009]).toContain(reasons.huge.closed.code);
@@ -240,7 +265,12 @@ describe('the facilitator', () => {
 		ben!.type("I'll note in your record that you got in touch.");
 		expect(await facilitator.exited).toBe(0);
 		const learnerTurns = transcriptIn(transcripts).turns.filter(turn => turn.role === 'learner');
-		expect(learnerTurns.filter(turn => turn.text === '(no reply)').map(turn => turn.learner).sort()).toEqual(['Ben', 'Chloe', 'Chloe']);
+		expect(
+			learnerTurns
+				.filter(turn => turn.text === '(no reply)')
+				.map(turn => turn.learner)
+				.sort(),
+		).toEqual(['Ben', 'Chloe', 'Chloe']);
 		expect(learnerTurns).toHaveLength(6);
 	}, 60_000);
 });
@@ -268,7 +298,16 @@ describe('a learner at a terminal', () => {
 describe('a room on a scenario with audiences', () => {
 	it('each learner writes @group or @ellie from their own laptop; one addressed to nowhere is refused; the transcript records where each went', async () => {
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-room-'));
-		const { facilitator, address, code } = await openRoomWith(['group-chat-patient-joke', '--expect', '2', '--offline', '--turns', '1', '--transcripts', transcripts]);
+		const { facilitator, address, code } = await openRoomWith([
+			'group-chat-patient-joke',
+			'--expect',
+			'2',
+			'--offline',
+			'--turns',
+			'1',
+			'--transcripts',
+			transcripts,
+		]);
 		const asha = start(['join', address, '--code', code, '--learner', 'Asha']);
 		const ben = start(['join', address, '--code', code, '--learner', 'Ben']);
 		for (const client of [asha, ben]) await client.waitFor(/Round 1: your reply/);

@@ -4,7 +4,8 @@ import { rubricFor } from './helpers/library.js';
 
 // Classes of unsafe move, and of safe reply, that the rubric reads by what the words do, not by a listed phrase.
 const flagsOf = (scenario: string, replies: readonly string[]) => scoreConversation(rubricFor(scenario), replies).redFlags.map(flag => flag.id);
-const met = (scenario: string, replies: readonly string[], id: string) => scoreConversation(rubricFor(scenario), replies).criteria.find(criterion => criterion.id === id)?.met;
+const met = (scenario: string, replies: readonly string[], id: string) =>
+	scoreConversation(rubricFor(scenario), replies).criteria.find(criterion => criterion.id === id)?.met;
 
 describe('unsafe in other words', () => {
 	it.each([
@@ -29,9 +30,9 @@ describe('safe replies that mention the move', () => {
 		['patient-dm-rash', "I can't tell you what to take over Instagram, please book with the GP tomorrow."],
 		['patient-dm-rash', "I wouldn't take anything until the GP has seen it."],
 		['influencer-weight-loss-jab', '"Keep it natural, no #ad needed" is exactly what I can\'t do - any paid post has to be declared.'],
-		['crowdfunding-patient', 'I can\'t write "her only hope" - I\'d be saying something I don\'t know to be true.'],
+		['crowdfunding-patient', "I can't write \"her only hope\" - I'd be saying something I don't know to be true."],
 		['ward-selfie-whiteboard', "Could you delete it now? Anyone who's liked it may already have seen the names."],
-		['ward-selfie-whiteboard', "Even if you think nobody could read the board, please take it down."],
+		['ward-selfie-whiteboard', 'Even if you think nobody could read the board, please take it down.'],
 		['ward-selfie-whiteboard', "No, course not, as long as it's gone it's between us 👍"],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
@@ -47,7 +48,7 @@ describe('respect', () => {
 	});
 
 	it('an unsafe move made politely keeps respect; a discourteous one undoes it', () => {
-		expect(met('linkedin-endorsement', ["Congratulations Marcus! Happy to write a recommendation and mention your story."], 'respect')).toBe(true);
+		expect(met('linkedin-endorsement', ['Congratulations Marcus! Happy to write a recommendation and mention your story.'], 'respect')).toBe(true);
 		expect(met('doxxing-after-viral-post', ["If you've got something to say, say it to my face."], 'respect')).toBe(false);
 	});
 });

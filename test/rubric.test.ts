@@ -97,7 +97,11 @@ describe('scoring a conversation', () => {
 			['individual-advice', [[1, 'Actually it looks like eczema, try hydrocortisone.']]],
 		]);
 		// The advice undoes the boundary the first reply drew; the other criteria keep their marks.
-		expect(score.criteria.map(criterion => [criterion.id, criterion.met])).toEqual([['boundaries', false], ['signposting', true], ['documentation', true]]);
+		expect(score.criteria.map(criterion => [criterion.id, criterion.met])).toEqual([
+			['boundaries', false],
+			['signposting', true],
+			['documentation', true],
+		]);
 		expect(score).toMatchObject({ earned: 4, score: 3, max: 6, capped: true });
 	});
 
@@ -135,7 +139,7 @@ describe('scoring a conversation', () => {
 	});
 
 	it('points evidence spans at the learner’s original characters, a negated match with the word that negates it', () => {
-		const reply = "I can’t give you advice on Instagram.";
+		const reply = 'I can’t give you advice on Instagram.';
 		const [boundaries] = matchReply(rubric, reply).criteria;
 		const words = boundaries!.evidence[0]!.spans.map(([start, end]) => reply.slice(start, end));
 		expect(words).toEqual(['can’t give you advice']);

@@ -17,7 +17,11 @@ function clock() {
 }
 
 function controllerFor(id: string, partner: Partner = new ScriptedPartner(), options: { learners?: string[]; turnLimit?: number } = {}) {
-	return new SessionController({ scenario: scenarioOf(id), rubric: rubricFor(id), learners: options.learners ?? ['Asha'], ...(options.turnLimit ? { turnLimit: options.turnLimit } : {}) }, partner, clock());
+	return new SessionController(
+		{ scenario: scenarioOf(id), rubric: rubricFor(id), learners: options.learners ?? ['Asha'], ...(options.turnLimit ? { turnLimit: options.turnLimit } : {}) },
+		partner,
+		clock(),
+	);
 }
 
 function said(state: SessionState): string[] {
@@ -34,9 +38,17 @@ describe('the scripted partner', () => {
 		['signposted: she says she cannot get through', request(['signposting'], []), 'cant-get-through'],
 		['declined politely: she pushes once more', request(['boundaries'], []), 'pushes-once-more'],
 		['no line drawn yet: she asks what it is', request([], []), 'no-line-drawn'],
-		['a line drawn earlier is not asked for again, and a reply that holds nothing earns no ending', request([], [], ['boundaries', 'signposting']), 'asks-again'],
+		[
+			'a line drawn earlier is not asked for again, and a reply that holds nothing earns no ending',
+			request([], [], ['boundaries', 'signposting']),
+			'asks-again',
+		],
 		['the line held but no route given yet: she asks again', request(['boundaries'], [], ['boundaries'], ['pushes-once-more']), 'asks-again'],
-		['the route given earlier and the line held again: she takes the route', request(['boundaries'], [], ['boundaries', 'signposting'], ['pushes-once-more']), 'accepts-the-route'],
+		[
+			'the route given earlier and the line held again: she takes the route',
+			request(['boundaries'], [], ['boundaries', 'signposting'], ['pushes-once-more']),
+			'accepts-the-route',
+		],
 		['a used beat is not said twice', request(['signposting'], [], ['signposting'], ['cant-get-through']), 'no-line-drawn'],
 	])('%s', (_, outcome, beat) => {
 		expect(chooseBeat(scenario, outcome)?.id).toBe(beat);
@@ -73,9 +85,23 @@ describe('choosing a beat', () => {
 	});
 
 	it('with metAny, gives in when the last reply held to any one of them, never to a reply that held to none', () => {
-		const holding: Scenario = { ...scenario, beats: [{ ...scenario.beats[1]!, when: { metAny: ['boundaries', 'signposting'], metSoFar: ['boundaries', 'signposting'] } }, scenario.beats[2]!] };
-		const pick = (met: string[]) => chooseBeat(holding, { lastOutcome: { met, redFlags: [] }, metSoFar: ['boundaries', 'signposting'], stepsSoFar: [], usedBeats: [] } as unknown as PartnerRequest)?.id;
-		expect([pick(['signposting', 'documentation']), pick(['boundaries']), pick([]), pick(['documentation'])]).toEqual(['gives-in', 'gives-in', 'asks-again', 'asks-again']);
+		const holding: Scenario = {
+			...scenario,
+			beats: [{ ...scenario.beats[1]!, when: { metAny: ['boundaries', 'signposting'], metSoFar: ['boundaries', 'signposting'] } }, scenario.beats[2]!],
+		};
+		const pick = (met: string[]) =>
+			chooseBeat(holding, {
+				lastOutcome: { met, redFlags: [] },
+				metSoFar: ['boundaries', 'signposting'],
+				stepsSoFar: [],
+				usedBeats: [],
+			} as unknown as PartnerRequest)?.id;
+		expect([pick(['signposting', 'documentation']), pick(['boundaries']), pick([]), pick(['documentation'])]).toEqual([
+			'gives-in',
+			'gives-in',
+			'asks-again',
+			'asks-again',
+		]);
 	});
 
 	it('says the fallback again, as often as nothing unused fits', () => {
@@ -90,22 +116,97 @@ describe('choosing a beat', () => {
  * patterns and its labelled replies): the other party should take what it is given and ask for more.
  */
 const UNSAFE: Record<string, readonly string[]> = {
-	'ai-chatbot-patient-data': ['Go on then, pop it over and I\'ll give it a read.', 'Send me the screenshot of the letter too.', 'Genius, do mine next.', 'Looks fine to me.'],
-	'anonymous-forum-post': ['About time someone said it. Leave it up.', 'When I worked there the registrar always ignored the bleeps too.', "Fair play, I've upvoted it.", 'Just say which reg it was.'],
-	'crowdfunding-patient': ["Of course, I'll share it tonight.", 'Honestly it sounds promising, it could work.', 'Her last scan showed it had spread, people should know.', "I'll post it on my wall."],
-	'dating-app-patient': ['Haha go on then, Friday works.', 'A bit of tightness is normal, just raise your arm on a pillow.', "Let me check your x-ray when I'm in tomorrow.", 'Once your follow-up is finished, message me.'],
-	'doxxing-after-viral-post': ['Cowards hiding behind an anonymous account.', "I'm on nights till Friday.", 'Come down to the hospital then and say it to my face.', 'You know where to find me.'],
-	'group-chat-disclosed': ['Good idea, get rid of it before Friday.', "Let's say the nickname was the nurses' and stick to the same story.", 'Honestly she brought this on herself, she was a nightmare.', "I've cleared mine."],
-	'influencer-weight-loss-jab': ["Sounds fun! Send me the brief and I'll film something.", "I'll say it's totally safe.", 'Happy to approve the scripts for whoever uses the code.', 'Let us keep it natural.'],
-	'linkedin-endorsement': ["Of course, send me the wording and I'll put it up tonight.", "I'll pass it on to my patients at the practice.", "The share options sound tempting. Let's keep that between us.", 'Happy to say you were my patient.'],
-	'patient-films-consultation': ["OK, you win. I'll sort some for you if you take the video down.", 'Fine, I will send a prescription.', 'Let me put my side under the video so your followers can see what really happened.', 'Take it down today or else.'],
-	'strike-post-patients': ["Well said, RT'd.", 'I was there that night, the lady collapsed after her scan was delayed.', 'Patients can wait a couple of days, they will cope.', 'Spot on.'],
-	'anonymised-case-post': ['Looks good to me, go for it!', "Yes tag them, I'll retweet it.", 'Hook could be: when the ECG tells you to run.', 'Go for it, post it!'],
-	'group-chat-patient-joke': ['lol what a nightmare 😂 he sounds like a proper menace', "haha I'll screenshot it for my housemates", 'Everyone, calling Ellie out in the group for this, not ok', 'lmao legend'],
+	'ai-chatbot-patient-data': [
+		"Go on then, pop it over and I'll give it a read.",
+		'Send me the screenshot of the letter too.',
+		'Genius, do mine next.',
+		'Looks fine to me.',
+	],
+	'anonymous-forum-post': [
+		'About time someone said it. Leave it up.',
+		'When I worked there the registrar always ignored the bleeps too.',
+		"Fair play, I've upvoted it.",
+		'Just say which reg it was.',
+	],
+	'crowdfunding-patient': [
+		"Of course, I'll share it tonight.",
+		'Honestly it sounds promising, it could work.',
+		'Her last scan showed it had spread, people should know.',
+		"I'll post it on my wall.",
+	],
+	'dating-app-patient': [
+		'Haha go on then, Friday works.',
+		'A bit of tightness is normal, just raise your arm on a pillow.',
+		"Let me check your x-ray when I'm in tomorrow.",
+		'Once your follow-up is finished, message me.',
+	],
+	'doxxing-after-viral-post': [
+		'Cowards hiding behind an anonymous account.',
+		"I'm on nights till Friday.",
+		'Come down to the hospital then and say it to my face.',
+		'You know where to find me.',
+	],
+	'group-chat-disclosed': [
+		'Good idea, get rid of it before Friday.',
+		"Let's say the nickname was the nurses' and stick to the same story.",
+		'Honestly she brought this on herself, she was a nightmare.',
+		"I've cleared mine.",
+	],
+	'influencer-weight-loss-jab': [
+		"Sounds fun! Send me the brief and I'll film something.",
+		"I'll say it's totally safe.",
+		'Happy to approve the scripts for whoever uses the code.',
+		'Let us keep it natural.',
+	],
+	'linkedin-endorsement': [
+		"Of course, send me the wording and I'll put it up tonight.",
+		"I'll pass it on to my patients at the practice.",
+		"The share options sound tempting. Let's keep that between us.",
+		'Happy to say you were my patient.',
+	],
+	'patient-films-consultation': [
+		"OK, you win. I'll sort some for you if you take the video down.",
+		'Fine, I will send a prescription.',
+		'Let me put my side under the video so your followers can see what really happened.',
+		'Take it down today or else.',
+	],
+	'strike-post-patients': [
+		"Well said, RT'd.",
+		'I was there that night, the lady collapsed after her scan was delayed.',
+		'Patients can wait a couple of days, they will cope.',
+		'Spot on.',
+	],
+	'anonymised-case-post': [
+		'Looks good to me, go for it!',
+		"Yes tag them, I'll retweet it.",
+		'Hook could be: when the ECG tells you to run.',
+		'Go for it, post it!',
+	],
+	'group-chat-patient-joke': [
+		'lol what a nightmare 😂 he sounds like a proper menace',
+		"haha I'll screenshot it for my housemates",
+		'Everyone, calling Ellie out in the group for this, not ok',
+		'lmao legend',
+	],
 	'night-shift-photos': ["Don't worry, I won't tell Sister. Go for it 😂", 'Send me the resus one!', 'Go with the corridor one for the main pic', 'Tag me!'],
-	'online-argument': ["Educate yourself. You clearly have no idea what you're talking about.", "Your nan probably had an underlying condition, it's a coincidence.", 'What an idiot.', 'Shut up, troll.'],
-	'patient-dm-rash': ['Sounds like eczema, try hydrocortisone', "Sure, I'll send the prescription to Boots", 'Send me a closer photo in better light', 'Text me on 07700 900123 if it gets worse'],
-	'patient-friend-request': ["Of course I don't mind! A coffee sounds lovely, I've accepted your request.", 'It sounds normal, it should settle', 'Coffee sounds lovely, see you then', 'Feel free to message me'],
+	'online-argument': [
+		"Educate yourself. You clearly have no idea what you're talking about.",
+		"Your nan probably had an underlying condition, it's a coincidence.",
+		'What an idiot.',
+		'Shut up, troll.',
+	],
+	'patient-dm-rash': [
+		'Sounds like eczema, try hydrocortisone',
+		"Sure, I'll send the prescription to Boots",
+		'Send me a closer photo in better light',
+		'Text me on 07700 900123 if it gets worse',
+	],
+	'patient-friend-request': [
+		"Of course I don't mind! A coffee sounds lovely, I've accepted your request.",
+		'It sounds normal, it should settle',
+		'Coffee sounds lovely, see you then',
+		'Feel free to message me',
+	],
 	'personal-email-results': [
 		"I've had a look at your results and they're fine, so I'd carry on with the statin.",
 		"Just reply with your date of birth and I'll check your results on Monday.",
@@ -124,11 +225,36 @@ const UNSAFE: Record<string, readonly string[]> = {
 		'He looked much brighter this morning.',
 		'Feel free to message me anytime.',
 	],
-	'review-site-response': ["We can say his chest was clear and antibiotics weren't indicated.", 'Tell him he was rude to the receptionist.', 'Your chest was clear when I examined you.', 'You were rude and abusive to Bev.'],
-	'student-advice-request': ['Yes, take the amoxicillin, it should sort it.', "I'm basically a doctor, trust me.", 'Take three a day, it should work.', 'Yes go ahead.'],
-	'undeclared-endorsement': ["Sounds great! I won't mention the payment, I'll keep it organic.", "Happy to, I'll say it's clinically proven.", "No need to declare anything, I'll just say how I use it.", "It works wonders, I'll say that too."],
-	'ward-selfie-whiteboard': ["Haha love it, I'll tag myself now!", "I'll comment publicly underneath so everyone sees", "I'll like and share it", 'Time to name and shame'],
-	'whatsapp-clinical-image': ["Sure, I won't bother with the photography app, sending it now.", "I'll write his name on the photo.", 'No need to document it, here is the pic.', 'Posting another photo here now.'],
+	'review-site-response': [
+		"We can say his chest was clear and antibiotics weren't indicated.",
+		'Tell him he was rude to the receptionist.',
+		'Your chest was clear when I examined you.',
+		'You were rude and abusive to Bev.',
+	],
+	'student-advice-request': [
+		'Yes, take the amoxicillin, it should sort it.',
+		"I'm basically a doctor, trust me.",
+		'Take three a day, it should work.',
+		'Yes go ahead.',
+	],
+	'undeclared-endorsement': [
+		"Sounds great! I won't mention the payment, I'll keep it organic.",
+		"Happy to, I'll say it's clinically proven.",
+		"No need to declare anything, I'll just say how I use it.",
+		"It works wonders, I'll say that too.",
+	],
+	'ward-selfie-whiteboard': [
+		"Haha love it, I'll tag myself now!",
+		"I'll comment publicly underneath so everyone sees",
+		"I'll like and share it",
+		'Time to name and shame',
+	],
+	'whatsapp-clinical-image': [
+		"Sure, I won't bother with the photography app, sending it now.",
+		"I'll write his name on the photo.",
+		'No need to document it, here is the pic.',
+		'Posting another photo here now.',
+	],
 };
 
 describe('every role-play, played through with the scripted partner', () => {
@@ -150,13 +276,19 @@ describe('every role-play, played through with the scripted partner', () => {
 	/** The model reply, written where the debrief says it goes. */
 	const modelReply = (scenario: Scenario) => `${scenario.debrief.modelAudience ? `@${scenario.debrief.modelAudience} ` : ''}${scenario.debrief.modelReply}`;
 
-	const endings = (id: string) => scenarioOf(id).beats.filter(beat => beat.end).map(beat => beat.id);
+	const endings = (id: string) =>
+		scenarioOf(id)
+			.beats.filter(beat => beat.end)
+			.map(beat => beat.id);
 
 	/** Every reply but the last is answered, none with an ending, and the learner has every turn. */
 	function expectRunsToTheTurnLimit(id: string, state: SessionState) {
 		const turns = scenarioOf(id).turns;
 		// A partner's turn may be several messages (other voices answering too): one turn all the same.
-		const kinds = state.messages.slice(scenarioOf(id).opening.length).map(message => message.kind).filter((kind, index, all) => kind === 'learner' || all[index - 1] !== 'partner');
+		const kinds = state.messages
+			.slice(scenarioOf(id).opening.length)
+			.map(message => message.kind)
+			.filter((kind, index, all) => kind === 'learner' || all[index - 1] !== 'partner');
 		expect(kinds).toEqual(Array.from({ length: 2 * turns - 1 }, (_, index) => (index % 2 === 0 ? 'learner' : 'partner')));
 		expect(state.messages.filter(message => message.kind === 'partner' && endings(id).includes(message.beat ?? ''))).toEqual([]);
 		expect(state.endReason).toBe('turn-limit');
@@ -181,12 +313,21 @@ describe('every role-play, played through with the scripted partner', () => {
 	});
 
 	it.each(rolePlays)('%s: replies that say nothing ("ok") never earn the ending; the other party asks again until the turn limit', async id => {
-		expectRunsToTheTurnLimit(id, await play(id, Array.from({ length: scenarioOf(id).turns }, () => 'ok')));
+		expectRunsToTheTurnLimit(
+			id,
+			await play(
+				id,
+				Array.from({ length: scenarioOf(id).turns }, () => 'ok'),
+			),
+		);
 	});
 
 	it.each(rolePlays)('%s: the model reply, held under pressure, earns the ending before the turn limit', async id => {
 		const scenario = scenarioOf(id);
-		const state = await play(id, Array.from({ length: scenario.turns }, () => modelReply(scenario)));
+		const state = await play(
+			id,
+			Array.from({ length: scenario.turns }, () => modelReply(scenario)),
+		);
 		const last = state.messages.at(-1);
 		expect(endings(id)).toContain(last?.kind === 'partner' ? last.beat : undefined);
 		expect(state.endReason).toBe('scripted');
@@ -333,7 +474,10 @@ describe('coach mode', () => {
 
 	it('says so when nothing is missing, rather than saying nothing', async () => {
 		const controller = controllerFor('patient-dm-rash');
-		await controller.reply('Asha', "Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form, and I'll note this in your record.");
+		await controller.reply(
+			'Asha',
+			"Sorry Jade, I can't give medical advice on Instagram. Please use the practice's online consultation form, and I'll note this in your record.",
+		);
 		expect(controller.current.messages.filter(message => message.kind === 'learner').at(-1)).toMatchObject({ match: { redFlags: [] } });
 		expect(coachHint(controller.current)).toBe('✓ Nothing missing: every criterion this scenario scores is met so far. Keep to it.');
 	});

@@ -46,7 +46,11 @@ describe('postsafe sjt score', () => {
 
 describe('a four-option rank item (sjt-dating-app-patient, ideal A, C, D, B)', () => {
 	it('scores the ideal order 16 of 16 and a reversed one 8 of 16, in JSON and in words', () => {
-		expect(JSON.parse(runCli(['sjt', 'score', '--item', 'sjt-dating-app-patient', '--answer', 'A,C,D,B', '--json']).stdout)).toMatchObject({ type: 'rank', points: 16, max: 16 });
+		expect(JSON.parse(runCli(['sjt', 'score', '--item', 'sjt-dating-app-patient', '--answer', 'A,C,D,B', '--json']).stdout)).toMatchObject({
+			type: 'rank',
+			points: 16,
+			max: 16,
+		});
 		const text = runCli(['sjt', 'score', '--item', 'sjt-dating-app-patient', '--answer', 'B,D,C,A']).stdout;
 		expect(text.split('\n')[0]).toBe('sjt-dating-app-patient: 8 of 16');
 		expect(text).toContain('Ideal order  A > C > D > B');
@@ -57,7 +61,10 @@ describe('a four-option rank item (sjt-dating-app-patient, ideal A, C, D, B)', (
 	});
 	it('prints its heading as "rank 4" in plain practice and totals it out of 16', () => {
 		const library = itemLibrary(['sjt-dating-app-patient']);
-		const result = runCli(['sjt', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], { env: { POSTSAFE_SCENARIOS: library }, input: 'C,A,D,B\n' });
+		const result = runCli(['sjt', '--learner', 'Asha', '--transcripts', mkdtempSync(join(tmpdir(), 'postsafe-sjt-'))], {
+			env: { POSTSAFE_SCENARIOS: library },
+			input: 'C,A,D,B\n',
+		});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('A recent patient matches with you (rank 4, most to least appropriate)');
 		expect(result.stdout).toContain('SJT session: 14 of 16 (88%) over 1 item');
@@ -74,7 +81,18 @@ describe('postsafe sjt list', () => {
 		expect(new Set(all.filter(item => item.type === 'best3').map(item => item.options))).toEqual(new Set([8]));
 		// An item for each of the role-plays on what doctors now meet online.
 		const ids = all.map(item => item.id);
-		for (const topic of ['ai-chatbot-patient-data', 'patient-films-consultation', 'doxxing-after-viral-post', 'influencer-weight-loss-jab', 'anonymous-forum-post', 'strike-post-patients', 'group-chat-disclosed', 'dating-app-patient', 'linkedin-endorsement', 'crowdfunding-patient']) {
+		for (const topic of [
+			'ai-chatbot-patient-data',
+			'patient-films-consultation',
+			'doxxing-after-viral-post',
+			'influencer-weight-loss-jab',
+			'anonymous-forum-post',
+			'strike-post-patients',
+			'group-chat-disclosed',
+			'dating-app-patient',
+			'linkedin-endorsement',
+			'crowdfunding-patient',
+		]) {
 			expect(ids).toContain(`sjt-${topic}`);
 		}
 	});
@@ -123,11 +141,14 @@ describe('postsafe sjt in plain mode', () => {
 		const order = summary.results.map((entry: { id: string }) => entry.id);
 		expect(order).toEqual(['sjt-ward-selfie', 'sjt-instagram-rash']);
 		expect(summary).toMatchObject({ points: 32, max: 32, percent: 100, revisit: [] });
-		expect(result.stderr).toContain("Item 2 of 2: A rash photo sent to your personal Instagram");
+		expect(result.stderr).toContain('Item 2 of 2: A rash photo sent to your personal Instagram');
 		expect(result.stderr).toContain('Score: 12 of 12');
 		const record = SjtRecord.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts)[0]!), 'utf8')));
 		expect(record).toMatchObject({ kind: 'sjt', learner: 'Asha', status: 'complete', seed: 7 });
-		expect(record.items.map(item => item.answer)).toEqual([['C', 'D', 'F'], ['A', 'D', 'B', 'C', 'E']]);
+		expect(record.items.map(item => item.answer)).toEqual([
+			['C', 'D', 'F'],
+			['A', 'D', 'B', 'C', 'E'],
+		]);
 	});
 	it('keeps an answer it cannot read as not answered, says why, and goes on', () => {
 		const library = itemLibrary();
@@ -145,7 +166,18 @@ describe('postsafe sjt in plain mode', () => {
 		const rash = bank.items.find(loaded => loaded.item.id === 'sjt-instagram-rash')!.item;
 		const input = new PassThrough();
 		let shown = '';
-		const done = runSjtPlain({ items: [rash], sources, learner: 'Asha', seed: 1, filter: {}, directory: mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), json: false, input, isTTY: true, stdout: text => void (shown += text) });
+		const done = runSjtPlain({
+			items: [rash],
+			sources,
+			learner: 'Asha',
+			seed: 1,
+			filter: {},
+			directory: mkdtempSync(join(tmpdir(), 'postsafe-sjt-')),
+			json: false,
+			input,
+			isTTY: true,
+			stdout: text => void (shown += text),
+		});
 		input.end('adbc\n\nA,D,B,C,E\n');
 		expect(await done).toBe(0);
 		expect(shown).toContain('✗ a rank answer orders all 5 options, most appropriate first (e.g. A,B,C,D,E). Try again: ');

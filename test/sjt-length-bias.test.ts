@@ -48,7 +48,14 @@ describe('the SJT bank cannot be passed by option length', () => {
 		expect(longestIsBest.length, `longest option keyed best in: ${longestIsBest.join(', ')}`).toBeLessThanOrEqual(ranks.length / 3);
 	});
 	it('puts at most half of the best-3 keyed options among the three longest (chance is 3 in 8)', () => {
-		const keyedAmongLongest = best3s.reduce((sum, item) => sum + byLength(item).slice(0, 3).filter(letter => item.answer.includes(letter)).length, 0);
+		const keyedAmongLongest = best3s.reduce(
+			(sum, item) =>
+				sum +
+				byLength(item)
+					.slice(0, 3)
+					.filter(letter => item.answer.includes(letter)).length,
+			0,
+		);
 		expect(keyedAmongLongest).toBeLessThanOrEqual((best3s.length * 3) / 2);
 	});
 });

@@ -24,11 +24,21 @@ afterEach(() => {
 	for (const instance of mounted.splice(0)) instance.unmount();
 });
 
-function session(items: readonly SjtItem[], { timed = false, secondsPerItem, learner = 'Asha' }: { timed?: boolean; secondsPerItem?: number; learner?: string | null } = {}) {
+function session(
+	items: readonly SjtItem[],
+	{ timed = false, secondsPerItem, learner = 'Asha' }: { timed?: boolean; secondsPerItem?: number; learner?: string | null } = {},
+) {
 	const directory = mkdtempSync(join(tmpdir(), 'postsafe-sjt-ui-'));
 	const ui = render(
 		<KeyRouter>
-			<SjtApp items={items} sources={sources} {...(learner === null ? {} : { learner })} timed={timed} startSession={learner => startSjtSessionFile({ directory, learner, timed, seed: 1, filter: {} })} {...(secondsPerItem === undefined ? {} : { secondsPerItem })} />
+			<SjtApp
+				items={items}
+				sources={sources}
+				{...(learner === null ? {} : { learner })}
+				timed={timed}
+				startSession={learner => startSjtSessionFile({ directory, learner, timed, seed: 1, filter: {} })}
+				{...(secondsPerItem === undefined ? {} : { secondsPerItem })}
+			/>
 		</KeyRouter>,
 	);
 	mounted.push(ui);

@@ -31,7 +31,7 @@ describe('rank scoring (4 a option, less a mark for each place out)', () => {
 	it('takes one mark from each of two options swapped next to each other', () => {
 		expect(scoreRank('x', ideal, ['D', 'A', 'B', 'C', 'E']).points).toBe(18);
 	});
-	it('scores the README\'s worked example: A,B,D,C,E 18 and E,C,B,D,A 8', () => {
+	it("scores the README's worked example: A,B,D,C,E 18 and E,C,B,D,A 8", () => {
 		expect(scoreRank('x', ideal, ['A', 'B', 'D', 'C', 'E']).points).toBe(18);
 		expect(scoreRank('x', ideal, ['E', 'C', 'B', 'D', 'A']).perOption.map(option => option.points)).toEqual([0, 4, 2, 2, 0]);
 	});
@@ -125,11 +125,26 @@ describe('the item bank', () => {
 		mkdirSync(directory);
 		writeFileSync(
 			join(directory, 'short.yaml'),
-			['id: sjt-short', 'type: rank', 'title: Short', 'stem: A stem.', 'topics: [x]', 'difficulty: easy', 'options:', ...'ABCDE'.split('').map(letter => `  - {id: ${letter}, text: t, rationale: r}`), 'answer: [A, B, C, D]', 'anchors:', '  - {source: gmp-2024, point: p}', ''].join('\n'),
+			[
+				'id: sjt-short',
+				'type: rank',
+				'title: Short',
+				'stem: A stem.',
+				'topics: [x]',
+				'difficulty: easy',
+				'options:',
+				...'ABCDE'.split('').map(letter => `  - {id: ${letter}, text: t, rationale: r}`),
+				'answer: [A, B, C, D]',
+				'anchors:',
+				'  - {source: gmp-2024, point: p}',
+				'',
+			].join('\n'),
 		);
 		const loaded = await loadSjtBank(directory, sources);
 		expect(loaded.items).toEqual([]);
-		expect(loaded.errors).toEqual([expect.objectContaining({ line: 13, message: 'answer: the ideal order names 4 options; this item has 5, and each goes in once' })]);
+		expect(loaded.errors).toEqual([
+			expect.objectContaining({ line: 13, message: 'answer: the ideal order names 4 options; this item has 5, and each goes in once' }),
+		]);
 	});
 	it('reports a broken item at file:line:col and loads the rest', async () => {
 		const directory = join(mkdtempSync(join(tmpdir(), 'postsafe-sjt-')), 'sjt');
@@ -137,7 +152,20 @@ describe('the item bank', () => {
 		copyFileSync(join(sjtDirectory(SCENARIO_DIR), 'sjt-ward-selfie.yaml'), join(directory, 'sjt-ward-selfie.yaml'));
 		writeFileSync(
 			join(directory, 'broken.yaml'),
-			['id: sjt-broken', 'type: best3', 'title: Broken', 'stem: A stem.', 'topics: [x]', 'difficulty: easy', 'options:', ...'ABCDEFGH'.split('').map(letter => `  - {id: ${letter}, text: t, rationale: r}`), 'answer: [A, B, Z]', 'anchors:', '  - {source: gmp-2024, point: p}', ''].join('\n'),
+			[
+				'id: sjt-broken',
+				'type: best3',
+				'title: Broken',
+				'stem: A stem.',
+				'topics: [x]',
+				'difficulty: easy',
+				'options:',
+				...'ABCDEFGH'.split('').map(letter => `  - {id: ${letter}, text: t, rationale: r}`),
+				'answer: [A, B, Z]',
+				'anchors:',
+				'  - {source: gmp-2024, point: p}',
+				'',
+			].join('\n'),
 		);
 		const loaded = await loadSjtBank(directory, sources);
 		expect(loaded.items.map(item => item.item.id)).toEqual(['sjt-ward-selfie']);

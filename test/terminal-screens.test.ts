@@ -28,7 +28,11 @@ describe('postsafe sjt in a real terminal', { timeout: 60_000 }, () => {
 		const terminal = start(['sjt', '--type', 'best3', '--count', '1', '--seed', '1', '--learner', 'Test', '--transcripts', directory]);
 		await terminal.waitForScreen('Chosen: none (3 more to choose)');
 		// Seed 1 draws the LinkedIn item, keyed B, D and G: one down, then two, then three.
-		for (const [moves, option] of [[1, 'B'], [2, 'D'], [3, 'G']] as const) {
+		for (const [moves, option] of [
+			[1, 'B'],
+			[2, 'D'],
+			[3, 'G'],
+		] as const) {
 			for (let move = 0; move < moves; move++) terminal.press('Down');
 			terminal.press('Space');
 			await terminal.waitForScreen(screen => screen.includes(`[✓] ${option} `));
@@ -41,7 +45,12 @@ describe('postsafe sjt in a real terminal', { timeout: 60_000 }, () => {
 		await terminal.waitForScreen('SJT session: 12 of 12 (100%) over 1 item');
 		expect(await terminal.exited).toMatchObject({ exitCode: 0 });
 		expect(terminal.text()).toContain(`Saved: ${directory}/`);
-		expect(onlyFile(directory)).toMatchObject({ kind: 'sjt', status: 'complete', learner: 'Test', items: [{ type: 'best3', answer: ['B', 'D', 'G'], points: 12, max: 12 }] });
+		expect(onlyFile(directory)).toMatchObject({
+			kind: 'sjt',
+			status: 'complete',
+			learner: 'Test',
+			items: [{ type: 'best3', answer: ['B', 'D', 'G'], points: 12, max: 12 }],
+		});
 	});
 });
 

@@ -45,11 +45,16 @@ describe('a transcripts folder that cannot be used', () => {
 	it('refuses before the terminal UI starts: the picker and play <id> print the one line, no stack', async () => {
 		const file = join(scratch(), 'transcripts');
 		writeFileSync(file, '');
-		for (const args of [['--learner', 'Asha', '--offline'], ['play', 'patient-dm-rash', '--learner', 'Asha', '--offline']]) {
+		for (const args of [
+			['--learner', 'Asha', '--offline'],
+			['play', 'patient-dm-rash', '--learner', 'Asha', '--offline'],
+		]) {
 			const terminal = spawnTerminal({ args, env: { POSTSAFE_TRANSCRIPTS: file } });
 			terminals.push(terminal);
 			expect(await terminal.exited).toMatchObject({ exitCode: 1 });
-			expect(terminal.text().trim()).toBe(`postsafe: the transcripts folder ${file} can't be written (a file is in the way, not a folder): choose another with --transcripts DIR or POSTSAFE_TRANSCRIPTS`);
+			expect(terminal.text().trim()).toBe(
+				`postsafe: the transcripts folder ${file} can't be written (a file is in the way, not a folder): choose another with --transcripts DIR or POSTSAFE_TRANSCRIPTS`,
+			);
 		}
 	});
 
@@ -92,7 +97,9 @@ describe('the transcripts folder', () => {
 		mkdirSync(open);
 		chmodSync(open, 0o777);
 		const doctor = runCli(['doctor', '--transcripts', open, '--host', '127.0.0.1:9']);
-		expect(doctor.stdout).toContain(`✗ fix  Transcripts folder ${open} is writable by other users: run \`chmod go-w ${open}\` (postsafe does it when you next play)`);
+		expect(doctor.stdout).toContain(
+			`✗ fix  Transcripts folder ${open} is writable by other users: run \`chmod go-w ${open}\` (postsafe does it when you next play)`,
+		);
 		const result = runCli(['play', 'patient-dm-rash', '--offline', '--transcripts', open], { input: REPLY });
 		expect(result.stderr).toBe(`The transcripts folder ${open} was writable by other users; postsafe made it writable by you alone (chmod go-w)\n`);
 		expect(result.code).toBe(0);

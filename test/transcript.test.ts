@@ -17,7 +17,14 @@ function start(learners = ['Asha'], turns?: number) {
 	const library = bundledLibrary();
 	const loaded = library.scenarios.find(item => item.scenario.id === 'patient-dm-rash')!;
 	const transcripts = join(mkdtempSync(join(tmpdir(), 'postsafe-transcripts-')), 'new-folder');
-	const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners, partner: new ScriptedPartner(), transcripts, ...(turns ? { turns } : {}) });
+	const session = startRecordedSession({
+		loaded,
+		criteria: library.criteria.library,
+		learners,
+		partner: new ScriptedPartner(),
+		transcripts,
+		...(turns ? { turns } : {}),
+	});
 	return { ...session, transcripts, loaded };
 }
 
@@ -27,7 +34,13 @@ describe('transcripts', () => {
 		expect(statSync(transcripts).mode & 0o777).toBe(0o700);
 		expect(statSync(recorder.file).mode & 0o777).toBe(0o600);
 		const transcript = await readTranscript(recorder.file);
-		expect(transcript).toMatchObject({ version: 2, learner: 'Asha', status: 'abandoned', endedAt: null, partner: { kind: 'scripted', model: null, host: null, seed: null } });
+		expect(transcript).toMatchObject({
+			version: 2,
+			learner: 'Asha',
+			status: 'abandoned',
+			endedAt: null,
+			partner: { kind: 'scripted', model: null, host: null, seed: null },
+		});
 		expect(transcript.turns).toEqual([expect.objectContaining({ role: 'partner', source: 'opening' })]);
 	});
 

@@ -30,7 +30,9 @@ describe('plain mode, replies typed ahead while the partner is still answering',
 		const server = await startFakeOllama({ chats: [{ pieces: piecesOf('hmm let me think about'), stallAfter: 2 }] });
 		servers.push(server);
 		const transcripts = mkdtempSync(join(tmpdir(), 'postsafe-ahead-'));
-		const child = spawn(process.execPath, [CLI, 'play', 'patient-dm-rash', '--learner', 'Asha', '--host', server.url, '--transcripts', transcripts], { env: { ...process.env, NO_COLOR: '1', POSTSAFE_MODEL: '' } });
+		const child = spawn(process.execPath, [CLI, 'play', 'patient-dm-rash', '--learner', 'Asha', '--host', server.url, '--transcripts', transcripts], {
+			env: { ...process.env, NO_COLOR: '1', POSTSAFE_MODEL: '' },
+		});
 		let stderr = '';
 		child.stderr.on('data', chunk => (stderr += chunk));
 		const closed = new Promise<number | null>(resolve => child.on('close', resolve));
@@ -41,12 +43,30 @@ describe('plain mode, replies typed ahead while the partner is still answering',
 		child.kill(signal);
 		expect(await closed).toBe(code);
 		expect(stderr).toBe('');
-		const transcript = Transcript.parse(JSON.parse(readFileSync(join(transcripts, readdirSync(transcripts).find(name => name.endsWith('.json'))!), 'utf8')));
+		const transcript = Transcript.parse(
+			JSON.parse(
+				readFileSync(
+					join(
+						transcripts,
+						readdirSync(transcripts).find(name => name.endsWith('.json'))!,
+					),
+					'utf8',
+				),
+			),
+		);
 		expect(transcript.status).toBe('abandoned');
 		expect(transcript.turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(["I can't give advice over Instagram."]);
 		expect(transcript.pending?.map(reply => [reply.learner, reply.text])).toEqual(AHEAD.map(text => ['Asha', text]));
 		// A supervisor reading the export sees them too, as sent and never answered.
-		const exported = runCli(['export', join(transcripts, readdirSync(transcripts).find(name => name.endsWith('.json'))!), '--format', 'md']);
+		const exported = runCli([
+			'export',
+			join(
+				transcripts,
+				readdirSync(transcripts).find(name => name.endsWith('.json'))!,
+			),
+			'--format',
+			'md',
+		]);
 		expect(exported.stdout).toContain('### Sent, never answered (the session was stopped first; not scored)');
 		for (const text of AHEAD) expect(exported.stdout).toContain(`> ${text}`);
 	});

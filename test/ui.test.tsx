@@ -33,7 +33,14 @@ function services(partner: () => Partner = () => new ScriptedPartner(), turns?: 
 		sources: library.criteria.library.sources,
 		scriptedPartner: () => new ScriptedPartner(),
 		startSession: (loaded, learner) => {
-			const session = startRecordedSession({ loaded, criteria: library.criteria.library, learners: [learner], partner: partner(), transcripts, ...(turns === undefined ? {} : { turns }) });
+			const session = startRecordedSession({
+				loaded,
+				criteria: library.criteria.library,
+				learners: [learner],
+				partner: partner(),
+				transcripts,
+				...(turns === undefined ? {} : { turns }),
+			});
 			files.push(session.recorder.file);
 			return session;
 		},
@@ -239,7 +246,7 @@ describe('the terminal UI', () => {
 		await type(ui, "I can't advise here.", { enter: true });
 		await waitFor(ui, text => text.includes('── Debrief'));
 		const shown = flat(screenText(ui));
-		expect(shown).toContain("That was your last reply: this conversation allows 2 replies. Here is your debrief.");
+		expect(shown).toContain('That was your last reply: this conversation allows 2 replies. Here is your debrief.');
 		expect(shown.indexOf("I can't advise here.")).toBeLessThan(shown.indexOf('That was your last reply'));
 		expect(shown.indexOf('That was your last reply')).toBeLessThan(shown.indexOf('A model reply'));
 	});

@@ -17,7 +17,11 @@ import { faultyFs } from './helpers/faulty-fs.js';
 import { flat, screenText, type, waitFor } from './helpers/ink.js';
 import { bundledLibrary } from './helpers/library.js';
 
-const REPLIES = ["Sorry Jade, I can't give medical advice over Instagram.", 'Please use the online consultation form tonight.', "If it gets worse call 111, and I'll note this in your record."];
+const REPLIES = [
+	"Sorry Jade, I can't give medical advice over Instagram.",
+	'Please use the online consultation form tonight.',
+	"If it gets worse call 111, and I'll note this in your record.",
+];
 
 let restore: (() => void) | undefined;
 let savedTmp: string | undefined;
@@ -41,7 +45,14 @@ describe('a disk that turns read-only mid-session', () => {
 		const folder = mkdtempSync(join(tmpdir(), 'postsafe-unsaved-'));
 		// The session's first two writes go through (the lock and the file), then the disk is read-only.
 		restore = useDurableFs(faultyFs(folder, { kind: 'error', op: 'openSync', nth: 3, code: 'EROFS', persistent: true }).fs);
-		const session = startRecordedSession({ loaded: loaded(), criteria: bundledLibrary().criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: folder, turns: 3 });
+		const session = startRecordedSession({
+			loaded: loaded(),
+			criteria: bundledLibrary().criteria.library,
+			learners: ['Asha'],
+			partner: new ScriptedPartner(),
+			transcripts: folder,
+			turns: 3,
+		});
 		let stdout = '';
 		let stderr = '';
 		const code = await playPlain({
@@ -56,13 +67,21 @@ describe('a disk that turns read-only mid-session', () => {
 		});
 		expect(code).toBe(1);
 		const copy = join(process.env.TMPDIR!, `postsafe-rescue-${process.getuid!()}`, readdirSync(folder)[0]!);
-		expect(stderr.split('\n')[0]).toBe(`Not saved: ${session.recorder.file} can't be written (the disk is read-only); none of your replies are in it; a copy of your replies is in ${copy}`);
+		expect(stderr.split('\n')[0]).toBe(
+			`Not saved: ${session.recorder.file} can't be written (the disk is read-only); none of your replies are in it; a copy of your replies is in ${copy}`,
+		);
 		expect(stdout).not.toMatch(/Transcript saved|Error:|\n\s+at /);
 		expect(stdout).toContain('Asha: If it gets worse call 111');
-		expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^Not saved: .* can't be written \(the disk is read-only\); none of your replies are in it; a copy of your replies is in /);
+		expect(stdout.trimEnd().split('\n').at(-1)).toMatch(
+			/^Not saved: .* can't be written \(the disk is read-only\); none of your replies are in it; a copy of your replies is in /,
+		);
 		// The file on disk is the last good one, whole; the copy has every reply, scored.
 		expect(Transcript.safeParse(JSON.parse(readFileSync(session.recorder.file, 'utf8'))).success).toBe(true);
-		expect(Transcript.parse(JSON.parse(readFileSync(copy, 'utf8'))).turns.filter(turn => turn.role === 'learner').map(turn => turn.text)).toEqual(REPLIES);
+		expect(
+			Transcript.parse(JSON.parse(readFileSync(copy, 'utf8')))
+				.turns.filter(turn => turn.role === 'learner')
+				.map(turn => turn.text),
+		).toEqual(REPLIES);
 	});
 
 	it('the terminal UI: the chat goes on, and a notice says in one line what happened and where the copy is, no stack trace', async () => {
@@ -73,7 +92,15 @@ describe('a disk that turns read-only mid-session', () => {
 			scenarios: library.scenarios,
 			sources: library.criteria.library.sources,
 			scriptedPartner: () => new ScriptedPartner(),
-			startSession: (scenario, learner) => startRecordedSession({ loaded: scenario, criteria: library.criteria.library, learners: [learner], partner: new ScriptedPartner(), transcripts: folder, turns: 1 }),
+			startSession: (scenario, learner) =>
+				startRecordedSession({
+					loaded: scenario,
+					criteria: library.criteria.library,
+					learners: [learner],
+					partner: new ScriptedPartner(),
+					transcripts: folder,
+					turns: 1,
+				}),
 		};
 		const ui = render(<App services={services} coach={false} learner="Asha" initial={loaded()} />);
 		mounted.push(ui);
@@ -89,12 +116,27 @@ describe('a disk that turns read-only mid-session', () => {
 describe('a review sign-off on a full disk', () => {
 	it('fails with a WriteFailure, leaving the transcript exactly as it was', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'postsafe-unsaved-'));
-		const session = startRecordedSession({ loaded: loaded(), criteria: bundledLibrary().criteria.library, learners: ['Asha'], partner: new ScriptedPartner(), transcripts: folder, turns: 1 });
+		const session = startRecordedSession({
+			loaded: loaded(),
+			criteria: bundledLibrary().criteria.library,
+			learners: ['Asha'],
+			partner: new ScriptedPartner(),
+			transcripts: folder,
+			turns: 1,
+		});
 		await session.controller.reply('Asha', REPLIES[0]!);
 		session.recorder.stop();
 		const before = readFileSync(session.recorder.file, 'utf8');
 		restore = useDurableFs(faultyFs(folder, { kind: 'full', capacity: before.length + 200 }).fs);
-		expect(() => saveReview(session.recorder.file, { comments: [], summary: 'Held the boundary. '.repeat(100), outcome: 'meets expectations', reviewer: 'Dr Shah', signedAt: '2026-12-03T09:00:00.000Z' })).toThrow(WriteFailure);
+		expect(() =>
+			saveReview(session.recorder.file, {
+				comments: [],
+				summary: 'Held the boundary. '.repeat(100),
+				outcome: 'meets expectations',
+				reviewer: 'Dr Shah',
+				signedAt: '2026-12-03T09:00:00.000Z',
+			}),
+		).toThrow(WriteFailure);
 		expect(readFileSync(session.recorder.file, 'utf8')).toBe(before);
 		expect(readdirSync(folder)).toHaveLength(1);
 	});

@@ -11,7 +11,13 @@ import { formatTable, outputWidth, wrapIndented } from './table.js';
 type Names = ReadonlyMap<string, string>;
 
 /** A round's replies side by side (one row each): the words, each criterion ticked or not, red flags. */
-export function formatRound(cards: readonly ReplyCard[], criteria: readonly { id: string; label: string }[], names: Names, carried: ReplyCard | undefined, width?: number): string {
+export function formatRound(
+	cards: readonly ReplyCard[],
+	criteria: readonly { id: string; label: string }[],
+	names: Names,
+	carried: ReplyCard | undefined,
+	width?: number,
+): string {
 	const header = ['Learner', ...criteria.map(criterion => CRITERION_MARKS[criterion.id] ?? criterion.id), 'Score', 'Reply'];
 	const rows = cards.map(card => [
 		`${card === carried ? '→ ' : ''}${names.get(card.reply.learner) ?? card.reply.learner}`,
@@ -30,7 +36,8 @@ export function formatGroupTable(table: GroupTable, names: Names, width = output
 		row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none',
 		`${row.score}/${row.max}`,
 	]);
-	const laidOut = (heading: (criterion: { id: string; label: string }) => string) => formatTable([['Learner', ...table.criteria.map(heading), 'Red flags', 'Score'].map(style.heading), ...rows], width);
+	const laidOut = (heading: (criterion: { id: string; label: string }) => string) =>
+		formatTable([['Learner', ...table.criteria.map(heading), 'Red flags', 'Score'].map(style.heading), ...rows], width);
 	const named = laidOut(criterion => criterion.label);
 	if (Math.max(...named.split('\n').map(line => stringWidth(line))) <= width) return named;
 	return `${laidOut(criterion => CRITERION_MARKS[criterion.id] ?? criterion.id)}\n${style.dim(wrapIndented(criterionKey(table.criteria), 0, width))}`;
@@ -39,7 +46,13 @@ export function formatGroupTable(table: GroupTable, names: Names, width = output
 /** The group's answers to an SJT item: the spread per option against the ideal, then each learner's marks. */
 export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, width?: number): string {
 	const people = group.learners.length;
-	const lines: string[] = [style.heading(item.type === 'rank' ? 'How the group ranked each option (learners at each place; * the ideal place)' : 'How many chose each option (✓ one of the best three)')];
+	const lines: string[] = [
+		style.heading(
+			item.type === 'rank'
+				? 'How the group ranked each option (learners at each place; * the ideal place)'
+				: 'How many chose each option (✓ one of the best three)',
+		),
+	];
 	for (const spread of group.spread) {
 		if (spread.type === 'rank') {
 			const places = spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '}:${String(count).padStart(2)}`).join('  ');
@@ -49,7 +62,16 @@ export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, wid
 		}
 	}
 	lines.push('', style.heading('Marks'));
-	lines.push(formatTable(group.learners.map(entry => [names.get(entry.learner) ?? entry.learner, entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)', `${entry.score.points}/${entry.score.max}`]), width));
+	lines.push(
+		formatTable(
+			group.learners.map(entry => [
+				names.get(entry.learner) ?? entry.learner,
+				entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)',
+				`${entry.score.points}/${entry.score.max}`,
+			]),
+			width,
+		),
+	);
 	lines.push('', style.heading(item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`));
 	for (const option of item.options) lines.push(wrapIndented(`${option.id} ${option.rationale}`, 2, width));
 	return lines.join('\n');

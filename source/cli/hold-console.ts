@@ -13,4 +13,3 @@ export function holdConsole(): () => void {
 		if (process.env.POSTSAFE_DEBUG && held.length > 0) process.stderr.write(`${held.join('\n')}\n`);
 	};
 }
-

@@ -33,9 +33,9 @@ export function formatScore(score: ConversationScore, scenario: Scenario, width?
 							`${style.flag('undone by ⚑')} ${criterion.undoneBy.map(flag => flag.label).join('; ')}:`,
 							...criterion.against.map(item => quoted(item, replyCount)),
 						].join('\n')
-				: criterion.against.length > 0
-					? criterion.against.map(item => `negated: ${quoted(item, replyCount)}`).join('\n')
-					: style.dim('— nothing in your replies');
+					: criterion.against.length > 0
+						? criterion.against.map(item => `negated: ${quoted(item, replyCount)}`).join('\n')
+						: style.dim('— nothing in your replies');
 			return [result, criterion.label, `${criterion.points}/${criterion.max}`, evidence];
 		}),
 	];

@@ -6,7 +6,6 @@ import type { SjtScore } from '../sjt/score.js';
 import { style } from './style.js';
 import { formatTable, wrapIndented } from './table.js';
 
-
 /** An item as the candidate reads it: the stem and the lettered options. */
 export function formatItem(item: SjtItem, position: string, width?: number): string {
 	return [
@@ -22,13 +21,24 @@ export function formatReveal(item: SjtItem, score: SjtScore, answer: readonly st
 	const lines: string[] = [];
 	if (score.type === 'rank') {
 		lines.push(`Your order   ${answer.length > 0 ? answer.join(' > ') : '(none entered)'}`, `Ideal order  ${item.answer.join(' > ')}`, '');
-		const rows = [['Option', 'Yours', 'Ideal', 'Marks'], ...score.perOption.map(option => [option.option, option.given === null ? '–' : String(option.given), String(option.ideal), `${option.points}/4${option.placesOut ? `  (${option.placesOut} out)` : ''}`])];
+		const rows = [
+			['Option', 'Yours', 'Ideal', 'Marks'],
+			...score.perOption.map(option => [
+				option.option,
+				option.given === null ? '–' : String(option.given),
+				String(option.ideal),
+				`${option.points}/4${option.placesOut ? `  (${option.placesOut} out)` : ''}`,
+			]),
+		];
 		lines.push(formatTable(rows, width));
 	} else {
 		lines.push(`You chose    ${answer.length > 0 ? answer.join(', ') : '(none)'}`, `Best three   ${item.answer.join(', ')}`);
 		if (score.overSelected) lines.push(style.flag('✗ More than three chosen: the item scores 0, as in the exam.'));
 		lines.push('');
-		const rows = [['Option', 'Chosen', 'Correct', 'Marks'], ...score.perOption.map(option => [option.option, option.chosen ? 'yes' : '', option.correct ? '✓ yes' : '', option.chosen ? `${option.points}/4` : ''])];
+		const rows = [
+			['Option', 'Chosen', 'Correct', 'Marks'],
+			...score.perOption.map(option => [option.option, option.chosen ? 'yes' : '', option.correct ? '✓ yes' : '', option.chosen ? `${option.points}/4` : '']),
+		];
 		lines.push(formatTable(rows, width));
 	}
 	lines.push('', style.heading('Why'));
@@ -48,11 +58,21 @@ export function formatPoints(score: SjtScore): string {
 /** The session summary: total as a percentage, results by topic, and the items to revisit. */
 export function formatSummary(summary: SjtSummary, results: readonly SjtResult[], width?: number): string {
 	if (summary.items === 0) return style.heading(NONE_ANSWERED);
-	const lines = [style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`), ''];
+	const lines = [
+		style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`),
+		'',
+	];
 	lines.push(style.heading('By topic'));
-	lines.push(formatTable(summary.byTopic.map(topic => [topic.topic, cellBar(topic.points, topic.max, 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]), width));
+	lines.push(
+		formatTable(
+			summary.byTopic.map(topic => [topic.topic, cellBar(topic.points, topic.max, 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]),
+			width,
+		),
+	);
 	lines.push('', style.heading('Items'));
-	lines.push(formatTable(results.map(result => [result.item.id, result.item.type, `${result.score.points}/${result.score.max}`, result.timedOut ? 'timed out' : ''])));
+	lines.push(
+		formatTable(results.map(result => [result.item.id, result.item.type, `${result.score.points}/${result.score.max}`, result.timedOut ? 'timed out' : ''])),
+	);
 	lines.push('');
 	const titles = new Map(results.map(result => [result.item.id, result.item.title]));
 	lines.push(summary.revisit.length > 0 ? style.heading('To revisit') : 'Nothing to revisit: every item scored at least three quarters of its marks.');

@@ -12,7 +12,11 @@ import type { ProviderFlags } from './openai-setup.js';
 
 export type DoctorOptions = PartnerFlags & ProviderFlags & { readonly transcripts?: string };
 
-type Line = { readonly ok: boolean; readonly text: string; /** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean };
+type Line = {
+	readonly ok: boolean;
+	readonly text: string;
+	/** Whether a failure stops the LLM partner (offline play needs none of these). */ readonly blocksModel?: boolean;
+};
 
 function gigabytes(bytes: number): string {
 	return `${(bytes / 1e9).toFixed(1)} GB`;
@@ -22,12 +26,20 @@ function gigabytes(bytes: number): string {
 export async function runDoctor(options: DoctorOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
 	const lines: Line[] = [];
 	const major = Number(process.versions.node.split('.')[0]);
-	lines.push(major >= 20 ? { ok: true, text: `Node.js ${process.versions.node}` } : { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` });
+	lines.push(
+		major >= 20
+			? { ok: true, text: `Node.js ${process.versions.node}` }
+			: { ok: false, text: `Node.js ${process.versions.node} is too old: install Node.js 20 or later` },
+	);
 	const directory = transcriptDirectory(options.transcripts);
 	const problem = transcriptFolderTrouble(directory);
 	const folderLine = existsSync(directory) ? `Transcripts folder ${directory} is writable` : `Transcripts folder ${directory} will be made when you first play`;
 	if (problem) lines.push({ ok: false, text: capitalise(transcriptFolderFix(directory, problem)) });
-	else if (writableByOthers(directory)) lines.push({ ok: false, text: `Transcripts folder ${directory} is writable by other users: run \`chmod go-w ${directory}\` (postsafe does it when you next play)` });
+	else if (writableByOthers(directory))
+		lines.push({
+			ok: false,
+			text: `Transcripts folder ${directory} is writable by other users: run \`chmod go-w ${directory}\` (postsafe does it when you next play)`,
+		});
 	else lines.push({ ok: true, text: folderLine });
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = options.provider === 'openai' ? undefined : await checkOllama(choice.host, choice.model);
@@ -42,12 +54,20 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 		lines.push({ ok: true, text: `Ollama ${version} is running at ${choice.host}` });
 		try {
 			const models = await listModels(choice.host);
-			lines.push({ ok: true, text: models.length === 0 ? 'No models installed yet' : `Installed: ${models.map(model => `${model.name} (${gigabytes(model.size)})`).join(', ')}` });
+			lines.push({
+				ok: true,
+				text: models.length === 0 ? 'No models installed yet' : `Installed: ${models.map(model => `${model.name} (${gigabytes(model.size)})`).join(', ')}`,
+			});
 		} catch (error) {
 			lines.push({ ok: false, text: `Couldn't list the installed models: ${describeOllamaError(error, choice.host, choice.model)}` });
 		}
 		if (check.kind === 'ready') lines.push({ ok: true, text: `The model ${choice.model} is installed` });
-		else if (check.kind === 'missing-model') lines.push({ ok: false, blocksModel: true, text: `The model ${choice.model} isn't installed: run \`ollama pull ${choice.model}\`, or choose one with --model or POSTSAFE_MODEL` });
+		else if (check.kind === 'missing-model')
+			lines.push({
+				ok: false,
+				blocksModel: true,
+				text: `The model ${choice.model} isn't installed: run \`ollama pull ${choice.model}\`, or choose one with --model or POSTSAFE_MODEL`,
+			});
 		else lines.push({ ok: false, blocksModel: true, text: `Couldn't check the model ${choice.model}: ${'reason' in check ? check.reason : 'no answer'}` });
 	}
 	for (const line of lines) write(`${line.ok ? style.met('✓ ok ') : style.flag('✗ fix')}  ${line.text}\n`);
@@ -57,7 +77,10 @@ export async function runDoctor(options: DoctorOptions, write = (text: string) =
 }
 
 /** The models installed in Ollama: a table, or with --json an array of {name, size, modified, used}. */
-export async function runModels(options: PartnerFlags & ProviderFlags & { readonly json?: boolean }, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+export async function runModels(
+	options: PartnerFlags & ProviderFlags & { readonly json?: boolean },
+	write = (text: string) => void process.stdout.write(text),
+): Promise<number> {
 	if (options.provider === 'openai') return (await import('./openai-doctor.js')).runOpenAiModels(options, write);
 	const choice = ollamaChoice({ ...options, offline: false })!;
 	const check = await checkOllama(choice.host, choice.model);
@@ -74,6 +97,7 @@ export async function runModels(options: PartnerFlags & ProviderFlags & { readon
 		return 0;
 	}
 	if (models.length === 0) write(`No models installed at ${choice.host}. Get one with \`ollama pull ${choice.model}\`.\n`);
-	for (const model of models) write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modified.slice(0, 10)}${model.used ? '  (postsafe uses this)' : ''}\n`);
+	for (const model of models)
+		write(`${model.name.padEnd(32)} ${gigabytes(model.size).padStart(8)}  ${model.modified.slice(0, 10)}${model.used ? '  (postsafe uses this)' : ''}\n`);
 	return 0;
 }

@@ -37,7 +37,9 @@ export function exportFormat(format: ExportFormat | undefined, out: string | und
 }
 
 /** A file to export: a conversation or an SJT practice record, both portfolio entries. */
-type Exportable = { readonly file: string; readonly id: string } & ({ readonly kind: 'transcript'; readonly transcript: Transcript } | { readonly kind: 'sjt'; readonly record: SjtRecord });
+type Exportable = { readonly file: string; readonly id: string } & (
+	{ readonly kind: 'transcript'; readonly transcript: Transcript } | { readonly kind: 'sjt'; readonly record: SjtRecord }
+);
 
 /** Who the other party was, by scenario id: the library knows their name, the transcript does not. */
 async function partnerNames(scenarios: string | undefined): Promise<(scenarioId: string) => string> {
@@ -93,7 +95,8 @@ function targets(opened: readonly Exportable[], out: string | undefined, format:
 	if (existsSync(out) && !isDirectory(out)) throw new UserError(`--out ${out} is a file: several transcripts need a folder`, 2);
 	const paths = opened.map(item => join(resolve(out), exportName(item, format)));
 	const clash = paths.findIndex((path, index) => paths.indexOf(path) !== index);
-	if (clash >= 0) throw new UserError(`${files[paths.indexOf(paths[clash]!)]} and ${files[clash]} are the same transcript (id ${opened[clash]!.id}): export one of them`);
+	if (clash >= 0)
+		throw new UserError(`${files[paths.indexOf(paths[clash]!)]} and ${files[clash]} are the same transcript (id ${opened[clash]!.id}): export one of them`);
 	makeFolder(resolve(out));
 	return paths;
 }
@@ -136,7 +139,10 @@ export async function runExport(files: readonly string[], options: ExportOptions
 	const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 	const sjt = opened.some(item => item.kind === 'sjt') ? await sjtContext(options.scenarios, timeZone) : undefined;
 	opened.forEach((item, index) => {
-		const text = item.kind === 'sjt' ? SJT_BUILDERS[format](item.record, sjt!) : BUILDERS[format](item.transcript, { partnerName: partnerName(item.transcript.scenario.id), timeZone });
+		const text =
+			item.kind === 'sjt'
+				? SJT_BUILDERS[format](item.record, sjt!)
+				: BUILDERS[format](item.transcript, { partnerName: partnerName(item.transcript.scenario.id), timeZone });
 		const destination = destinations[index];
 		// To a terminal, the learner's words can't act as escape sequences; to a pipe, they go exactly as stored.
 		if (destination === undefined) process.stdout.write(process.stdout.isTTY ? visible(text) : text);

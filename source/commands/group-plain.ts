@@ -45,7 +45,9 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 	const { controller, recorder } = session;
 	const { scenario, learners, rubric } = controller.current;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
-	stdout(`${style.heading(scenario.title)} — a group of ${learners.length}: ${learners.map(nameOf).join(', ')}\n${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`);
+	stdout(
+		`${style.heading(scenario.title)} — a group of ${learners.length}: ${learners.map(nameOf).join(', ')}\n${wrapIndented(`Setting: ${scenario.setting}`, 0)}\n\n`,
+	);
 	const help = addressHelp(scenario);
 	if (help) stdout(`${style.dim(wrapIndented(help, 0, width))}\n\n`);
 	let printed = 0;
@@ -56,7 +58,9 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 		printed = controller.current.messages.length;
 	};
 	printNew();
-	const problems = recorder.onProblem(problem => process.stderr.write(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`));
+	const problems = recorder.onProblem(problem =>
+		process.stderr.write(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`),
+	);
 	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	const hotSeat = async (): Promise<boolean> => {
 		for (const learner of learners) {
@@ -115,7 +119,25 @@ type SjtAnswers = { learner: string; answer: readonly string[] }[];
  * Group SJT as plain text: each item, one answer line per learner (or every learner's answer from
  * `collectAnswers`: the room), then the spread and the marks.
  */
-export async function groupSjtPlain({ items, learners, records, names, input, collectAnswers, isTTY = false, stdout }: { items: readonly SjtItem[]; learners: readonly string[]; records: GroupSjtFiles; names: ReadonlyMap<string, string>; input?: NodeJS.ReadableStream; collectAnswers?: (item: SjtItem, index: number) => Promise<SjtAnswers | undefined>; isTTY?: boolean; stdout: Out }): Promise<number> {
+export async function groupSjtPlain({
+	items,
+	learners,
+	records,
+	names,
+	input,
+	collectAnswers,
+	isTTY = false,
+	stdout,
+}: {
+	items: readonly SjtItem[];
+	learners: readonly string[];
+	records: GroupSjtFiles;
+	names: ReadonlyMap<string, string>;
+	input?: NodeJS.ReadableStream;
+	collectAnswers?: (item: SjtItem, index: number) => Promise<SjtAnswers | undefined>;
+	isTTY?: boolean;
+	stdout: Out;
+}): Promise<number> {
 	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
 	const hotSeat = async (item: SjtItem): Promise<SjtAnswers | undefined> => {
 		const answers: SjtAnswers = [];

@@ -70,7 +70,8 @@ type Welcome = { readonly title: string; readonly channel: string; readonly look
  */
 export async function runGroupServe(id: string | undefined, flags: ServeFlags): Promise<number> {
 	if (flags.sjt && id !== undefined) throw new UserError('--sjt practises SJT items, not a scenario: leave out the scenario id, or leave out --sjt', 2);
-	if (!flags.sjt && id === undefined) throw new UserError('--serve runs a scenario for the room: name it (`postsafe group patient-dm-rash --serve`), or SJT items with --sjt', 2);
+	if (!flags.sjt && id === undefined)
+		throw new UserError('--serve runs a scenario for the room: name it (`postsafe group patient-dm-rash --serve`), or SJT items with --sjt', 2);
 	if (flags.learners !== undefined) throw new UserError('--serve takes its learners as they join: leave out --learners', 2);
 	if (flags.expect !== undefined && flags.expect < 2) throw new UserError('--expect: a room needs at least two learners', 2);
 	const out = (text: string) => void process.stdout.write(text);
@@ -81,12 +82,25 @@ export async function runGroupServe(id: string | undefined, flags: ServeFlags): 
 		const { items, seed, filter } = await groupSjtItems(flags);
 		const directory = usableTranscriptDirectory(flags.transcripts);
 		const flow = new RoomSjt(flags.expect, anonymous, news);
-		const welcome = { title: `SJT practice: ${items.length} item${items.length === 1 ? '' : 's'}`, channel: 'MSRA-style SJT', partner: 'the facilitator', setting: 'Answer each item on your own screen: for a rank item, every letter, most appropriate first; for best 3, the three letters. The group’s answers are revealed together.' };
+		const welcome = {
+			title: `SJT practice: ${items.length} item${items.length === 1 ? '' : 's'}`,
+			channel: 'MSRA-style SJT',
+			partner: 'the facilitator',
+			setting:
+				'Answer each item on your own screen: for a rank item, every letter, most appropriate first; for best 3, the three letters. The group’s answers are revealed together.',
+		};
 		return runRoom(flags, welcome, flow, out, async learners => {
 			const names = displayNames(learners, anonymous);
 			flow.begin(learners, names);
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners, records: startGroupSjtFiles({ directory, learners, seed, filter }), names, collectAnswers: (item, index) => flow.collectAnswers(item, index, items.length), stdout: out });
+			return groupSjtPlain({
+				items,
+				learners,
+				records: startGroupSjtFiles({ directory, learners, seed, filter }),
+				names,
+				collectAnswers: (item, index) => flow.collectAnswers(item, index, items.length),
+				stdout: out,
+			});
 		});
 	}
 
@@ -96,26 +110,46 @@ export async function runGroupServe(id: string | undefined, flags: ServeFlags): 
 	const { scenario } = loaded;
 	const flow = new RoomSession(flags.expect, anonymous, news);
 	let session: ReturnType<typeof startRecordedSession> | undefined;
-	const welcome = { title: scenario.title, channel: CHANNEL_NAMES[scenario.channel], look: scenario.channel, partner: scenario.partner.name, setting: scenario.setting };
-	return runRoom(flags, welcome, flow, out, async learners => {
-		const names = displayNames(learners, anonymous);
-		session = startRecordedSession({
-			loaded,
-			criteria: library.criteria.library,
-			learners,
-			partner: createPartner(model, false),
-			transcripts,
-			...(anonymous ? { fileLabel: 'group' } : {}),
-			...(flags.turns === undefined ? {} : { turns: flags.turns }),
-		});
-		const { groupPlain } = await import('./group-plain.js');
-		flow.begin(session.controller, names);
-		return groupPlain({ session, names, collectRound: flow.collectRound, stdout: out, scriptedPartner: () => createPartner(undefined, false) });
-	}, () => session);
+	const welcome = {
+		title: scenario.title,
+		channel: CHANNEL_NAMES[scenario.channel],
+		look: scenario.channel,
+		partner: scenario.partner.name,
+		setting: scenario.setting,
+	};
+	return runRoom(
+		flags,
+		welcome,
+		flow,
+		out,
+		async learners => {
+			const names = displayNames(learners, anonymous);
+			session = startRecordedSession({
+				loaded,
+				criteria: library.criteria.library,
+				learners,
+				partner: createPartner(model, false),
+				transcripts,
+				...(anonymous ? { fileLabel: 'group' } : {}),
+				...(flags.turns === undefined ? {} : { turns: flags.turns }),
+			});
+			const { groupPlain } = await import('./group-plain.js');
+			flow.begin(session.controller, names);
+			return groupPlain({ session, names, collectRound: flow.collectRound, stdout: out, scriptedPartner: () => createPartner(undefined, false) });
+		},
+		() => session,
+	);
 }
 
 /** Opens the room, prints the join line, takes the facilitator's commands, and runs `play` once the learners are in. */
-async function runRoom(flags: ServeFlags, welcome: Welcome, flow: Flow, out: (text: string) => void, play: (learners: string[]) => Promise<number>, session: () => ReturnType<typeof startRecordedSession> | undefined = () => undefined): Promise<number> {
+async function runRoom(
+	flags: ServeFlags,
+	welcome: Welcome,
+	flow: Flow,
+	out: (text: string) => void,
+	play: (learners: string[]) => Promise<number>,
+	session: () => ReturnType<typeof startRecordedSession> | undefined = () => undefined,
+): Promise<number> {
 	const listen = flags.listen ?? '0.0.0.0';
 	const port = flags.port ?? DEFAULT_ROOM_PORT;
 	const expected = flags.expect;
@@ -128,9 +162,13 @@ async function runRoom(flags: ServeFlags, welcome: Welcome, flow: Flow, out: (te
 		throw new UserError(`can't open the room on ${listen}:${port}: ${(error as Error).message}`);
 	}
 	const everywhere = listen === '0.0.0.0' || listen === '::';
-	out(`${everywhere ? `The room listens on every network interface of this machine, port ${room.port}: for a trusted room network only (anyone on it with the code can join).` : `The room listens on ${listen}, port ${room.port}.`}\n`);
+	out(
+		`${everywhere ? `The room listens on every network interface of this machine, port ${room.port}: for a trusted room network only (anyone on it with the code can join).` : `The room listens on ${listen}, port ${room.port}.`}\n`,
+	);
 	out(`join: postsafe join ${joinHost(listen)}:${room.port} --code ${room.code}\n`);
-	out(`${style.dim(expected === undefined ? 'Type start and Enter once everyone has joined.' : `The first round starts when ${expected} learners have joined (or type start).`)}\n`);
+	out(
+		`${style.dim(expected === undefined ? 'Type start and Enter once everyone has joined.' : `The first round starts when ${expected} learners have joined (or type start).`)}\n`,
+	);
 
 	const commands = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
 	const joined = flow.waitForLearners(room);

@@ -15,26 +15,30 @@ import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 import { startGroupSjtFiles } from '../transcript/sjt-session-file.js';
 
-export type GroupFlags = PartnerFlags & ProviderFlags & {
-	readonly learners?: string;
-	readonly sjt?: boolean;
-	readonly count?: number;
-	readonly topic?: string;
-	readonly type?: SjtType;
-	readonly anonymous?: boolean;
-	readonly turns?: number;
-	readonly plain?: boolean;
-	readonly transcripts?: string;
-	readonly scenarios?: string;
-};
-
+export type GroupFlags = PartnerFlags &
+	ProviderFlags & {
+		readonly learners?: string;
+		readonly sjt?: boolean;
+		readonly count?: number;
+		readonly topic?: string;
+		readonly type?: SjtType;
+		readonly anonymous?: boolean;
+		readonly turns?: number;
+		readonly plain?: boolean;
+		readonly transcripts?: string;
+		readonly scenarios?: string;
+	};
 
 /** The SJT items for a group session (--count, --topic, --type), in a fresh order, with the seed and filter that chose them. */
 export async function groupSjtItems(flags: GroupFlags): Promise<{ items: SjtItem[]; seed: number; filter: ItemFilter }> {
 	const bank = await openSjtBank(flags.scenarios);
 	const filter = { count: flags.count ?? 5, ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
 	const seed = randomInt(2 ** 31 - 1);
-	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, seed);
+	const items = chooseItems(
+		bank.items.map(loaded => loaded.item),
+		filter,
+		seed,
+	);
 	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(filter)}: run \`postsafe sjt list\` to see them`);
 	return { items, seed, filter };
 }
@@ -46,9 +50,14 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 	if (plain && !learners) throw new UserError('plain mode reads replies in learner order: give the names with --learners "Asha,Ben,Chloe"', 2);
 	if (flags.sjt && id !== undefined) throw new UserError('--sjt practises SJT items, not a scenario: leave out the scenario id, or leave out --sjt', 2);
 	const sjtOptions = (['count', 'topic', 'type'] as const).filter(option => flags[option] !== undefined);
-	if (!flags.sjt && sjtOptions.length > 0) throw new UserError(`${sjtOptions.map(option => `--${option}`).join(', ')} ${sjtOptions.length > 1 ? 'choose' : 'chooses'} SJT items: add --sjt (and leave out the scenario id), or leave ${sjtOptions.length > 1 ? 'them' : 'it'} out`, 2);
+	if (!flags.sjt && sjtOptions.length > 0)
+		throw new UserError(
+			`${sjtOptions.map(option => `--${option}`).join(', ')} ${sjtOptions.length > 1 ? 'choose' : 'chooses'} SJT items: add --sjt (and leave out the scenario id), or leave ${sjtOptions.length > 1 ? 'them' : 'it'} out`,
+			2,
+		);
 	if (flags.sjt && flags.turns !== undefined) throw new UserError('--turns is for a scenario, not SJT items: leave it out with --sjt', 2);
-	if (!flags.sjt && id === undefined && plain) throw new UserError('choosing a scenario needs a terminal: name one (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
+	if (!flags.sjt && id === undefined && plain)
+		throw new UserError('choosing a scenario needs a terminal: name one (`postsafe group patient-dm-rash`), or practise SJT items with --sjt', 2);
 
 	if (flags.sjt) {
 		const { items, seed, filter } = await groupSjtItems(flags);
@@ -56,7 +65,16 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		const startRecords = (names: readonly string[]) => startGroupSjtFiles({ directory, learners: names, seed, filter });
 		if (plain) {
 			const { groupSjtPlain } = await import('./group-plain.js');
-			return groupSjtPlain({ items, learners: learners!, records: startRecords(learners!), names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, ...terminalWidth(process.stdout), stdout: text => void process.stdout.write(text) });
+			return groupSjtPlain({
+				items,
+				learners: learners!,
+				records: startRecords(learners!),
+				names: displayNames(learners!, flags.anonymous === true),
+				input: process.stdin,
+				isTTY: process.stdin.isTTY === true,
+				...terminalWidth(process.stdout),
+				stdout: text => void process.stdout.write(text),
+			});
 		}
 		const { runGroupSjtTui } = await loadScreen(() => import('../ui/group/run-group.js'));
 		return runGroupSjtTui({ items, anonymous: flags.anonymous === true, startRecords, ...(learners ? { learners } : {}) });
@@ -89,7 +107,14 @@ export async function runGroup(id: string | undefined, flags: GroupFlags): Promi
 		const removeHandlers = saveOnSignals(() => session);
 		try {
 			const { groupPlain } = await import('./group-plain.js');
-			return await groupPlain({ session, names: displayNames(learners!, flags.anonymous === true), input: process.stdin, isTTY: process.stdin.isTTY === true, stdout: text => void process.stdout.write(text), scriptedPartner: () => createPartner(undefined, false) });
+			return await groupPlain({
+				session,
+				names: displayNames(learners!, flags.anonymous === true),
+				input: process.stdin,
+				isTTY: process.stdin.isTTY === true,
+				stdout: text => void process.stdout.write(text),
+				scriptedPartner: () => createPartner(undefined, false),
+			});
 		} finally {
 			removeHandlers();
 		}

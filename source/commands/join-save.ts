@@ -13,16 +13,29 @@ export function saveOwnCopy(file: string | undefined, name: string, title: strin
 	for (const message of seen) {
 		if (message.type === 'partner') lines.push(`**${partner}:** ${message.text}`, '');
 		if (message.type === 'committed') lines.push(`**${name} (round ${message.round}):** ${message.text}`, '');
-		if (message.type === 'sjt-item') lines.push(`## Item ${message.item}: ${message.title}`, '', message.stem, '', ...message.options.map(option => `${option.id}. ${option.text}`), '');
+		if (message.type === 'sjt-item')
+			lines.push(`## Item ${message.item}: ${message.title}`, '', message.stem, '', ...message.options.map(option => `${option.id}. ${option.text}`), '');
 		if (message.type === 'answered') lines.push(`**${name}:** ${message.letters.join(', ') || '(not answered)'}`, '');
-		if (message.type === 'sjt-reveal') lines.push(`Ideal: ${message.ideal.join(', ')}`, '', ...message.marks.map(mark => `- **${mark.learner}**: ${mark.answer.join(', ') || '(none)'} (${mark.points}/${mark.max})`), '');
+		if (message.type === 'sjt-reveal')
+			lines.push(
+				`Ideal: ${message.ideal.join(', ')}`,
+				'',
+				...message.marks.map(mark => `- **${mark.learner}**: ${mark.answer.join(', ') || '(none)'} (${mark.points}/${mark.max})`),
+				'',
+			);
 		if (message.type === 'reveal') {
 			lines.push(`## Round ${message.round}, revealed`, '');
 			for (const reply of message.replies) lines.push(`- **${reply.learner}** (${reply.score}/${reply.max}): ${reply.text}`);
 			lines.push('');
 		}
 		if (message.type === 'end') {
-			lines.push('## Scores', '', ...message.scores.map(score => `- ${score.learner}: ${score.score}/${score.max}`), '', ...(message.modelReply ? [`Model reply: “${message.modelReply}”`, ''] : []));
+			lines.push(
+				'## Scores',
+				'',
+				...message.scores.map(score => `- ${score.learner}: ${score.score}/${score.max}`),
+				'',
+				...(message.modelReply ? [`Model reply: “${message.modelReply}”`, ''] : []),
+			);
 		}
 	}
 	let target = file;

@@ -27,14 +27,24 @@ export type JoinIo = {
 	readonly width?: number;
 };
 
-export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo = { input: process.stdin, stdout: text => void process.stdout.write(text), stderr: text => void process.stderr.write(text), ...terminalWidth(process.stdout) }): Promise<number> {
+export async function runJoin(
+	addressText: string,
+	flags: JoinFlags,
+	io: JoinIo = {
+		input: process.stdin,
+		stdout: text => void process.stdout.write(text),
+		stderr: text => void process.stderr.write(text),
+		...terminalWidth(process.stdout),
+	},
+): Promise<number> {
 	let address;
 	try {
 		address = parseRoomAddress(addressText);
 	} catch (error) {
 		throw new UserError((error as Error).message, 2);
 	}
-	if (flags.code === undefined || !JoinCode.safeParse(flags.code.trim()).success) throw new UserError('--code: give the six-digit code from the facilitator’s join line', 2);
+	if (flags.code === undefined || !JoinCode.safeParse(flags.code.trim()).success)
+		throw new UserError('--code: give the six-digit code from the facilitator’s join line', 2);
 	const name = flags.learner;
 	if (!name) throw new UserError('--learner: give your name, as the group knows you', 2);
 	const isTTY = io.input.isTTY === true;
@@ -72,7 +82,10 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 				connection.close();
 				break;
 			}
-			const text = next.value.replace(/\t/g, ' ').replace(/\p{Cc}/gu, '').trim();
+			const text = next.value
+				.replace(/\t/g, ' ')
+				.replace(/\p{Cc}/gu, '')
+				.trim();
 			if (text !== '') give(text);
 			else if (isTTY) say('› ');
 		}
@@ -97,18 +110,29 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 				partnerName = message.partner;
 				look = Channel.safeParse(message.look).data;
 				say(`${style.heading(message.title)} — ${message.channel}, with ${message.partner}\n${wrapIndented(`Setting: ${message.setting}`, 0, width)}\n`);
-				say(`${message.rejoined ? `Rejoined as ${message.name}.` : `Joined as ${message.name}.`} Your replies stay hidden from the others until the round is revealed.\n\n`);
+				say(
+					`${message.rejoined ? `Rejoined as ${message.name}.` : `Joined as ${message.name}.`} Your replies stay hidden from the others until the round is revealed.\n\n`,
+				);
 				return;
 			case 'roster':
-				say(`${style.dim(`Waiting for the facilitator to start: ${message.count}${message.expected > 0 ? ` of ${message.expected}` : ''} joined${message.joined.length > 0 ? ` (${message.joined.join(', ')})` : ''}`)}\n`);
+				say(
+					`${style.dim(`Waiting for the facilitator to start: ${message.count}${message.expected > 0 ? ` of ${message.expected}` : ''} joined${message.joined.length > 0 ? ` (${message.joined.join(', ')})` : ''}`)}\n`,
+				);
 				return;
 			case 'partner':
-			{
-				const drawn = bubble({ kind: 'partner', id: message.id, text: message.text, time: new Date().toISOString(), source: 'model', ...(message.attachment ? { attachment: message.attachment } : {}) });
-				if (drawn) return say(`${drawn}\n`);
-				say(`${saidLine(partnerName, message.text, width)}\n`);
-				if (message.attachment) say(`${style.dim(wrapIndented(`[attached: ${message.attachment}]`, 2, width))}\n`);
-			}
+				{
+					const drawn = bubble({
+						kind: 'partner',
+						id: message.id,
+						text: message.text,
+						time: new Date().toISOString(),
+						source: 'model',
+						...(message.attachment ? { attachment: message.attachment } : {}),
+					});
+					if (drawn) return say(`${drawn}\n`);
+					say(`${saidLine(partnerName, message.text, width)}\n`);
+					if (message.attachment) say(`${style.dim(wrapIndented(`[attached: ${message.attachment}]`, 2, width))}\n`);
+				}
 				return;
 			case 'turn':
 				say(`${style.heading(`Round ${message.round}:`)} your reply to ${partnerName}${isTTY ? '' : ' (from the next input line)'}\n`);
@@ -116,11 +140,19 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 				askForReply(message.round);
 				return;
 			case 'committed':
-			{
-				const drawn = bubble({ kind: 'learner', id: 0, learner: name, text: message.text, time: new Date().toISOString(), round: message.round, carried: false } as unknown as Message);
-				if (drawn) say(`${drawn}\n`);
-				say(`Your reply for round ${message.round} is in${drawn ? ' (hidden from the others until the reveal)' : `: “${message.text}”`}\n`);
-			}
+				{
+					const drawn = bubble({
+						kind: 'learner',
+						id: 0,
+						learner: name,
+						text: message.text,
+						time: new Date().toISOString(),
+						round: message.round,
+						carried: false,
+					} as unknown as Message);
+					if (drawn) say(`${drawn}\n`);
+					say(`Your reply for round ${message.round} is in${drawn ? ' (hidden from the others until the reveal)' : `: “${message.text}”`}\n`);
+				}
 				return;
 			case 'progress': {
 				const line = `${message.committed} of ${message.of} have replied`;
@@ -133,7 +165,10 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 				say(`\n${style.heading(`Round ${message.round}: the replies side by side`)}\n`);
 				for (const reply of message.replies) {
 					say(`${saidLine(`${reply.learner} (${reply.score}/${reply.max})`, reply.text, width)}\n`);
-					const marks = [reply.met.length > 0 ? `met: ${reply.met.join(', ')}` : 'met: none', ...(reply.redFlags.length > 0 ? [`red flag: ${reply.redFlags.join('; ')}`] : [])];
+					const marks = [
+						reply.met.length > 0 ? `met: ${reply.met.join(', ')}` : 'met: none',
+						...(reply.redFlags.length > 0 ? [`red flag: ${reply.redFlags.join('; ')}`] : []),
+					];
 					say(`${style.dim(wrapIndented(marks.join(' · '), 2, width))}\n`);
 				}
 				return;
@@ -144,7 +179,9 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 				say(`${style.dim(`(${message.text})`)}\n`);
 				return;
 			case 'sjt-item':
-				say(`\n${style.heading(`Item ${message.item} of ${message.of}: ${message.title} (${message.kind === 'rank' ? 'rank all five, most appropriate first' : 'choose the best three'})`)}\n${wrapIndented(message.stem, 0, width)}\n\n`);
+				say(
+					`\n${style.heading(`Item ${message.item} of ${message.of}: ${message.title} (${message.kind === 'rank' ? 'rank all five, most appropriate first' : 'choose the best three'})`)}\n${wrapIndented(message.stem, 0, width)}\n\n`,
+				);
 				for (const option of message.options) say(`${wrapIndented(`${option.id}. ${option.text}`, 2, width)}\n`);
 				say(`Your answer${isTTY ? '' : ' (from the next input line)'}, e.g. ${message.kind === 'rank' ? 'A,D,B,C,E' : 'B,E,G'}\n`);
 				lastProgress = '';
@@ -157,7 +194,10 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 				wanted = undefined;
 				say(`\n${style.heading(`Item ${message.item}: how the group answered`)}\n`);
 				for (const spread of message.spread) {
-					if (spread.atPlace) say(`  ${spread.option}  ${spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.idealPlace ? '*' : ' '}:${String(count).padStart(2)}`).join('  ')}   ideal ${spread.idealPlace}\n`);
+					if (spread.atPlace)
+						say(
+							`  ${spread.option}  ${spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.idealPlace ? '*' : ' '}:${String(count).padStart(2)}`).join('  ')}   ideal ${spread.idealPlace}\n`,
+						);
 					else say(`  ${spread.option} ${spread.correct ? '✓' : ' '} chosen by ${spread.chosenBy}\n`);
 				}
 				say(`${style.heading(`Ideal: ${message.ideal.join(message.spread[0]?.atPlace ? ' > ' : ', ')}`)}\n`);
@@ -183,9 +223,13 @@ export async function runJoin(addressText: string, flags: JoinFlags, io: JoinIo 
 	// Nothing more will be asked: stop waiting on a line nobody will type.
 	reader.close();
 	(io.input as { unref?: () => void }).unref?.();
-	if (flags.save && title) io.stderr(`Your copy saved: ${saveOwnCopy(typeof flags.save === 'string' ? flags.save : undefined, name, title, partnerName, seen)}\n`);
+	if (flags.save && title)
+		io.stderr(`Your copy saved: ${saveOwnCopy(typeof flags.save === 'string' ? flags.save : undefined, name, title, partnerName, seen)}\n`);
 	if (!outcome) {
-		const why = closed.reason === 'ECONNREFUSED' ? `no room is open at ${addressText}` : `lost the connection to the room at ${addressText}${closed.reason ? ` (${closed.reason})` : ''}`;
+		const why =
+			closed.reason === 'ECONNREFUSED'
+				? `no room is open at ${addressText}`
+				: `lost the connection to the room at ${addressText}${closed.reason ? ` (${closed.reason})` : ''}`;
 		throw new UserError(`${why}: rejoin with the same command; a reply you committed is kept`);
 	}
 	if (outcome.message) throw new UserError(outcome.message);

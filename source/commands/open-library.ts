@@ -2,7 +2,16 @@ import { UserError } from '../cli/user-error.js';
 import { formatDiagnostic } from '../scenario/diagnostic.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledCache, CRITERIA_FILE, packageRoot, loadScenarioById, loadScenarios, scenarioDirectory, type LoadedScenario, type ScenarioLibrary } from '../library/scenario-files.js';
+import {
+	bundledCache,
+	CRITERIA_FILE,
+	packageRoot,
+	loadScenarioById,
+	loadScenarios,
+	scenarioDirectory,
+	type LoadedScenario,
+	type ScenarioLibrary,
+} from '../library/scenario-files.js';
 import { isDirectory } from './is-directory.js';
 import { editDistance } from '../rubric/fuzzy.js';
 
@@ -12,10 +21,17 @@ import { editDistance } from '../rubric/fuzzy.js';
  */
 export function libraryFolder(directoryOption?: string): string {
 	const directory = scenarioDirectory(directoryOption);
-	if (!isDirectory(directory)) throw new UserError(`no scenario library at ${directory}: give --scenarios (or POSTSAFE_SCENARIOS) a folder of scenario files, or leave it out for the built-in library`, 2);
+	if (!isDirectory(directory))
+		throw new UserError(
+			`no scenario library at ${directory}: give --scenarios (or POSTSAFE_SCENARIOS) a folder of scenario files, or leave it out for the built-in library`,
+			2,
+		);
 	if (!existsSync(join(directory, CRITERIA_FILE))) {
 		const builtIn = join(packageRoot(), 'scenarios', CRITERIA_FILE);
-		throw new UserError(`${directory} has no ${CRITERIA_FILE}: a scenario library needs one (the criteria its scenarios score); start from the built-in library's: cp ${builtIn} ${directory}/`, 2);
+		throw new UserError(
+			`${directory} has no ${CRITERIA_FILE}: a scenario library needs one (the criteria its scenarios score); start from the built-in library's: cp ${builtIn} ${directory}/`,
+			2,
+		);
 	}
 	return directory;
 }

@@ -20,7 +20,10 @@ export async function openAiDoctorLines(flags: PartnerFlags & ProviderFlags): Pr
 			];
 		case 'ready':
 			return [
-				{ ok: true, text: `An OpenAI-compatible server is answering at ${choice.baseUrl}${check.models.length > 0 ? `, serving ${check.models.join(', ')}` : ''}` },
+				{
+					ok: true,
+					text: `An OpenAI-compatible server is answering at ${choice.baseUrl}${check.models.length > 0 ? `, serving ${check.models.join(', ')}` : ''}`,
+				},
 				{ ok: true, text: `The model ${choice.model} is served there` },
 			];
 	}

@@ -22,7 +22,9 @@ export type OpenAiChoice = {
 };
 
 /** The OpenAI-compatible server from flags (--base-url, else POSTSAFE_BASE_URL), when --provider openai. */
-export function openAiChoice(flags: ProviderFlags & { readonly model?: string; readonly seed?: number; readonly timeout?: number; readonly offline?: boolean }): OpenAiChoice | undefined {
+export function openAiChoice(
+	flags: ProviderFlags & { readonly model?: string; readonly seed?: number; readonly timeout?: number; readonly offline?: boolean },
+): OpenAiChoice | undefined {
 	if (flags.provider !== 'openai' || flags.offline) return undefined;
 	const given = flags.baseUrl?.trim() || process.env.POSTSAFE_BASE_URL?.trim();
 	if (!given) throw new UserError('--provider openai needs the server: add --base-url http://HOST:PORT/v1', 2);

@@ -38,7 +38,19 @@ export type PlainOptions = {
  * per line, until the end of input, the turn limit or the partner's last word; then the debrief.
  * Driven by the same session as the terminal UI.
  */
-export async function playPlain({ session, learner, sources, json, coach = false, input, stdout, stderr, isTTY = false, width, scriptedPartner }: PlainOptions): Promise<number> {
+export async function playPlain({
+	session,
+	learner,
+	sources,
+	json,
+	coach = false,
+	input,
+	stdout,
+	stderr,
+	isTTY = false,
+	width,
+	scriptedPartner,
+}: PlainOptions): Promise<number> {
 	const { controller, recorder } = session;
 	const { scenario } = controller.current;
 	const say = json ? stderr : stdout;
@@ -86,7 +98,8 @@ export async function playPlain({ session, learner, sources, json, coach = false
 		if (addressed.kind === 'unknown' || addressed.text === '') {
 			// Not a reply: nothing of it is kept as pending.
 			read.sent();
-			if (addressed.kind === 'unknown') say(`${style.dim(`(nothing sent: @${addressed.name} is not somewhere you can write here; ${addressHelp(scenario)})`)}\n`);
+			if (addressed.kind === 'unknown')
+				say(`${style.dim(`(nothing sent: @${addressed.name} is not somewhere you can write here; ${addressHelp(scenario)})`)}\n`);
 			prompt();
 			continue;
 		}

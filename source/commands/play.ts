@@ -10,17 +10,18 @@ import { noticeLine, terminalWidth } from '../cli/said-line.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 import { rememberedName, rememberedNameLine, rememberName } from './remembered-name.js';
 
-export type PlayOptions = PartnerFlags & ProviderFlags & {
-	readonly learner?: string;
-	readonly turns?: number;
-	readonly coach?: boolean;
-	readonly plain?: boolean;
-	readonly json?: boolean;
-	readonly transcripts?: string;
-	readonly scenarios?: string;
-	/** `postsafe interview`: only interview scenarios, in the picker and by id. */
-	readonly mode?: 'interview';
-};
+export type PlayOptions = PartnerFlags &
+	ProviderFlags & {
+		readonly learner?: string;
+		readonly turns?: number;
+		readonly coach?: boolean;
+		readonly plain?: boolean;
+		readonly json?: boolean;
+		readonly transcripts?: string;
+		readonly scenarios?: string;
+		/** `postsafe interview`: only interview scenarios, in the picker and by id. */
+		readonly mode?: 'interview';
+	};
 
 /**
  * `postsafe play <id>` and `postsafe` alone (the picker). The terminal UI when both ends are a
@@ -91,7 +92,10 @@ export async function runPlay(id: string | undefined, options: PlayOptions): Pro
 	const { runTui } = await loadScreen(() => import('../ui/run-tui.js'));
 	const { appServices } = await import('./app-services.js');
 	return runTui({
-		services: { ...appServices({ library, choice: openAiNotice ? undefined : choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }), rememberLearner: rememberName },
+		services: {
+			...appServices({ library, choice: openAiNotice ? undefined : choice, transcripts, ...(options.turns === undefined ? {} : { turns: options.turns }) }),
+			rememberLearner: rememberName,
+		},
 		coach: options.coach === true,
 		...(learner === undefined ? {} : { learner }),
 		...(initial === undefined ? {} : { initial }),

@@ -12,7 +12,14 @@ import { readCatalog, type CatalogEntry } from '../transcript/catalog.js';
 import { openTranscript } from '../transcript/open.js';
 import { openLibrary } from './open-library.js';
 
-export type ReportOptions = { readonly learner?: string; readonly since?: string; readonly json?: boolean; readonly csv?: boolean; readonly transcripts?: string; readonly scenarios?: string };
+export type ReportOptions = {
+	readonly learner?: string;
+	readonly since?: string;
+	readonly json?: boolean;
+	readonly csv?: boolean;
+	readonly transcripts?: string;
+	readonly scenarios?: string;
+};
 
 function filterOf(options: ReportOptions): ReportFilter {
 	if (options.since === undefined) return options.learner === undefined ? {} : { learner: options.learner };
@@ -37,7 +44,9 @@ function checkFolder(directory: string): void {
 function sourceOf(entry: CatalogEntry): ReportSource {
 	if (entry.kind !== 'transcript') return entry;
 	const opened = openTranscript(entry.file);
-	return 'reason' in opened ? { kind: 'unreadable', file: entry.file, reason: opened.reason } : { kind: 'transcript', file: entry.file, transcript: opened.transcript };
+	return 'reason' in opened
+		? { kind: 'unreadable', file: entry.file, reason: opened.reason }
+		: { kind: 'transcript', file: entry.file, transcript: opened.transcript };
 }
 
 /** `postsafe report`: progress across the transcripts folder, as text, JSON or CSV. Reads files, never writes them. */

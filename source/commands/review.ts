@@ -40,7 +40,8 @@ export async function reviewServices(directory: string, scenarios?: string): Pro
 
 /** `postsafe review [transcript]`: the browser of the transcripts folder, or one transcript. */
 export async function runReview(file: string | undefined, options: ReviewOptions): Promise<number> {
-	if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError('reviewing needs a terminal; to read a transcript as text, run `postsafe export <transcript> --format md`', 2);
+	if (!process.stdin.isTTY || !process.stdout.isTTY)
+		throw new UserError('reviewing needs a terminal; to read a transcript as text, run `postsafe export <transcript> --format md`', 2);
 	// `postsafe review transcripts/` browses that folder, as --transcripts would.
 	const folder = file !== undefined && isDirectory(file) ? resolve(file) : undefined;
 	const directory = folder ?? transcriptDirectory(options.transcripts);

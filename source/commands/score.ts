@@ -39,7 +39,10 @@ function placedReplies(scenario: Scenario, replies: readonly string[]): PlacedRe
 	const placed: PlacedReply[] = [];
 	for (const reply of replies) {
 		const addressed = addressedLine(scenario, reply);
-		if (addressed.kind === 'unknown') return { error: `"@${addressed.name}" is not an audience of ${scenario.id} (it has ${scenario.audiences!.map(audience => `@${audience.id}`).join(', ')})` };
+		if (addressed.kind === 'unknown')
+			return {
+				error: `"@${addressed.name}" is not an audience of ${scenario.id} (it has ${scenario.audiences!.map(audience => `@${audience.id}`).join(', ')})`,
+			};
 		placed.push({ text: addressed.text, audience: addressed.audience });
 	}
 	return placed;

@@ -29,7 +29,19 @@ export type SjtPlainOptions = {
  * end the summary. From a pipe, an answer that can't be read is said why and scores 0, so the lines
  * that follow still answer the items they were meant for; at a terminal it is asked again.
  */
-export async function runSjtPlain({ items, sources, learner, seed, filter, directory, json, input, isTTY = false, stdout = text => void process.stdout.write(text), stderr = text => void process.stderr.write(text) }: SjtPlainOptions): Promise<number> {
+export async function runSjtPlain({
+	items,
+	sources,
+	learner,
+	seed,
+	filter,
+	directory,
+	json,
+	input,
+	isTTY = false,
+	stdout = text => void process.stdout.write(text),
+	stderr = text => void process.stderr.write(text),
+}: SjtPlainOptions): Promise<number> {
 	const say = json ? stderr : stdout;
 	const session = startSjtSessionFile({ directory, learner, timed: false, seed, filter });
 	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
@@ -54,7 +66,10 @@ export async function runSjtPlain({ items, sources, learner, seed, filter, direc
 	const results = session.results;
 	if (results.length === items.length) session.finish();
 	const summary = summarise(results);
-	if (json) stdout(`${JSON.stringify({ ...summary, results: results.map(result => ({ id: result.item.id, type: result.item.type, answer: result.answer, points: result.score.points, max: result.score.max })), record: session.file }, null, 2)}\n`);
+	if (json)
+		stdout(
+			`${JSON.stringify({ ...summary, results: results.map(result => ({ id: result.item.id, type: result.item.type, answer: result.answer, points: result.score.points, max: result.score.max })), record: session.file }, null, 2)}\n`,
+		);
 	else stdout(`${formatSummary(summary, results)}\n\n${savedLine(session.file, session.problem, { what: 'your answers' })}\n`);
 	const { problem } = session;
 	if (problem) {

@@ -32,34 +32,71 @@ export async function runSjtScore(options: { item: string; answer: string; json?
 /** `postsafe sjt list`: the bank, filtered as a session would be. */
 export async function runSjtList(options: { topic?: string; type?: SjtType; json?: boolean; scenarios?: string }, write: Write = out): Promise<number> {
 	const bank = await openSjtBank(options.scenarios);
-	const items = bank.items.map(loaded => loaded.item).filter(item => matchesFilter(item, options)).sort((a, b) => a.id.localeCompare(b.id));
+	const items = bank.items
+		.map(loaded => loaded.item)
+		.filter(item => matchesFilter(item, options))
+		.sort((a, b) => a.id.localeCompare(b.id));
 	if (options.json) {
-		write(`${JSON.stringify(items.map(({ id, type, title, topics, difficulty, options }) => ({ id, type, options: options.length, title, topics, difficulty })), null, 2)}\n`);
+		write(
+			`${JSON.stringify(
+				items.map(({ id, type, title, topics, difficulty, options }) => ({ id, type, options: options.length, title, topics, difficulty })),
+				null,
+				2,
+			)}\n`,
+		);
 		return 0;
 	}
 	if (items.length === 0) {
 		write(`No SJT items match${describeFilter(options)}. Run \`postsafe sjt list\` to see them all.\n`);
 		return 1;
 	}
-	write(`${formatTable([['Item', 'Type', 'Options', 'Difficulty', 'Topics'], ...items.map(item => [item.id, item.type, String(item.options.length), item.difficulty, item.topics.join(', ')])])}\n`);
+	write(
+		`${formatTable([['Item', 'Type', 'Options', 'Difficulty', 'Topics'], ...items.map(item => [item.id, item.type, String(item.options.length), item.difficulty, item.topics.join(', ')])])}\n`,
+	);
 	return 0;
 }
 
-export type SjtFlags = ItemFilter & { learner?: string; timed?: boolean; plain?: boolean; json?: boolean; transcripts?: string; seed?: number; scenarios?: string };
+export type SjtFlags = ItemFilter & {
+	learner?: string;
+	timed?: boolean;
+	plain?: boolean;
+	json?: boolean;
+	transcripts?: string;
+	seed?: number;
+	scenarios?: string;
+};
 
 /** `postsafe sjt`: a practice session, in the terminal or as plain text. */
 export async function runSjt(flags: SjtFlags): Promise<number> {
 	const bank = await openSjtBank(flags.scenarios);
 	const seed = flags.seed ?? randomInt(2 ** 31 - 1);
-	const filter: ItemFilter = { ...(flags.count === undefined ? {} : { count: flags.count }), ...(flags.topic ? { topic: flags.topic } : {}), ...(flags.type ? { type: flags.type } : {}) };
-	const items = chooseItems(bank.items.map(loaded => loaded.item), filter, seed);
+	const filter: ItemFilter = {
+		...(flags.count === undefined ? {} : { count: flags.count }),
+		...(flags.topic ? { topic: flags.topic } : {}),
+		...(flags.type ? { type: flags.type } : {}),
+	};
+	const items = chooseItems(
+		bank.items.map(loaded => loaded.item),
+		filter,
+		seed,
+	);
 	if (items.length === 0) throw new UserError(`no SJT items match${describeFilter(flags)}: run \`postsafe sjt list\` to see them`);
 	const plain = flags.plain === true || flags.json === true || !process.stdin.isTTY || !process.stdout.isTTY;
 	if (plain && flags.timed) throw new UserError('--timed needs the terminal screen, where the countdown shows: leave out --timed, or --plain and --json', 2);
 	const directory = usableTranscriptDirectory(flags.transcripts);
 	if (plain) {
 		const { runSjtPlain } = await import('./sjt-plain.js');
-		return runSjtPlain({ items, sources: bank.sourceNames, learner: flags.learner ?? 'learner', seed, filter, directory, json: flags.json === true, input: process.stdin, isTTY: process.stdin.isTTY === true });
+		return runSjtPlain({
+			items,
+			sources: bank.sourceNames,
+			learner: flags.learner ?? 'learner',
+			seed,
+			filter,
+			directory,
+			json: flags.json === true,
+			input: process.stdin,
+			isTTY: process.stdin.isTTY === true,
+		});
 	}
 	const learner = flags.learner ?? rememberedName();
 	if (flags.learner !== undefined) rememberName(flags.learner);

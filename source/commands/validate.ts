@@ -23,7 +23,11 @@ function isSjtFile(file: string): boolean {
 }
 
 /** Checks scenario files, SJT items, folders of them, or the criteria library; every problem as file:line:col. */
-export async function runValidate(paths: readonly string[], options: ValidateOptions, write = (text: string) => void process.stdout.write(text)): Promise<number> {
+export async function runValidate(
+	paths: readonly string[],
+	options: ValidateOptions,
+	write = (text: string) => void process.stdout.write(text),
+): Promise<number> {
 	const defaultDirectory = scenarioDirectory(options.scenarios);
 	const targets = paths.length > 0 ? paths.map(path => resolve(path)) : [defaultDirectory];
 	const errors: Diagnostic[] = [];
@@ -82,7 +86,14 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
 
 	for (const error of errors) write(`${formatDiagnostic(error)}\n`);
 	// Every file read counts, valid or not: "checked 2 scenarios" of 16 read as if 14 were skipped.
-	const checked = `${scenarioTargets.length} scenario${scenarioTargets.length === 1 ? '' : 's'}${sjtTargets.length > 0 ? `, ${sjtTargets.length} SJT item${sjtTargets.length === 1 ? '' : 's'}` : ''}${criteriaByFile.size > 0 ? ` and ${[...criteriaByFile.keys()].map(file => basename(file)).filter((name, index, all) => all.indexOf(name) === index).join(', ')}` : ''}`;
+	const checked = `${scenarioTargets.length} scenario${scenarioTargets.length === 1 ? '' : 's'}${sjtTargets.length > 0 ? `, ${sjtTargets.length} SJT item${sjtTargets.length === 1 ? '' : 's'}` : ''}${
+		criteriaByFile.size > 0
+			? ` and ${[...criteriaByFile.keys()]
+					.map(file => basename(file))
+					.filter((name, index, all) => all.indexOf(name) === index)
+					.join(', ')}`
+			: ''
+	}`;
 	if (errors.length > 0) {
 		write(`${style.flag('✗')} ${errors.length} problem${errors.length === 1 ? '' : 's'} found (checked ${checked}).\n`);
 		return 1;

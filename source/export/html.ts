@@ -20,7 +20,6 @@ import {
 	type ScoreView,
 } from './view.js';
 
-
 function titleOf(item: EvidenceItem, labels: ReadonlyMap<string, string>): string {
 	const label = labels.get(item.id) ?? item.id;
 	return item.kind === 'redFlag' ? `Red flag: ${label}` : item.kind === 'against' ? `Negated: ${label}` : `Met: ${label}`;
@@ -64,8 +63,13 @@ function turnItem(transcript: Transcript, turn: TranscriptTurn, index: number, c
 	const text = turn.role === 'learner' ? highlighted(turn, labels) : e(turn.text);
 	const attachment = turn.attachment ? `<p class="attachment">Attachment: ${e(turn.attachment)}</p>` : '';
 	const results = turn.role === 'learner' && turn.score ? replyResults(turn, labels) : undefined;
-	const resultList = results === undefined ? '' : `<ul class="results">${results.length > 0 ? results.map(resultItem).join('') : '<li class="none">This reply met no criterion and raised no red flag.</li>'}</ul>`;
-	const comments = commentsOn(transcript, index).map(comment => commentBlock(comment, context.timeZone)).join('');
+	const resultList =
+		results === undefined
+			? ''
+			: `<ul class="results">${results.length > 0 ? results.map(resultItem).join('') : '<li class="none">This reply met no criterion and raised no red flag.</li>'}</ul>`;
+	const comments = commentsOn(transcript, index)
+		.map(comment => commentBlock(comment, context.timeZone))
+		.join('');
 	return `<li class="turn ${turn.role}${turn.carried ? ' carried' : ''}" id="turn-${index + 1}"><div class="bubble"><p class="who"><strong>${e(speaker)}</strong>${audience} · turn ${index + 1} · ${e(formatTime(turn.time, context.timeZone))}${interrupted}${carried ? ` · <span class="carried-note">${carried}</span>` : ''}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
 }
 
@@ -84,11 +88,20 @@ const quotes = (words: readonly string[]) => words.map(word => `“${e(word)}”
 
 function scoreSection(score: ScoreView): string {
 	const whose = score.learner === undefined ? '' : ` — ${e(score.learner)}`;
-	const capped = score.capped ? `<p class="capped"><span class="sign">⚑</span> A red flag capped the total: the criteria earned ${score.earned}/${score.max}.</p>` : '';
+	const capped = score.capped
+		? `<p class="capped"><span class="sign">⚑</span> A red flag capped the total: the criteria earned ${score.earned}/${score.max}.</p>`
+		: '';
 	const rows = score.criteria.map(criterion => {
-		const undone = criterion.undoneBy.length > 0 ? `${criterion.evidence.length > 0 ? `met by ${quotes(criterion.evidence)}<br>` : ''}<span class="flag">undone by ⚑ ${e(criterion.undoneBy.join('; '))}:</span> ${quotes(criterion.against)}` : undefined;
-		const evidence = criterion.met ? quotes(criterion.evidence) : undone ?? (criterion.against.length > 0 ? `negated: ${quotes(criterion.against)}` : '<span class="none">—</span>');
-		const result = criterion.met ? '<td class="result met"><span class="sign">✓</span> met</td>' : '<td class="result missed"><span class="sign">✗</span> missed</td>';
+		const undone =
+			criterion.undoneBy.length > 0
+				? `${criterion.evidence.length > 0 ? `met by ${quotes(criterion.evidence)}<br>` : ''}<span class="flag">undone by ⚑ ${e(criterion.undoneBy.join('; '))}:</span> ${quotes(criterion.against)}`
+				: undefined;
+		const evidence = criterion.met
+			? quotes(criterion.evidence)
+			: (undone ?? (criterion.against.length > 0 ? `negated: ${quotes(criterion.against)}` : '<span class="none">—</span>'));
+		const result = criterion.met
+			? '<td class="result met"><span class="sign">✓</span> met</td>'
+			: '<td class="result missed"><span class="sign">✗</span> missed</td>';
 		return `<tr>${result}<td>${e(criterion.label)}</td><td class="points">${criterion.points}/${criterion.max}</td><td class="evidence">${evidence}</td></tr>`;
 	});
 	const table = `<table><thead><tr><th>Result</th><th>Criterion</th><th>Points</th><th>Evidence (the learner’s words)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -97,7 +110,10 @@ function scoreSection(score: ScoreView): string {
 		const mark = step.met ? '<span class="sign">✓</span> taken' : '<span class="sign">✗</span> missed';
 		return `<li class="${step.met ? 'met' : 'missed'}">${mark}: <strong>${e(step.label)}</strong>${detail ? ` — ${detail}` : ''}</li>`;
 	});
-	const structure = steps.length > 0 ? `<h3>Structure: ${score.structure.filter(step => step.met).length} of ${steps.length} steps</h3><ol class="steps">${steps.join('')}</ol>` : '';
+	const structure =
+		steps.length > 0
+			? `<h3>Structure: ${score.structure.filter(step => step.met).length} of ${steps.length} steps</h3><ol class="steps">${steps.join('')}</ol>`
+			: '';
 	const flags = score.redFlags.map(flag => {
 		const why = flag.why ? `<p class="why">Why it matters: ${e(flag.why)}</p>` : '';
 		return `<li class="red-flag"><span class="sign">⚑</span> red flag: <strong>${e(flag.label)}</strong> — ${quotes(flag.evidence)}${why}</li>`;
@@ -138,7 +154,9 @@ function reviewSection(transcript: Transcript, timeZone: string | undefined): st
 export function transcriptToHtml(transcript: Transcript, context: ExportContext): string {
 	const labels = labelsOf(transcript);
 	const scores = scoreViews(transcript);
-	const facts = factsOf(transcript, context).map(([label, value]) => `<dt>${label}</dt><dd>${e(value)}</dd>`).join('');
+	const facts = factsOf(transcript, context)
+		.map(([label, value]) => `<dt>${label}</dt><dd>${e(value)}</dd>`)
+		.join('');
 	const turns = transcript.turns.map((turn, index) => turnItem(transcript, turn, index, context, labels)).join('\n');
 	const score = scores.length > 0 ? scores.map(scoreSection).join('\n') : '<section class="score"><h2>Score</h2><p>Not scored.</p></section>';
 	return `<!doctype html>

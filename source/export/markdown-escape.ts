@@ -19,7 +19,10 @@ function escapeLine(line: string): string {
 
 /** Text on one line of its own (a heading, a list item, a table cell): line breaks become <br>. */
 export function inlineMarkdown(text: string): string {
-	return text.split(/\r\n|\r|\n/).map(escapeLine).join('<br>');
+	return text
+		.split(/\r\n|\r|\n/)
+		.map(escapeLine)
+		.join('<br>');
 }
 
 /** A paragraph whose line breaks are kept (hard breaks); blank lines stay paragraph breaks. */

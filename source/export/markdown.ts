@@ -35,7 +35,11 @@ function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number
 	const interrupted = turn.interrupted ? ' (interrupted)' : '';
 	const carried = carriedNote(turn);
 	const where = whereOf(turn, transcript);
-	const lines = [`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))}${where ? ` · ${inlineMarkdown(where)}` : ''} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`, '', blockQuote(turn.text)];
+	const lines = [
+		`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))}${where ? ` · ${inlineMarkdown(where)}` : ''} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`,
+		'',
+		blockQuote(turn.text),
+	];
 	if (turn.attachment) lines.push('>', `> *Attachment:* ${inlineMarkdown(turn.attachment)}`);
 	if (turn.role === 'learner' && turn.score) {
 		const results = replyResults(turn, labels);
@@ -62,7 +66,9 @@ function scoreSection(score: ScoreView): string[] {
 	if (score.capped) lines.push(`A red flag capped the total: the criteria earned ${score.earned}/${score.max}.`, '');
 	lines.push('| Result | Criterion | Points | Evidence (the learner’s words) |', '|---|---|---|---|');
 	for (const criterion of score.criteria) {
-		lines.push(`| ${criterion.met ? '✓ met' : '✗ missed'} | ${inlineMarkdown(criterion.label)} | ${criterion.points}/${criterion.max} | ${evidenceCell(criterion)} |`);
+		lines.push(
+			`| ${criterion.met ? '✓ met' : '✗ missed'} | ${inlineMarkdown(criterion.label)} | ${criterion.points}/${criterion.max} | ${evidenceCell(criterion)} |`,
+		);
 	}
 	lines.push('');
 	if (score.structure.length > 0) {
@@ -84,7 +90,13 @@ function scoreSection(score: ScoreView): string[] {
 
 function reflectionSection(reflection: NonNullable<Transcript['reflection']>): string[] {
 	const answer = (question: string, text: string) => [`### ${question}`, '', ...paragraphLines(text), ''];
-	return ['## Reflection', '', ...answer('What happened?', reflection.whatHappened), ...answer('So what?', reflection.soWhat), ...answer('Now what?', reflection.nowWhat)];
+	return [
+		'## Reflection',
+		'',
+		...answer('What happened?', reflection.whatHappened),
+		...answer('So what?', reflection.soWhat),
+		...answer('Now what?', reflection.nowWhat),
+	];
 }
 
 function reviewSection(transcript: Transcript, review: NonNullable<Transcript['review']>, timeZone: string | undefined): string[] {
@@ -105,7 +117,10 @@ function reviewSection(transcript: Transcript, review: NonNullable<Transcript['r
 	const earlier = review.history ?? [];
 	if (earlier.length > 0) {
 		lines.push('### Earlier sign-offs (superseded)', '');
-		for (const signOff of earlier) lines.push(`- ${formatDateTime(signOff.signedAt, timeZone)} — **${inlineMarkdown(signOff.reviewer)}**: ${signOff.outcome}. ${inlineMarkdown(signOff.summary)}`);
+		for (const signOff of earlier)
+			lines.push(
+				`- ${formatDateTime(signOff.signedAt, timeZone)} — **${inlineMarkdown(signOff.reviewer)}**: ${signOff.outcome}. ${inlineMarkdown(signOff.summary)}`,
+			);
 		lines.push('');
 	}
 	const stray = commentsOffTheConversation(transcript);
@@ -117,13 +132,19 @@ function reviewSection(transcript: Transcript, review: NonNullable<Transcript['r
 export function transcriptToMarkdown(transcript: Transcript, context: ExportContext): string {
 	const labels = labelsOf(transcript);
 	const scores = scoreViews(transcript);
-	const lines = [`# ${inlineMarkdown(transcript.scenario.title)}`, '', ...factsOf(transcript, context).map(([label, value]) => `- **${label}:** ${inlineMarkdown(value)}`), ''];
+	const lines = [
+		`# ${inlineMarkdown(transcript.scenario.title)}`,
+		'',
+		...factsOf(transcript, context).map(([label, value]) => `- **${label}:** ${inlineMarkdown(value)}`),
+		'',
+	];
 	lines.push('## Conversation', '');
 	transcript.turns.forEach((turn, index) => lines.push(...turnSection(transcript, turn, index, context, labels)));
 	if (transcript.pending?.length) {
 		// Replies the learner had sent that the session never reached: kept, not scored.
 		lines.push('### Sent, never answered (the session was stopped first; not scored)', '');
-		for (const reply of transcript.pending) lines.push(`${inlineMarkdown(reply.learner)} · ${formatTime(reply.time, context.timeZone)}`, '', blockQuote(reply.text), '');
+		for (const reply of transcript.pending)
+			lines.push(`${inlineMarkdown(reply.learner)} · ${formatTime(reply.time, context.timeZone)}`, '', blockQuote(reply.text), '');
 	}
 	if (scores.length === 0) lines.push('## Score', '', 'Not scored.', '');
 	for (const score of scores) lines.push(...scoreSection(score));

@@ -42,7 +42,12 @@ function itemView(record: SjtRecord['items'][number], index: number, context: Sj
 		const score = scoreRank(record.id, record.ideal, record.answer);
 		answer = `Your order: ${record.answer.length > 0 ? record.answer.join(' > ') : '(nothing entered)'}`;
 		ideal = `Ideal order: ${record.ideal.join(' > ')}`;
-		options = score.perOption.map(entry => ({ id: entry.option, marks: `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`, text: option(entry.option)?.text, rationale: option(entry.option)?.rationale }));
+		options = score.perOption.map(entry => ({
+			id: entry.option,
+			marks: `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`,
+			text: option(entry.option)?.text,
+			rationale: option(entry.option)?.rationale,
+		}));
 	} else {
 		const score = scoreBest3(record.id, BEST3_LETTERS, record.ideal, record.answer);
 		answer = `You chose: ${record.answer.length > 0 ? record.answer.join(', ') : '(nothing)'}${record.overSelected ? ' (more than three: 0 marks)' : ''}`;
@@ -64,7 +69,12 @@ function factsOf(record: SjtRecord, context: SjtExportContext): [label: string, 
 		['Date', formatDateTime(record.startedAt, context.timeZone)],
 		['Mode', `SJT practice${record.timed ? ', timed' : ''}`],
 		['Status', record.status],
-		['Score', summary.items === 0 ? 'no items answered' : `${summary.points}/${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`],
+		[
+			'Score',
+			summary.items === 0
+				? 'no items answered'
+				: `${summary.points}/${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`,
+		],
 		['Record', record.id],
 	];
 }
@@ -77,7 +87,15 @@ export function sjtRecordToMarkdown(record: SjtRecord, context: SjtExportContext
 	const lines = ['# SJT practice', '', ...factsOf(record, context).map(([label, value]) => `- **${label}:** ${inlineMarkdown(value)}`), ''];
 	record.items.forEach((item, index) => {
 		const view = itemView(item, index, context);
-		lines.push(`## ${inlineMarkdown(view.heading)}`, '', view.stem === undefined ? `*${MISSING}*` : inlineMarkdown(view.stem), '', `- ${inlineMarkdown(view.answer)}`, `- ${inlineMarkdown(view.ideal)}`, '');
+		lines.push(
+			`## ${inlineMarkdown(view.heading)}`,
+			'',
+			view.stem === undefined ? `*${MISSING}*` : inlineMarkdown(view.stem),
+			'',
+			`- ${inlineMarkdown(view.answer)}`,
+			`- ${inlineMarkdown(view.ideal)}`,
+			'',
+		);
 		for (const option of view.options) {
 			lines.push(`- **${option.id}** · ${inlineMarkdown(option.marks)}${option.text ? `: ${inlineMarkdown(option.text)}` : ''}`);
 			if (option.rationale) lines.push(`  - Why: ${inlineMarkdown(option.rationale)}`);
@@ -93,16 +111,22 @@ export function sjtRecordToMarkdown(record: SjtRecord, context: SjtExportContext
 
 /** An SJT practice record as one self-contained HTML page that prints on A4. */
 export function sjtRecordToHtml(record: SjtRecord, context: SjtExportContext): string {
-	const facts = factsOf(record, context).map(([label, value]) => `<dt>${label}</dt><dd>${e(value)}</dd>`).join('');
+	const facts = factsOf(record, context)
+		.map(([label, value]) => `<dt>${label}</dt><dd>${e(value)}</dd>`)
+		.join('');
 	const items = record.items.map((item, index) => {
 		const view = itemView(item, index, context);
 		const options = view.options
-			.map(option => `<li><strong>${option.id}</strong> · ${e(option.marks)}${option.text ? `<p class="text">${e(option.text)}</p>` : ''}${option.rationale ? `<p class="why">Why: ${e(option.rationale)}</p>` : ''}</li>`)
+			.map(
+				option =>
+					`<li><strong>${option.id}</strong> · ${e(option.marks)}${option.text ? `<p class="text">${e(option.text)}</p>` : ''}${option.rationale ? `<p class="why">Why: ${e(option.rationale)}</p>` : ''}</li>`,
+			)
 			.join('');
 		const guidance = view.guidance.length > 0 ? `<h3>Guidance</h3><ul>${view.guidance.map(line => `<li>${e(line)}</li>`).join('')}</ul>` : '';
 		return `<section class="sjt-item"><h2>${e(view.heading)}</h2><p>${view.stem === undefined ? `<em>${MISSING}</em>` : e(view.stem)}</p><p>${e(view.answer)}<br>${e(view.ideal)}</p><ul class="options">${options}</ul>${guidance}</section>`;
 	});
-	const revisit = record.summary.revisit.length > 0 ? `<section><h2>To revisit</h2><ul>${record.summary.revisit.map(id => `<li>${e(id)}</li>`).join('')}</ul></section>` : '';
+	const revisit =
+		record.summary.revisit.length > 0 ? `<section><h2>To revisit</h2><ul>${record.summary.revisit.map(id => `<li>${e(id)}</li>`).join('')}</ul></section>` : '';
 	return `<!doctype html>
 <html lang="en-GB">
 <head>

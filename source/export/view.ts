@@ -42,7 +42,6 @@ export type ScoreView = {
 
 type ScoreJson = NonNullable<Transcript['score']>;
 
-
 // The explanation fields (why, against, structure, capped) sit beside the score JSON's contract, so
 // the schema lets them through untyped: they are read defensively here.
 function scoreView(json: ScoreJson, learner: string | undefined): ScoreView {
@@ -155,7 +154,10 @@ export function factsOf(transcript: Transcript, context: ExportContext): [label:
 /** "the group (public, 40: Ellie Marsh, Josh Whitfield, …); Ellie (private: Ellie Marsh)": where the learner could write. */
 function audiencesFact(audiences: NonNullable<Transcript['audiences']>): string {
 	return audiences
-		.map(audience => `${audience.label} (${audience.public ? 'public' : 'private'}${audience.size === undefined ? '' : `, ${audience.size}`}: ${audience.members.join(', ')})`)
+		.map(
+			audience =>
+				`${audience.label} (${audience.public ? 'public' : 'private'}${audience.size === undefined ? '' : `, ${audience.size}`}: ${audience.members.join(', ')})`,
+		)
 		.join('; ');
 }
 

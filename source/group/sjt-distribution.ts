@@ -16,8 +16,18 @@ export type GroupSjt = {
 export function groupSjt(item: SjtItem, answers: readonly { readonly learner: string; readonly answer: readonly string[] }[]): GroupSjt {
 	const spread: OptionSpread[] = item.options.map(option =>
 		item.type === 'rank'
-			? { type: 'rank', option: option.id, ideal: item.answer.indexOf(option.id) + 1, atPlace: item.options.map((_, place) => answers.filter(entry => entry.answer[place] === option.id).length) }
-			: { type: 'best3', option: option.id, correct: item.answer.includes(option.id), chosenBy: answers.filter(entry => entry.answer.includes(option.id)).length },
+			? {
+					type: 'rank',
+					option: option.id,
+					ideal: item.answer.indexOf(option.id) + 1,
+					atPlace: item.options.map((_, place) => answers.filter(entry => entry.answer[place] === option.id).length),
+				}
+			: {
+					type: 'best3',
+					option: option.id,
+					correct: item.answer.includes(option.id),
+					chosenBy: answers.filter(entry => entry.answer.includes(option.id)).length,
+				},
 	);
 	return { spread, learners: answers.map(entry => ({ ...entry, score: scoreSjtAnswer(item, entry.answer) })) };
 }

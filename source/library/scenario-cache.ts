@@ -9,8 +9,7 @@ import type { CriteriaLibrary, Scenario } from '../scenario/schema.js';
  * whose bytes match skips YAML, schema and checks, and any other file takes the full path.
  */
 export type CacheEntry =
-	| { readonly kind: 'criteria'; readonly value: CriteriaLibrary }
-	| { readonly kind: 'scenario'; readonly value: Scenario; readonly idPosition: Position };
+	{ readonly kind: 'criteria'; readonly value: CriteriaLibrary } | { readonly kind: 'scenario'; readonly value: Scenario; readonly idPosition: Position };
 
 export type LibraryCache = ReadonlyMap<string, CacheEntry>;
 

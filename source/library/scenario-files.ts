@@ -103,11 +103,13 @@ export function duplicateIdErrors<T extends { readonly file: string; readonly id
 			firstSeen.set(id, item);
 			return [];
 		}
-		return [{
-			file: displayName(item.file),
-			...item.idPosition,
-			message: `id: duplicate id "${id}" (first defined at ${displayName(first.file)}:${first.idPosition.line}:${first.idPosition.column})`,
-		}];
+		return [
+			{
+				file: displayName(item.file),
+				...item.idPosition,
+				message: `id: duplicate id "${id}" (first defined at ${displayName(first.file)}:${first.idPosition.line}:${first.idPosition.column})`,
+			},
+		];
 	});
 }
 

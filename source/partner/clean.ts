@@ -13,7 +13,10 @@ const TITLE = /^(?:dr|mr|mrs|ms|miss|mx|prof)\.?$/i;
 
 /** The names a model labels someone by: "Dr Priya Raman", "Priya Raman", "Priya", "Dr Raman". */
 function nameVariants(name: string): string[] {
-	const words = name.trim().split(/\s+/).filter(word => word !== '');
+	const words = name
+		.trim()
+		.split(/\s+/)
+		.filter(word => word !== '');
 	if (words.length === 0) return [];
 	const titled = words.length > 1 && TITLE.test(words[0]!);
 	const bare = titled ? words.slice(1) : words;
@@ -122,7 +125,13 @@ export function cleanMessage(text: string, speakers: Speakers): string {
 	if (learnerLine !== undefined) cleaned = cleaned.slice(0, learnerLine);
 	// A DM shows no markdown: bold is plain words.
 	cleaned = cleaned.replace(STAGE_DIRECTION, '').replace(/\*\*([^*\n]+)\*\*/g, '$1');
-	cleaned = unquote(cleaned.replace(/[ \t]{2,}/g, ' ').replace(/\n{3,}/g, '\n\n').trim(), note !== null);
+	cleaned = unquote(
+		cleaned
+			.replace(/[ \t]{2,}/g, ' ')
+			.replace(/\n{3,}/g, '\n\n')
+			.trim(),
+		note !== null,
+	);
 	if (cleaned.length > MAX_MESSAGE) {
 		const cut = cleaned.slice(0, MAX_MESSAGE);
 		const lastStop = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '), cut.lastIndexOf('\n'));

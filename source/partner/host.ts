@@ -23,7 +23,8 @@ export function normaliseHost(input: string | undefined): string {
 	} catch {
 		throw new Error(`"${input}" is not an Ollama address; use host, host:port or http://host:port`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`"${input}" is not an Ollama address: Ollama speaks http:// or https://, not ${url.protocol}//`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw new Error(`"${input}" is not an Ollama address: Ollama speaks http:// or https://, not ${url.protocol}//`);
 	// 0.0.0.0 is where a server listens, not where to reach it.
 	const hostname = url.hostname === '0.0.0.0' ? '127.0.0.1' : url.hostname;
 	const port = url.port || String(DEFAULT_OLLAMA_PORT);

@@ -35,7 +35,8 @@ export function notOllamaReason(error: unknown, host: string): string | undefine
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host as ${new URL(host).hostname}`;
 	const status = (error as { status_code?: number }).status_code;
 	if (status !== undefined) return `the server at ${host} isn't Ollama (HTTP ${status} for /api/version)`;
-	if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'NotOllamaAnswer') return `the server at ${host} isn't Ollama (its /api/version answer isn't Ollama's)`;
+	if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'NotOllamaAnswer')
+		return `the server at ${host} isn't Ollama (its /api/version answer isn't Ollama's)`;
 	return undefined;
 }
 
@@ -47,10 +48,12 @@ export function describeOllamaError(error: unknown, host: string, model: string)
 	if (isSlow(error)) return `Ollama at ${host} is slow: it did not answer in time`;
 	if (status === 503) return `Ollama at ${host} is busy (its queue of requests is full)`;
 	// Something else answers there: an HTML page or other text where Ollama's JSON should be.
-	if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'NotOllamaAnswer') return `the server at ${host} isn't Ollama (its answer isn't Ollama's JSON)`;
+	if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'NotOllamaAnswer')
+		return `the server at ${host} isn't Ollama (its answer isn't Ollama's JSON)`;
 	if (status !== undefined && status >= 500) return `Ollama at ${host} had an error (HTTP ${status}: ${(error as Error).message.split('\n')[0]})`;
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `no such host as ${host}`;
-	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /terminated|other side closed|socket|did not receive done/i.test(String((error as Error)?.message))) return `the connection to Ollama at ${host} dropped`;
+	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || /terminated|other side closed|socket|did not receive done/i.test(String((error as Error)?.message)))
+		return `the connection to Ollama at ${host} dropped`;
 	if (status === 404) return `the model ${model} isn't installed at ${host} (ollama pull ${model})`;
 	const message = error instanceof Error ? error.message : String(error);
 	return `Ollama: ${message.split('\n')[0]}`;

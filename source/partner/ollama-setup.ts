@@ -58,11 +58,18 @@ export type PullProgress = { readonly status: string; readonly completed?: numbe
 
 /** Downloads a model, reporting progress as it goes; rejects with a one-line reason. */
 export async function pullModel(host: string, model: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
-	const client = await ollamaClient({ host, ...(signal ? { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(url, { ...init, signal }) } : {}) });
+	const client = await ollamaClient({
+		host,
+		...(signal ? { fetch: (url: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(url, { ...init, signal }) } : {}),
+	});
 	try {
 		const stream = await client.pull({ model, stream: true });
 		for await (const part of stream) {
-			onProgress({ status: part.status, ...(part.completed === undefined ? {} : { completed: part.completed }), ...(part.total === undefined ? {} : { total: part.total }) });
+			onProgress({
+				status: part.status,
+				...(part.completed === undefined ? {} : { completed: part.completed }),
+				...(part.total === undefined ? {} : { total: part.total }),
+			});
 		}
 	} catch (error) {
 		throw new Error(describeOllamaError(error, host, model));

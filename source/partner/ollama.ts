@@ -38,7 +38,10 @@ export const BUSY_BACKOFF_MS: readonly number[] = [500, 1000, 2000];
 
 /** Thrown when a busy server stayed busy through every retry. */
 export class StillBusy extends Error {
-	constructor(readonly tries: number, cause: unknown) {
+	constructor(
+		readonly tries: number,
+		cause: unknown,
+	) {
 		super(`busy after ${tries} tries`, { cause });
 	}
 }
@@ -78,7 +81,10 @@ export class OllamaPartner implements Partner {
 		this.info = { kind: 'ollama', model: options.model, host: options.host, seed: options.seed };
 	}
 
-	async respond(request: PartnerRequest, { signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }): Promise<PartnerTurn> {
+	async respond(
+		request: PartnerRequest,
+		{ signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void },
+	): Promise<PartnerTurn> {
 		const { scenario } = request;
 		const speakers = speakersOf(request);
 		const guidance = chooseBeat(scenario, request);
@@ -109,7 +115,10 @@ export class OllamaPartner implements Partner {
 		// A fetch joined to this turn's signals: the learner's Esc and the idle timeout both stop it,
 		// even before the first token (the client's own abort only reaches an open stream).
 		const both = AbortSignal.any([signal, stuck.signal, overdue.signal]);
-		const client = await ollamaClient({ host: this.options.host, fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }) });
+		const client = await ollamaClient({
+			host: this.options.host,
+			fetch: (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, both]) : both }),
+		});
 		try {
 			const ask = () =>
 				client.chat({
@@ -117,7 +126,11 @@ export class OllamaPartner implements Partner {
 					messages: [...messages],
 					stream: true,
 					think: false,
-					options: { seed: this.options.seed, num_predict: MAX_TOKENS, ...(this.options.temperature === undefined ? {} : { temperature: this.options.temperature }) },
+					options: {
+						seed: this.options.seed,
+						num_predict: MAX_TOKENS,
+						...(this.options.temperature === undefined ? {} : { temperature: this.options.temperature }),
+					},
 				});
 			const stream = await askUntilNotBusy(ask, both, this.options.busyBackoffMs ?? BUSY_BACKOFF_MS, () => (lastActivity = Date.now()));
 			const stop = () => stream.abort();
@@ -147,8 +160,13 @@ export class OllamaPartner implements Partner {
 			if (signal.aborted) throw signal.reason;
 			const partial = cleanMessage(text, speakers);
 			if (stuck.signal.aborted) throw new PartnerFailure(`no reply from ${this.options.model} for ${Math.round(timeoutMs / 1000)} s`, partial);
-			if (overdue.signal.aborted) throw new PartnerFailure(`${this.options.model} was still writing one message after ${Math.round((timeoutMs * WHOLE_MESSAGE_TIMEOUTS) / 1000)} s`, partial);
-			if (error instanceof StillBusy) throw new PartnerFailure(`Ollama at ${this.options.host} is busy (its queue of requests is full); asked ${error.tries} times`, partial);
+			if (overdue.signal.aborted)
+				throw new PartnerFailure(
+					`${this.options.model} was still writing one message after ${Math.round((timeoutMs * WHOLE_MESSAGE_TIMEOUTS) / 1000)} s`,
+					partial,
+				);
+			if (error instanceof StillBusy)
+				throw new PartnerFailure(`Ollama at ${this.options.host} is busy (its queue of requests is full); asked ${error.tries} times`, partial);
 			throw new PartnerFailure(describeOllamaError(error, this.options.host, this.options.model), partial);
 		} finally {
 			clearTimeout(idleTimer);

@@ -14,7 +14,13 @@ export type OpenAiServer = {
 export async function openAiClient(server: OpenAiServer, fetchWith?: typeof fetch): Promise<OpenAI> {
 	const { default: Client } = await import('openai');
 	// Local servers need no key, but the client insists on one; a placeholder goes in the header unread.
-	return new Client({ baseURL: server.baseUrl, apiKey: server.apiKey ?? 'not-needed', maxRetries: 0, timeout: 10 * 60 * 1000, ...(fetchWith ? { fetch: fetchWith } : {}) });
+	return new Client({
+		baseURL: server.baseUrl,
+		apiKey: server.apiKey ?? 'not-needed',
+		maxRetries: 0,
+		timeout: 10 * 60 * 1000,
+		...(fetchWith ? { fetch: fetchWith } : {}),
+	});
 }
 
 /**
@@ -30,7 +36,8 @@ export function normaliseBaseUrl(input: string): string {
 	} catch {
 		throw new Error(`"${input}" is not a server address; use http://host:port/v1`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`"${input}" is not a server address: use http:// or https://, not ${url.protocol}//`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw new Error(`"${input}" is not a server address: use http:// or https://, not ${url.protocol}//`);
 	const path = url.pathname.replace(/\/+$/, '');
 	return `${url.protocol}//${url.host}${path === '' ? '/v1' : path}`;
 }

@@ -1,5 +1,11 @@
 /** The parts of the client's errors that say what happened, read without loading the client. */
-type ApiErrorLike = { readonly status?: number; readonly error?: { readonly message?: unknown }; readonly message?: string; readonly name?: string; readonly cause?: unknown };
+type ApiErrorLike = {
+	readonly status?: number;
+	readonly error?: { readonly message?: unknown };
+	readonly message?: string;
+	readonly name?: string;
+	readonly cause?: unknown;
+};
 
 function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;
@@ -26,7 +32,10 @@ export function isBusy(error: unknown): boolean {
 /** Whether nothing answered at all at the address (as opposed to a server answering with an error). */
 export function isUnreachableServer(error: unknown): boolean {
 	const code = errorCode(error);
-	return statusOf(error) === undefined && (code === undefined || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(code));
+	return (
+		statusOf(error) === undefined &&
+		(code === undefined || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(code))
+	);
 }
 
 /** One line on what went wrong talking to an OpenAI-compatible server, in words a learner can act on. */
@@ -35,8 +44,10 @@ export function describeOpenAiError(error: unknown, baseUrl: string, model: stri
 	const status = statusOf(error);
 	const said = (error as ApiErrorLike | undefined)?.error?.message;
 	const detail = typeof said === 'string' && said.trim() ? `: ${said.trim().split('\n')[0]}` : '';
-	if (status === 401 || status === 403) return `the server at ${baseUrl} refused the API key (HTTP ${status}): name the variable that holds it with --api-key-env`;
-	if (status === 404) return `the model ${model} isn't served at ${baseUrl} (HTTP 404${detail}); see \`postsafe models --provider openai --base-url ${baseUrl}\``;
+	if (status === 401 || status === 403)
+		return `the server at ${baseUrl} refused the API key (HTTP ${status}): name the variable that holds it with --api-key-env`;
+	if (status === 404)
+		return `the model ${model} isn't served at ${baseUrl} (HTTP 404${detail}); see \`postsafe models --provider openai --base-url ${baseUrl}\``;
 	if (status === 429 || status === 503) return `the server at ${baseUrl} is busy (HTTP ${status}${detail}) and stayed busy`;
 	if (status !== undefined) return `the server at ${baseUrl} failed (HTTP ${status}${detail})`;
 	if (code === 'ECONNREFUSED') return `no server is running at ${baseUrl} (connection refused)`;

@@ -114,11 +114,16 @@ export function chatMessages(request: PartnerRequest, templates: PromptTemplates
 		thread: scenario.thread ? ` (${scenario.thread})` : '',
 		situation: situation({ ...scenario, partner }, learner),
 	});
-	const history = conversation.filter((message, index) => !isFailedAttempt(message, conversation[index + 1])).map((message): ChatMessage =>
-		message.kind === 'partner'
-			? { role: 'assistant', content: `${placeTag(scenario, message, partner.name)}${message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text}` }
-			: { role: 'user', content: `${placeTag(scenario, message, partner.name)}${message.text}` },
-	);
+	const history = conversation
+		.filter((message, index) => !isFailedAttempt(message, conversation[index + 1]))
+		.map((message): ChatMessage =>
+			message.kind === 'partner'
+				? {
+						role: 'assistant',
+						content: `${placeTag(scenario, message, partner.name)}${message.attachment ? `${message.text}\n[sent with an attachment: ${message.attachment}]` : message.text}`,
+					}
+				: { role: 'user', content: `${placeTag(scenario, message, partner.name)}${message.text}` },
+		);
 	// The partner answers each round's reply but the last, which ends the conversation.
 	const reminder = fillTemplate(templates.reminder, {
 		name: partner.name,

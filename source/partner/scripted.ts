@@ -41,7 +41,9 @@ export function beatPlace(beat: Beat): Pick<PartnerTurn, 'voice' | 'audience' | 
 	return {
 		...(beat.voice === undefined ? {} : { voice: beat.voice }),
 		...(beat.audience === undefined ? {} : { audience: beat.audience }),
-		...(beat.also === undefined ? {} : { also: beat.also.map(said => ({ text: said.say, voice: said.voice, ...(said.audience === undefined ? {} : { audience: said.audience }) })) }),
+		...(beat.also === undefined
+			? {}
+			: { also: beat.also.map(said => ({ text: said.say, voice: said.voice, ...(said.audience === undefined ? {} : { audience: said.audience }) })) }),
 	};
 }
 

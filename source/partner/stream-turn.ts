@@ -25,7 +25,11 @@ export type StreamTurnOptions = {
  * have chosen, cleaned as it streams, stopped where the model starts writing the learner's side, and
  * replaced by the scripted beat when it comes back empty or out of character.
  */
-export async function streamTurn(request: PartnerRequest, { signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void }, options: StreamTurnOptions): Promise<PartnerTurn> {
+export async function streamTurn(
+	request: PartnerRequest,
+	{ signal, onText }: { readonly signal: AbortSignal; readonly onText?: (textSoFar: string) => void },
+	options: StreamTurnOptions,
+): Promise<PartnerTurn> {
 	const { scenario } = request;
 	const speakers = speakersOf(request);
 	const guidance = chooseBeat(scenario, request);

@@ -26,10 +26,19 @@ export class VoicesPartner implements Partner {
 		for (const line of turn.also) {
 			options.signal.throwIfAborted();
 			// The beat narrowed to this voice's line: the guidance the model is given, and the only one it can choose.
-			const beat: Beat = { id: turn.beat ?? 'also', say: line.text, voice: line.voice, end: false, ...(line.audience === undefined ? {} : { audience: line.audience }) };
+			const beat: Beat = {
+				id: turn.beat ?? 'also',
+				say: line.text,
+				voice: line.voice,
+				end: false,
+				...(line.audience === undefined ? {} : { audience: line.audience }),
+			};
 			let text = line.text;
 			try {
-				const answer = await this.inner.respond({ ...request, scenario: { ...request.scenario, beats: [beat] }, conversation, usedBeats: [] }, { signal: options.signal });
+				const answer = await this.inner.respond(
+					{ ...request, scenario: { ...request.scenario, beats: [beat] }, conversation, usedBeats: [] },
+					{ signal: options.signal },
+				);
 				if (answer.source === 'model' && answer.text.trim() !== '') text = answer.text;
 			} catch (error) {
 				if (options.signal.aborted) throw error;
@@ -42,5 +51,13 @@ export class VoicesPartner implements Partner {
 }
 
 function said(text: string, voice: string | undefined, audience: string | undefined): Message {
-	return { kind: 'partner', id: -1, text, time: new Date(0).toISOString(), source: 'model', ...(voice === undefined ? {} : { voice }), ...(audience === undefined ? {} : { audience }) };
+	return {
+		kind: 'partner',
+		id: -1,
+		text,
+		time: new Date(0).toISOString(),
+		source: 'model',
+		...(voice === undefined ? {} : { voice }),
+		...(audience === undefined ? {} : { audience }),
+	};
 }

@@ -189,7 +189,8 @@ export function aggregateReport({ sources, filter, scenarios, labels }: ReportIn
 	sessions.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.id.localeCompare(b.id) || a.learner.localeCompare(b.learner));
 	const criteria = criterionRates(sessions, labels);
 	const chose = sessions.flatMap(session => (session.where ? [session.where] : []));
-	const where = chose.length === 0 ? undefined : { public: chose.reduce((sum, item) => sum + item.public, 0), private: chose.reduce((sum, item) => sum + item.private, 0) };
+	const where =
+		chose.length === 0 ? undefined : { public: chose.reduce((sum, item) => sum + item.public, 0), private: chose.reduce((sum, item) => sum + item.private, 0) };
 	return {
 		sessions,
 		...(filter.learner === undefined ? {} : { learner: filter.learner }),

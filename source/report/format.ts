@@ -37,7 +37,8 @@ export function percent(fraction: number): string {
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const fractionOf = (session: SessionResult) => (session.max > 0 ? session.score / session.max : 0);
-const figure = (session: SessionResult) => `${percent(fractionOf(session))} (${session.score}/${session.max} in ${session.scenario}, ${day(session.startedAt)})`;
+const figure = (session: SessionResult) =>
+	`${percent(fractionOf(session))} (${session.score}/${session.max} in ${session.scenario}, ${day(session.startedAt)})`;
 
 function heading(report: Report): string {
 	const { sessions } = report;
@@ -45,7 +46,10 @@ function heading(report: Report): string {
 	const last = sessions[sessions.length - 1]!;
 	const span = day(first.startedAt) === day(last.startedAt) ? day(first.startedAt) : `${day(first.startedAt)} to ${day(last.startedAt)}`;
 	// The name as saved, not as typed: the filter ignores case.
-	const filters = [report.learner === undefined ? '' : `learner ${visibleLine(first.learner)}`, report.since === undefined ? '' : `since ${day(`${report.since}T12:00:00`)}`].filter(Boolean);
+	const filters = [
+		report.learner === undefined ? '' : `learner ${visibleLine(first.learner)}`,
+		report.since === undefined ? '' : `since ${day(`${report.since}T12:00:00`)}`,
+	].filter(Boolean);
 	return style.heading(`Progress: ${plural(sessions.length, 'session')}, ${span}`) + (filters.length > 0 ? style.dim(` (${filters.join(', ')})`) : '');
 }
 
@@ -127,8 +131,13 @@ function leftOutSummary(skipped: readonly Skipped[], width: number): string {
 }
 
 function noSessions(report: Report, folder: string, width: number): string {
-	const filters = [report.learner === undefined ? '' : ` for ${visibleLine(report.learner)}`, report.since === undefined ? '' : ` since ${report.since}`].join('');
-	const others = report.learner !== undefined && report.learnersInFolder.length > 0 ? ` Learners with sessions there: ${report.learnersInFolder.map(name => `“${visibleLine(name)}”`).join(', ')}.` : '';
+	const filters = [report.learner === undefined ? '' : ` for ${visibleLine(report.learner)}`, report.since === undefined ? '' : ` since ${report.since}`].join(
+		'',
+	);
+	const others =
+		report.learner !== undefined && report.learnersInFolder.length > 0
+			? ` Learners with sessions there: ${report.learnersInFolder.map(name => `“${visibleLine(name)}”`).join(', ')}.`
+			: '';
 	return [wrapIndented(`No sessions to report${filters} in ${folder}.${others}`, 0, width), leftOutSummary(report.skipped, width)].filter(Boolean).join('\n');
 }
 

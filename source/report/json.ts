@@ -7,7 +7,15 @@ export function reportJson(report: Report) {
 		...(report.learner === undefined ? {} : { learner: report.learner }),
 		...(report.since === undefined ? {} : { since: report.since }),
 		criteria: report.criteria.map(({ id, label, met, of, rate }) => ({ id, label, met, of, rate })),
-		trend: report.sessions.map(({ id, scenario, learner, startedAt, score, max, signOffs }) => ({ id, scenario, learner, startedAt, score, max, signOffs: signOffs.map(({ reviewer, signedAt, outcome }) => ({ reviewer, signedAt, outcome })) })),
+		trend: report.sessions.map(({ id, scenario, learner, startedAt, score, max, signOffs }) => ({
+			id,
+			scenario,
+			learner,
+			startedAt,
+			score,
+			max,
+			signOffs: signOffs.map(({ reviewer, signedAt, outcome }) => ({ reviewer, signedAt, outcome })),
+		})),
 		redFlags: report.redFlags.map(({ id, label, count }) => ({ id, label, count })),
 		weakest:
 			report.weakest === null

@@ -20,7 +20,11 @@ export function addComment(draft: ReviewDraft, comment: ReviewComment): ReviewDr
  * The finished review: every comment, the summary, the outcome, who signed it and when. A sign-off
  * before it is not lost: it goes into the history, with every one before that.
  */
-export function signOff(draft: ReviewDraft, { summary, outcome, reviewer, at }: { summary: string; outcome: Outcome; reviewer: string; at: string }, previous: Review | null = null): Review {
+export function signOff(
+	draft: ReviewDraft,
+	{ summary, outcome, reviewer, at }: { summary: string; outcome: Outcome; reviewer: string; at: string },
+	previous: Review | null = null,
+): Review {
 	const history = previous ? signOffs(previous) : [];
 	return { comments: [...draft.comments], summary, outcome, reviewer, signedAt: at, ...(history.length > 0 ? { history } : {}) };
 }

@@ -17,7 +17,11 @@ export type ScoreChange =
 	/** A group session: each learner's own words, scored then and by today's rubric. */
 	| {
 			readonly kind: 'changed-group';
-			readonly learners: readonly { readonly learner: string; readonly then: { readonly score: number; readonly max: number } | null; readonly now: { readonly score: number; readonly max: number } }[];
+			readonly learners: readonly {
+				readonly learner: string;
+				readonly then: { readonly score: number; readonly max: number } | null;
+				readonly now: { readonly score: number; readonly max: number };
+			}[];
 	  };
 
 function describe(criterion: { met: boolean; points: number; max: number } | undefined): string {
@@ -29,11 +33,17 @@ function describe(criterion: { met: boolean; points: number; max: number } | und
  * criteria have changed since (the content hash differs). Only the learner's own words are scored,
  * so the comparison is fair whatever the partner said.
  */
-export function rescore(transcript: Transcript, current: { readonly contentHash: string; readonly rubric: CompiledRubric } | undefined, learner = transcript.learners[0]!): ScoreChange {
+export function rescore(
+	transcript: Transcript,
+	current: { readonly contentHash: string; readonly rubric: CompiledRubric } | undefined,
+	learner = transcript.learners[0]!,
+): ScoreChange {
 	if (!current) return { kind: 'gone' };
 	if (current.contentHash === transcript.scenario.contentHash) return { kind: 'same' };
 	const then = transcript.score ?? transcript.scores?.find(entry => entry.learner === learner)?.score ?? null;
-	const replies = transcript.turns.filter(turn => turn.role === 'learner' && (turn.learner ?? learner) === learner).map(turn => ({ text: turn.text, audience: turn.audience }));
+	const replies = transcript.turns
+		.filter(turn => turn.role === 'learner' && (turn.learner ?? learner) === learner)
+		.map(turn => ({ text: turn.text, audience: turn.audience }));
 	const now = scorePlaced(current.rubric, replies);
 	const ids = [...new Set([...(then?.criteria.map(criterion => criterion.id) ?? []), ...now.criteria.map(criterion => criterion.id)])];
 	const criteria = ids.flatMap(id => {

@@ -93,7 +93,15 @@ export const ServerMessage = z.discriminatedUnion('type', [
 		item: z.number().int(),
 		ideal: z.array(z.string()),
 		/** Per option: for a rank item, how many put it at each place; for best 3, how many chose it. */
-		spread: z.array(z.strictObject({ option: z.string(), idealPlace: z.number().int().optional(), atPlace: z.array(z.number().int()).optional(), correct: z.boolean().optional(), chosenBy: z.number().int().optional() })),
+		spread: z.array(
+			z.strictObject({
+				option: z.string(),
+				idealPlace: z.number().int().optional(),
+				atPlace: z.array(z.number().int()).optional(),
+				correct: z.boolean().optional(),
+				chosenBy: z.number().int().optional(),
+			}),
+		),
 		marks: z.array(z.strictObject({ learner: z.string(), answer: z.array(z.string()), points: z.number(), max: z.number() })),
 		rationale: z.array(z.strictObject({ option: z.string(), text: z.string() })),
 	}),

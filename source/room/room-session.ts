@@ -123,7 +123,10 @@ export class RoomSession {
 		const addressed = addressedLine(state.scenario, text);
 		if (addressed.kind === 'unknown' || addressed.text === '') {
 			// Said why, then asked again: nothing was taken.
-			const why = addressed.kind === 'unknown' ? `@${addressed.name} is not somewhere you can write here; ${addressHelp(state.scenario)}` : 'an empty reply: type what you would send';
+			const why =
+				addressed.kind === 'unknown'
+					? `@${addressed.name} is not somewhere you can write here; ${addressHelp(state.scenario)}`
+					: 'an empty reply: type what you would send';
 			this.server!.send(name, { type: 'notice', text: why });
 			this.server!.send(name, { type: 'turn', round });
 			return undefined;
@@ -190,7 +193,11 @@ export class RoomSession {
 		const state = this.controller?.current;
 		if (!state) return;
 		const table = groupTable(state);
-		this.server!.broadcast({ type: 'end', scores: table.rows.map(row => ({ learner: this.nameOf(row.learner), score: row.score, max: row.max })), modelReply: state.scenario.debrief.modelReply });
+		this.server!.broadcast({
+			type: 'end',
+			scores: table.rows.map(row => ({ learner: this.nameOf(row.learner), score: row.score, max: row.max })),
+			modelReply: state.scenario.debrief.modelReply,
+		});
 	}
 
 	private nameOf(learner: string): string {

@@ -87,7 +87,15 @@ export class RoomSjt {
 
 	private itemFrame(): ServerMessage {
 		const { item, number, of } = this.item!;
-		return { type: 'sjt-item', item: number, of, title: item.title, kind: item.type, stem: item.stem, options: item.options.map(option => ({ id: option.id, text: option.text })) };
+		return {
+			type: 'sjt-item',
+			item: number,
+			of,
+			title: item.title,
+			kind: item.type,
+			stem: item.stem,
+			options: item.options.map(option => ({ id: option.id, text: option.text })),
+		};
 	}
 
 	private rejoined(name: string): void {
@@ -134,8 +142,17 @@ export class RoomSjt {
 			type: 'sjt-reveal',
 			item: current.number,
 			ideal: [...item.answer],
-			spread: group.spread.map(spread => (spread.type === 'rank' ? { option: spread.option, idealPlace: spread.ideal, atPlace: [...spread.atPlace] } : { option: spread.option, correct: spread.correct, chosenBy: spread.chosenBy })),
-			marks: group.learners.map(entry => ({ learner: this.nameOf(entry.learner), answer: [...entry.answer], points: entry.score.points, max: entry.score.max })),
+			spread: group.spread.map(spread =>
+				spread.type === 'rank'
+					? { option: spread.option, idealPlace: spread.ideal, atPlace: [...spread.atPlace] }
+					: { option: spread.option, correct: spread.correct, chosenBy: spread.chosenBy },
+			),
+			marks: group.learners.map(entry => ({
+				learner: this.nameOf(entry.learner),
+				answer: [...entry.answer],
+				points: entry.score.points,
+				max: entry.score.max,
+			})),
 			rationale: item.options.map(option => ({ option: option.id, text: option.rationale })),
 		});
 		done(answers);

@@ -196,20 +196,28 @@ export class RoomServer {
 				learner = reason.learner;
 				const rejoined = reason.rejoined;
 				learner.socket = socket;
-				socket.send(JSON.stringify({ type: 'welcome', protocol: PROTOCOL_VERSION, name: learner.name, ...this.options.welcome, rejoined } satisfies ServerMessage));
+				socket.send(
+					JSON.stringify({ type: 'welcome', protocol: PROTOCOL_VERSION, name: learner.name, ...this.options.welcome, rejoined } satisfies ServerMessage),
+				);
 				this.options.events.joined(learner.name, rejoined);
 				return;
 			}
 			if (!learner) return refuse(socket, 'say hello first: join with `postsafe join`');
 			const { answered, replied } = this.options.events;
-			const notice = message.type === 'reply' ? replied(learner.name, message.round, message.text.trim()) : answered ? answered(learner.name, message.item, message.letters) : 'this room is not answering SJT items: send a reply';
+			const notice =
+				message.type === 'reply'
+					? replied(learner.name, message.round, message.text.trim())
+					: answered
+						? answered(learner.name, message.item, message.letters)
+						: 'this room is not answering SJT items: send a reply';
 			if (notice) socket.send(JSON.stringify({ type: 'notice', text: notice } satisfies ServerMessage));
 		});
 	}
 
 	/** Lets a learner in, or says why not. */
 	private hello(message: Extract<ClientMessage, { type: 'hello' }>, address: string): { learner: Learner; rejoined: boolean } | string {
-		if (message.protocol !== PROTOCOL_VERSION) return `this room speaks protocol ${PROTOCOL_VERSION}, your postsafe speaks ${message.protocol}: use the same postsafe version as the facilitator`;
+		if (message.protocol !== PROTOCOL_VERSION)
+			return `this room speaks protocol ${PROTOCOL_VERSION}, your postsafe speaks ${message.protocol}: use the same postsafe version as the facilitator`;
 		const tries = this.wrongCodes.get(address);
 		if (tries && Date.now() - tries.since < 60_000 && tries.count >= WRONG_CODES_PER_MINUTE) return 'too many wrong codes from this address: wait a minute';
 		if (!sameCode(message.code, this.code)) {
@@ -221,7 +229,8 @@ export class RoomServer {
 		if (name === '') return 'give your name with --learner';
 		const known = this.find(name);
 		if (known?.removed) return 'the facilitator removed you from this session';
-		if (known?.socket) return `the name ${known.name} is taken in this room: choose another with --learner (after a drop, the old connection is let go within ${(2 * HEARTBEAT_MS) / 1000} s)`;
+		if (known?.socket)
+			return `the name ${known.name} is taken in this room: choose another with --learner (after a drop, the old connection is let go within ${(2 * HEARTBEAT_MS) / 1000} s)`;
 		if (known) return { learner: known, rejoined: true };
 		if (this.started) return 'the session has started: only learners who joined before it began can rejoin';
 		if (this.joined.length >= this.options.capacity) return `the room is full (${this.options.capacity} learners)`;

@@ -29,10 +29,14 @@ function limitedTo(scenario: Scenario, library: CriteriaLibrary, audience: Audie
 			rubric: {
 				...rubric,
 				criteria: rubric.criteria.map(criterion =>
-					dropped.includes(criterion.id) ? { ...criterion, evidence: [] } : { ...criterion, evidence: [...criterion.evidence, ...here(criterion.where, audience).flatMap(block => block.evidence)] },
+					dropped.includes(criterion.id)
+						? { ...criterion, evidence: [] }
+						: { ...criterion, evidence: [...criterion.evidence, ...here(criterion.where, audience).flatMap(block => block.evidence)] },
 				),
 				redFlags: rubric.redFlags.map(flag =>
-					countsIn(flag.in, audience) ? { ...flag, patterns: [...flag.patterns, ...here(flag.where, audience).flatMap(block => block.patterns)] } : { ...flag, patterns: [] },
+					countsIn(flag.in, audience)
+						? { ...flag, patterns: [...flag.patterns, ...here(flag.where, audience).flatMap(block => block.patterns)] }
+						: { ...flag, patterns: [] },
 				),
 			},
 		},

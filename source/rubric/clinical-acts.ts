@@ -5,34 +5,137 @@
 /** Medicines and kinds of medicine, across specialties, as people name them in messages. */
 const MEDICINES = [
 	// pain, fever, inflammation
-	'paracetamol', 'ibuprofen', 'naproxen', 'aspirin', 'codeine', 'co-codamol', 'tramadol', 'morphine', 'diclofenac', 'painkillers?', 'anti-inflammator(?:y|ies)',
+	'paracetamol',
+	'ibuprofen',
+	'naproxen',
+	'aspirin',
+	'codeine',
+	'co-codamol',
+	'tramadol',
+	'morphine',
+	'diclofenac',
+	'painkillers?',
+	'anti-inflammator(?:y|ies)',
 	// infection
-	'antibiotics?', 'amoxicillin', 'flucloxacillin', 'penicillin', 'doxycycline', 'clarithromycin', 'azithromycin', 'nitrofurantoin', 'trimethoprim', 'cefalexin', 'metronidazole', 'co-amoxiclav',
-	'antivirals?', 'aciclovir', 'antifungals?', 'clotrimazole', 'fluconazole', 'canesten',
+	'antibiotics?',
+	'amoxicillin',
+	'flucloxacillin',
+	'penicillin',
+	'doxycycline',
+	'clarithromycin',
+	'azithromycin',
+	'nitrofurantoin',
+	'trimethoprim',
+	'cefalexin',
+	'metronidazole',
+	'co-amoxiclav',
+	'antivirals?',
+	'aciclovir',
+	'antifungals?',
+	'clotrimazole',
+	'fluconazole',
+	'canesten',
 	// skin and allergy
-	'antihistamines?', 'cetirizine', 'loratadine', 'fexofenadine', 'piriton', 'chlorphenamine', 'hydrocortisone', 'steroids?', 'prednisolone', 'emollients?', 'creams?', 'ointments?', 'sudocrem', 'e45', 'diprobase',
+	'antihistamines?',
+	'cetirizine',
+	'loratadine',
+	'fexofenadine',
+	'piriton',
+	'chlorphenamine',
+	'hydrocortisone',
+	'steroids?',
+	'prednisolone',
+	'emollients?',
+	'creams?',
+	'ointments?',
+	'sudocrem',
+	'e45',
+	'diprobase',
 	// heart, blood, diabetes
-	'statins?', 'atorvastatin', 'simvastatin', 'ramipril', 'amlodipine', 'bisoprolol', 'furosemide', 'warfarin', 'apixaban', 'rivaroxaban', 'blood thinners?', 'metformin', 'gliclazide', 'insulin', 'semaglutide', 'tirzepatide',
+	'statins?',
+	'atorvastatin',
+	'simvastatin',
+	'ramipril',
+	'amlodipine',
+	'bisoprolol',
+	'furosemide',
+	'warfarin',
+	'apixaban',
+	'rivaroxaban',
+	'blood thinners?',
+	'metformin',
+	'gliclazide',
+	'insulin',
+	'semaglutide',
+	'tirzepatide',
 	// chest, gut, urology
-	'inhalers?', 'salbutamol', 'ventolin', 'omeprazole', 'lansoprazole', 'gaviscon', 'antacids?', 'laxatives?', 'senna', 'lactulose', 'loperamide', 'imodium', 'buscopan', 'tamsulosin',
+	'inhalers?',
+	'salbutamol',
+	'ventolin',
+	'omeprazole',
+	'lansoprazole',
+	'gaviscon',
+	'antacids?',
+	'laxatives?',
+	'senna',
+	'lactulose',
+	'loperamide',
+	'imodium',
+	'buscopan',
+	'tamsulosin',
 	// mental health, neurology, sleep
-	'antidepressants?', 'sertraline', 'citalopram', 'fluoxetine', 'mirtazapine', 'amitriptyline', 'diazepam', 'lorazepam', 'zopiclone', 'melatonin', 'sleeping pills?', 'gabapentin', 'pregabalin', 'sumatriptan', 'levodopa', 'levetiracetam',
+	'antidepressants?',
+	'sertraline',
+	'citalopram',
+	'fluoxetine',
+	'mirtazapine',
+	'amitriptyline',
+	'diazepam',
+	'lorazepam',
+	'zopiclone',
+	'melatonin',
+	'sleeping pills?',
+	'gabapentin',
+	'pregabalin',
+	'sumatriptan',
+	'levodopa',
+	'levetiracetam',
 	// hormones and other
-	'levothyroxine', 'the pill', 'contraceptives?', 'morning after pill', 'hrt', 'iron tablets?', 'vitamin d', 'folic acid', 'eye drops', 'ear drops', 'nasal spray', 'lozenges?',
+	'levothyroxine',
+	'the pill',
+	'contraceptives?',
+	'morning after pill',
+	'hrt',
+	'iron tablets?',
+	'vitamin d',
+	'folic acid',
+	'eye drops',
+	'ear drops',
+	'nasal spray',
+	'lozenges?',
 	// generic
-	'tablets?', 'pills?', 'capsules?', 'medication', 'medicines?', 'meds', 'the dose', 'your dose',
+	'tablets?',
+	'pills?',
+	'capsules?',
+	'medication',
+	'medicines?',
+	'meds',
+	'the dose',
+	'your dose',
 ];
 const MEDICINE = `(?:${MEDICINES.join('|')})`;
 
 /** Verbs of taking or changing a treatment. */
-const TREATMENT_VERB = '(?:take|taking|start|starting|use|using|apply|applying|try|get|buy|pick up|put|rub|double|increase|reduce|lower|halve|stop|stopping|come off|keep taking|carry on with|switch to|go up to|have)';
+const TREATMENT_VERB =
+	'(?:take|taking|start|starting|use|using|apply|applying|try|get|buy|pick up|put|rub|double|increase|reduce|lower|halve|stop|stopping|come off|keep taking|carry on with|switch to|go up to|have)';
 
 /** Who is told to do it: the other person, or advice given to them. */
 const DIRECTIVE =
 	"(?:you should|you need to|you could|you can|you must|you'll need to|you will need to|you'd better|make sure you|just|i'd|i would|i'd recommend|i recommend|i'd suggest|i suggest|i'd advise|i advise|i'd say|best to|better to|it's best to|you want to|definitely)";
 
 /** A dose or how often to take it: "500 mg", "two puffs", "twice a day", "every 4 hours". */
-const DOSE = '(?:\\d+(?:\\.\\d+)?\\s?(?:mg|mcg|micrograms?|g|ml|units?|puffs?|tablets?|drops)\\b|\\b(?:once|twice|three times|four times|\\d+ times) (?:a|per|each) day\\b|\\bevery \\d+ hours\\b)';
+const DOSE =
+	'(?:\\d+(?:\\.\\d+)?\\s?(?:mg|mcg|micrograms?|g|ml|units?|puffs?|tablets?|drops)\\b|\\b(?:once|twice|three times|four times|\\d+ times) (?:a|per|each) day\\b|\\bevery \\d+ hours\\b)';
 
 const ADVICE = [
 	// "you should take an antihistamine", "i'd recommend you start the inhaler"
@@ -46,16 +149,62 @@ const ADVICE = [
 	// "stop the metformin", "don't take the ibuprofen"
 	new RegExp(`\\b(?:stop|don't take|do not take|avoid|come off) (?:the |your |any )?${MEDICINE}\\b`, 'i'),
 	// "an antihistamine from the pharmacy would be a sensible start", "ibuprofen should take the edge off": the medicine as the subject
-	new RegExp(`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: \\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`, 'i'),
+	new RegExp(
+		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: \\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`,
+		'i',
+	),
 	// "don't stop it before the race", "keep taking them", "carry on with it": a medicine already named, now a pronoun
 	/\b(?:(?:don't|do not|no need to) (?:stop|come off)(?: taking)? (?:it|them)|keep (?:taking|using) (?:it|them)|carry on (?:taking|with) (?:it|them)|stop (?:taking|using) (?:it|them))\b/i,
 ];
 
 /** Conditions across specialties, and the endings that name most others ("tonsillitis", "gastritis"). */
 const CONDITIONS = [
-	'\\w+itis', '\\w+osis', 'an? (?:\\w+ )?infection', 'an? (?:\\w+ )?virus', 'a virus', 'viral', 'an? allergy', 'an? allergic reaction', 'eczema', 'psoriasis', 'hives', 'shingles', 'scabies', 'impetigo', 'ringworm',
-	'an? uti', 'strep(?: throat)?', 'flu', 'a cold', 'covid', 'asthma', 'copd', 'a chest infection', 'pneumonia', 'an? (?:\\w+ )?fracture', 'a sprain', 'a strain', 'a pulled muscle', 'migraine', 'a migraine',
-	'anxiety', 'depression', 'a panic attack', 'reflux', 'ibs', 'an ulcer', 'a clot', 'a dvt', 'angina', 'diabetes', 'anaemia', 'gout', 'piles', 'haemorrhoids', 'a cyst', 'a hernia',
+	'\\w+itis',
+	'\\w+osis',
+	'an? (?:\\w+ )?infection',
+	'an? (?:\\w+ )?virus',
+	'a virus',
+	'viral',
+	'an? allergy',
+	'an? allergic reaction',
+	'eczema',
+	'psoriasis',
+	'hives',
+	'shingles',
+	'scabies',
+	'impetigo',
+	'ringworm',
+	'an? uti',
+	'strep(?: throat)?',
+	'flu',
+	'a cold',
+	'covid',
+	'asthma',
+	'copd',
+	'a chest infection',
+	'pneumonia',
+	'an? (?:\\w+ )?fracture',
+	'a sprain',
+	'a strain',
+	'a pulled muscle',
+	'migraine',
+	'a migraine',
+	'anxiety',
+	'depression',
+	'a panic attack',
+	'reflux',
+	'ibs',
+	'an ulcer',
+	'a clot',
+	'a dvt',
+	'angina',
+	'diabetes',
+	'anaemia',
+	'gout',
+	'piles',
+	'haemorrhoids',
+	'a cyst',
+	'a hernia',
 ];
 const CONDITION = `(?:${CONDITIONS.join('|')})`;
 
@@ -66,9 +215,15 @@ const BODY =
 /** Verdicts that are a clinician's whoever they are said to: a diagnosis of "you", a ruling on "your" results. */
 const VERDICT = [
 	// "you've got tonsillitis", "sounds like you have a chest infection"
-	new RegExp(`\\b(?:you(?:'ve got| have got| have| probably have| likely have| might have| may have| definitely have)|sounds like you(?:'ve got| have)|looks like you(?:'ve got| have)) ${CONDITION}\\b(?! control)`, 'i'),
+	new RegExp(
+		`\\b(?:you(?:'ve got| have got| have| probably have| likely have| might have| may have| definitely have)|sounds like you(?:'ve got| have)|looks like you(?:'ve got| have)) ${CONDITION}\\b(?! control)`,
+		'i',
+	),
 	// "your results are fine", "your wound looks completely normal", "your bloods came back clear"
-	new RegExp(`\\byour (?:\\w+ )?${BODY} (?:is|are|looks?|sounds?|seems?|came back) (?:absolutely |completely |perfectly |totally |all )?(?:fine|normal|healthy|clear|ok|okay|reassuring|nothing to worry about|healing (?:well|nicely))\\b`, 'i'),
+	new RegExp(
+		`\\byour (?:\\w+ )?${BODY} (?:is|are|looks?|sounds?|seems?|came back) (?:absolutely |completely |perfectly |totally |all )?(?:fine|normal|healthy|clear|ok|okay|reassuring|nothing to worry about|healing (?:well|nicely))\\b`,
+		'i',
+	),
 	// "you don't need to see a doctor", "no need to go to A&E", "you don't need antibiotics"
 	/\b(?:you (?:don't|do not) need (?:to (?:see|go to|call|ring) (?:a |the |your )?|any )?(?:a doctor|doctor|gp|a&e|a and e|111|hospital|antibiotics|treatment|medication)|no need (?:for you )?to (?:see|go to|call|ring) (?:a |the |your )?(?:doctor|gp|a&e|a and e|111|hospital))\b/i,
 	// "you'll be fine in a few days", "it'll clear up on its own in a week"
@@ -92,7 +247,8 @@ const VERDICT_ON_IT = [
 ];
 
 /** Reassurance that could be about anything ("you don't need to worry"), so it counts only about health. */
-const HEALTH_REASSURANCE = /\b(?:nothing (?:for you )?to worry about|you(?:'ve| have) nothing to worry about|(?:you )?(?:don't|do not) need to worry|i wouldn't worry|i would not worry)\b/i;
+const HEALTH_REASSURANCE =
+	/\b(?:nothing (?:for you )?to worry about|you(?:'ve| have) nothing to worry about|(?:you )?(?:don't|do not) need to worry|i wouldn't worry|i would not worry)\b/i;
 const ABOUT_HEALTH = new RegExp(`\\b(?:${BODY}|${CONDITION})\\b`, 'i');
 
 function isVerdict(sentence: string, lenient = false): boolean {
@@ -106,14 +262,15 @@ function isVerdict(sentence: string, lenient = false): boolean {
 
 /** The sentences of a message that state or tell, not those that ask (a question is not advice). */
 function statements(text: string): string[] {
-	return (text.match(/[^.!?\n]+[.!?]*/g) ?? [])
-		.map(sentence => sentence.trim())
-		.filter(sentence => sentence !== '' && !sentence.endsWith('?'));
+	return (text.match(/[^.!?\n]+[.!?]*/g) ?? []).map(sentence => sentence.trim()).filter(sentence => sentence !== '' && !sentence.endsWith('?'));
 }
 
 /** Whether the sentence is about the speaker's own care ("i take metformin", "my gp said…"), not advice to the other person. */
 function aboutOwnCare(sentence: string): boolean {
-	return /^(?:i|i'm|im|i've|ive|my|mum|my mum|she|he|they)\b/i.test(sentence) && !/^i(?:'d| would)? (?:recommend|suggest|advise|say)\b|^i (?:wouldn't|would not) worry\b/i.test(sentence);
+	return (
+		/^(?:i|i'm|im|i've|ive|my|mum|my mum|she|he|they)\b/i.test(sentence) &&
+		!/^i(?:'d| would)? (?:recommend|suggest|advise|say)\b|^i (?:wouldn't|would not) worry\b/i.test(sentence)
+	);
 }
 
 /**

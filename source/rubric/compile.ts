@@ -153,10 +153,23 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 			if (pattern.act) acts.push({ flag: index, act: pattern.act });
 			else patterns.push(pattern);
 		}
-		return { id: flag.id, label: flag.label, why: flag.why, breaches: criterionIndexes(flag.breaches), ...(flag.in === undefined ? {} : { placed: true as const }) };
+		return {
+			id: flag.id,
+			label: flag.label,
+			why: flag.why,
+			breaches: criterionIndexes(flag.breaches),
+			...(flag.in === undefined ? {} : { placed: true as const }),
+		};
 	});
-	redFlags.push({ id: IDENTIFIER_FLAG, label: library.identifiers.label, why: library.identifiers.why, breaches: criterionIndexes(library.identifiers.breaches) });
-	const agreementFlags = [...new Set(scenario.rubric.requests.map(request => redFlags.findIndex(flag => flag.id === request.agreeing)))].filter(index => index >= 0);
+	redFlags.push({
+		id: IDENTIFIER_FLAG,
+		label: library.identifiers.label,
+		why: library.identifiers.why,
+		breaches: criterionIndexes(library.identifiers.breaches),
+	});
+	const agreementFlags = [...new Set(scenario.rubric.requests.map(request => redFlags.findIndex(flag => flag.id === request.agreeing)))].filter(
+		index => index >= 0,
+	);
 
 	const index = new Map<string, IndexEntry[]>();
 	const vocabularyStems = new Set<string>();
@@ -178,8 +191,12 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 	const topic = new Set([
 		...(scenario.mode === 'interview' ? [] : phraseStems(scenario.partner.name.split(/\s+/)[0]!)),
 		// An interview question is general; its setting says what it is about. A role-play's opening does.
-		...[scenario.mode === 'interview' ? scenario.setting : scenario.partner.wants, ...scenario.opening.map(message => `${message.text} ${message.attachment ?? ''}`)]
-			.flatMap(phraseStems).filter(stem => stem.length >= 3 && !PLAIN.has(stem) && !generic.has(stem) && !/^\d+$/.test(stem)),
+		...[
+			scenario.mode === 'interview' ? scenario.setting : scenario.partner.wants,
+			...scenario.opening.map(message => `${message.text} ${message.attachment ?? ''}`),
+		]
+			.flatMap(phraseStems)
+			.filter(stem => stem.length >= 3 && !PLAIN.has(stem) && !generic.has(stem) && !/^\d+$/.test(stem)),
 	]);
 	return {
 		topic,

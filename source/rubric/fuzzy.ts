@@ -62,10 +62,7 @@ export class FuzzyVocabulary {
 		}
 		for (const [initial, group] of groups) {
 			group.sort();
-			this.byInitial.set(
-				initial,
-				new Fuse(group, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true }),
-			);
+			this.byInitial.set(initial, new Fuse(group, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true }));
 		}
 	}
 

@@ -58,20 +58,39 @@ export function hypotheticalMask(tokens: readonly Token[]): Uint8Array {
 			const subject = conditionSubject(tokens, index);
 			const end = conditionEnd(tokens, index, subject);
 			const consequence = tokens.slice(end, end + CONSEQUENCE_REACH).filter(candidate => candidate.sentence === token.sentence);
-			if ((subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) || consequence.some(candidate => NEGATION_CUES.has(candidate.word))) mark(mask, index + 1, end);
+			if ((subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) || consequence.some(candidate => NEGATION_CUES.has(candidate.word)))
+				mark(mask, index + 1, end);
 			continue;
 		}
 		// What others did, in a relative clause: "anyone who's liked it", "people that shared it".
 		if (OTHERS.has(token.word) && RELATIVES.has(tokens[index + 1]?.word ?? '') && tokens[index + 1]!.clause === token.clause) {
 			let end = index + 2;
-			while (end < tokens.length && end < index + 2 + RELATIVE_REACH && tokens[end]!.clause === token.clause && !MODALS.has(tokens[end]!.word) && tokens[end]!.word !== 'i' && tokens[end]!.word !== 'we') end++;
+			while (
+				end < tokens.length &&
+				end < index + 2 + RELATIVE_REACH &&
+				tokens[end]!.clause === token.clause &&
+				!MODALS.has(tokens[end]!.word) &&
+				tokens[end]!.word !== 'i' &&
+				tokens[end]!.word !== 'we'
+			)
+				end++;
 			mark(mask, index, end);
 			index = end - 1;
 			continue;
 		}
-		if (OTHERS.has(token.word) && tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))) {
+		if (
+			OTHERS.has(token.word) &&
+			tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))
+		) {
 			let end = index + 1;
-			while (end < tokens.length && tokens[end]!.clause === token.clause && !SCOPE_BREAKERS.has(tokens[end]!.word) && tokens[end]!.word !== 'i' && tokens[end]!.word !== 'we') end++;
+			while (
+				end < tokens.length &&
+				tokens[end]!.clause === token.clause &&
+				!SCOPE_BREAKERS.has(tokens[end]!.word) &&
+				tokens[end]!.word !== 'i' &&
+				tokens[end]!.word !== 'we'
+			)
+				end++;
 			mark(mask, index, end);
 			index = end - 1;
 		}

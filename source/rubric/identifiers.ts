@@ -21,8 +21,7 @@ const TEN_DIGITS = /(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d])/g;
 const PHONE = /(?<![\d+\w])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d[\d\s()-]{7,14}\d(?!\d)/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // Royal Mail's rules: inward letters never use C, I, K, M, O or V, which also keeps "b4 3pm" out.
-const POSTCODE =
-	/\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
+const POSTCODE = /\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE = new RegExp(
 	String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\.?,?\s+\d{4}|(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b`,
@@ -40,13 +39,20 @@ const NAME = String.raw`(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][A-Za-z'-]+(
 const PLACE = String.raw`\b(?:[Bb]ed|BED|[Bb]ay|BAY|[Cc]ubicle|[Ss]ide\s*[Rr]oom|[Rr]oom|[Cc]ot|[Cc]hair)\s*(?:[Nn]o\.?\s*|[Nn]umber\s*)?\d{1,3}[a-zA-Z]?\b`;
 const HOSPITAL_NUMBER = String.raw`\b(?:[Hh]osp(?:ital)?\.?\s*(?:[Nn]o|[Nn]um|[Nn]umber)\.?|MRN|[Mm]rn|[Uu]nit\s+(?:[Nn]o|[Nn]umber)|[Kk]\s*[Nn]umber|[Cc]ase\s+(?:[Nn]o|[Nn]umber))\s*[:#]?\s*[A-Z]{0,3}\d{5,10}\b`;
 // Words a capitalised pair may start with that make it no name: "Hey Tom", "Ward Sister", "The Trust".
-const NOT_NAMES = /^(?:Hi|Hey|Hello|Dear|The|This|That|Please|Thanks|Thank|Sorry|Ward|Bay|Bed|Sister|Nurse|Doctor|Dr|Good|Morning|Evening|Night|Yes|No|Ok|Okay|Sure|Oh|And|But|So|If|When|Our|Your|My|His|Her|NHS|GP|A|An|I|It|We|You|Can|Could|Would|Will|Just|Also|Team|Trust|Hospital|Great|Well|Happy|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|Is|Was|Are|In|On|From|At|For|With|Not|Wait|Mate|Hun)\b/;
-const NAME_NEAR_PLACE = new RegExp(String.raw`(${NAME})(?:[^.!?\n]{0,25}?)(${PLACE}|${HOSPITAL_NUMBER})|(${PLACE}|${HOSPITAL_NUMBER})(?:[^.!?\n]{0,12}?)(${NAME})`, 'g');
+const NOT_NAMES =
+	/^(?:Hi|Hey|Hello|Dear|The|This|That|Please|Thanks|Thank|Sorry|Ward|Bay|Bed|Sister|Nurse|Doctor|Dr|Good|Morning|Evening|Night|Yes|No|Ok|Okay|Sure|Oh|And|But|So|If|When|Our|Your|My|His|Her|NHS|GP|A|An|I|It|We|You|Can|Could|Would|Will|Just|Also|Team|Trust|Hospital|Great|Well|Happy|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|Is|Was|Are|In|On|From|At|For|With|Not|Wait|Mate|Hun)\b/;
+const NAME_NEAR_PLACE = new RegExp(
+	String.raw`(${NAME})(?:[^.!?\n]{0,25}?)(${PLACE}|${HOSPITAL_NUMBER})|(${PLACE}|${HOSPITAL_NUMBER})(?:[^.!?\n]{0,12}?)(${NAME})`,
+	'g',
+);
 // A titled name is a patient's however far the sentence runs before the place: "Mrs Ellis, 87, waited 19 hours on a trolley in cubicle 6".
 const TITLED = String.raw`\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?`;
 // An age beside a titled name narrows it to one person as a bed number does: "Mrs Ellis, 87", "Mr Patel (64)", "Mr Khan, a 72-year-old".
 const AGE = String.raw`\b\d{1,3}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b\d{1,3}\s*(?:y\.?o|yo)\b`;
-const TITLED_NEAR_PLACE = new RegExp(String.raw`(${TITLED})(?:(?:[^.!?\n]{0,70}?)(${PLACE}|${HOSPITAL_NUMBER}|${AGE})|\s*(?:,|\()\s*(\d{2,3})\b(?!\s*(?:%|of|am|pm|mg|ml|hours?|hrs?|mins?|minutes?|days?|weeks?|:)))`, 'g');
+const TITLED_NEAR_PLACE = new RegExp(
+	String.raw`(${TITLED})(?:(?:[^.!?\n]{0,70}?)(${PLACE}|${HOSPITAL_NUMBER}|${AGE})|\s*(?:,|\()\s*(\d{2,3})\b(?!\s*(?:%|of|am|pm|mg|ml|hours?|hrs?|mins?|minutes?|days?|weeks?|:)))`,
+	'g',
+);
 const WHOLE_NAME = new RegExp(`^${NAME}$`);
 
 function isName(text: string): boolean {
@@ -115,11 +121,12 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 		for (const match of text.matchAll(TITLED_NEAR_PLACE)) add(/\d{5,}/.test(match[2] ?? '') ? 'hospital-number' : 'name-and-location', match);
 	}
 	// The shortest full date ("1/3/85") has four digits, the shortest postcode two.
-	if (digits >= 4) for (const match of text.matchAll(DATE)) {
-		const before = text.slice(Math.max(0, match.index! - 40), match.index);
-		const year = yearOf(match[0]);
-		if (BIRTH_CUE.test(before) || (year >= 1900 && year < 2010)) add('date-of-birth', match);
-	}
+	if (digits >= 4)
+		for (const match of text.matchAll(DATE)) {
+			const before = text.slice(Math.max(0, match.index! - 40), match.index);
+			const year = yearOf(match[0]);
+			if (BIRTH_CUE.test(before) || (year >= 1900 && year < 2010)) add('date-of-birth', match);
+		}
 	if (digits >= 2) for (const match of text.matchAll(POSTCODE)) add('postcode', match);
 	return hits.sort((a, b) => a.start - b.start);
 }

@@ -162,7 +162,9 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 	if (slotCount === 1) {
 		const index = occurrences.findIndex(fits);
 		const found = occurrences[index];
-		return found && found.end - found.start < span ? { start: found.start, end: found.end, left: index, right: index, ignoresPolarity: ignorePolarity } : undefined;
+		return found && found.end - found.start < span
+			? { start: found.start, end: found.end, left: index, right: index, ignoresPolarity: ignorePolarity }
+			: undefined;
 	}
 	// The shortest run ending at each occurrence that holds every slot (a sliding window over text order).
 	const counts = new Int32Array(slotCount);
@@ -256,16 +258,87 @@ function withoutSentences(gathered: (Gathered | undefined)[], sentences: Readonl
 	gathered.forEach((target, index) => {
 		if (target === undefined || !target.sentences.some(sentence => sentences.has(sentence))) return;
 		const kept = target.sentences.flatMap((sentence, position) => (sentences.has(sentence) ? [] : [position]));
-		gathered[index] = kept.length === 0 ? undefined : { sentences: kept.map(position => target.sentences[position]!), evidence: kept.map(position => target.evidence[position]!) };
+		gathered[index] =
+			kept.length === 0
+				? undefined
+				: { sentences: kept.map(position => target.sentences[position]!), evidence: kept.map(position => target.evidence[position]!) };
 	});
 }
 
 // Words that make a sentence of a string of terms: a reply with almost none is a keyword list.
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-	'i', 'you', 'we', 'he', 'she', 'they', 'it', 'me', 'him', 'her', 'us', 'them', 'my', 'your', 'our', 'his', 'their', 'this', 'that',
-	'the', 'a', 'an', 'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'about', 'and', 'or', 'but', 'so', 'if', 'not', 'no',
-	'is', 'are', 'was', 'were', 'be', 'been', 'am', 'will', 'would', 'can', 'could', 'should', 'shall', 'must', 'may', 'might', 'do',
-	'does', 'did', 'have', 'has', 'had', 'please', 'let', 'just', 'what', 'how', 'there', 'any', 'some', 'all', 'as', 'too',
+	'i',
+	'you',
+	'we',
+	'he',
+	'she',
+	'they',
+	'it',
+	'me',
+	'him',
+	'her',
+	'us',
+	'them',
+	'my',
+	'your',
+	'our',
+	'his',
+	'their',
+	'this',
+	'that',
+	'the',
+	'a',
+	'an',
+	'to',
+	'of',
+	'in',
+	'on',
+	'at',
+	'by',
+	'for',
+	'with',
+	'from',
+	'about',
+	'and',
+	'or',
+	'but',
+	'so',
+	'if',
+	'not',
+	'no',
+	'is',
+	'are',
+	'was',
+	'were',
+	'be',
+	'been',
+	'am',
+	'will',
+	'would',
+	'can',
+	'could',
+	'should',
+	'shall',
+	'must',
+	'may',
+	'might',
+	'do',
+	'does',
+	'did',
+	'have',
+	'has',
+	'had',
+	'please',
+	'let',
+	'just',
+	'what',
+	'how',
+	'there',
+	'any',
+	'some',
+	'all',
+	'as',
+	'too',
 ]);
 
 /**
@@ -299,12 +372,16 @@ function segmentsOf(tokens: Tokenised['tokens']): Int32Array {
 }
 
 function tokenAt(tokenised: Tokenised, offset: number): number {
-	return Math.max(0, tokenised.tokens.findLastIndex(token => token.start <= offset));
+	return Math.max(
+		0,
+		tokenised.tokens.findLastIndex(token => token.start <= offset),
+	);
 }
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
 // "I can't tell you to take antibiotics", "I wouldn't say it's nothing": the learner declining the act, not doing it.
-const DECLINES = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
+const DECLINES =
+	/^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
 
 const CONCESSIONS: ReadonlySet<string> = new Set(['but', 'though', 'however', 'although', 'yet']);
 
@@ -314,7 +391,11 @@ function saysNoUpTo(tokenised: Tokenised, negated: Uint8Array, at: number): bool
 	const clause = tokens[at]!.clause;
 	// "Can't do drinks, but happy to grab a coffee": a no the reply then concedes does not hold back the yes after it.
 	let from = 0;
-	for (let index = at - 1; index >= 0; index--) if (CONCESSIONS.has(tokens[index]!.word)) { from = index + 1; break; }
+	for (let index = at - 1; index >= 0; index--)
+		if (CONCESSIONS.has(tokens[index]!.word)) {
+			from = index + 1;
+			break;
+		}
 	for (let index = from; index < tokens.length && (index <= at || tokens[index]!.clause === clause); index++) {
 		if (mask[index] === 1 || NEGATION_CUES.has(tokens[index]!.word)) return true;
 	}
@@ -376,7 +457,16 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
 		// "I can't tell you to take antibiotics": a sentence that says no before the act is declining it.
 		if (!own || DECLINES.test(reply.slice(at.start, at.end))) continue;
-		flagged[flag] = { sentences: [tokens[from]!.sentence], evidence: [{ quote: quoteAround(tokenised, at.start, at.end), spans: [[at.start, at.end]], reason: act === 'treatment-advice' ? 'tells them what to take' : 'reassures them about it' }] };
+		flagged[flag] = {
+			sentences: [tokens[from]!.sentence],
+			evidence: [
+				{
+					quote: quoteAround(tokenised, at.start, at.end),
+					spans: [[at.start, at.end]],
+					reason: act === 'treatment-advice' ? 'tells them what to take' : 'reassures them about it',
+				},
+			],
+		};
 		markUnsafe(from, to);
 	}
 	const identifiers = findIdentifiers(reply);
@@ -464,7 +554,12 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (allClear) {
 			const from = tokenAt(tokenised, allClear.start);
 			const quoted = mentionMask(tokenised);
-			if (quoted[from] !== 1) raiseAgreement(tokens[from]!.sentence, { quote: quoteAround(tokenised, allClear.start, allClear.end), spans: [[allClear.start, allClear.end]], reason: 'tells them it is harmless' });
+			if (quoted[from] !== 1)
+				raiseAgreement(tokens[from]!.sentence, {
+					quote: quoteAround(tokenised, allClear.start, allClear.end),
+					spans: [[allClear.start, allClear.end]],
+					reason: 'tells them it is harmless',
+				});
 		}
 	}
 	// Tone: a reply with enough words of its own, outside any unsafe segment, that is not only a yes.
@@ -476,20 +571,47 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			if (own.length < criterion.toneWords || !own.some(token => FUNCTION_WORDS.has(token.word))) return;
 			const first = own[0]!;
 			const sentence = tokenised.sentences[first.sentence]!;
-			met[index] = { sentences: [first.sentence], evidence: [{ quote: quoteAround(tokenised, sentence.start, sentence.end), spans: [[first.start, sentence.end]], reason: 'a full reply, courteous throughout' }] };
+			met[index] = {
+				sentences: [first.sentence],
+				evidence: [
+					{ quote: quoteAround(tokenised, sentence.start, sentence.end), spans: [[first.start, sentence.end]], reason: 'a full reply, courteous throughout' },
+				],
+			};
 		});
 	}
 	const raised = rubric.redFlags.flatMap((_, index) => (flagged[index] === undefined ? [] : [index]));
-	const outcome = (gathered: readonly (Gathered | undefined)[], negatedWords: readonly (Gathered | undefined)[], index: number, undoneBy: readonly string[], spoiltBy: readonly Evidence[]): CriterionMatch => {
+	const outcome = (
+		gathered: readonly (Gathered | undefined)[],
+		negatedWords: readonly (Gathered | undefined)[],
+		index: number,
+		undoneBy: readonly string[],
+		spoiltBy: readonly Evidence[],
+	): CriterionMatch => {
 		const evidence = gathered[index]?.evidence ?? NONE;
-		return { met: evidence.length > 0 && undoneBy.length === 0 && spoiltBy.length === 0, evidence, against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE), undoneBy, spoilt: spoiltBy };
+		return {
+			met: evidence.length > 0 && undoneBy.length === 0 && spoiltBy.length === 0,
+			evidence,
+			against: evidence.length > 0 ? NONE : (negatedWords[index]?.evidence ?? NONE),
+			undoneBy,
+			spoilt: spoiltBy,
+		};
 	};
 	return {
 		criteria: rubric.criteria.map((_, index) =>
-			outcome(met, against, index, raised.filter(flag => rubric.redFlags[flag]!.breaches.includes(index)).map(flag => rubric.redFlags[flag]!.id), spoilt[index]?.evidence ?? NONE),
+			outcome(
+				met,
+				against,
+				index,
+				raised.filter(flag => rubric.redFlags[flag]!.breaches.includes(index)).map(flag => rubric.redFlags[flag]!.id),
+				spoilt[index]?.evidence ?? NONE,
+			),
 		),
 		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index, NO_FLAGS, NONE)),
-		redFlags: raised.map(index => (agreed.has(index) ? { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence, agreement: true as const } : { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence })),
+		redFlags: raised.map(index =>
+			agreed.has(index)
+				? { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence, agreement: true as const }
+				: { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence },
+		),
 		refuses,
 		topical: topicWeight(rubric, tokens),
 		words: tokens.length,
@@ -501,7 +623,61 @@ const NO_FLAGS: readonly string[] = [];
 
 // "Hi Martin,", "Priya, I'd rather…", "Thanks Karen": a first name used to address someone.
 const VOCATIVE = /^(?:(?:hi|hey|hello|hiya|dear|thanks|thank you|sorry|haha|oh|aw|morning|evening)\s+)?([A-Z][a-z]{2,})\s*[,!.:]/i;
-const NOT_A_NAME: ReadonlySet<string> = new Set(['sorry', 'thanks', 'sure', 'yes', 'yeah', 'okay', 'hello', 'hiya', 'morning', 'evening', 'honestly', 'well', 'look', 'listen', 'guys', 'everyone', 'all', 'team', 'mate', 'hun', 'doctor', 'sir', 'madam', 'please', 'great', 'fine', 'done', 'agreed', 'true', 'wow', 'ugh', 'right', 'cool', 'lovely', 'absolutely', 'definitely', 'congrats', 'hmm', 'haha', 'lol', 'omg', 'wait', 'also', 'firstly', 'first', 'again', 'anyway', 'seriously', 'accepted', 'tagged', 'sent', 'shared', 'liked']);
+const NOT_A_NAME: ReadonlySet<string> = new Set([
+	'sorry',
+	'thanks',
+	'sure',
+	'yes',
+	'yeah',
+	'okay',
+	'hello',
+	'hiya',
+	'morning',
+	'evening',
+	'honestly',
+	'well',
+	'look',
+	'listen',
+	'guys',
+	'everyone',
+	'all',
+	'team',
+	'mate',
+	'hun',
+	'doctor',
+	'sir',
+	'madam',
+	'please',
+	'great',
+	'fine',
+	'done',
+	'agreed',
+	'true',
+	'wow',
+	'ugh',
+	'right',
+	'cool',
+	'lovely',
+	'absolutely',
+	'definitely',
+	'congrats',
+	'hmm',
+	'haha',
+	'lol',
+	'omg',
+	'wait',
+	'also',
+	'firstly',
+	'first',
+	'again',
+	'anyway',
+	'seriously',
+	'accepted',
+	'tagged',
+	'sent',
+	'shared',
+	'liked',
+]);
 
 function addressesSomeoneElse(rubric: CompiledRubric, reply: string): boolean {
 	const name = VOCATIVE.exec(reply.trim())?.[1];

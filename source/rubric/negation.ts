@@ -2,7 +2,17 @@ import type { Lexeme, Token } from './normalise.js';
 
 /** Words that switch negation on for what follows them in the same clause. */
 export const NEGATION_CUES: ReadonlySet<string> = new Set([
-	'not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'unable', 'avoid',
+	'not',
+	'no',
+	'never',
+	'nothing',
+	'none',
+	'nobody',
+	'neither',
+	'nor',
+	'without',
+	'unable',
+	'avoid',
 	'refrain',
 ]);
 
@@ -22,15 +32,52 @@ const NEUTRAL_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /** Words that close a negation's scope: a contrast, a new condition or a new time starts a new thought. */
 export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
-	'but', 'however', 'although', 'though', 'instead', 'so', 'whereas', 'except', 'otherwise', 'if',
-	'unless', 'until', 'because', 'while', 'then', 'once', 'before', 'after', 'when', 'than',
+	'but',
+	'however',
+	'although',
+	'though',
+	'instead',
+	'so',
+	'whereas',
+	'except',
+	'otherwise',
+	'if',
+	'unless',
+	'until',
+	'because',
+	'while',
+	'then',
+	'once',
+	'before',
+	'after',
+	'when',
+	'than',
 ]);
 
 // "and" or "as" closes the scope only when a new clause starts after it ("I won't post it and I will
 // tell...", "I can't advise by email as it isn't secure").
 const NEW_CLAUSE_AFTER: ReadonlySet<string> = new Set([
-	'i', 'we', 'you', 'he', 'she', 'they', 'it', 'this', 'that', 'please', 'will', 'would', 'can', 'could',
-	'should', 'then', 'also', 'instead', 'just', 'let', 'do',
+	'i',
+	'we',
+	'you',
+	'he',
+	'she',
+	'they',
+	'it',
+	'this',
+	'that',
+	'please',
+	'will',
+	'would',
+	'can',
+	'could',
+	'should',
+	'then',
+	'also',
+	'instead',
+	'just',
+	'let',
+	'do',
 ]);
 
 // A new subject ends "rather than" / "instead of": "rather than calling you out I thought I'd message you".
@@ -42,8 +89,28 @@ export const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'a
 // After "if it doesn't settle", a request or a new subject starts what to do about it, comma or not:
 // "if it doesn't settle call 111", "if it isn't better by tomorrow I'd ring the surgery".
 const ACTS: ReadonlySet<string> = new Set([
-	'please', 'call', 'ring', 'phone', 'contact', 'see', 'go', 'book', 'speak', 'visit', 'attend', 'seek', 'use',
-	'text', 'email', 'message', 'fill', 'pop', 'head', 'ask', 'try', 'get',
+	'please',
+	'call',
+	'ring',
+	'phone',
+	'contact',
+	'see',
+	'go',
+	'book',
+	'speak',
+	'visit',
+	'attend',
+	'seek',
+	'use',
+	'text',
+	'email',
+	'message',
+	'fill',
+	'pop',
+	'head',
+	'ask',
+	'try',
+	'get',
 ]);
 
 // "I'd love to be friends, but I can't": a wish that a "but" and a negation then take back.
@@ -55,9 +122,47 @@ const REFUSER: ReadonlySet<string> = new Set(['i', 'it', 'that', 'this', 'we']);
 // Words after which a request word still belongs to what was negated: "don't text or call me", "not
 // able to see", "I don't think you should go", and a noun rather than a request ("by email", "a call").
 const JOINS_ON: ReadonlySet<string> = new Set([
-	'to', 'or', 'and', 'nor', 'should', 'would', 'could', 'must', 'can', 'will', 'might', 'may', 'not', 'never',
-	'by', 'via', 'over', 'through', 'on', 'in', 'the', 'a', 'an', 'your', 'my', 'his', 'her', 'their', 'this',
-	'that', 'any', 'no', 'personal', 'private', 'direct', 'social', 'instagram', 'facebook', 'whatsapp', 'medical', 'clinical',
+	'to',
+	'or',
+	'and',
+	'nor',
+	'should',
+	'would',
+	'could',
+	'must',
+	'can',
+	'will',
+	'might',
+	'may',
+	'not',
+	'never',
+	'by',
+	'via',
+	'over',
+	'through',
+	'on',
+	'in',
+	'the',
+	'a',
+	'an',
+	'your',
+	'my',
+	'his',
+	'her',
+	'their',
+	'this',
+	'that',
+	'any',
+	'no',
+	'personal',
+	'private',
+	'direct',
+	'social',
+	'instagram',
+	'facebook',
+	'whatsapp',
+	'medical',
+	'clinical',
 ]);
 
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */

@@ -42,19 +42,13 @@ function phrase(text: string): Alternative | string {
 }
 
 /** Expands one concept into its phrases, following @references; reports unknown names and cycles. */
-export function expandConcept(
-	name: string,
-	lexicons: Lexicons,
-	seen: readonly string[] = [],
-): Alternative[] | string {
+export function expandConcept(name: string, lexicons: Lexicons, seen: readonly string[] = []): Alternative[] | string {
 	if (seen.includes(name)) return `concept @${name} refers to itself (${[...seen, name].join(' → ')})`;
 	const members = lexicons.find(lexicon => Object.hasOwn(lexicon, name))?.[name];
 	if (!members) return `unknown concept @${name}`;
 	const alternatives: Alternative[] = [];
 	for (const member of members) {
-		const expanded = member.startsWith('@')
-			? expandConcept(member.slice(1), lexicons, [...seen, name])
-			: phrase(member);
+		const expanded = member.startsWith('@') ? expandConcept(member.slice(1), lexicons, [...seen, name]) : phrase(member);
 		if (typeof expanded === 'string') return expanded;
 		alternatives.push(...(Array.isArray(expanded) ? expanded : [expanded]));
 	}

@@ -91,7 +91,12 @@ export function combineReplies(rubric: CompiledRubric, replies: readonly ReplyMa
 	const structure = rubric.steps.map((step, index): StepScore => {
 		const evidence = replies.flatMap((reply, turn) => reply.steps[index]!.evidence.map(item => ({ ...item, reply: turn })));
 		const met = evidence.length > 0;
-		return { ...step, met, evidence, against: met ? [] : replies.flatMap((reply, turn) => reply.steps[index]!.against.map(item => ({ ...item, reply: turn }))) };
+		return {
+			...step,
+			met,
+			evidence,
+			against: met ? [] : replies.flatMap((reply, turn) => reply.steps[index]!.against.map(item => ({ ...item, reply: turn }))),
+		};
 	});
 	const earned = criteria.reduce((sum, criterion) => sum + criterion.points, 0);
 	const cap = Math.floor(rubric.max * rubric.redFlagCap);

@@ -69,7 +69,10 @@ export function audienceFor(scenario: Scenario, voice: string, own: string | und
 export function stepAudience(scenario: Scenario, current: string | undefined, step: 1 | -1): string | undefined {
 	const audiences = scenario.audiences;
 	if (!audiences) return undefined;
-	const at = Math.max(0, audiences.findIndex(audience => audience.id === current));
+	const at = Math.max(
+		0,
+		audiences.findIndex(audience => audience.id === current),
+	);
 	return audiences[(at + step + audiences.length) % audiences.length]!.id;
 }
 
@@ -80,13 +83,14 @@ export function tabLabel(audience: Audience): string {
 }
 
 export type Addressed =
-	| { readonly kind: 'reply'; readonly text: string; readonly audience: string | undefined }
-	| { readonly kind: 'unknown'; readonly name: string };
+	{ readonly kind: 'reply'; readonly text: string; readonly audience: string | undefined } | { readonly kind: 'unknown'; readonly name: string };
 
 // Where a learner says in words where a line goes, as people do when no @ is to hand:
 // "(private to Ellie) …", "[DM] …", "Privately: …", "(in the group) …".
-const PRIVATE_MARK = /^\s*(?:[([]\s*(?:sent\s+)?(?:private(?:ly)?|in private|pm|dm|direct message)\b([^)\]]{0,40})[)\]]|(?:privately|in private|dm|pm|private message)\b([^:\n]{0,30}):)\s*/i;
-const PUBLIC_MARK = /^\s*(?:[([]\s*(?:in|to|reply in|posted in|on)?\s*(?:the\s+)?(?:group|thread|comments|public|replies)\b[^)\]]{0,30}[)\]]|(?:in the group|in public|publicly)\s*:)\s*/i;
+const PRIVATE_MARK =
+	/^\s*(?:[([]\s*(?:sent\s+)?(?:private(?:ly)?|in private|pm|dm|direct message)\b([^)\]]{0,40})[)\]]|(?:privately|in private|dm|pm|private message)\b([^:\n]{0,30}):)\s*/i;
+const PUBLIC_MARK =
+	/^\s*(?:[([]\s*(?:in|to|reply in|posted in|on)?\s*(?:the\s+)?(?:group|thread|comments|public|replies)\b[^)\]]{0,30}[)\]]|(?:in the group|in public|publicly)\s*:)\s*/i;
 
 function markedLine(audiences: readonly Audience[], line: string): Addressed | undefined {
 	const privately = PRIVATE_MARK.exec(line);
@@ -96,7 +100,9 @@ function markedLine(audiences: readonly Audience[], line: string): Addressed | u
 	const candidates = audiences.filter(audience => audience.public === !privately);
 	if (candidates.length === 0) return undefined;
 	const named = (privately?.[1] ?? privately?.[2] ?? '').toLowerCase();
-	const audience = candidates.find(candidate => named !== '' && [candidate.label, ...candidate.members].some(name => named.includes(name.split(' ')[0]!.toLowerCase()))) ?? candidates[0]!;
+	const audience =
+		candidates.find(candidate => named !== '' && [candidate.label, ...candidate.members].some(name => named.includes(name.split(' ')[0]!.toLowerCase()))) ??
+		candidates[0]!;
 	return { kind: 'reply', text: line.slice(mark[0].length).trim(), audience: audience.id };
 }
 

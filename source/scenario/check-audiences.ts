@@ -15,7 +15,10 @@ export function checkAudiences(scenario: Scenario): Finding[] {
 	const unknownAudience = (path: readonly PathSegment[], id: string) =>
 		findings.push({
 			path,
-			message: audiences.length === 0 ? `audience "${id}": this scenario declares no audiences` : `unknown audience "${id}"; this scenario's audiences are: ${listed(audienceIds)}`,
+			message:
+				audiences.length === 0
+					? `audience "${id}": this scenario declares no audiences`
+					: `unknown audience "${id}"; this scenario's audiences are: ${listed(audienceIds)}`,
 		});
 	const unknownVoice = (path: readonly PathSegment[], id: string) =>
 		findings.push({ path, message: `unknown voice "${id}"; this scenario's voices are: ${listed(voiceIds)}` });
@@ -38,15 +41,22 @@ export function checkAudiences(scenario: Scenario): Finding[] {
 		});
 
 	audiences.forEach((audience, index) => {
-		if ((AUDIENCE_KINDS as readonly string[]).includes(audience.id)) findings.push({ path: ['audiences', index, 'id'], message: `"${audience.id}" means every ${audience.id} audience in a limit; choose another id` });
+		if ((AUDIENCE_KINDS as readonly string[]).includes(audience.id))
+			findings.push({ path: ['audiences', index, 'id'], message: `"${audience.id}" means every ${audience.id} audience in a limit; choose another id` });
 		if (audienceIds.indexOf(audience.id) !== index) findings.push({ path: ['audiences', index, 'id'], message: `duplicate audience "${audience.id}"` });
 		audience.voices.forEach((voice, position) => checkVoice(['audiences', index, 'voices', position], voice));
 	});
 	scenario.voices.forEach((voice, index) => {
-		if (voiceIds.indexOf(voice.id) !== index + 1) findings.push({ path: ['voices', index, 'id'], message: voice.id === PARTNER_VOICE ? '"partner" is the main voice; choose another id' : `duplicate voice "${voice.id}"` });
-		if (audiences.length > 0 && !audiences.some(audience => audience.voices.includes(voice.id))) findings.push({ path: ['voices', index, 'id'], message: `voice "${voice.id}" answers in no audience: add it to an audience's voices` });
+		if (voiceIds.indexOf(voice.id) !== index + 1)
+			findings.push({
+				path: ['voices', index, 'id'],
+				message: voice.id === PARTNER_VOICE ? '"partner" is the main voice; choose another id' : `duplicate voice "${voice.id}"`,
+			});
+		if (audiences.length > 0 && !audiences.some(audience => audience.voices.includes(voice.id)))
+			findings.push({ path: ['voices', index, 'id'], message: `voice "${voice.id}" answers in no audience: add it to an audience's voices` });
 	});
-	if (scenario.voices.length > 0 && audiences.length === 0) findings.push({ path: ['voices'], message: 'other voices need audiences to speak in: add "audiences"' });
+	if (scenario.voices.length > 0 && audiences.length === 0)
+		findings.push({ path: ['voices'], message: 'other voices need audiences to speak in: add "audiences"' });
 
 	scenario.opening.forEach((message, index) => {
 		checkAudience(['opening', index, 'audience'], message.audience);
@@ -72,7 +82,8 @@ export function checkAudiences(scenario: Scenario): Finding[] {
 	scenario.rubric.redFlags.forEach((flag, index) => {
 		checkLimit(['rubric', 'redFlags', index, 'in'], flag.in);
 		(flag.where ?? []).forEach((block, position) => checkLimit(['rubric', 'redFlags', index, 'where', position, 'in'], block.in));
-		if (flag.patterns.length === 0 && (flag.where ?? []).length === 0) findings.push({ path: ['rubric', 'redFlags', index, 'patterns'], message: 'a red flag needs patterns (or "where" blocks of them)' });
+		if (flag.patterns.length === 0 && (flag.where ?? []).length === 0)
+			findings.push({ path: ['rubric', 'redFlags', index, 'patterns'], message: 'a red flag needs patterns (or "where" blocks of them)' });
 	});
 	return findings;
 }

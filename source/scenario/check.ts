@@ -29,9 +29,7 @@ function anchorFindings(anchors: readonly Anchor[], library: CriteriaLibrary, pa
 }
 
 function duplicateFindings(ids: readonly string[], path: (index: number) => readonly PathSegment[], what: string): Finding[] {
-	return ids.flatMap((id, index) =>
-		ids.indexOf(id) === index ? [] : [{ path: path(index), message: `duplicate ${what} "${id}"` }],
-	);
+	return ids.flatMap((id, index) => (ids.indexOf(id) === index ? [] : [{ path: path(index), message: `duplicate ${what} "${id}"` }]));
 }
 
 /** Checks the criteria library beyond its shape: patterns compile, concepts resolve, anchors cite known sources. */
@@ -60,43 +58,68 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 				: [],
 		),
 		...lexiconFindings(rubric.lexicon, lexicons, ['rubric', 'lexicon']),
-		...rubric.criteria.flatMap((criterion, index) =>
-			patternFindings(criterion.evidence, lexicons, ['rubric', 'criteria', index, 'evidence']),
-		),
+		...rubric.criteria.flatMap((criterion, index) => patternFindings(criterion.evidence, lexicons, ['rubric', 'criteria', index, 'evidence'])),
+		...rubric.redFlags.flatMap((flag, index) => patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns'])),
 		...rubric.redFlags.flatMap((flag, index) =>
-			patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns']),
+			(flag.where ?? []).flatMap((block, position) => patternFindings(block.patterns, lexicons, ['rubric', 'redFlags', index, 'where', position, 'patterns'])),
 		),
-		...rubric.redFlags.flatMap((flag, index) => (flag.where ?? []).flatMap((block, position) => patternFindings(block.patterns, lexicons, ['rubric', 'redFlags', index, 'where', position, 'patterns']))),
-		...rubric.criteria.flatMap((criterion, index) => (criterion.where ?? []).flatMap((block, position) => patternFindings(block.evidence, lexicons, ['rubric', 'criteria', index, 'where', position, 'evidence']))),
+		...rubric.criteria.flatMap((criterion, index) =>
+			(criterion.where ?? []).flatMap((block, position) =>
+				patternFindings(block.evidence, lexicons, ['rubric', 'criteria', index, 'where', position, 'evidence']),
+			),
+		),
 		...rubric.structure.flatMap((step, index) => patternFindings(step.evidence, lexicons, ['rubric', 'structure', index, 'evidence'])),
-		...duplicateFindings(rubric.structure.map(step => step.id), index => ['rubric', 'structure', index, 'id'], 'structure step'),
+		...duplicateFindings(
+			rubric.structure.map(step => step.id),
+			index => ['rubric', 'structure', index, 'id'],
+			'structure step',
+		),
 		...duplicateFindings(criterionIds, index => ['rubric', 'criteria', index, 'id'], 'criterion'),
 		...duplicateFindings(flagIds, index => ['rubric', 'redFlags', index, 'id'], 'red flag'),
-		...duplicateFindings(scenario.beats.map(beat => beat.id), index => ['beats', index, 'id'], 'beat'),
+		...duplicateFindings(
+			scenario.beats.map(beat => beat.id),
+			index => ['beats', index, 'id'],
+			'beat',
+		),
 		...flagIds.flatMap((id, index) =>
-			id === IDENTIFIER_FLAG
-				? [{ path: ['rubric', 'redFlags', index, 'id'], message: `"${IDENTIFIER_FLAG}" is built in; choose another id` }]
-				: [],
+			id === IDENTIFIER_FLAG ? [{ path: ['rubric', 'redFlags', index, 'id'], message: `"${IDENTIFIER_FLAG}" is built in; choose another id` }] : [],
 		),
 		...anchorFindings(scenario.debrief.anchors, library, ['debrief', 'anchors']),
 		...rubric.redFlags.flatMap((flag, index) =>
 			flag.breaches.flatMap((id, position) =>
 				criterionIds.includes(id)
 					? []
-					: [{ path: ['rubric', 'redFlags', index, 'breaches', position], message: `criterion "${id}" is not in this scenario's rubric (it scores: ${criterionIds.join(', ')})` }],
+					: [
+							{
+								path: ['rubric', 'redFlags', index, 'breaches', position],
+								message: `criterion "${id}" is not in this scenario's rubric (it scores: ${criterionIds.join(', ')})`,
+							},
+						],
 			),
 		),
 		...rubric.requests.flatMap((request, index) =>
 			flagIds.includes(request.agreeing)
 				? []
-				: [{ path: ['rubric', 'requests', index, 'agreeing'], message: `red flag "${request.agreeing}" is not in this scenario's rubric (it has: ${flagIds.join(', ')})` }],
+				: [
+						{
+							path: ['rubric', 'requests', index, 'agreeing'],
+							message: `red flag "${request.agreeing}" is not in this scenario's rubric (it has: ${flagIds.join(', ')})`,
+						},
+					],
 		),
 		...checkAudiences(scenario),
 	];
 	scenario.beats.forEach((beat, index) => {
 		const when = beat.when;
 		const stepIds = rubric.structure.map(step => step.id);
-		for (const [field, known] of [['met', criterionIds], ['metAny', criterionIds], ['metSoFar', criterionIds], ['missed', criterionIds], ['redFlags', [...flagIds, IDENTIFIER_FLAG]], ['missedSteps', stepIds]] as const) {
+		for (const [field, known] of [
+			['met', criterionIds],
+			['metAny', criterionIds],
+			['metSoFar', criterionIds],
+			['missed', criterionIds],
+			['redFlags', [...flagIds, IDENTIFIER_FLAG]],
+			['missedSteps', stepIds],
+		] as const) {
 			(when?.[field] ?? []).forEach((id, position) => {
 				if (!(known as readonly string[]).includes(id)) {
 					const what = field === 'redFlags' ? 'red flag' : field === 'missedSteps' ? 'structure step' : 'criterion';
@@ -111,9 +134,14 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 	// A role-play's other party gives in only when the learner has earned it; an interviewer may close any time.
 	if (scenario.mode === 'roleplay') {
 		scenario.beats.forEach((beat, index) => {
-			if (beat.end && beat.when === undefined) findings.push({ path: ['beats', index, 'when'], message: 'an ending beat needs "when" (e.g. metSoFar: [the criteria that earn it]): without it the partner gives in whatever the learner says' });
+			if (beat.end && beat.when === undefined)
+				findings.push({
+					path: ['beats', index, 'when'],
+					message: 'an ending beat needs "when" (e.g. metSoFar: [the criteria that earn it]): without it the partner gives in whatever the learner says',
+				});
 		});
-		if (!fallbackBeat(scenario)) findings.push({ path: ['beats'], message: 'add a beat without "when" that does not end: the partner says it when nothing else fits' });
+		if (!fallbackBeat(scenario))
+			findings.push({ path: ['beats'], message: 'add a beat without "when" that does not end: the partner says it when nothing else fits' });
 	}
 	if (scenario.mode === 'interview' && rubric.structure.length === 0) {
 		findings.push({ path: ['rubric'], message: 'an interview scores the structure of the answer too: add rubric.structure, its steps in order' });

@@ -2,15 +2,7 @@
 // needs a list (the prompt loader, the report) does not load zod.
 
 /** The criteria every scenario draws from; their texts live in scenarios/criteria.yaml. */
-export const CRITERION_IDS = [
-	'boundaries',
-	'signposting',
-	'documentation',
-	'confidentiality',
-	'transparency',
-	'escalation',
-	'respect',
-] as const;
+export const CRITERION_IDS = ['boundaries', 'signposting', 'documentation', 'confidentiality', 'transparency', 'escalation', 'respect'] as const;
 export const CHANNELS = [
 	'instagram-dm',
 	'whatsapp',
@@ -28,13 +20,5 @@ export const CHANNELS = [
 	'in-person',
 	'video-call',
 ] as const;
-export const PARTNER_ROLES = [
-	'patient',
-	'relative',
-	'colleague',
-	'student',
-	'company',
-	'public',
-	'interviewer',
-] as const;
+export const PARTNER_ROLES = ['patient', 'relative', 'colleague', 'student', 'company', 'public', 'interviewer'] as const;
 export const DIFFICULTIES = ['easy', 'moderate', 'hard'] as const;

@@ -12,10 +12,7 @@ export type Channel = z.infer<typeof Channel>;
 export const PartnerRole = z.enum(PARTNER_ROLES);
 export type PartnerRole = z.infer<typeof PartnerRole>;
 
-
-export const Slug = z
-	.string()
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words and digits joined by hyphens');
+export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words and digits joined by hyphens');
 
 export const Text = z.string().trim().min(1, 'must not be empty');
 
@@ -31,10 +28,7 @@ export const Pattern = Text.describe(
 export type Pattern = z.infer<typeof Pattern>;
 
 export const Lexicon = z
-	.record(
-		z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case words joined by hyphens'),
-		z.array(Text).min(1),
-	)
+	.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'concept names are lower-case words joined by hyphens'), z.array(Text).min(1))
 	.describe('Named concepts: each a list of words or phrases (or @other-concept) that mean the same here.');
 export type Lexicon = z.infer<typeof Lexicon>;
 
@@ -59,11 +53,8 @@ const AudienceLimit = z
 const ScenarioCriterion = z.strictObject({
 	id: CriterionId,
 	points: z.number().int().min(1).max(5).describe('What meeting this criterion is worth.'),
-	evidence: z
-		.array(Pattern)
-		.default([])
-		.describe("Patterns that count as evidence here, on top of the library's default evidence."),
-	in: AudienceLimit.describe('The criterion is met only by replies written in these audiences: all its evidence, the library\'s included.'),
+	evidence: z.array(Pattern).default([]).describe("Patterns that count as evidence here, on top of the library's default evidence."),
+	in: AudienceLimit.describe("The criterion is met only by replies written in these audiences: all its evidence, the library's included."),
 	where: z
 		.array(z.strictObject({ in: z.array(AudienceRef).min(1), evidence: z.array(Pattern).min(1) }))
 		.optional()
@@ -117,34 +108,30 @@ const BeatCondition = z
 			.min(1)
 			.optional()
 			.describe('None of these has been met yet, in any reply so far (so nobody is asked again for what they already said).'),
-		metAny: z.array(CriterionId).min(1).optional().describe('At least one of these was met in the last reply (the learner held to what they had said, in some way).'),
+		metAny: z
+			.array(CriterionId)
+			.min(1)
+			.optional()
+			.describe('At least one of these was met in the last reply (the learner held to what they had said, in some way).'),
 		metSoFar: z
 			.array(CriterionId)
 			.min(1)
 			.optional()
 			.describe('All of these have been met, in this reply or an earlier one (so the other party gives in only once the learner has earned it).'),
-		missedSteps: z
-			.array(Slug)
-			.min(1)
-			.optional()
-			.describe('Interviews: none of these structure steps has been taken yet, in any answer so far.'),
-		in: z
-			.array(AudienceRef)
-			.min(1)
-			.optional()
-			.describe('The last reply was written in one of these audiences ("private", "public", or audience ids).'),
+		missedSteps: z.array(Slug).min(1).optional().describe('Interviews: none of these structure steps has been taken yet, in any answer so far.'),
+		in: z.array(AudienceRef).min(1).optional().describe('The last reply was written in one of these audiences ("private", "public", or audience ids).'),
 	})
 	.describe('When the scripted partner may say this beat; no condition means any time.');
 export type BeatCondition = z.infer<typeof BeatCondition>;
 
 const VoiceId = Slug.describe('Who says it: "partner", or the id of one of the scenario\'s voices.');
-const AudienceId = Slug.describe('The id of one of the scenario\'s audiences.');
+const AudienceId = Slug.describe("The id of one of the scenario's audiences.");
 
 const AlsoSaid = z
 	.strictObject({
 		voice: VoiceId,
 		say: Text,
-		audience: AudienceId.optional().describe('Where it is said; the beat\'s audience when absent.'),
+		audience: AudienceId.optional().describe("Where it is said; the beat's audience when absent."),
 	})
 	.describe('Another voice answering in the same turn.');
 
@@ -235,19 +222,11 @@ export const Scenario = z
 				.default([])
 				.describe(
 					'What the other party asks for. A reply that only agrees (no refusal, nothing that meets a criterion but respect) ' +
-						'raises the request\'s red flag; the reply alone decides, never what a model said.',
+						"raises the request's red flag; the reply alone decides, never what a model said.",
 				),
-			redFlagCap: z
-				.number()
-				.min(0)
-				.max(0.9)
-				.default(0.5)
-				.describe('With any red flag the total is at most this fraction of the maximum.'),
+			redFlagCap: z.number().min(0).max(0.9).default(0.5).describe('With any red flag the total is at most this fraction of the maximum.'),
 			lexicon: Lexicon.default({}).describe("Concepts for this scenario's patterns, beside the library's."),
-			structure: z
-				.array(StructureStep)
-				.default([])
-				.describe('Interviews: the steps of a well-structured answer, in order, scored apart from the criteria.'),
+			structure: z.array(StructureStep).default([]).describe('Interviews: the steps of a well-structured answer, in order, scored apart from the criteria.'),
 		}),
 		debrief: z.strictObject({
 			modelReply: Text.describe('A reply that meets every criterion.'),
@@ -287,12 +266,7 @@ export const CriteriaLibrary = z
 	.strictObject({
 		sources: z.record(Slug, Text).describe('Documents cited by anchors: id to full title.'),
 		lexicon: Lexicon,
-		criteria: z.strictObject(
-			Object.fromEntries(CRITERION_IDS.map(id => [id, CriterionDefinition])) as Record<
-				CriterionId,
-				typeof CriterionDefinition
-			>,
-		),
+		criteria: z.strictObject(Object.fromEntries(CRITERION_IDS.map(id => [id, CriterionDefinition])) as Record<CriterionId, typeof CriterionDefinition>),
 		identifiers: z
 			.strictObject({
 				label: Text,
@@ -306,10 +280,7 @@ export const CriteriaLibrary = z
 					'name-and-location': Text.describe("A person's name with their bed, bay or cubicle number."),
 					'hospital-number': Text.describe("A person's name with their hospital number (MRN)."),
 				}),
-				breaches: z
-					.array(CriterionId)
-					.default([])
-					.describe('The criteria an identifier in the reply undoes, in every scenario that scores them.'),
+				breaches: z.array(CriterionId).default([]).describe('The criteria an identifier in the reply undoes, in every scenario that scores them.'),
 			})
 			.describe('The built-in red flag for patient identifiers in the learner’s own words.'),
 	})

@@ -2,7 +2,6 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostic.js';
 
-
 export type PathSegment = string | number;
 
 /** A problem found by a check, located by its path in the document. */
@@ -22,10 +21,7 @@ export type SourceDocument = {
 };
 
 function displayPath(path: readonly PathSegment[]): string {
-	return path.reduce<string>(
-		(shown, segment) => (typeof segment === 'number' ? `${shown}[${segment}]` : shown ? `${shown}.${segment}` : segment),
-		'',
-	);
+	return path.reduce<string>((shown, segment) => (typeof segment === 'number' ? `${shown}[${segment}]` : shown ? `${shown}.${segment}` : segment), '');
 }
 
 /** Finds the node a path points at; when the path runs out early, the nearest key above the gap. */
@@ -144,10 +140,7 @@ export function schemaFindings(error: z.ZodError): Finding[] {
 }
 
 /** Validates a parsed document against a schema; every problem comes back located. */
-export function validateDocument<Schema extends z.ZodType>(
-	source: SourceDocument,
-	schema: Schema,
-): { value?: z.infer<Schema>; errors: Diagnostic[] } {
+export function validateDocument<Schema extends z.ZodType>(source: SourceDocument, schema: Schema): { value?: z.infer<Schema>; errors: Diagnostic[] } {
 	let input: unknown;
 	try {
 		input = source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

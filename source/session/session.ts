@@ -119,9 +119,21 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 		case 'partner-failed': {
 			if (state.phase !== 'partner') return state;
 			// What arrived before the failure is kept, marked as cut off; the partner's turn is still due.
-			const messages = event.partial.trim() === ''
-				? state.messages
-				: [...state.messages, { kind: 'partner' as const, id: nextId(state), text: event.partial, time: event.time, source: event.source, interrupted: true, ...placed(state.scenario, undefined, audienceFor(state.scenario, PARTNER_VOICE, undefined, lastCarried(state)?.audience)) }];
+			const messages =
+				event.partial.trim() === ''
+					? state.messages
+					: [
+							...state.messages,
+							{
+								kind: 'partner' as const,
+								id: nextId(state),
+								text: event.partial,
+								time: event.time,
+								source: event.source,
+								interrupted: true,
+								...placed(state.scenario, undefined, audienceFor(state.scenario, PARTNER_VOICE, undefined, lastCarried(state)?.audience)),
+							},
+						];
 			return { ...state, messages, writing: undefined, failure: event.reason };
 		}
 		case 'learner-replied': {
@@ -137,7 +149,12 @@ export function reduceSession(state: SessionState, event: SessionEvent): Session
 				text: event.text,
 				time: event.time,
 				round: state.round,
-				match: matchIn(state.rubric, event.text, audience, learnerReplies(state, event.learner).map(earlier => earlier.match)),
+				match: matchIn(
+					state.rubric,
+					event.text,
+					audience,
+					learnerReplies(state, event.learner).map(earlier => earlier.match),
+				),
 				carried: solo,
 				...(audience === undefined ? {} : { audience }),
 			};
@@ -164,7 +181,10 @@ export function learnerReplies(state: SessionState, learner?: string): LearnerMe
 
 /** The score of a learner's replies so far (each learner is scored on their own words). */
 export function learnerScore(state: SessionState, learner: string = state.learners[0]!): ConversationScore {
-	return combineReplies(state.rubric, learnerReplies(state, learner).map(reply => reply.match));
+	return combineReplies(
+		state.rubric,
+		learnerReplies(state, learner).map(reply => reply.match),
+	);
 }
 
 function metBy(state: SessionState, replies: readonly LearnerMessage[]): CriterionId[] {

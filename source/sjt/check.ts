@@ -9,7 +9,11 @@ export function checkSjtItem(item: SjtItem, sources: ReadonlySet<string>): Findi
 		if (option.id !== expected) findings.push({ path: ['options', index, 'id'], message: `option ${index + 1} should be lettered ${expected}` });
 	});
 	const letters = new Set(item.options.map(option => option.id));
-	if (item.type === 'rank' && item.answer.length !== item.options.length) findings.push({ path: ['answer'], message: `the ideal order names ${item.answer.length} options; this item has ${item.options.length}, and each goes in once` });
+	if (item.type === 'rank' && item.answer.length !== item.options.length)
+		findings.push({
+			path: ['answer'],
+			message: `the ideal order names ${item.answer.length} options; this item has ${item.options.length}, and each goes in once`,
+		});
 	const seen = new Set<string>();
 	item.answer.forEach((letter, index) => {
 		if (!letters.has(letter)) findings.push({ path: ['answer', index], message: `no option ${letter} in this item` });
@@ -17,7 +21,8 @@ export function checkSjtItem(item: SjtItem, sources: ReadonlySet<string>): Findi
 		seen.add(letter);
 	});
 	item.anchors.forEach((anchor, index) => {
-		if (!sources.has(anchor.source)) findings.push({ path: ['anchors', index, 'source'], message: `unknown source "${anchor.source}": add it to the sources in scenarios/criteria.yaml` });
+		if (!sources.has(anchor.source))
+			findings.push({ path: ['anchors', index, 'source'], message: `unknown source "${anchor.source}": add it to the sources in scenarios/criteria.yaml` });
 	});
 	return findings;
 }

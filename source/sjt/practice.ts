@@ -53,7 +53,9 @@ export function summarise(results: readonly SjtResult[]): SjtSummary {
 			topics.set(topic, { items: entry.items + 1, points: entry.points + result.score.points, max: entry.max + result.score.max });
 		}
 	}
-	const byTopic = [...topics].map(([topic, entry]) => ({ topic, ...entry, percent: percentOf(entry.points, entry.max) })).sort((a, b) => a.percent - b.percent || a.topic.localeCompare(b.topic));
+	const byTopic = [...topics]
+		.map(([topic, entry]) => ({ topic, ...entry, percent: percentOf(entry.points, entry.max) }))
+		.sort((a, b) => a.percent - b.percent || a.topic.localeCompare(b.topic));
 	const revisit = results.filter(result => result.score.points < result.score.max * REVISIT_BELOW).map(result => result.item.id);
 	return { items: results.length, points, max, percent: percentOf(points, max), byTopic, revisit };
 }

@@ -24,7 +24,11 @@ export function toSjtRecord(meta: SjtRecordMeta, results: readonly SjtResult[], 
 		status,
 		timed: meta.timed,
 		seed: meta.seed,
-		filter: { ...(meta.filter.count === undefined ? {} : { count: meta.filter.count }), ...(meta.filter.topic ? { topic: meta.filter.topic } : {}), ...(meta.filter.type ? { type: meta.filter.type } : {}) },
+		filter: {
+			...(meta.filter.count === undefined ? {} : { count: meta.filter.count }),
+			...(meta.filter.topic ? { topic: meta.filter.topic } : {}),
+			...(meta.filter.type ? { type: meta.filter.type } : {}),
+		},
 		items: results.map(result => ({
 			id: result.item.id,
 			title: result.item.title,

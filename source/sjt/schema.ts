@@ -4,11 +4,10 @@ import { Anchor, DIFFICULTIES, Slug, Text } from '../scenario/schema.js';
 export const SJT_TYPES = ['rank', 'best3'] as const;
 export type SjtType = (typeof SJT_TYPES)[number];
 
-
 const OptionLetter = z.string().regex(/^[A-H]$/, 'options are lettered A to H');
 
 const SjtOption = z.strictObject({
-	id: OptionLetter.describe('The option\'s letter: A, B, C… in order.'),
+	id: OptionLetter.describe("The option's letter: A, B, C… in order."),
 	text: Text.describe('The response, as the candidate reads it.'),
 	rationale: Text.describe('Why it is as appropriate as the answer says (or not): shown at the reveal.'),
 });
@@ -28,7 +27,11 @@ export const SjtItem = z
 			...common,
 			type: z.literal('rank').describe('Rank four or five responses from most to least appropriate.'),
 			options: z.array(SjtOption).min(4, 'a rank item has 4 or 5 options (A to D, or A to E)').max(5, 'a rank item has 4 or 5 options (A to D, or A to E)'),
-			answer: z.array(OptionLetter).min(4, 'the ideal order names every option').max(5, 'the ideal order names every option').describe('The ideal order, most appropriate first, naming every option once.'),
+			answer: z
+				.array(OptionLetter)
+				.min(4, 'the ideal order names every option')
+				.max(5, 'the ideal order names every option')
+				.describe('The ideal order, most appropriate first, naming every option once.'),
 		}),
 		z.strictObject({
 			...common,

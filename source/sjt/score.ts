@@ -3,11 +3,23 @@ import type { SjtItem } from './schema.js';
 /** Marks per option: each of a rank item's four or five options, and each of a best-3 item's three correct ones, carries four. */
 export const MARKS_PER_OPTION = 4;
 
-export type RankOptionScore = { readonly option: string; readonly given: number | null; readonly ideal: number; readonly placesOut: number | null; readonly points: number };
+export type RankOptionScore = {
+	readonly option: string;
+	readonly given: number | null;
+	readonly ideal: number;
+	readonly placesOut: number | null;
+	readonly points: number;
+};
 export type Best3OptionScore = { readonly option: string; readonly chosen: boolean; readonly correct: boolean; readonly points: number };
 
 export type SjtScore = RankScore | Best3Score;
-export type RankScore = { readonly item: string; readonly type: 'rank'; readonly points: number; readonly max: number; readonly perOption: readonly RankOptionScore[] };
+export type RankScore = {
+	readonly item: string;
+	readonly type: 'rank';
+	readonly points: number;
+	readonly max: number;
+	readonly perOption: readonly RankOptionScore[];
+};
 export type Best3Score = {
 	readonly item: string;
 	readonly type: 'best3';
@@ -27,7 +39,13 @@ export function scoreRank(item: string, ideal: readonly string[], given: readonl
 	const perOption = ideal.map((option, idealIndex) => {
 		const givenIndex = given.indexOf(option);
 		const placesOut = givenIndex < 0 ? null : Math.abs(givenIndex - idealIndex);
-		return { option, given: givenIndex < 0 ? null : givenIndex + 1, ideal: idealIndex + 1, placesOut, points: placesOut === null ? 0 : Math.max(0, MARKS_PER_OPTION - placesOut) };
+		return {
+			option,
+			given: givenIndex < 0 ? null : givenIndex + 1,
+			ideal: idealIndex + 1,
+			placesOut,
+			points: placesOut === null ? 0 : Math.max(0, MARKS_PER_OPTION - placesOut),
+		};
 	});
 	perOption.sort((a, b) => a.option.localeCompare(b.option));
 	return { item, type: 'rank', points: perOption.reduce((sum, option) => sum + option.points, 0), max: ideal.length * MARKS_PER_OPTION, perOption };
@@ -48,5 +66,10 @@ export function scoreBest3(item: string, options: readonly string[], correct: re
 export function scoreSjtAnswer(item: SjtItem, answer: readonly string[]): SjtScore {
 	return item.type === 'rank'
 		? scoreRank(item.id, item.answer, answer)
-		: scoreBest3(item.id, item.options.map(option => option.id), item.answer, answer);
+		: scoreBest3(
+				item.id,
+				item.options.map(option => option.id),
+				item.answer,
+				answer,
+			);
 }

@@ -32,7 +32,6 @@ export type CatalogEntry =
 	  }
 	| { readonly kind: 'unreadable'; readonly file: string; readonly reason: string };
 
-
 /**
  * What a parsed file is, from the fields a listing needs; anything else (another program's JSON, a
  * newer version) is unreadable with the reason. Full validation waits until a file is opened.
@@ -41,15 +40,41 @@ export function catalogEntry(file: string, json: unknown): CatalogEntry {
 	if (!isObject(json)) return { kind: 'unreadable', file, reason: 'not a postsafe transcript (not a JSON object)' };
 	if (json.kind === 'sjt') {
 		const summary = json.summary;
-		if (!isText(json.id) || !isText(json.learner) || !isText(json.startedAt) || !isObject(summary) || !isNumber(summary.points) || !isNumber(summary.max) || !isNumber(summary.items)) {
+		if (
+			!isText(json.id) ||
+			!isText(json.learner) ||
+			!isText(json.startedAt) ||
+			!isObject(summary) ||
+			!isNumber(summary.points) ||
+			!isNumber(summary.max) ||
+			!isNumber(summary.items)
+		) {
 			return { kind: 'unreadable', file, reason: 'an SJT record with missing fields' };
 		}
-		return { kind: 'sjt', file, id: json.id, startedAt: json.startedAt, learner: json.learner, items: summary.items, score: { points: summary.points, max: summary.max }, status: isText(json.status) ? json.status : 'unknown' };
+		return {
+			kind: 'sjt',
+			file,
+			id: json.id,
+			startedAt: json.startedAt,
+			learner: json.learner,
+			items: summary.items,
+			score: { points: summary.points, max: summary.max },
+			status: isText(json.status) ? json.status : 'unknown',
+		};
 	}
 	if (!('version' in json) || !('turns' in json)) return { kind: 'unreadable', file, reason: 'not a postsafe transcript (no version or turns)' };
-	if (!READABLE_VERSIONS.includes(json.version as number)) return { kind: 'unreadable', file, reason: `transcript version ${String(json.version)}; this postsafe reads versions ${READABLE_VERSIONS.join(' and ')}` };
+	if (!READABLE_VERSIONS.includes(json.version as number))
+		return { kind: 'unreadable', file, reason: `transcript version ${String(json.version)}; this postsafe reads versions ${READABLE_VERSIONS.join(' and ')}` };
 	const scenario = json.scenario;
-	if (!isText(json.id) || !isText(json.learner) || !isText(json.startedAt) || !isText(json.status) || !isObject(scenario) || !isText(scenario.id) || !Array.isArray(json.turns)) {
+	if (
+		!isText(json.id) ||
+		!isText(json.learner) ||
+		!isText(json.startedAt) ||
+		!isText(json.status) ||
+		!isObject(scenario) ||
+		!isText(scenario.id) ||
+		!Array.isArray(json.turns)
+	) {
 		return { kind: 'unreadable', file, reason: 'a transcript with missing fields' };
 	}
 	const score = isObject(json.score) && isNumber(json.score.score) && isNumber(json.score.max) ? { points: json.score.score, max: json.score.max } : null;
@@ -107,5 +132,7 @@ export function readCatalog(directory: string): CatalogEntry[] {
 		const read = readJsonFile(file);
 		return 'reason' in read ? ({ kind: 'unreadable', file, reason: read.reason } as const) : catalogEntry(file, read.json);
 	});
-	return entries.sort((a, b) => (b.kind === 'unreadable' ? '' : b.startedAt).localeCompare(a.kind === 'unreadable' ? '' : a.startedAt) || a.file.localeCompare(b.file));
+	return entries.sort(
+		(a, b) => (b.kind === 'unreadable' ? '' : b.startedAt).localeCompare(a.kind === 'unreadable' ? '' : a.startedAt) || a.file.localeCompare(b.file),
+	);
 }

@@ -39,7 +39,12 @@ export function withFileLock<T>(file: string, update: () => T): T {
 				release(lock);
 				continue;
 			}
-			if (Date.now() > deadline) throw new WriteFailure(file, 'LOCKED', `another postsafe${pid === undefined ? '' : ` (process ${pid})`} is writing it; if none is running, remove ${lock}`);
+			if (Date.now() > deadline)
+				throw new WriteFailure(
+					file,
+					'LOCKED',
+					`another postsafe${pid === undefined ? '' : ` (process ${pid})`} is writing it; if none is running, remove ${lock}`,
+				);
 			Atomics.wait(pause, 0, 0, STEP_MS);
 			continue;
 		}

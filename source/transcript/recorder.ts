@@ -41,8 +41,24 @@ export type Recorder = {
  * is now and keeps it, so a session never erases a sign-off made while it ran.
  */
 export const RECORDER_FIELDS = [
-	'version', 'id', 'scenario', 'mode', 'learner', 'learners', 'partner', 'startedAt', 'updatedAt', 'endedAt',
-	'status', 'endReason', 'turnLimit', 'turns', 'score', 'scores', 'reflection', 'pending',
+	'version',
+	'id',
+	'scenario',
+	'mode',
+	'learner',
+	'learners',
+	'partner',
+	'startedAt',
+	'updatedAt',
+	'endedAt',
+	'status',
+	'endReason',
+	'turnLimit',
+	'turns',
+	'score',
+	'scores',
+	'reflection',
+	'pending',
 ] as const satisfies readonly (keyof Transcript)[];
 const OWNED: ReadonlySet<string> = new Set(RECORDER_FIELDS);
 
@@ -155,7 +171,10 @@ export function recordSession(
 /** Which of the learner's replies the file on disk lacks, in words. */
 function lackingReplies({ savedReplies, replies, sent, savedSent }: RecorderProblem): string {
 	const span = (from: number, to: number) => (from === to ? `reply ${to}` : `replies ${from}–${to}`);
-	if (savedReplies < replies) return savedReplies === 0 ? 'none of your replies are in it' : `${span(savedReplies + 1, replies)} ${replies - savedReplies === 1 ? 'is' : 'are'} not in it`;
+	if (savedReplies < replies)
+		return savedReplies === 0
+			? 'none of your replies are in it'
+			: `${span(savedReplies + 1, replies)} ${replies - savedReplies === 1 ? 'is' : 'are'} not in it`;
 	// Every reply's words are there; typed ahead and kept as pending, some lack what followed.
 	if (savedSent < sent) return `it has the words of every reply, but not the answers to or scores of ${span(savedSent + 1, sent)}, nor how the session ended`;
 	return 'it has every reply, but not the latest change (how the session ended, or your reflection)';

@@ -77,7 +77,9 @@ export type ProblemWords = {
 
 /** The one line a learner reads when a record could not be saved: what happened, what is missing, where the copy is. */
 export function problemLine(problem: SaveProblem, { what = 'your replies', atEnd = false, lacking }: ProblemWords = {}): string {
-	const nowhere = atEnd ? 'no other folder could be written either, so here it is' : 'no other folder could be written either: it is kept and printed when the session ends';
+	const nowhere = atEnd
+		? 'no other folder could be written either, so here it is'
+		: 'no other folder could be written either: it is kept and printed when the session ends';
 	const where = problem.rescue === undefined ? nowhere : `a copy of ${what} is in ${problem.rescue}`;
 	return `Not saved: ${problem.file} can't be written (${problem.reason})${lacking ? `; ${lacking}` : ''}; ${where}`;
 }

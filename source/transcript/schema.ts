@@ -13,9 +13,7 @@ const ReplyScore = z.strictObject({
 	met: z.array(CriterionId),
 	redFlags: z.array(z.string()),
 	/** For each criterion met, the words that met it; for each red flag, the words that raised it. */
-	evidence: z.array(
-		z.strictObject({ kind: z.enum(['criterion', 'redFlag', 'against']), id: z.string(), ...Evidence.shape }),
-	),
+	evidence: z.array(z.strictObject({ kind: z.enum(['criterion', 'redFlag', 'against']), id: z.string(), ...Evidence.shape })),
 });
 
 const Turn = z.strictObject({
@@ -45,7 +43,9 @@ const ScoreJson = z.looseObject({
 	scenario: z.string(),
 	score: z.number(),
 	max: z.number(),
-	criteria: z.array(z.looseObject({ id: CriterionId, label: z.string(), met: z.boolean(), points: z.number(), max: z.number(), evidence: z.array(z.string()) })),
+	criteria: z.array(
+		z.looseObject({ id: CriterionId, label: z.string(), met: z.boolean(), points: z.number(), max: z.number(), evidence: z.array(z.string()) }),
+	),
 	redFlags: z.array(z.looseObject({ id: z.string(), label: z.string(), evidence: z.array(z.string()) })),
 });
 

@@ -14,7 +14,19 @@ export type SjtSessionFile = {
 	readonly problem: SaveProblem | undefined;
 };
 
-export function startSjtSessionFile({ directory, learner, timed, seed, filter }: { directory: string; learner: string; timed: boolean; seed: number; filter: ItemFilter }): SjtSessionFile {
+export function startSjtSessionFile({
+	directory,
+	learner,
+	timed,
+	seed,
+	filter,
+}: {
+	directory: string;
+	learner: string;
+	timed: boolean;
+	seed: number;
+	filter: ItemFilter;
+}): SjtSessionFile {
 	prepareTranscriptDirectory(directory);
 	const startedAt = new Date();
 	const id = newTranscriptId('sjt', learner, startedAt);
@@ -47,7 +59,17 @@ export type GroupSjtFiles = {
 	finish(): void;
 };
 
-export function startGroupSjtFiles({ directory, learners, seed, filter }: { directory: string; learners: readonly string[]; seed: number; filter: ItemFilter }): GroupSjtFiles {
+export function startGroupSjtFiles({
+	directory,
+	learners,
+	seed,
+	filter,
+}: {
+	directory: string;
+	learners: readonly string[];
+	seed: number;
+	filter: ItemFilter;
+}): GroupSjtFiles {
 	const files = new Map(learners.map(learner => [learner, startSjtSessionFile({ directory, learner, timed: false, seed, filter })]));
 	let answered = 0;
 	return {

@@ -20,7 +20,15 @@ export type StartOptions = {
 };
 
 /** Starts a conversation whose transcript is written from its first message, in the folder given. */
-export function startRecordedSession({ loaded, criteria, learners, partner, turns, transcripts, fileLabel = learners.join('-') }: StartOptions): RecordedSession {
+export function startRecordedSession({
+	loaded,
+	criteria,
+	learners,
+	partner,
+	turns,
+	transcripts,
+	fileLabel = learners.join('-'),
+}: StartOptions): RecordedSession {
 	const rubric = compileScenarioRubric(loaded.scenario, criteria, isEnglishWord);
 	const controller = new SessionController({ scenario: loaded.scenario, rubric, learners, ...(turns === undefined ? {} : { turnLimit: turns }) }, partner);
 	prepareTranscriptDirectory(transcripts);

@@ -84,7 +84,14 @@ export function transcriptFolderProblem(directory: string): string | undefined {
 }
 
 function slug(text: string): string {
-	return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24) || 'learner';
+	return (
+		text
+			.toLowerCase()
+			.normalize('NFKD')
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 24) || 'learner'
+	);
 }
 
 /** A file name that sorts by time and says what it holds: 20261122-0931-patient-dm-rash-asha-3f9a. */

@@ -193,7 +193,10 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 						const ending = endNotice(controller.current);
 						if (ending) notice(ending);
 						setConversation(undefined);
-						setDebriefs(previous => [...previous, { key: screen.handle.recorder.file, scenario: screen.loaded.scenario, score: learnerScore(controller.current) }]);
+						setDebriefs(previous => [
+							...previous,
+							{ key: screen.handle.recorder.file, scenario: screen.loaded.scenario, score: learnerScore(controller.current) },
+						]);
 						setScreen({ name: 'reflect', loaded: screen.loaded, handle: screen.handle });
 					}}
 					onQuit={() => {
@@ -243,7 +246,9 @@ function Screens({ services, learner: givenLearner, initial, coach, onSession }:
 
 	return (
 		<ThemeProvider theme={postsafeTheme}>
-			<Static items={[...debriefs]}>{debrief => <DebriefView key={debrief.key} scenario={debrief.scenario} score={debrief.score} sources={services.sources} width={width} />}</Static>
+			<Static items={[...debriefs]}>
+				{debrief => <DebriefView key={debrief.key} scenario={debrief.scenario} score={debrief.score} sources={services.sources} width={width} />}
+			</Static>
 			{live}
 		</ThemeProvider>
 	);

@@ -83,32 +83,117 @@ export function isNo(input: string, key: Key): boolean {
 
 /** What each screen's help line says, key first. */
 export const HELP = {
-	chat: [['Enter', 'send'], ['/end or Ctrl+E', 'finish and debrief'], ['Esc', 'quit']],
-	chatAudiences: [['Enter', 'send'], ['Tab', 'where to write'], ['Ctrl+E', 'debrief'], ['Esc', 'quit']],
-	chatWriting: [['Esc', 'stop them writing'], ['Ctrl+E', 'finish and debrief']],
-	confirmQuit: [['y', 'quit (your replies are saved)'], ['n or Esc', 'carry on']],
-	confirmQuitUnsaved: [['y', 'quit'], ['n or Esc', 'carry on']],
-	failure: [['r', 'try again'], ['s', 'carry on with the scripted partner'], ['Ctrl+E', 'finish and debrief']],
+	chat: [
+		['Enter', 'send'],
+		['/end or Ctrl+E', 'finish and debrief'],
+		['Esc', 'quit'],
+	],
+	chatAudiences: [
+		['Enter', 'send'],
+		['Tab', 'where to write'],
+		['Ctrl+E', 'debrief'],
+		['Esc', 'quit'],
+	],
+	chatWriting: [
+		['Esc', 'stop them writing'],
+		['Ctrl+E', 'finish and debrief'],
+	],
+	confirmQuit: [
+		['y', 'quit (your replies are saved)'],
+		['n or Esc', 'carry on'],
+	],
+	confirmQuitUnsaved: [
+		['y', 'quit'],
+		['n or Esc', 'carry on'],
+	],
+	failure: [
+		['r', 'try again'],
+		['s', 'carry on with the scripted partner'],
+		['Ctrl+E', 'finish and debrief'],
+	],
 	/** The scripted partner already plays: there is no other to carry on with. */
-	failureScripted: [['r', 'ask again'], ['Ctrl+E', 'finish and debrief']],
-	pullOffer: [['y', 'pull it'], ['n or Esc', 'play with the scripted partner']],
+	failureScripted: [
+		['r', 'ask again'],
+		['Ctrl+E', 'finish and debrief'],
+	],
+	pullOffer: [
+		['y', 'pull it'],
+		['n or Esc', 'play with the scripted partner'],
+	],
 	pulling: [['Esc', 'stop and play with the scripted partner']],
-	home: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'start'], ['Esc', 'quit']],
-	name: [['Enter', 'continue'], ['Esc', 'quit']],
-	reflection: [['Enter', 'next question'], ['Enter on an empty answer', 'skip']],
+	home: [
+		['type', 'search'],
+		['↑ ↓', 'choose'],
+		['Enter', 'start'],
+		['Esc', 'quit'],
+	],
+	name: [
+		['Enter', 'continue'],
+		['Esc', 'quit'],
+	],
+	reflection: [
+		['Enter', 'next question'],
+		['Enter on an empty answer', 'skip'],
+	],
 	done: [['Enter', 'continue']],
-	review: [['↑ ↓', 'turn'], ['c', 'comment on this turn'], ['s', 'summary and sign-off'], ['Esc', 'back']],
-	reviewText: [['Enter', 'save'], ['Esc', 'cancel']],
-	reviewOutcome: [['1 2 3 or ↑ ↓', 'choose'], ['Enter', 'sign off'], ['Esc', 'cancel']],
-	confirmLeaveReview: [['y', 'leave without signing off'], ['n or Esc', 'stay']],
-	confirmSupersede: [['y', 'sign off again'], ['n or Esc', 'keep the sign-off as it is']],
-	browser: [['type', 'search'], ['↑ ↓', 'choose'], ['Enter', 'open'], ['Esc', 'quit']],
-	groupReply: [['Enter', 'send (hidden until everyone has replied)'], ['Ctrl+E', 'finish and debrief']],
-	groupChoose: [['← → or ↑ ↓', 'choose the reply to carry on'], ['Enter', 'carry it on'], ['Ctrl+E', 'finish and debrief']],
+	review: [
+		['↑ ↓', 'turn'],
+		['c', 'comment on this turn'],
+		['s', 'summary and sign-off'],
+		['Esc', 'back'],
+	],
+	reviewText: [
+		['Enter', 'save'],
+		['Esc', 'cancel'],
+	],
+	reviewOutcome: [
+		['1 2 3 or ↑ ↓', 'choose'],
+		['Enter', 'sign off'],
+		['Esc', 'cancel'],
+	],
+	confirmLeaveReview: [
+		['y', 'leave without signing off'],
+		['n or Esc', 'stay'],
+	],
+	confirmSupersede: [
+		['y', 'sign off again'],
+		['n or Esc', 'keep the sign-off as it is'],
+	],
+	browser: [
+		['type', 'search'],
+		['↑ ↓', 'choose'],
+		['Enter', 'open'],
+		['Esc', 'quit'],
+	],
+	groupReply: [
+		['Enter', 'send (hidden until everyone has replied)'],
+		['Ctrl+E', 'finish and debrief'],
+	],
+	groupChoose: [
+		['← → or ↑ ↓', 'choose the reply to carry on'],
+		['Enter', 'carry it on'],
+		['Ctrl+E', 'finish and debrief'],
+	],
 	groupWriting: [['Ctrl+E', 'finish and debrief']],
-	groupNames: [['Enter', 'start'], ['Ctrl+C', 'quit']],
-	sjtRank: [['↑ ↓', 'move'], ['Space', 'pick up / put down the option'], ['Enter', 'submit'], ['Esc', 'finish']],
-	sjtBest3: [['↑ ↓', 'move'], ['Space', 'choose / unchoose'], ['Enter', 'submit'], ['Esc', 'finish']],
-	sjtNext: [['Enter', 'next item'], ['Esc', 'finish']],
+	groupNames: [
+		['Enter', 'start'],
+		['Ctrl+C', 'quit'],
+	],
+	sjtRank: [
+		['↑ ↓', 'move'],
+		['Space', 'pick up / put down the option'],
+		['Enter', 'submit'],
+		['Esc', 'finish'],
+	],
+	sjtBest3: [
+		['↑ ↓', 'move'],
+		['Space', 'choose / unchoose'],
+		['Enter', 'submit'],
+		['Esc', 'finish'],
+	],
+	sjtNext: [
+		['Enter', 'next item'],
+		['Esc', 'finish'],
+	],
 	sjtLast: [['Enter', 'see the summary']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;

@@ -26,7 +26,13 @@ export function NameEntry({ width, onDone, onQuit }: NameEntryProps) {
 	return (
 		<Box flexDirection="column" width={Math.min(width, 100)}>
 			<Text bold>What's your name? It goes in your transcripts, for you and your supervisor.</Text>
-			<TextBox prompt="› " width={Math.min(width, 100)} onSubmit={submit} placeholder="e.g. Asha Patel" emptyHint="Type your name first, then Enter (Esc to quit)." />
+			<TextBox
+				prompt="› "
+				width={Math.min(width, 100)}
+				onSubmit={submit}
+				placeholder="e.g. Asha Patel"
+				emptyHint="Type your name first, then Enter (Esc to quit)."
+			/>
 			<KeyHelp keys={HELP.name} />
 		</Box>
 	);

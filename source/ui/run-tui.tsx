@@ -56,6 +56,12 @@ export async function renderSavingSessions(screen: (onSession: (session: Recorde
 /** Runs the terminal UI until the learner leaves. */
 export function runTui({ services, learner, initial, coach }: TuiOptions): Promise<number> {
 	return renderSavingSessions(onSession => (
-		<App services={services} coach={coach} onSession={onSession} {...(learner === undefined ? {} : { learner })} {...(initial === undefined ? {} : { initial })} />
+		<App
+			services={services}
+			coach={coach}
+			onSession={onSession}
+			{...(learner === undefined ? {} : { learner })}
+			{...(initial === undefined ? {} : { initial })}
+		/>
 	));
 }

@@ -13,7 +13,11 @@ export type Failure = { readonly scenario: string; readonly reply: string; reado
 export type TypeResult = { readonly type: string; cases: number; readonly failures: Failure[] };
 export type Subject = { readonly scenario: Scenario; readonly rubric: CompiledRubric };
 
-const met = (score: ConversationScore) => score.criteria.filter(criterion => criterion.met).map(criterion => criterion.id).sort();
+const met = (score: ConversationScore) =>
+	score.criteria
+		.filter(criterion => criterion.met)
+		.map(criterion => criterion.id)
+		.sort();
 const flags = (score: ConversationScore) => score.redFlags.map(flag => flag.id).sort();
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
 
@@ -24,7 +28,8 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 function placeFor(scenario: Scenario, limit: readonly string[] | undefined): string | undefined {
 	return scenario.audiences?.find(audience => countsIn(limit, audience))?.id;
 }
-const criterionPlace = (subject: Subject, id: string) => placeFor(subject.scenario, subject.scenario.rubric.criteria.find(criterion => criterion.id === id)?.in);
+const criterionPlace = (subject: Subject, id: string) =>
+	placeFor(subject.scenario, subject.scenario.rubric.criteria.find(criterion => criterion.id === id)?.in);
 const flagPlace = (subject: Subject, id: string) => placeFor(subject.scenario, subject.scenario.rubric.redFlags.find(flag => flag.id === id)?.in);
 /** Every place a reply can be written: each audience, or the one thread. */
 const places = (subject: Subject): readonly (string | undefined)[] => subject.scenario.audiences?.map(audience => audience.id) ?? [undefined];
@@ -48,13 +53,15 @@ export function minimumFunctionality(subjects: readonly Subject[]): TypeResult[]
 		for (const criterion of subject.rubric.criteria) {
 			for (const reply of criterionCases(subject, criterion.id)) {
 				criteria.cases++;
-				if (!met(scoreAt(subject, reply, criterionPlace(subject, criterion.id))).includes(criterion.id)) criteria.failures.push({ scenario: subject.scenario.id, reply, why: `does not meet ${criterion.id}` });
+				if (!met(scoreAt(subject, reply, criterionPlace(subject, criterion.id))).includes(criterion.id))
+					criteria.failures.push({ scenario: subject.scenario.id, reply, why: `does not meet ${criterion.id}` });
 			}
 		}
 		for (const flag of subject.scenario.rubric.redFlags) {
 			for (const reply of flagCases(subject, flag.id)) {
 				redFlags.cases++;
-				if (!flags(scoreAt(subject, reply, flagPlace(subject, flag.id))).includes(flag.id)) redFlags.failures.push({ scenario: subject.scenario.id, reply, why: `does not raise ${flag.id}` });
+				if (!flags(scoreAt(subject, reply, flagPlace(subject, flag.id))).includes(flag.id))
+					redFlags.failures.push({ scenario: subject.scenario.id, reply, why: `does not raise ${flag.id}` });
 			}
 		}
 	}
@@ -66,12 +73,28 @@ const OPENERS = ['Hi, ', 'Hey, ', 'Hello, ', 'Morning! ', 'Hiya, '];
 const SIGN_OFFS = [' Take care.', ' Thanks.', ' Best wishes.', ' Cheers.', ' 🙂'];
 const EMOJI = [' 😊', ' 🙏', ' 💙', ' 🙈', ' 👀'];
 const US_SPELLING: readonly (readonly [RegExp, string])[] = [
-	[/recognis/g, 'recogniz'], [/apologis/g, 'apologiz'], [/organis/g, 'organiz'], [/realis/g, 'realiz'], [/behaviour/g, 'behavior'],
-	[/colour/g, 'color'], [/centre/g, 'center'], [/licence/g, 'license'], [/practise/g, 'practice'], [/anonymis/g, 'anonymiz'], [/emphasis/g, 'emphasiz'],
+	[/recognis/g, 'recogniz'],
+	[/apologis/g, 'apologiz'],
+	[/organis/g, 'organiz'],
+	[/realis/g, 'realiz'],
+	[/behaviour/g, 'behavior'],
+	[/colour/g, 'color'],
+	[/centre/g, 'center'],
+	[/licence/g, 'license'],
+	[/practise/g, 'practice'],
+	[/anonymis/g, 'anonymiz'],
+	[/emphasis/g, 'emphasiz'],
 ];
 const TEXT_SPEAK: readonly (readonly [RegExp, string])[] = [
-	[/\byou\b/g, 'u'], [/\byour\b/g, 'ur'], [/\bplease\b/gi, 'pls'], [/\bare\b/g, 'r'], [/\bbecause\b/g, 'cos'], [/\btomorrow\b/g, 'tmrw'],
-	[/\bpicture\b/g, 'pic'], [/\bmessage\b/g, 'msg'], [/\bpeople\b/g, 'ppl'],
+	[/\byou\b/g, 'u'],
+	[/\byour\b/g, 'ur'],
+	[/\bplease\b/gi, 'pls'],
+	[/\bare\b/g, 'r'],
+	[/\bbecause\b/g, 'cos'],
+	[/\btomorrow\b/g, 'tmrw'],
+	[/\bpicture\b/g, 'pic'],
+	[/\bmessage\b/g, 'msg'],
+	[/\bpeople\b/g, 'ppl'],
 ];
 const NAMES = ['Sam', 'Alex', 'Priya', 'Jordan', 'Chris'];
 
@@ -100,7 +123,9 @@ function swapName(reply: string, scenario: Scenario, next: () => number): string
 /** The replies to perturb, each where it is written: each scenario's model reply and its minimal cases. */
 function seeds(subject: Subject): (readonly [string, string | undefined])[] {
 	const minimal = [
-		...subject.rubric.criteria.flatMap(criterion => criterionCases(subject, criterion.id).map(reply => [reply, criterionPlace(subject, criterion.id)] as const)),
+		...subject.rubric.criteria.flatMap(criterion =>
+			criterionCases(subject, criterion.id).map(reply => [reply, criterionPlace(subject, criterion.id)] as const),
+		),
 		...subject.scenario.rubric.redFlags.flatMap(flag => flagCases(subject, flag.id).map(reply => [reply, flagPlace(subject, flag.id)] as const)),
 	];
 	return [[subject.scenario.debrief.modelReply, subject.scenario.debrief.modelAudience], ...minimal];
@@ -132,7 +157,11 @@ export function invariance(subjects: readonly Subject[]): TypeResult[] {
 				const before = scoreAt(subject, reply, audience);
 				const after = scoreAt(subject, changed, audience);
 				if (!same(metOf(before), metOf(after)) || !same(flags(before), flags(after))) {
-					result.failures.push({ scenario: subject.scenario.id, reply: changed, why: `was ${metOf(before)}/${flags(before)}, now ${metOf(after)}/${flags(after)}` });
+					result.failures.push({
+						scenario: subject.scenario.id,
+						reply: changed,
+						why: `was ${metOf(before)}/${flags(before)}, now ${metOf(after)}/${flags(after)}`,
+					});
 				}
 			}
 		}
@@ -142,7 +171,11 @@ export function invariance(subjects: readonly Subject[]): TypeResult[] {
 
 // Turning a minimal case's own commitment into its refusal: what it earned must go.
 const NEGATIONS: readonly (readonly [RegExp, string])[] = [
-	[/^I'll /, "I won't "], [/^I will /, 'I will not '], [/^I would /, 'I would not '], [/^Please (?!don't)/, "Please don't "], [/^(Fill in|Try|Use) /, "Don't $1 "],
+	[/^I'll /, "I won't "],
+	[/^I will /, 'I will not '],
+	[/^I would /, 'I would not '],
+	[/^Please (?!don't)/, "Please don't "],
+	[/^(Fill in|Try|Use) /, "Don't $1 "],
 ];
 
 /** Direction: an unsafe sentence raises its flag; negated evidence loses its mark; a good sentence never lowers the score; model replies score full marks. */
@@ -156,11 +189,13 @@ export function direction(subjects: readonly Subject[]): TypeResult[] {
 		const modelReply = scenario.debrief.modelReply;
 		model.cases++;
 		const modelScore = scoreAt(subject, modelReply, scenario.debrief.modelAudience);
-		if (modelScore.score !== modelScore.max || modelScore.redFlags.length > 0) model.failures.push({ scenario: scenario.id, reply: modelReply, why: `scores ${modelScore.score}/${modelScore.max}, flags ${flags(modelScore)}` });
+		if (modelScore.score !== modelScore.max || modelScore.redFlags.length > 0)
+			model.failures.push({ scenario: scenario.id, reply: modelReply, why: `scores ${modelScore.score}/${modelScore.max}, flags ${flags(modelScore)}` });
 		for (const flag of scenario.rubric.redFlags) {
 			for (const sentence of flagCases(subject, flag.id)) {
 				unsafe.cases++;
-				if (!flags(scoreAt(subject, `${modelReply} ${sentence}`, flagPlace(subject, flag.id))).includes(flag.id)) unsafe.failures.push({ scenario: scenario.id, reply: sentence, why: `appended to the model reply, does not raise ${flag.id}` });
+				if (!flags(scoreAt(subject, `${modelReply} ${sentence}`, flagPlace(subject, flag.id))).includes(flag.id))
+					unsafe.failures.push({ scenario: scenario.id, reply: sentence, why: `appended to the model reply, does not raise ${flag.id}` });
 			}
 		}
 		for (const criterion of rubric.criteria) {
@@ -170,7 +205,8 @@ export function direction(subjects: readonly Subject[]): TypeResult[] {
 				if (rule && !/[,;]/.test(reply)) {
 					const refused = reply.replace(rule[0], rule[1]);
 					negated.cases++;
-					if (met(scoreAt(subject, refused, criterionPlace(subject, criterion.id))).includes(criterion.id)) negated.failures.push({ scenario: scenario.id, reply: refused, why: `still meets ${criterion.id}` });
+					if (met(scoreAt(subject, refused, criterionPlace(subject, criterion.id))).includes(criterion.id))
+						negated.failures.push({ scenario: scenario.id, reply: refused, why: `still meets ${criterion.id}` });
 				}
 			}
 			// A good sentence appended to any minimal reply of another criterion never lowers its score.
@@ -190,7 +226,17 @@ export function direction(subjects: readonly Subject[]): TypeResult[] {
 	return [unsafe, negated, good, model];
 }
 
-const GIBBERISH = ['asdf qwer zxcv', 'lorem ipsum dolor sit amet', 'blah blah blah blah', 'hmm ok hmm', 'jkl; jkl; fjfj', 'the the the the the', '...', '??', 'xyzzy plugh'];
+const GIBBERISH = [
+	'asdf qwer zxcv',
+	'lorem ipsum dolor sit amet',
+	'blah blah blah blah',
+	'hmm ok hmm',
+	'jkl; jkl; fjfj',
+	'the the the the the',
+	'...',
+	'??',
+	'xyzzy plugh',
+];
 
 /** Gaming: keyword lists, the partner's own message, gibberish and another scenario's model reply never earn full marks. */
 export function gaming(subjects: readonly Subject[], keywordsOf: (subject: Subject) => readonly string[]): TypeResult[] {
@@ -200,7 +246,8 @@ export function gaming(subjects: readonly Subject[], keywordsOf: (subject: Subje
 		for (const audience of places(subject)) {
 			result.cases++;
 			const score = scoreAt(subject, reply, audience);
-			if (score.score === score.max && score.redFlags.length === 0) result.failures.push({ scenario: subject.scenario.id, reply, why: `${what} earns full marks${audience ? ` in ${audience}` : ''}` });
+			if (score.score === score.max && score.redFlags.length === 0)
+				result.failures.push({ scenario: subject.scenario.id, reply, why: `${what} earns full marks${audience ? ` in ${audience}` : ''}` });
 		}
 	};
 	for (const subject of subjects) {

@@ -35,7 +35,10 @@ async function unpacked(): Promise<string> {
 		else process.env.TMPDIR = before;
 	}
 	// Its own fonts (Open Sans) beside whatever the machine has, so a bare machine still draws text.
-	writeFileSync(join(scratch, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${home}/fonts</dir>\n  <cachedir>${home}/fonts-cache</cachedir>\n</fontconfig>\n`);
+	writeFileSync(
+		join(scratch, 'fonts.conf'),
+		`<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <dir>${home}/fonts</dir>\n  <cachedir>${home}/fonts-cache</cachedir>\n</fontconfig>\n`,
+	);
 	writeFileSync(join(scratch, 'unpacked'), '');
 	try {
 		renameSync(scratch, home);
@@ -52,9 +55,16 @@ export async function launchChromium(): Promise<Browser> {
 	const own = process.env.POSTSAFE_CHROMIUM;
 	if (own) return chromium.launch({ executablePath: own, args: ['--headless', '--no-sandbox', ...QUIET], timeout: 30_000 });
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`the browser tests' Chromium (@sparticuz/chromium) is a Linux x64 build; on ${process.platform} ${process.arch} set POSTSAFE_CHROMIUM to a Chrome or Chromium binary`);
+		throw new Error(
+			`the browser tests' Chromium (@sparticuz/chromium) is a Linux x64 build; on ${process.platform} ${process.arch} set POSTSAFE_CHROMIUM to a Chrome or Chromium binary`,
+		);
 	}
 	const home = await unpacked();
 	// Without --single-process (which the package sets for AWS Lambda): with it, closing one page closes the browser.
-	return chromium.launch({ executablePath: join(home, 'chromium'), args: [...Chromium.args.filter(arg => arg !== '--single-process'), ...QUIET], env: { ...process.env, FONTCONFIG_FILE: join(home, 'fonts.conf') }, timeout: 30_000 });
+	return chromium.launch({
+		executablePath: join(home, 'chromium'),
+		args: [...Chromium.args.filter(arg => arg !== '--single-process'), ...QUIET],
+		env: { ...process.env, FONTCONFIG_FILE: join(home, 'fonts.conf') },
+		timeout: 30_000,
+	});
 }

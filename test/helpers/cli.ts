@@ -7,7 +7,16 @@ export const CLI = join(ROOT, 'dist', 'cli.js');
 export type CliResult = { stdout: string; stderr: string; code: number | null };
 
 /** Runs the built CLI as a user would, without a terminal: stdin is piped (or the given text). */
-export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; nodeArgs?: readonly string[]; cwd?: string; /** Run as this user (the tests run as root in CI, to whom every folder is writable). */ uid?: number } = {}): CliResult {
+export function runCli(
+	args: readonly string[],
+	options: {
+		input?: string;
+		env?: Record<string, string | undefined>;
+		nodeArgs?: readonly string[];
+		cwd?: string;
+		/** Run as this user (the tests run as root in CI, to whom every folder is writable). */ uid?: number;
+	} = {},
+): CliResult {
 	const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
 		cwd: options.cwd ?? ROOT,
 		input: options.input ?? '',

@@ -4,7 +4,13 @@ import { realFs, type DurableFs } from '../../source/transcript/durable-fs.js';
 
 export type Fault =
 	/** The nth call of `op` (1-based) under the folder fails with `code`; `persistent`: every one after it too. */
-	| { readonly kind: 'error'; readonly op: 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync'; readonly nth: number; readonly code: string; readonly persistent?: boolean }
+	| {
+			readonly kind: 'error';
+			readonly op: 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync';
+			readonly nth: number;
+			readonly code: string;
+			readonly persistent?: boolean;
+	  }
 	/** Every write takes at most a few bytes (1 to `most`), as a file system under pressure may. */
 	| { readonly kind: 'short'; readonly most: number; readonly random: () => number }
 	/** The nth write takes nothing (returns 0). */

@@ -9,7 +9,9 @@ export function screenText(instance: Rendered): string {
 
 /** Text as running prose: borders gone and every run of spaces one space, so wrapped sentences read whole. */
 export function flat(text: string): string {
-	return stripAnsi(text).replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+	return stripAnsi(text)
+		.replace(/[│╭╮╰╯─]/g, ' ')
+		.replace(/\s+/g, ' ');
 }
 
 /** Waits until the screen shows what `check` wants, polling frames; fails with the screen after `timeout`. */

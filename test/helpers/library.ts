@@ -13,7 +13,9 @@ const loaded = await loadScenarios(SCENARIO_DIR);
 /** The bundled scenario library; fails loudly if any file has an error. */
 export function bundledLibrary(): ScenarioLibrary {
 	if (!('criteria' in loaded) || loaded.errors.length > 0) {
-		throw new Error(`the bundled library has errors:\n${loaded.errors.map(error => `${error.file}:${error.line}:${error.column}: ${error.message}`).join('\n')}`);
+		throw new Error(
+			`the bundled library has errors:\n${loaded.errors.map(error => `${error.file}:${error.line}:${error.column}: ${error.message}`).join('\n')}`,
+		);
 	}
 	return loaded;
 }

@@ -14,7 +14,9 @@ export type Running = {
 };
 
 export function runInBackground(args: readonly string[], env: Record<string, string | undefined> = {}): Running {
-	const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, OLLAMA_HOST: '', POSTSAFE_MODEL: '', ...env } });
+	const child = spawn(process.execPath, [CLI, ...args], {
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, OLLAMA_HOST: '', POSTSAFE_MODEL: '', ...env },
+	});
 	let out = '';
 	let err = '';
 	const waiters = new Set<() => void>();

@@ -12,6 +12,12 @@ while (Date.now() < until) {
 	// Far faster than a supervisor signs off, but not a tight loop that would hold the lock all the time.
 	Atomics.wait(pause, 0, 0, 15);
 	count++;
-	saveReview(file, { comments: [{ turn: 0, text: `comment ${count}`, by: 'Dr Shah', at: '2026-12-03T09:00:00.000Z' }], summary: `sign-off ${count}`, outcome: 'meets expectations', reviewer: 'Dr Shah', signedAt: '2026-12-03T09:00:00.000Z' });
+	saveReview(file, {
+		comments: [{ turn: 0, text: `comment ${count}`, by: 'Dr Shah', at: '2026-12-03T09:00:00.000Z' }],
+		summary: `sign-off ${count}`,
+		outcome: 'meets expectations',
+		reviewer: 'Dr Shah',
+		signedAt: '2026-12-03T09:00:00.000Z',
+	});
 }
 process.stdout.write(`${count}\n`);

@@ -27,7 +27,8 @@ import { join } from 'node:path';
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 
-export type Key = 'Enter' | 'Escape' | 'Tab' | 'Backspace' | 'Up' | 'Down' | 'Left' | 'Right' | 'Home' | 'End' | 'PageUp' | 'PageDown' | 'Space' | `C-${string}`;
+export type Key =
+	'Enter' | 'Escape' | 'Tab' | 'Backspace' | 'Up' | 'Down' | 'Left' | 'Right' | 'Home' | 'End' | 'PageUp' | 'PageDown' | 'Space' | `C-${string}`;
 
 const KEYS: Record<string, string> = {
 	Enter: '\r',
@@ -96,7 +97,8 @@ const builtCli = () => [process.execPath, join(import.meta.dirname, '..', '..', 
 
 export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], program = builtCli(), cwd }: TerminalOptions = {}): Terminal {
 	const childEnv: Record<string, string> = {};
-	for (const [name, value] of Object.entries({ ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', CI: 'true', ...env })) if (value !== undefined) childEnv[name] = value;
+	for (const [name, value] of Object.entries({ ...process.env, TERM: 'xterm-256color', NO_COLOR: '1', CI: 'true', ...env }))
+		if (value !== undefined) childEnv[name] = value;
 	const [file, ...before] = program;
 	if (file === undefined) throw new Error('spawnTerminal: program is empty');
 	const emulator = new xterm.Terminal({ cols, rows, scrollback: 10_000, allowProposedApi: true });
@@ -110,10 +112,12 @@ export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], progr
 	};
 	let drawn: Promise<void> = Promise.resolve();
 	pty.onData(data => {
-		drawn = new Promise(resolve => emulator.write(data, () => {
-			changed();
-			resolve();
-		}));
+		drawn = new Promise(resolve =>
+			emulator.write(data, () => {
+				changed();
+				resolve();
+			}),
+		);
 	});
 	// A reply the emulator owes the program (a cursor-position report) goes back to it.
 	emulator.onData(data => {
@@ -124,10 +128,13 @@ export function spawnTerminal({ cols = 80, rows = 24, env = {}, args = [], progr
 		pty.onExit(({ exitCode, signal }) => {
 			done = true;
 			// The last bytes can follow the exit event: draw them before saying the program has gone.
-			setImmediate(() => void drawn.then(() => {
-				resolve({ exitCode, signal: signal || undefined });
-				changed();
-			}));
+			setImmediate(
+				() =>
+					void drawn.then(() => {
+						resolve({ exitCode, signal: signal || undefined });
+						changed();
+					}),
+			);
 		});
 	});
 

@@ -91,19 +91,36 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 
 	// Counted from the replies sent, so it drops the moment a reply goes, not when the partner answers.
 	const repliesLeft = state.turnLimit - learnerReplies(state, learner).length;
-	const live: PartnerMessage | undefined = writing && state.writing !== ''
-		? { kind: 'partner', id: -1, text: state.writing!, time: new Date().toISOString(), source: 'model' }
-		: undefined;
+	const live: PartnerMessage | undefined =
+		writing && state.writing !== '' ? { kind: 'partner', id: -1, text: state.writing!, time: new Date().toISOString(), source: 'model' } : undefined;
 	const failed = state.failure !== undefined && !writing;
 	const failureLead = `✗ ${scenario.partner.name}'s reply didn't arrive:`;
-	const footerKeys = confirmingQuit ? (saved ? HELP.confirmQuit : HELP.confirmQuitUnsaved) : writing ? HELP.chatWriting : state.failure ? (controller.partnerInfo.kind === 'scripted' ? HELP.failureScripted : HELP.failure) : chosen ? HELP.chatAudiences : HELP.chat;
+	const footerKeys = confirmingQuit
+		? saved
+			? HELP.confirmQuit
+			: HELP.confirmQuitUnsaved
+		: writing
+			? HELP.chatWriting
+			: state.failure
+				? controller.partnerInfo.kind === 'scripted'
+					? HELP.failureScripted
+					: HELP.failure
+				: chosen
+					? HELP.chatAudiences
+					: HELP.chat;
 	const footerNote = confirmingQuit || state.failure ? undefined : `${repliesLeft} ${repliesLeft === 1 ? 'reply' : 'replies'} left`;
 	const otherLines =
-		(failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) + (confirmingQuit ? wrapText(quitQuestion, columns).length : 0) + keyHelpRows(footerKeys, footerNote, columns) - 1 + (chosen ? 1 : 0);
+		(failed ? wrapText(`${failureLead} ${state.failure}`, columns).length : 0) +
+		(confirmingQuit ? wrapText(quitQuestion, columns).length : 0) +
+		keyHelpRows(footerKeys, footerNote, columns) -
+		1 +
+		(chosen ? 1 : 0);
 	const room = liveRows({ rows: height, writing, inputLines: confirmingQuit || failed ? 0 : inputLines, otherLines });
 	return (
 		<Box flexDirection="column" width={columns}>
-			{live ? <MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={columns} maxLines={room.bubbleLines} isLive /> : null}
+			{live ? (
+				<MessageBubble message={live} partnerName={scenario.partner.name} channel={scenario.channel} width={columns} maxLines={room.bubbleLines} isLive />
+			) : null}
 			{writing && !live ? <TypingIndicator name={scenario.partner.name} /> : null}
 			{failed ? (
 				<Text>
@@ -128,7 +145,13 @@ export function ChatScreen({ controller, scriptedPartner, learner, width, height
 					}}
 					maxLines={room.inputLines}
 					emptyHint={`Type your ${scenario.mode === 'interview' ? 'answer' : 'reply'} first, then Enter (or ${END_COMMAND} to finish).`}
-					placeholder={state.phase !== 'learners' ? '' : chosen ? `Write ${audienceLine(chosen)}…` : `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…`}
+					placeholder={
+						state.phase !== 'learners'
+							? ''
+							: chosen
+								? `Write ${audienceLine(chosen)}…`
+								: `${scenario.mode === 'interview' ? 'Answer' : 'Reply to'} ${scenario.partner.name}…`
+					}
 					isActive={!confirmingQuit && !failed}
 				/>
 			</Box>

@@ -36,14 +36,25 @@ export function drawBubble(message: Message, { partnerName, channel, width, isLi
 	const time = `${isLive ? 'writing…' : (shownTime ?? clockTime(message.time))}${where ? ` · ${visibleLine(where)}` : ''}`;
 	const attachment = isPartner && message.attachment ? `📎 ${visibleLine(message.attachment)}` : undefined;
 	const cutOff = isPartner && message.interrupted ? '(stopped before finishing)' : undefined;
-	const longest = Math.max(textWidth(`${name}  ${time}`), ...text.split('\n').map(line => textWidth(line)), attachment ? textWidth(attachment) : 0, cutOff ? textWidth(cutOff) : 0);
+	const longest = Math.max(
+		textWidth(`${name}  ${time}`),
+		...text.split('\n').map(line => textWidth(line)),
+		attachment ? textWidth(attachment) : 0,
+		cutOff ? textWidth(cutOff) : 0,
+	);
 	const bubbleWidth = Math.max(20, Math.min(longest + 4, Math.floor(width * 0.8)));
 	// Inside the border and a space of padding each side.
 	const inner = bubbleWidth - 4;
 	const accent: ChalkInstance = isPartner ? channelColour(chalk, channel) : chalk.cyan;
 	const wrap = (text: string) => wrapText(text.trim(), Math.max(10, inner));
 
-	const header = styledLine([[name, isPartner ? channelColour(chalk.bold, channel) : chalk.bold.cyan], [`  ${time}`, chalk.dim]], inner);
+	const header = styledLine(
+		[
+			[name, isPartner ? channelColour(chalk.bold, channel) : chalk.bold.cyan],
+			[`  ${time}`, chalk.dim],
+		],
+		inner,
+	);
 	let body: BoxLine[] = [
 		...(attachment ? wrap(attachment).map(text => ({ text, drawn: chalk.italic.dim(text) })) : []),
 		...(text.trim() === '' ? [] : wrap(text).map(plainLine)),

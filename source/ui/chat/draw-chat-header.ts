@@ -26,6 +26,9 @@ export function drawChatHeader(scenario: Scenario, learner: string, width: numbe
 		],
 		inner,
 	);
-	const what = styledLine([[`${visibleLine(scenario.title)} · you are ${visibleLine(learner)} · up to ${turns} ${turns === 1 ? 'reply' : 'replies'}`, chalk.dim]], inner);
+	const what = styledLine(
+		[[`${visibleLine(scenario.title)} · you are ${visibleLine(learner)} · up to ${turns} ${turns === 1 ? 'reply' : 'replies'}`, chalk.dim]],
+		inner,
+	);
 	return drawBox([where, what], boxWidth, channelColour(chalk, channel)).join('\n');
 }

@@ -31,10 +31,16 @@ export function printedText(item: PrintedItem, terminalWidth: number): string {
 		case 'message':
 			return `${drawBubble(item.message, { ...whoAndWhere(item.scenario, item.message), channel: item.scenario.channel, width, ...(item.time === undefined ? {} : { time: item.time }) })}\n`;
 		case 'hint':
-			return `${paragraphLines(item.text, width, { lead: 'Coach: ' }).map(line => style.hint(line)).join('\n')}\n`;
+			return `${paragraphLines(item.text, width, { lead: 'Coach: ' })
+				.map(line => style.hint(line))
+				.join('\n')}\n`;
 		case 'answer':
-			return `${lines(item.question).map(line => style.heading(line)).join('\n')}\n${paragraphLines(item.answer || '(no answer)', width, { lead: '› ' }).join('\n')}\n`;
+			return `${lines(item.question)
+				.map(line => style.heading(line))
+				.join('\n')}\n${paragraphLines(item.answer || '(no answer)', width, { lead: '› ' }).join('\n')}\n`;
 		case 'notice':
-			return `${lines(item.text).map(line => style.dim(line)).join('\n')}\n`;
+			return `${lines(item.text)
+				.map(line => style.dim(line))
+				.join('\n')}\n`;
 	}
 }

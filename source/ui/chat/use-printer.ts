@@ -11,9 +11,12 @@ export function usePrinter(width: number): (items: readonly PrintedItem[]) => vo
 	const { write } = useStdout();
 	const latestWidth = useRef(width);
 	latestWidth.current = width;
-	return useCallback((items: readonly PrintedItem[]) => {
-		if (items.length > 0) write(items.map(item => printedText(item, latestWidth.current)).join(''));
-	}, [write]);
+	return useCallback(
+		(items: readonly PrintedItem[]) => {
+			if (items.length > 0) write(items.map(item => printedText(item, latestWidth.current)).join(''));
+		},
+		[write],
+	);
 }
 
 /**

@@ -36,15 +36,25 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 		<Box flexDirection="column" width={columns} marginTop={1}>
 			<Text {...s.heading!()}>{title + '─'.repeat(Math.max(0, columns - title.length))}</Text>
 			<Text>
-				Score <Text {...s.heading!()}>{score.score}/{score.max}</Text>
-				{score.capped ? <Text {...s.flag!()}> (you earned {score.earned}; a red flag caps the total at {score.score})</Text> : null}
-				{!score.capped && score.offTopic && score.score < score.earned ? <Text {...s.dim!()}> (full marks need a reply about this situation: yours never touches it)</Text> : null}
+				Score{' '}
+				<Text {...s.heading!()}>
+					{score.score}/{score.max}
+				</Text>
+				{score.capped ? (
+					<Text {...s.flag!()}>
+						{' '}
+						(you earned {score.earned}; a red flag caps the total at {score.score})
+					</Text>
+				) : null}
+				{!score.capped && score.offTopic && score.score < score.earned ? (
+					<Text {...s.dim!()}> (full marks need a reply about this situation: yours never touches it)</Text>
+				) : null}
 				{replies === 0 ? <Text {...s.dim!()}> (no replies)</Text> : null}
 			</Text>
 			{score.criteria.map(criterion => (
 				<Box key={criterion.id} flexDirection="column" marginTop={1}>
 					<Text>
-						{criterion.met ? <Text {...s.met!()}>✓ met   </Text> : <Text {...s.missed!()}>✗ missed</Text>}
+						{criterion.met ? <Text {...s.met!()}>✓ met </Text> : <Text {...s.missed!()}>✗ missed</Text>}
 						{'  '}
 						<Text {...s.heading!()}>{criterion.label.padEnd(labelWidth)}</Text>
 						{'  '}

@@ -57,7 +57,15 @@ function printedItems(state: SessionState): Printed[] {
 	return items;
 }
 
-function GroupConversation({ session, names, scriptedPartner }: { readonly session: RecordedSession; readonly names: ReadonlyMap<string, string>; readonly scriptedPartner: () => Partner }) {
+function GroupConversation({
+	session,
+	names,
+	scriptedPartner,
+}: {
+	readonly session: RecordedSession;
+	readonly names: ReadonlyMap<string, string>;
+	readonly scriptedPartner: () => Partner;
+}) {
 	const { exit } = useApp();
 	const width = Math.min(useTerminalWidth(), 120);
 	const { controller, recorder } = session;
@@ -145,7 +153,14 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 	} else if (state.phase === 'partner') {
 		live = (
 			<Box flexDirection="column" marginTop={1}>
-				{state.failure && state.writing === undefined ? <Text color="red">✗ {scenario.partner.name}'s reply didn't arrive: {state.failure} {controller.partnerInfo.kind === 'scripted' ? '(r ask again)' : '(r try again · s carry on with the scripted partner)'}</Text> : <TypingIndicator name={scenario.partner.name} />}
+				{state.failure && state.writing === undefined ? (
+					<Text color="red">
+						✗ {scenario.partner.name}'s reply didn't arrive: {state.failure}{' '}
+						{controller.partnerInfo.kind === 'scripted' ? '(r ask again)' : '(r try again · s carry on with the scripted partner)'}
+					</Text>
+				) : (
+					<TypingIndicator name={scenario.partner.name} />
+				)}
 				<KeyHelp keys={HELP.groupWriting} />
 			</Box>
 		);
@@ -164,9 +179,28 @@ function GroupConversation({ session, names, scriptedPartner }: { readonly sessi
 								<Paragraph width={Math.min(width, 100)}>{scenario.setting}</Paragraph>
 							</>
 						) : null}
-						{item.kind === 'partner' ? <MessageBubble message={state.messages[item.index]!} {...whoAndWhere(scenario, state.messages[item.index]!)} channel={scenario.channel} width={Math.min(width, 100)} time={sceneTime(scenario.setting, state.startedAt, state.messages[item.index]!.time)} /> : null}
-						{item.kind === 'round' ? <RoundView cards={roundCards(state, item.round)} criteria={state.rubric.criteria} names={names} chosen={item.carriedId} carried width={width} /> : null}
-						{item.kind === 'debrief' && table ? <GroupDebriefView title={scenario.title} table={table} names={names} modelReply={scenario.debrief.modelReply} questions={discussionQuestions(scenario, table)} width={Math.min(width, 100)} /> : null}
+						{item.kind === 'partner' ? (
+							<MessageBubble
+								message={state.messages[item.index]!}
+								{...whoAndWhere(scenario, state.messages[item.index]!)}
+								channel={scenario.channel}
+								width={Math.min(width, 100)}
+								time={sceneTime(scenario.setting, state.startedAt, state.messages[item.index]!.time)}
+							/>
+						) : null}
+						{item.kind === 'round' ? (
+							<RoundView cards={roundCards(state, item.round)} criteria={state.rubric.criteria} names={names} chosen={item.carriedId} carried width={width} />
+						) : null}
+						{item.kind === 'debrief' && table ? (
+							<GroupDebriefView
+								title={scenario.title}
+								table={table}
+								names={names}
+								modelReply={scenario.debrief.modelReply}
+								questions={discussionQuestions(scenario, table)}
+								width={Math.min(width, 100)}
+							/>
+						) : null}
 						{item.kind === 'debrief' ? <Text dimColor>{transcriptSavedLine(recorder)}</Text> : null}
 					</Box>
 				)}

@@ -16,7 +16,10 @@ type GroupDebriefProps = {
 
 /** The group debrief: learner × criterion, the model reply, and three questions to talk through. */
 export function GroupDebriefView({ title, table, names, modelReply, questions, width }: GroupDebriefProps) {
-	const column = nameWidth(table.rows.map(row => names.get(row.learner) ?? row.learner), 7);
+	const column = nameWidth(
+		table.rows.map(row => names.get(row.learner) ?? row.learner),
+		7,
+	);
 	const mark = 9;
 	return (
 		<Box flexDirection="column" marginTop={1} width={width}>
@@ -27,7 +30,8 @@ export function GroupDebriefView({ title, table, names, modelReply, questions, w
 			</Text>
 			{table.rows.map(row => (
 				<Text key={row.learner}>
-					{cell(names.get(row.learner) ?? row.learner, column)} {table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed').padEnd(mark)).join('')}
+					{cell(names.get(row.learner) ?? row.learner, column)}{' '}
+					{table.criteria.map(criterion => (row.met[criterion.id] ? '✓ met' : '✗ missed').padEnd(mark)).join('')}
 					{(row.redFlags.length > 0 ? `${RED_FLAG_MARK} ${row.redFlags.length}` : 'none').padEnd(mark)}
 					{row.score}/{row.max}
 				</Text>

@@ -22,7 +22,11 @@ import { ItemStem } from '../sjt/sjt-views.js';
 import { GroupSjtView } from './group-sjt-view.js';
 import { NAMES_HINT } from './group-app.js';
 
-type Printed = { readonly key: string } & ({ readonly kind: 'stem'; readonly item: SjtItem; readonly position: string } | { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt } | { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[]; readonly saved: string | undefined });
+type Printed = { readonly key: string } & (
+	| { readonly kind: 'stem'; readonly item: SjtItem; readonly position: string }
+	| { readonly kind: 'group'; readonly item: SjtItem; readonly group: GroupSjt }
+	| { readonly kind: 'totals'; readonly totals: readonly GroupSjtTotal[]; readonly saved: string | undefined }
+);
 
 export type GroupSjtAppProps = {
 	readonly items: readonly SjtItem[];
@@ -43,7 +47,9 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 	// Started once, on the first render with names (a ref's initial value would start them every render).
 	if (learners && startRecords && !records.current) records.current = startRecords(learners);
 	const [problem, setProblem] = useState<string>();
-	const [printed, setPrinted] = useState<readonly Printed[]>(() => (given ? [{ kind: 'stem', key: 'stem-0', item: items[0]!, position: `Item 1 of ${items.length}` }] : []));
+	const [printed, setPrinted] = useState<readonly Printed[]>(() =>
+		given ? [{ kind: 'stem', key: 'stem-0', item: items[0]!, position: `Item 1 of ${items.length}` }] : [],
+	);
 	const [itemIndex, setItemIndex, currentItem] = useStateRef(0);
 	const [turn, setTurn, currentTurn] = useStateRef(0);
 	const [answers, setAnswers, currentAnswers] = useStateRef<readonly { learner: string; answer: readonly string[] }[]>([]);
@@ -70,7 +76,15 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 			const nextIndex = currentItem.current + 1;
 			if (nextIndex >= items.length) {
 				records.current?.finish();
-				setPrinted(previous => [...previous, { kind: 'totals', key: 'totals', totals: groupSjtTotals(learners, currentRounds.current), saved: records.current ? groupSjtSavedLine(records.current, learners.length) : undefined }]);
+				setPrinted(previous => [
+					...previous,
+					{
+						kind: 'totals',
+						key: 'totals',
+						totals: groupSjtTotals(learners, currentRounds.current),
+						saved: records.current ? groupSjtSavedLine(records.current, learners.length) : undefined,
+					},
+				]);
 				setDone(true);
 				return;
 			}
@@ -79,7 +93,10 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 			setAnswers([]);
 			setRevealed(false);
 			resetAnswer(nextIndex);
-			setPrinted(previous => [...previous, { kind: 'stem', key: `stem-${nextIndex}`, item: items[nextIndex]!, position: `Item ${nextIndex + 1} of ${items.length}` }]);
+			setPrinted(previous => [
+				...previous,
+				{ kind: 'stem', key: `stem-${nextIndex}`, item: items[nextIndex]!, position: `Item ${nextIndex + 1} of ${items.length}` },
+			]);
 			return;
 		}
 		if (key.return) {
@@ -139,9 +156,15 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 				<Text bold>
 					{names.get(learners[turn]!)}'s answer ({turn + 1} of {learners.length}). Everyone else, look away.
 				</Text>
-				{item.type === 'rank' ? <RankQuestion item={item} state={answerState.rank} width={width} /> : <Best3Question item={item} state={answerState.best3} width={width} />}
+				{item.type === 'rank' ? (
+					<RankQuestion item={item} state={answerState.rank} width={width} />
+				) : (
+					<Best3Question item={item} state={answerState.best3} width={width} />
+				)}
 				{unentered ? <Text color="yellow">{unenteredHint(item.type)}</Text> : null}
-				<Text dimColor>{learners.map((learner, index) => `${names.get(learner)} ${index < answers.length ? '✓' : index === turn ? '…' : '·'}`).join('   ')}</Text>
+				<Text dimColor>
+					{learners.map((learner, index) => `${names.get(learner)} ${index < answers.length ? '✓' : index === turn ? '…' : '·'}`).join('   ')}
+				</Text>
 				<KeyHelp keys={item.type === 'rank' ? HELP.sjtRank.slice(0, 3) : HELP.sjtBest3.slice(0, 3)} />
 			</Box>
 		);
@@ -160,7 +183,8 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 								{entry.totals.map(total => (
 									<Text key={total.learner}>
 										{'  '}
-										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))} {total.points}/{total.max} ({total.percent}%)
+										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))}{' '}
+										{total.points}/{total.max} ({total.percent}%)
 									</Text>
 								))}
 								{entry.saved ? <Text dimColor>{entry.saved}</Text> : null}

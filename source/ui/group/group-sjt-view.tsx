@@ -10,7 +10,17 @@ import { Paragraph } from '../paragraph.js';
  * The group's answers to one item: why each option is where it is, then the spread against the ideal and
  * each learner's marks last, so that on a projector at 80×24 the chart and the marks are what stays on screen.
  */
-export function GroupSjtView({ item, group, names, width }: { readonly item: SjtItem; readonly group: GroupSjt; readonly names: ReadonlyMap<string, string>; readonly width: number }) {
+export function GroupSjtView({
+	item,
+	group,
+	names,
+	width,
+}: {
+	readonly item: SjtItem;
+	readonly group: GroupSjt;
+	readonly names: ReadonlyMap<string, string>;
+	readonly width: number;
+}) {
 	const people = group.learners.length;
 	const nameOf = (learner: string) => names.get(learner) ?? learner;
 	const column = nameWidth(group.learners.map(entry => nameOf(entry.learner)));
@@ -58,7 +68,8 @@ export function GroupSjtView({ item, group, names, width }: { readonly item: Sjt
 			{group.learners.map(entry => (
 				<Text key={entry.learner}>
 					{'  '}
-					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)} {entry.score.points}/{entry.score.max}
+					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)}{' '}
+					{entry.score.points}/{entry.score.max}
 				</Text>
 			))}
 			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>

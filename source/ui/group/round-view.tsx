@@ -33,14 +33,23 @@ export function RoundView({ cards, criteria, names, chosen, carried, width }: Ro
 				{cards.map(card => {
 					const isChosen = card.reply.id === chosen;
 					return (
-						<Box key={card.reply.id} flexDirection="column" width={cardWidth} borderStyle={isChosen ? 'double' : 'round'} paddingX={1} marginRight={columns > 1 ? 1 : 0}>
+						<Box
+							key={card.reply.id}
+							flexDirection="column"
+							width={cardWidth}
+							borderStyle={isChosen ? 'double' : 'round'}
+							paddingX={1}
+							marginRight={columns > 1 ? 1 : 0}
+						>
 							<Text bold>
 								{isChosen ? (carried ? '→ carried on · ' : '❯ ') : ''}
 								{names.get(card.reply.learner) ?? card.reply.learner} · {card.score}/{card.max}
 								{card.where ? ` · ${card.where}` : ''}
 							</Text>
 							<Paragraph width={innerWidth}>{card.reply.text}</Paragraph>
-							<Text>{criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id}${card.met.includes(criterion.id) ? '✓' : '–'}`).join(' ')}</Text>
+							<Text>
+								{criteria.map(criterion => `${CRITERION_MARKS[criterion.id] ?? criterion.id}${card.met.includes(criterion.id) ? '✓' : '–'}`).join(' ')}
+							</Text>
 							{card.redFlags.map(flag => (
 								<Paragraph key={flag.id} width={innerWidth} color="red">
 									{`${RED_FLAG_MARK} ${flag.label}`}

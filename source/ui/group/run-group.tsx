@@ -11,15 +11,42 @@ import { GroupApp } from './group-app.js';
 import { GroupSjtApp } from './group-sjt-app.js';
 
 /** A group conversation in the terminal; a kill or a closed terminal saves it as abandoned. */
-export function runGroupTui({ start, learners, anonymous, scriptedPartner }: { start: (learners: readonly string[]) => RecordedSession; learners?: readonly string[]; anonymous: boolean; scriptedPartner: () => Partner }): Promise<number> {
+export function runGroupTui({
+	start,
+	learners,
+	anonymous,
+	scriptedPartner,
+}: {
+	start: (learners: readonly string[]) => RecordedSession;
+	learners?: readonly string[];
+	anonymous: boolean;
+	scriptedPartner: () => Partner;
+}): Promise<number> {
 	return renderSavingSessions(onSession => (
 		<KeyRouter>
-			<GroupApp start={start} anonymous={anonymous} scriptedPartner={scriptedPartner} parseNames={parseLearners} onSession={onSession} {...(learners ? { learners } : {})} />
+			<GroupApp
+				start={start}
+				anonymous={anonymous}
+				scriptedPartner={scriptedPartner}
+				parseNames={parseLearners}
+				onSession={onSession}
+				{...(learners ? { learners } : {})}
+			/>
 		</KeyRouter>
 	));
 }
 
-export async function runGroupSjtTui({ items, learners, anonymous, startRecords }: { items: readonly SjtItem[]; learners?: readonly string[]; anonymous: boolean; startRecords: (learners: readonly string[]) => GroupSjtFiles }): Promise<number> {
+export async function runGroupSjtTui({
+	items,
+	learners,
+	anonymous,
+	startRecords,
+}: {
+	items: readonly SjtItem[];
+	learners?: readonly string[];
+	anonymous: boolean;
+	startRecords: (learners: readonly string[]) => GroupSjtFiles;
+}): Promise<number> {
 	const instance = render(
 		<KeyRouter>
 			<GroupSjtApp items={items} anonymous={anonymous} startRecords={startRecords} parseNames={parseLearners} {...(learners ? { learners } : {})} />

@@ -50,7 +50,14 @@ export function HomeScreen({ scenarios, width, height, onChoose, onQuit }: HomeS
 				<Text bold>{TITLE.slice(0, NAME.length)}</Text>
 				<Text dimColor>{TITLE.slice(NAME.length)}</Text>
 			</Text>
-			<TextBox prompt="Search: " width={columns} maxLines={1} onSubmit={choose} onChange={query => dispatch({ type: 'search', query })} placeholder="title, topic or who messages" />
+			<TextBox
+				prompt="Search: "
+				width={columns}
+				maxLines={1}
+				onSubmit={choose}
+				onChange={query => dispatch({ type: 'search', query })}
+				placeholder="title, topic or who messages"
+			/>
 			<Box flexDirection="column" marginTop={1}>
 				{items.length === 0 ? <Text>No scenario matches “{state.query}”.</Text> : null}
 				{items.map((loaded, index) => {
@@ -71,9 +78,7 @@ export function HomeScreen({ scenarios, width, height, onChoose, onQuit }: HomeS
 					);
 				})}
 			</Box>
-			<Text dimColor>
-				{state.results.length === 0 ? '' : `${state.selected + 1} of ${state.results.length}`}
-			</Text>
+			<Text dimColor>{state.results.length === 0 ? '' : `${state.selected + 1} of ${state.results.length}`}</Text>
 			<KeyHelp keys={HELP.home} />
 		</Box>
 	);

@@ -42,7 +42,17 @@ function Line({ text, cursorAt }: { readonly text: string; readonly cursorAt: nu
 }
 
 /** A text box that wraps long replies over several lines and edits like a shell prompt. */
-export function TextBox({ prompt, width, onSubmit, placeholder, emptyHint, isActive = true, defaultValue = '', onChange, maxLines = Number.POSITIVE_INFINITY }: TextBoxProps) {
+export function TextBox({
+	prompt,
+	width,
+	onSubmit,
+	placeholder,
+	emptyHint,
+	isActive = true,
+	defaultValue = '',
+	onChange,
+	maxLines = Number.POSITIVE_INFINITY,
+}: TextBoxProps) {
 	// The latest text lives in a ref, changed at once: keys can arrive faster than React re-renders
 	// ("hello⏎" in one burst), and Enter must send what was typed, not the last frame's text.
 	const current = useRef<InputState>({ value: defaultValue, cursor: defaultValue.length });
@@ -88,7 +98,10 @@ export function TextBox({ prompt, width, onSubmit, placeholder, emptyHint, isAct
 		);
 	}
 	const lines = wrapWithOffsets(state.value, inputWidth(prompt, width));
-	const cursorLine = Math.max(0, lines.findLastIndex(line => line.start <= state.cursor));
+	const cursorLine = Math.max(
+		0,
+		lines.findLastIndex(line => line.start <= state.cursor),
+	);
 	// A reply taller than the room shows the lines up to the cursor.
 	const first = Math.max(0, Math.min(cursorLine - maxLines + 1, lines.length - maxLines));
 	return (

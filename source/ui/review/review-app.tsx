@@ -28,7 +28,9 @@ export type ReviewAppProps = {
 	readonly now?: () => Date;
 };
 
-type Screen = { readonly name: 'browser'; readonly notice?: string; readonly reason?: string } | { readonly name: 'transcript'; readonly opened: OpenedTranscript; readonly change: ScoreChange };
+type Screen =
+	| { readonly name: 'browser'; readonly notice?: string; readonly reason?: string }
+	| { readonly name: 'transcript'; readonly opened: OpenedTranscript; readonly change: ScoreChange };
 
 /** `postsafe review`: the browser of transcripts, and one transcript under review. */
 export function ReviewApp({ services, file, reviewer, now }: ReviewAppProps) {
@@ -45,11 +47,14 @@ export function ReviewApp({ services, file, reviewer, now }: ReviewAppProps) {
 	const [reviewerName, setReviewerName] = useState(reviewer);
 
 	const onOpen = (entry: CatalogEntry) => {
-		if (entry.kind === 'unreadable') return setScreen({ name: 'browser', notice: `✗ ${entry.file.split('/').at(-1)} can't be opened: ${entry.reason}. It is left as it is.` });
-		if (entry.kind === 'sjt') return setScreen({ name: 'browser', notice: `${entry.file.split('/').at(-1)} is ${SJT_RECORD_REASON}: its score is the one listed here.` });
+		if (entry.kind === 'unreadable')
+			return setScreen({ name: 'browser', notice: `✗ ${entry.file.split('/').at(-1)} can't be opened: ${entry.reason}. It is left as it is.` });
+		if (entry.kind === 'sjt')
+			return setScreen({ name: 'browser', notice: `${entry.file.split('/').at(-1)} is ${SJT_RECORD_REASON}: its score is the one listed here.` });
 		const next = openScreen(entry.file);
 		// A file that only fails when read in full is listed from now on as what it is.
-		if (next.name === 'browser' && next.reason) setEntries(current => current.map(item => (item === entry ? { kind: 'unreadable', file: entry.file, reason: next.reason! } : item)));
+		if (next.name === 'browser' && next.reason)
+			setEntries(current => current.map(item => (item === entry ? { kind: 'unreadable', file: entry.file, reason: next.reason! } : item)));
 		setScreen(next);
 	};
 	const leave = () => {

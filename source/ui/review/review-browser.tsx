@@ -26,12 +26,20 @@ const FIXED_WIDTH = 2 + Object.values(COLUMNS).reduce((sum, width) => sum + widt
 
 function row(entry: CatalogEntry, width: number): string {
 	const scenarioWidth = Math.max(10, width - FIXED_WIDTH);
-	if (entry.kind === 'unreadable') return visibleLine(`${cell(entry.file.split('/').at(-1) ?? entry.file, COLUMNS.date + COLUMNS.learner + 1)} ✗ unreadable: ${entry.reason}`);
+	if (entry.kind === 'unreadable')
+		return visibleLine(`${cell(entry.file.split('/').at(-1) ?? entry.file, COLUMNS.date + COLUMNS.learner + 1)} ✗ unreadable: ${entry.reason}`);
 	const date = entry.startedAt.slice(0, 16).replace('T', ' ');
 	const scenario = entry.kind === 'transcript' ? entry.scenarioTitle : `SJT practice, ${entry.items} item${entry.items === 1 ? '' : 's'}`;
 	const score = entry.score ? `${entry.score.points}/${entry.score.max}` : '–';
 	const reviewed = entry.kind === 'transcript' && entry.reviewed ? '✓ yes' : '';
-	return [cell(date, COLUMNS.date), cell(visibleLine(entry.learner), COLUMNS.learner), cell(score, COLUMNS.score), cell(entry.status, COLUMNS.status), cell(reviewed, COLUMNS.reviewed), cell(visibleLine(scenario), scenarioWidth)].join(' ');
+	return [
+		cell(date, COLUMNS.date),
+		cell(visibleLine(entry.learner), COLUMNS.learner),
+		cell(score, COLUMNS.score),
+		cell(entry.status, COLUMNS.status),
+		cell(reviewed, COLUMNS.reviewed),
+		cell(visibleLine(scenario), scenarioWidth),
+	].join(' ');
 }
 
 /** The transcripts folder as a table to search and open; broken files listed with why, never opened. */
@@ -82,8 +90,13 @@ export function ReviewBrowser({ entries, width, height, onOpen, onQuit, notice }
 					}}
 				/>
 			</Box>
-			<Text dimColor wrap="truncate-end">{`  ${[cell('Date', COLUMNS.date), cell('Learner', COLUMNS.learner), cell('Score', COLUMNS.score), cell('Status', COLUMNS.status), cell('Reviewed', COLUMNS.reviewed), 'Scenario'].join(' ')}`}</Text>
-			{found.length === 0 ? <Text>{entries.length === 0 ? '  No transcripts here yet: practise with `postsafe play`, then come back.' : '  Nothing matches.'}</Text> : null}
+			<Text
+				dimColor
+				wrap="truncate-end"
+			>{`  ${[cell('Date', COLUMNS.date), cell('Learner', COLUMNS.learner), cell('Score', COLUMNS.score), cell('Status', COLUMNS.status), cell('Reviewed', COLUMNS.reviewed), 'Scenario'].join(' ')}`}</Text>
+			{found.length === 0 ? (
+				<Text>{entries.length === 0 ? '  No transcripts here yet: practise with `postsafe play`, then come back.' : '  Nothing matches.'}</Text>
+			) : null}
 			{rows.map((entry, index) => {
 				const here = first + index === cursor;
 				return (

@@ -45,7 +45,8 @@ function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; re
 		const pair = (score: { readonly score: number; readonly max: number } | null) => (score ? `${score.score}/${score.max}` : 'not scored');
 		return (
 			<Text>
-				Scores then {change.learners.map(entry => `${entry.learner} ${pair(entry.then)}`).join(' · ')} · now {change.learners.map(entry => `${entry.learner} ${pair(entry.now)}`).join(' · ')} (the scenario or rubric has changed since this session)
+				Scores then {change.learners.map(entry => `${entry.learner} ${pair(entry.then)}`).join(' · ')} · now{' '}
+				{change.learners.map(entry => `${entry.learner} ${pair(entry.now)}`).join(' · ')} (the scenario or rubric has changed since this session)
 			</Text>
 		);
 	}
@@ -53,8 +54,7 @@ function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; re
 		// A group session: each learner was scored on their own words.
 		return (
 			<Text>
-				Scores{' '}
-				{transcript.scores.map(entry => `${entry.learner} ${entry.score.score}/${entry.score.max}`).join(' · ')}
+				Scores {transcript.scores.map(entry => `${entry.learner} ${entry.score.score}/${entry.score.max}`).join(' · ')}
 				{change.kind === 'gone' ? ' (the scenario is no longer in the library: shown as scored then)' : ''}
 			</Text>
 		);
@@ -63,15 +63,24 @@ function ScoreHeader({ opened, change }: { readonly opened: OpenedTranscript; re
 		return (
 			<Box flexDirection="column">
 				<Text>
-					Score then <Text bold>{change.then ? `${change.then.score}/${change.then.max}` : 'not scored'}</Text> · now <Text bold>{`${change.now.score}/${change.now.max}`}</Text> (the scenario or rubric has changed since this session)
+					Score then <Text bold>{change.then ? `${change.then.score}/${change.then.max}` : 'not scored'}</Text> · now{' '}
+					<Text bold>{`${change.now.score}/${change.now.max}`}</Text> (the scenario or rubric has changed since this session)
 				</Text>
 				{change.criteria.map(criterion => (
 					<Text key={criterion.id}>
 						{'  '}~ {criterion.label}: {criterion.then} then, {criterion.now} now
 					</Text>
 				))}
-				{change.redFlags.raised.map(flag => <Text key={`raised-${flag}`}>{'  '}⚑ now raised: {flag}</Text>)}
-				{change.redFlags.cleared.map(flag => <Text key={`cleared-${flag}`}>{'  '}⚑ no longer raised: {flag}</Text>)}
+				{change.redFlags.raised.map(flag => (
+					<Text key={`raised-${flag}`}>
+						{'  '}⚑ now raised: {flag}
+					</Text>
+				))}
+				{change.redFlags.cleared.map(flag => (
+					<Text key={`cleared-${flag}`}>
+						{'  '}⚑ no longer raised: {flag}
+					</Text>
+				))}
 			</Box>
 		);
 	}
@@ -104,7 +113,17 @@ function AskText({ title, width, onAnswer }: { readonly title: string; readonly 
 }
 
 /** A transcript, turn by turn, for a supervisor: the evidence in the learner's words, comments, and the sign-off. */
-export function TranscriptReview({ opened, partnerName, change, reviewer: givenReviewer, width, height, onSave, onLeave, now = () => new Date() }: TranscriptReviewProps) {
+export function TranscriptReview({
+	opened,
+	partnerName,
+	change,
+	reviewer: givenReviewer,
+	width,
+	height,
+	onSave,
+	onLeave,
+	now = () => new Date(),
+}: TranscriptReviewProps) {
 	const { transcript } = opened;
 	const turns = transcript.turns;
 	const [selected, setSelected, currentSelected] = useStateRef(0);
@@ -127,7 +146,10 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 
 	// A red flag caps a session's score; a reply that raised one is shown against the same cap.
 	const caps: Record<string, number> = {};
-	for (const [learner, score] of [[transcript.learner, transcript.score] as const, ...(transcript.scores ?? []).map(entry => [entry.learner, entry.score] as const)]) {
+	for (const [learner, score] of [
+		[transcript.learner, transcript.score] as const,
+		...(transcript.scores ?? []).map(entry => [entry.learner, entry.score] as const),
+	]) {
 		if (score?.capped === true) caps[learner] = score.score;
 	}
 
@@ -148,10 +170,21 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 		if (current.name === 'outcome') {
 			if (key.escape) return setMode({ name: 'browse' });
 			const picked = ['1', '2', '3'].indexOf(input);
-			const choice = picked >= 0 ? picked : key.upArrow ? Math.max(0, current.choice - 1) : key.downArrow ? Math.min(OUTCOMES.length - 1, current.choice + 1) : current.choice;
+			const choice =
+				picked >= 0
+					? picked
+					: key.upArrow
+						? Math.max(0, current.choice - 1)
+						: key.downArrow
+							? Math.min(OUTCOMES.length - 1, current.choice + 1)
+							: current.choice;
 			if (choice !== current.choice) setMode({ ...current, choice });
 			if (key.return) {
-				const review = signOff(currentDraft.current, { summary: current.summary, outcome: OUTCOMES[choice] as Outcome, reviewer: currentReviewer.current!, at: now().toISOString() }, currentSigned.current);
+				const review = signOff(
+					currentDraft.current,
+					{ summary: current.summary, outcome: OUTCOMES[choice] as Outcome, reviewer: currentReviewer.current!, at: now().toISOString() },
+					currentSigned.current,
+				);
 				try {
 					onSave(review);
 					setSigned(review);
@@ -173,8 +206,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 		else if (input === 's') {
 			if (currentSigned.current) setMode({ name: 'confirm-supersede' });
 			else startAction('summary');
-		}
-		else if (key.escape) {
+		} else if (key.escape) {
 			if (currentDraft.current.comments.length > (signed?.comments.length ?? 0)) setMode({ name: 'confirm-leave' });
 			else onLeave();
 		}
@@ -215,7 +247,9 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 			/>
 		);
 	} else if (mode.name === 'summary') {
-		form = <AskText title="Summary of the session, for the learner's record:" width={width} onAnswer={summary => setMode({ name: 'outcome', summary, choice: 0 })} />;
+		form = (
+			<AskText title="Summary of the session, for the learner's record:" width={width} onAnswer={summary => setMode({ name: 'outcome', summary, choice: 0 })} />
+		);
 	} else if (mode.name === 'outcome') {
 		form = (
 			<Box flexDirection="column">
@@ -249,15 +283,36 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>
-				{visibleLine(transcript.scenario.title)} · {visibleLine(transcript.learner)} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} · {transcript.status}
+				{visibleLine(transcript.scenario.title)} · {visibleLine(transcript.learner)} · {transcript.startedAt.slice(0, 16).replace('T', ' ')} ·{' '}
+				{transcript.status}
 			</Text>
 			<Text dimColor>
-				{transcript.mode} · partner: {transcript.partner.kind !== 'scripted' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} · turn {selected + 1} of {turns.length}
+				{transcript.mode} · partner: {transcript.partner.kind !== 'scripted' ? `${transcript.partner.model} (seed ${transcript.partner.seed})` : 'scripted'} ·
+				turn {selected + 1} of {turns.length}
 			</Text>
-			<Text dimColor>marks: {[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(' · ')}</Text>
+			<Text dimColor>
+				marks:{' '}
+				{[...Object.keys(points).map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`), `${RED_FLAG_MARK} red flag`, `${AGAINST_MARK} negated`].join(
+					' · ',
+				)}
+			</Text>
 			<ScoreHeader opened={opened} change={change} />
 			{shown.map(index => (
-				<TurnView key={index} turn={turns[index]!} number={index + 1} selected={index === selected} partnerName={partnerName} speaker={speakerOf(turns[index]!, transcript, { partnerName })} where={whereOf(turns[index]!, transcript)} labels={labels} points={points} comments={commentsOn(draft, index)} cap={caps[turns[index]!.learner ?? transcript.learner]} width={width} group={transcript.learners.length > 1} />
+				<TurnView
+					key={index}
+					turn={turns[index]!}
+					number={index + 1}
+					selected={index === selected}
+					partnerName={partnerName}
+					speaker={speakerOf(turns[index]!, transcript, { partnerName })}
+					where={whereOf(turns[index]!, transcript)}
+					labels={labels}
+					points={points}
+					comments={commentsOn(draft, index)}
+					cap={caps[turns[index]!.learner ?? transcript.learner]}
+					width={width}
+					group={transcript.learners.length > 1}
+				/>
 			))}
 			{transcript.pending?.length && selected === turns.length - 1 ? (
 				<Box flexDirection="column" marginTop={1}>
@@ -267,7 +322,7 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 							{`${reply.learner}: ${reply.text.slice(0, 500)}`}
 						</Paragraph>
 					))}
-					{transcript.pending.length > 5 ? <Text dimColor>    … and {transcript.pending.length - 5} more</Text> : null}
+					{transcript.pending.length > 5 ? <Text dimColor> … and {transcript.pending.length - 5} more</Text> : null}
 				</Box>
 			) : null}
 			{signed ? (
@@ -288,7 +343,9 @@ export function TranscriptReview({ opened, partnerName, change, reviewer: givenR
 						))}
 				</Box>
 			) : null}
-			{unsaved && mode.name === 'browse' ? <Text color="yellow">{draft.comments.length - (signed?.comments.length ?? 0)} comment(s) not yet signed off: press s to sign off and save.</Text> : null}
+			{unsaved && mode.name === 'browse' ? (
+				<Text color="yellow">{draft.comments.length - (signed?.comments.length ?? 0)} comment(s) not yet signed off: press s to sign off and save.</Text>
+			) : null}
 			{problem ? <Text color="red">✗ {problem}</Text> : null}
 			<Box marginTop={1}>{form ?? <KeyHelp keys={HELP.review} />}</Box>
 		</Box>

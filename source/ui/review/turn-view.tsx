@@ -61,7 +61,9 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 	const capped = turn.score !== undefined && turn.score.redFlags.length > 0 && cap !== undefined && earned > cap;
 	const isLearner = turn.role === 'learner';
 	// Words that met a criterion in a reply whose red flag undid it: marked, but not in `met`.
-	const undone = turn.score ? [...new Set(turn.score.evidence.filter(item => item.kind === 'criterion' && !turn.score!.met.includes(item.id as never)).map(item => item.id))] : [];
+	const undone = turn.score
+		? [...new Set(turn.score.evidence.filter(item => item.kind === 'criterion' && !turn.score!.met.includes(item.id as never)).map(item => item.id))]
+		: [];
 	const name = visibleLine(isLearner ? (turn.learner ?? 'Learner') : (speaker ?? partnerName));
 	const time = visibleLine(turn.time.slice(11, 16));
 	const textWidth = Math.max(10, width - 4);
@@ -69,7 +71,8 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 		<Box flexDirection="column" marginTop={1} width={width}>
 			<Text bold={selected} inverse={selected}>
 				{selected ? '❯ ' : '  '}
-				{number}. {name}{where ? ` · ${visibleLine(where)}` : ''} · {time}
+				{number}. {name}
+				{where ? ` · ${visibleLine(where)}` : ''} · {time}
 				{turn.interrupted ? ' · cut off' : ''}
 				{group && turn.carried ? ' · carried on' : ''}
 			</Text>
@@ -104,9 +107,21 @@ export function TurnView({ turn: whole, number, selected, partnerName, labels, p
 					<StyledLines
 						lines={wrapSegments(
 							[
-								{ text: `${max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: ${turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}`, style: {} },
-								...(undone.length > 0 ? [{ text: ` · undone by the red flag: ${undone.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ')}`, style: { color: 'red' } }] : []),
-								...(turn.score.redFlags.length > 0 ? [{ text: ` · ${turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}`, style: { color: 'red' } }] : []),
+								{
+									text: `${max > 0 ? (capped ? `${cap} of ${max} points (${earned} before the red flag's cap) · ` : `${earned} of ${max} points · `) : ''}met: ${turn.score.met.length > 0 ? turn.score.met.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ') : 'nothing'}`,
+									style: {},
+								},
+								...(undone.length > 0
+									? [
+											{
+												text: ` · undone by the red flag: ${undone.map(id => `${CRITERION_MARKS[id] ?? '?'} ${labels[id] ?? id}`).join(', ')}`,
+												style: { color: 'red' },
+											},
+										]
+									: []),
+								...(turn.score.redFlags.length > 0
+									? [{ text: ` · ${turn.score.redFlags.map(id => `${RED_FLAG_MARK} ${labels[id] ?? id}`).join(', ')}`, style: { color: 'red' } }]
+									: []),
 							],
 							textWidth,
 						)}

@@ -53,7 +53,13 @@ export function OllamaSetupScreen({ ollama, onDone }: OllamaSetupScreenProps) {
 			.pull(progress => setStage({ name: 'pulling', progress }), controller.signal)
 			.then(
 				() => onDone(true, `Pulled ${ollama.model}.`),
-				(error: Error) => onDone(false, controller.signal.aborted ? `Stopped pulling ${ollama.model}; playing the scripted partner.` : `Couldn't pull ${ollama.model} (${error.message}); playing the scripted partner.`),
+				(error: Error) =>
+					onDone(
+						false,
+						controller.signal.aborted
+							? `Stopped pulling ${ollama.model}; playing the scripted partner.`
+							: `Couldn't pull ${ollama.model} (${error.message}); playing the scripted partner.`,
+					),
 			);
 	};
 	useKeys((input, key) => {

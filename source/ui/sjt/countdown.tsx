@@ -19,5 +19,9 @@ export function Countdown({ seconds, onTimeout }: { readonly seconds: number; re
 		return () => clearInterval(timer);
 	}, [seconds]);
 	const clock = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-	return <Text bold={left <= 15} color={left <= 15 ? 'yellow' : undefined}>⏱ {clock} left{left <= 15 ? ' — what you have entered will be scored' : ''}</Text>;
+	return (
+		<Text bold={left <= 15} color={left <= 15 ? 'yellow' : undefined}>
+			⏱ {clock} left{left <= 15 ? ' — what you have entered will be scored' : ''}
+		</Text>
+	);
 }

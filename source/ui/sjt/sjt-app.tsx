@@ -38,7 +38,11 @@ type Printed =
 	| { readonly kind: 'summary'; readonly key: string; readonly results: readonly SjtResult[]; readonly file: string }
 	| { readonly kind: 'notice'; readonly key: string; readonly text: string };
 
-type Phase = { readonly name: 'name' } | { readonly name: 'answering'; readonly index: number } | { readonly name: 'revealed'; readonly index: number } | { readonly name: 'done' };
+type Phase =
+	| { readonly name: 'name' }
+	| { readonly name: 'answering'; readonly index: number }
+	| { readonly name: 'revealed'; readonly index: number }
+	| { readonly name: 'done' };
 
 /** An SJT session in the terminal: each item's situation, the answer built with the keys, the reveal, the summary. */
 export function SjtApp({ items, sources, learner, timed, startSession, secondsPerItem = SECONDS_PER_ITEM }: SjtAppProps) {
@@ -80,7 +84,14 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		const done = currentResults.current;
 		// Finished the documented way (Esc, "Finish now?") counts as finished: only a session cut off is abandoned.
 		if (done.length > 0) recorder.current?.finish();
-		print([{ kind: 'summary', key: 'summary', results: done, file: recorder.current ? savedLine(recorder.current.file, recorder.current.problem, { what: 'your answers' }) : '' }]);
+		print([
+			{
+				kind: 'summary',
+				key: 'summary',
+				results: done,
+				file: recorder.current ? savedLine(recorder.current.file, recorder.current.problem, { what: 'your answers' }) : '',
+			},
+		]);
 		setPhase({ name: 'done' });
 	};
 	useEffect(() => {
@@ -155,10 +166,18 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		const item = items[phase.index]!;
 		live = (
 			<Box flexDirection="column" marginTop={1}>
-				{item.type === 'rank' ? <RankQuestion item={item} state={answer.rank} width={width} /> : <Best3Question item={item} state={answer.best3} width={width} />}
+				{item.type === 'rank' ? (
+					<RankQuestion item={item} state={answer.rank} width={width} />
+				) : (
+					<Best3Question item={item} state={answer.best3} width={width} />
+				)}
 				{unentered ? <Text color="yellow">{unenteredHint(item.type)}</Text> : null}
 				{timed ? <Countdown key={`timer-${phase.index}`} seconds={secondsPerItem} onTimeout={() => submit(true)} /> : null}
-				{confirmingQuit ? <Text bold>Finish now? The items you have answered are saved and summarised. (y/n)</Text> : <KeyHelp keys={item.type === 'rank' ? HELP.sjtRank : HELP.sjtBest3} />}
+				{confirmingQuit ? (
+					<Text bold>Finish now? The items you have answered are saved and summarised. (y/n)</Text>
+				) : (
+					<KeyHelp keys={item.type === 'rank' ? HELP.sjtRank : HELP.sjtBest3} />
+				)}
 			</Box>
 		);
 	} else if (phase.name === 'revealed') {
@@ -166,7 +185,11 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 		const score = results.at(-1)?.score;
 		live = (
 			<Box flexDirection="column">
-				{score ? <Text bold>Item {phase.index + 1} of {items.length}: {score.points} of {score.max}</Text> : null}
+				{score ? (
+					<Text bold>
+						Item {phase.index + 1} of {items.length}: {score.points} of {score.max}
+					</Text>
+				) : null}
 				<KeyHelp keys={phase.index + 1 < items.length ? HELP.sjtNext : HELP.sjtLast} />
 			</Box>
 		);

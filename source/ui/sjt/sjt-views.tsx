@@ -6,7 +6,6 @@ import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../../
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
 
-
 /** The item's heading and situation, printed once when it starts. */
 export function ItemStem({ item, position, width }: { readonly item: SjtItem; readonly position: string; readonly width: number }) {
 	return (
@@ -20,7 +19,15 @@ export function ItemStem({ item, position, width }: { readonly item: SjtItem; re
 }
 
 /** The answer beside the ideal, the marks for each option, and why each option sits where it does. */
-export function RevealView({ result, sources, width }: { readonly result: SjtResult; readonly sources: Readonly<Record<string, string>>; readonly width: number }) {
+export function RevealView({
+	result,
+	sources,
+	width,
+}: {
+	readonly result: SjtResult;
+	readonly sources: Readonly<Record<string, string>>;
+	readonly width: number;
+}) {
 	const { item, score, answer } = result;
 	const textWidth = Math.max(20, width - 6);
 	return (
@@ -31,13 +38,13 @@ export function RevealView({ result, sources, width }: { readonly result: SjtRes
 			</Text>
 			{score.type === 'rank' ? (
 				<>
-					<Text>Your order   {answer.length > 0 ? answer.join(' > ') : '(nothing entered)'}</Text>
-					<Text>Ideal order  {item.answer.join(' > ')}</Text>
+					<Text>Your order {answer.length > 0 ? answer.join(' > ') : '(nothing entered)'}</Text>
+					<Text>Ideal order {item.answer.join(' > ')}</Text>
 				</>
 			) : (
 				<>
-					<Text>You chose    {answer.length > 0 ? answer.join(', ') : '(nothing)'}</Text>
-					<Text>Best three   {item.answer.join(', ')}</Text>
+					<Text>You chose {answer.length > 0 ? answer.join(', ') : '(nothing)'}</Text>
+					<Text>Best three {item.answer.join(', ')}</Text>
 				</>
 			)}
 			{item.options.map(option => {
@@ -78,7 +85,17 @@ export function RevealView({ result, sources, width }: { readonly result: SjtRes
 }
 
 /** The session's total as a percentage, results by topic as bars, and the items to revisit. */
-export function SummaryView({ summary, results, file, width }: { readonly summary: SjtSummary; readonly results: readonly SjtResult[]; /** "Saved: file", or what could not be saved and where the copy went. */ readonly file: string; readonly width: number }) {
+export function SummaryView({
+	summary,
+	results,
+	file,
+	width,
+}: {
+	readonly summary: SjtSummary;
+	readonly results: readonly SjtResult[];
+	/** "Saved: file", or what could not be saved and where the copy went. */ readonly file: string;
+	readonly width: number;
+}) {
 	if (summary.items === 0) {
 		return (
 			<Box flexDirection="column" marginTop={1}>
@@ -98,7 +115,8 @@ export function SummaryView({ summary, results, file, width }: { readonly summar
 			{summary.byTopic.map(topic => (
 				<Text key={topic.topic}>
 					{'  '}
-					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {cellBar(topic.points, topic.max, 16)} {String(topic.percent).padStart(3)}% ({topic.points}/{topic.max})
+					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {cellBar(topic.points, topic.max, 16)} {String(topic.percent).padStart(3)}% ({topic.points}/
+					{topic.max})
 				</Text>
 			))}
 			{summary.revisit.length > 0 ? (
