@@ -57,6 +57,14 @@ describe('where the learner writes, in plain mode', () => {
 		expect(words.stderr).toContain(`[Ellie, private] Asha: ${CHALLENGE}`);
 	});
 
+	it('"DM me: …" is a reply in the default audience, kept whole, not a mark of where it goes', () => {
+		const directory = mkdtempSync(join(tmpdir(), 'postsafe-audiences-'));
+		const words = runCli(['play', SCENARIO, '--learner', 'Asha', '--offline', '--json', '--transcripts', directory], { input: 'DM me: I will explain why\n' });
+		expect(words.code).toBe(0);
+		expect(words.stderr).toContain('[the group] Asha: DM me: I will explain why');
+		expect(transcriptIn(directory).turns.find(turn => turn.role === 'learner')?.text).toBe('DM me: I will explain why');
+	});
+
 	it('tells the learner where they can write, and labels every message with where it was said', () => {
 		expect(played.stderr.replace(/\s+/g, ' ')).toContain(
 			'Start a line with @group to the group (40); @ellie to Ellie, privately. A line without one goes to the group (40).',

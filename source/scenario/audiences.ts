@@ -88,7 +88,7 @@ export type Addressed =
 // Where a learner says in words where a line goes, as people do when no @ is to hand:
 // "(private to Ellie) …", "[DM] …", "Privately: …", "(in the group) …".
 const PRIVATE_MARK =
-	/^\s*(?:[([]\s*(?:sent\s+)?(?:private(?:ly)?|in private|pm|dm|direct message)\b([^)\]]{0,40})[)\]]|(?:privately|in private|dm|pm|private message)\b([^:\n]{0,30}):)\s*/i;
+	/^\s*(?:[([]\s*(?:sent\s+)?(?:private(?:ly)?|in private|pm|dm|direct message)\b([^)\]]{0,40})[)\]]|(?:privately|in private)((?:\s+to\s+[\w ]{1,25})?)\s*:|(?:dm|pm|private message|direct message)(\s+to\s+[\w ]{1,25}):)\s*/i;
 const PUBLIC_MARK =
 	/^\s*(?:[([]\s*(?:in|to|reply in|posted in|on)?\s*(?:the\s+)?(?:group|thread|comments|public|replies)\b[^)\]]{0,30}[)\]]|(?:in the group|in public|publicly)\s*:)\s*/i;
 
@@ -99,7 +99,7 @@ function markedLine(audiences: readonly Audience[], line: string): Addressed | u
 	if (!mark) return undefined;
 	const candidates = audiences.filter(audience => audience.public === !privately);
 	if (candidates.length === 0) return undefined;
-	const named = (privately?.[1] ?? privately?.[2] ?? '').toLowerCase();
+	const named = (privately?.[1] ?? privately?.[2] ?? privately?.[3] ?? '').toLowerCase();
 	const audience =
 		candidates.find(candidate => named !== '' && [candidate.label, ...candidate.members].some(name => named.includes(name.split(' ')[0]!.toLowerCase()))) ??
 		candidates[0]!;
