@@ -105,7 +105,9 @@ describe('postsafe play in a real terminal', { timeout: 60_000 }, () => {
 		await terminal.waitForScreen(screen => screen.split('\n').includes('3 replies left') && screen.split('\n').some(row => row.startsWith('Enter send')));
 		terminal.type(SECOND);
 		terminal.press('Enter');
+		// The partner's words can be on screen a frame before the input line is drawn again under them.
 		await terminal.waitForScreen('really itchy and i think');
+		await terminal.waitForScreen(screen => screen.split('\n').some(row => row.startsWith('› ')));
 		const rows = terminal.screen().split('\n');
 		for (const words of ["I'm sorry it's itchy", 'i get it, honestly']) {
 			const box = boxAround(rows, words);
