@@ -103,6 +103,18 @@ describe('postsafe validate', () => {
 		expect(result.stdout).toContain('2 problems found (checked 2 scenarios and criteria.yaml)');
 	});
 
+	it('refuses a clinical act in criterion evidence, where it would never be read, at its line and column', () => {
+		const folder = mkdtempSync(join(tmpdir(), 'postsafe-act-'));
+		const file = join(folder, 'patient-dm-rash.yaml');
+		const lines = readFileSync(join(ROOT, 'scenarios', 'patient-dm-rash.yaml'), 'utf8').split('\n');
+		const evidence = lines.findIndex(line => line.trim() === 'evidence:');
+		lines.splice(evidence + 1, 0, '        - "=reassurance"');
+		writeFileSync(file, lines.join('\n'));
+		const result = runCli(['validate', file]);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toContain(`${file}:${evidence + 2}:11: rubric.criteria[0].evidence[0]: "=reassurance" is a clinical act`);
+	});
+
 	it('reports a missing file as a problem', () => {
 		const result = runCli(['validate', 'nope.yaml']);
 		expect(result.code).toBe(1);

@@ -5,10 +5,14 @@ import { checkAudiences } from './check-audiences.js';
 import type { Finding, PathSegment } from './yaml-source.js';
 import type { Anchor, CriteriaLibrary, Lexicon, Scenario } from './schema.js';
 
-function patternFindings(patterns: readonly string[], lexicons: Lexicons, path: readonly PathSegment[]): Finding[] {
+/** `acts`: whether a clinical act ("=reassurance") may stand here; only a red flag's own patterns are read as acts. */
+function patternFindings(patterns: readonly string[], lexicons: Lexicons, path: readonly PathSegment[], acts = false): Finding[] {
 	return patterns.flatMap((source, index) => {
 		const result = compilePattern(source, lexicons);
-		return result.ok ? [] : [{ path: [...path, index], message: result.error }];
+		if (!result.ok) return [{ path: [...path, index], message: result.error }];
+		if (result.pattern.act && !acts)
+			return [{ path: [...path, index], message: `"${source.trim()}" is a clinical act: only a red flag's patterns (not evidence or where:) can use one` }];
+		return [];
 	});
 }
 
@@ -59,7 +63,7 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 		),
 		...lexiconFindings(rubric.lexicon, lexicons, ['rubric', 'lexicon']),
 		...rubric.criteria.flatMap((criterion, index) => patternFindings(criterion.evidence, lexicons, ['rubric', 'criteria', index, 'evidence'])),
-		...rubric.redFlags.flatMap((flag, index) => patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns'])),
+		...rubric.redFlags.flatMap((flag, index) => patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns'], true)),
 		...rubric.redFlags.flatMap((flag, index) =>
 			(flag.where ?? []).flatMap((block, position) => patternFindings(block.patterns, lexicons, ['rubric', 'redFlags', index, 'where', position, 'patterns'])),
 		),

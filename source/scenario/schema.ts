@@ -65,7 +65,13 @@ const RedFlag = z.strictObject({
 	id: Slug,
 	label: Text.describe('Short name of the unsafe move, shown to the learner.'),
 	why: Text.describe('Why it is unsafe, shown in the debrief.'),
-	patterns: z.array(Pattern).default([]).describe('What raises it, wherever it is written.'),
+	patterns: z
+		.array(Pattern)
+		.default([])
+		.describe(
+			'What raises it, wherever it is written. Besides word patterns, "=treatment-advice" (telling someone what to take, apply or do for their symptoms, whatever the remedy) ' +
+				'and "=reassurance" (a verdict that all is well: it will settle, nothing to worry about) raise it as clinical acts, whatever words carry them.',
+		),
 	breaches: z
 		.array(CriterionId)
 		.min(1)
