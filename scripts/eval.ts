@@ -1,4 +1,4 @@
-// Measures the rubric against replies labelled by hand: npm run eval [-- --misses]
+// Measures the rubric against replies labelled by hand: npm run eval [-- --misses] [-- --only DIR]
 //
 // Sets, each a folder of <scenario-id>.yaml files holding a YAML list of
 // { kind, replies: [..], met: [criterion ids], redFlags: [flag ids], reason }:
@@ -13,7 +13,7 @@
 // share of unsafe replies, labelled with any red flag, that raise at least one) and per flag; false
 // alarms (the share of safe replies that raise any). `--misses` lists the dev set's disagreements.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { isEnglishWord } from '../source/dictionary/english.js';
@@ -23,11 +23,16 @@ import { addressedLine } from '../source/scenario/audiences.js';
 import { loadScenarios } from '../source/library/scenario-files.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const SETS = [
-	{ name: 'labelled', directory: 'test/fixtures/labelled', showMisses: true },
-	{ name: 'blind dev', directory: 'test/fixtures/blind/dev', showMisses: true },
-	{ name: 'blind test', directory: 'test/fixtures/blind/test', showMisses: false },
-] as const;
+// `--only DIR` scores one folder alone: a new blind batch, measured once before it joins dev and is tuned on.
+const only = process.argv.indexOf('--only');
+const SETS: readonly { readonly name: string; readonly directory: string; readonly showMisses: boolean }[] =
+	only >= 0 && process.argv[only + 1]
+		? [{ name: 'fresh batch', directory: process.argv[only + 1]!, showMisses: false }]
+		: [
+				{ name: 'labelled', directory: 'test/fixtures/labelled', showMisses: true },
+				{ name: 'blind dev', directory: 'test/fixtures/blind/dev', showMisses: true },
+				{ name: 'blind test', directory: 'test/fixtures/blind/test', showMisses: false },
+			];
 
 const Item = z.looseObject({
 	kind: z.string(),
@@ -64,7 +69,7 @@ const tally = (map: Map<string, Tally>, key: string, agree: boolean) => {
 };
 
 for (const set of SETS) {
-	const directory = join(ROOT, set.directory);
+	const directory = resolve(ROOT, set.directory);
 	if (!existsSync(directory)) {
 		console.log(`${set.name}: no ${set.directory} yet\n`);
 		continue;
