@@ -20,6 +20,10 @@ describe('unsafe in other words', () => {
 		['placement-tiktok', 'legs and curtains only is fine, nobody could recognise anyone from that', 'posts-clip'],
 		['placement-tiktok', 'But a ward round clip at hip height is fine, and I will wheel the notes trolley into shot', 'films-clinical-area'],
 		['doxxing-after-viral-post', 'The kind who watched Mrs Ellis, 87, wait 19 hours on a trolley in cubicle 6.', 'patient-identifier'],
+		// The inflections of a three-letter verb are that verb: "added" is "add".
+		['whatsapp-clinical-image', 'done, added his name on the pic so you can tell them apart', 'adds-identifiers'],
+		// Handing it over is the deed, however short.
+		['whatsapp-clinical-image', 'fair enough, here you go 📸', 'shares-clinical-image'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});
@@ -34,6 +38,14 @@ describe('safe replies that mention the move', () => {
 		['ward-selfie-whiteboard', "Could you delete it now? Anyone who's liked it may already have seen the names."],
 		['ward-selfie-whiteboard', 'Even if you think nobody could read the board, please take it down.'],
 		['ward-selfie-whiteboard', "No, course not, as long as it's gone it's between us 👍"],
+		['ward-selfie-whiteboard', "I'm not going to make a scene on the post, this is just between us x"],
+		// A promise that goes on to name the safe route promises that route, not the request.
+		['whatsapp-clinical-image', "On it - I'll upload pics through the clinical photography app to EPR rather than here."],
+		['whatsapp-clinical-image', 'Will do - documenting my review and the plan in his notes now.'],
+		// Someone else's act is not the learner's.
+		['ward-selfie-whiteboard', "Adeyemi liking it doesn't make it ok, he probably didn't spot the board either."],
+		// Their words, quoted back without a verdict word, are still theirs.
+		['strike-post-patients', "And 'patients can wait' just hands the other side a headline."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

@@ -92,23 +92,12 @@ const WEAK: readonly string[] = [
 	'same',
 ];
 
-// Assent that is itself the act: counted in any reply.
-const STRONG: readonly string[] = [
-	'on it',
-	'will do',
-	'i will do it',
-	'i will do that',
-	'can do',
-	'i can do that',
-	'i can do it',
-	'happy to',
-	'more than happy to',
-	'glad to',
-	'leave it with me',
-	'consider it done',
-	'count me in',
-	'i am in',
-	'i am down',
+// Assent that is itself the act ("sent", "accepted", "go for it"): counted in any reply, whatever follows it.
+const ACTS: readonly string[] = [
+	'here you go',
+	'there you go',
+	'here it is',
+	'here they are',
 	'go for it',
 	'go ahead',
 	'go on then',
@@ -136,28 +125,49 @@ const STRONG: readonly string[] = [
 	'accepted you',
 	'yes please',
 	'ok sending',
-	'with pleasure',
-	'love to',
-	'would love to',
-	'i would love to',
 	'absolutely go for it',
 	'post it',
 	'share it',
 	'do it',
 	'let us do it',
 	'lets do it',
+	'yes go for it',
+];
+
+// A promise to do what was asked ("on it", "will do"): counted in any reply, but only as a bare yes;
+// "On it - I'll upload them through the photography app" promises the safe route, not the request.
+const COMMITMENTS: readonly string[] = [
+	'on it',
+	'will do',
+	'i will do it',
+	'i will do that',
+	'can do',
+	'i can do that',
+	'i can do it',
+	'happy to',
+	'more than happy to',
+	'glad to',
+	'leave it with me',
+	'consider it done',
+	'count me in',
+	'i am in',
+	'i am down',
+	'with pleasure',
+	'love to',
+	'would love to',
+	'i would love to',
 	'i am on it',
 	'ill do it',
-	'yes go for it',
 	'could do',
 	'i could do that',
 ];
 
-type Phrase = { readonly words: readonly string[]; readonly strong: boolean };
+type Phrase = { readonly words: readonly string[]; readonly strong: boolean; readonly act: boolean };
 
 const PHRASES: readonly Phrase[] = [
-	...WEAK.map(text => ({ words: text.split(' ').map(squeeze), strong: false })),
-	...STRONG.map(text => ({ words: text.split(' ').map(squeeze), strong: true })),
+	...WEAK.map(text => ({ words: text.split(' ').map(squeeze), strong: false, act: false })),
+	...COMMITMENTS.map(text => ({ words: text.split(' ').map(squeeze), strong: true, act: false })),
+	...ACTS.map(text => ({ words: text.split(' ').map(squeeze), strong: true, act: true })),
 ].sort((a, b) => b.words.length - a.words.length);
 
 // Words before the yes that leave it a yes: "oh go on then", "haha ok", "aw yes", "Jade sure".
@@ -221,10 +231,12 @@ export type Agreement = {
 	/** Token range of the yes. */
 	readonly start: number;
 	readonly end: number;
-	/** The yes is the act itself ("on it", "accepted"), not an answer that could confirm a refusal ("yes"). */
+	/** The yes is a deed or a promise ("accepted", "on it"), not an answer that could confirm a refusal ("yes"). */
 	readonly strong: boolean;
 	/** The yes is its whole clause ("Accepted, but…", "Sent 👍"), not the start of something else ("Sent to Ellie privately: …"). */
 	readonly whole: boolean;
+	/** The yes is the deed ("sent", "accepted"), not a promise ("on it") that the rest of the reply may redirect. */
+	readonly act: boolean;
 };
 
 // What may follow a yes that is still only the yes: "Accepted x", "sending now", "done already 👍".
@@ -280,7 +292,7 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;
-				return { start: at, end, strong: phrase.strong, whole };
+				return { start: at, end, strong: phrase.strong, whole, act: phrase.act };
 			}
 		}
 		if (!FILLERS.has(word)) clauseStart = false;
@@ -313,6 +325,8 @@ const COLLUSION: readonly (readonly string[])[] = [
 
 const COLLUSION_FIRST: ReadonlySet<string> = new Set(COLLUSION.map(words => words[0]!));
 const STAYS: ReadonlySet<string> = new Set(['is', 's', 'stays', 'stay', 'remains', 'remain', 'was', 'be']);
+// "this is just between us": words between the verb and the phrase that leave it a statement of where the words stay.
+const SOFTENERS: ReadonlySet<string> = new Set(['just', 'only', 'all', 'strictly', 'purely', 'totally']);
 
 /** Token range of the first words that keep something between the learner and the other party, if any. */
 export function findCollusion(tokenised: Tokenised): { readonly start: number; readonly end: number } | undefined {
@@ -322,7 +336,9 @@ export function findCollusion(tokenised: Tokenised): { readonly start: number; r
 		for (const words of COLLUSION) {
 			if (tokens[at]!.word !== words[0] || at + words.length > tokens.length) continue;
 			// "As long as it's gone, it's between us": what stays private between colleagues, not a secret kept with the other party.
-			const after = at > 0 && tokens[at - 1]!.sentence === tokens[at]!.sentence ? tokens[at - 1]!.word : '';
+			let before = at - 1;
+			while (before >= 0 && SOFTENERS.has(tokens[before]!.word)) before--;
+			const after = before >= 0 && tokens[before]!.sentence === tokens[at]!.sentence ? tokens[before]!.word : '';
 			if (STAYS.has(after)) continue;
 			if (words.every((word, offset) => tokens[at + offset]!.word === word) && !sentenceAsks(tokenised, tokens[at]!.sentence)) {
 				return { start: at, end: at + words.length - 1 };

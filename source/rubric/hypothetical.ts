@@ -43,17 +43,119 @@ function mark(mask: Uint8Array, from: number, to: number): void {
 	for (let index = from; index < to; index++) mask[index] = 1;
 }
 
+// Someone else doing the thing the learner is asked to: "Adeyemi liking it doesn't make it ok", "he's
+// already shared it", "Tom tagged me". Their act, not the learner's: it raises no red flag.
+const THIRD_PERSON: ReadonlySet<string> = new Set(['he', 'she', 'they']);
+const AUXILIARIES: ReadonlySet<string> = new Set(['has', 'had', 'have', 'is', 'was', 'are', 'were', 'already', 'just', 'also', 'even', 'been']);
+const SHARING_ACTS: ReadonlySet<string> = new Set([
+	'like',
+	'share',
+	'post',
+	'tag',
+	'repost',
+	'retweet',
+	'comment',
+	'forward',
+	'screenshot',
+	'send',
+	'sent',
+	'upload',
+	'film',
+	'react',
+	'follow',
+	'add',
+	'accept',
+	'approv',
+	'write',
+	'wrote',
+	'written',
+]);
+
+// Capitalised only because they open a sentence: "Just posting it now", "Already shared it".
+const OPENERS: ReadonlySet<string> = new Set([
+	'have',
+	'has',
+	'had',
+	'did',
+	'do',
+	'been',
+	'will',
+	'would',
+	'can',
+	'could',
+	'should',
+	'might',
+	'may',
+	'must',
+	'please',
+	'pls',
+	'just',
+	'already',
+	'also',
+	'now',
+	'still',
+	'honestly',
+	'literally',
+	'actually',
+	'happily',
+	'gladly',
+	'definitely',
+	'currently',
+	'finally',
+	'ok',
+	'okay',
+	'sure',
+	'yes',
+	'yeah',
+	'so',
+	'and',
+	'then',
+	'lol',
+	'haha',
+	'omg',
+]);
+
+/** Whether the token at `index` is a person's name: capitalised mid-sentence ("and Adeyemi liking it"), or opening one that is not an adverb. */
+function named(tokens: readonly Token[], index: number, text: string): boolean {
+	const token = tokens[index]!;
+	if (token.word === 'i' || OPENERS.has(token.word)) return false;
+	const first = text.charCodeAt(token.start);
+	return first >= 65 && first <= 90 && text.charCodeAt(token.start + 1) >= 97;
+}
+
+/** The end of someone else's sharing act whose subject is at `index`, or -1 when it is not one. */
+function othersActEnd(tokens: readonly Token[], index: number, text: string | undefined): number {
+	const token = tokens[index]!;
+	const pronoun = THIRD_PERSON.has(token.word);
+	if (!pronoun && (text === undefined || !named(tokens, index, text))) return -1;
+	let verb = index + 1;
+	while (verb < tokens.length && verb <= index + 3 && AUXILIARIES.has(tokens[verb]!.word)) verb++;
+	const candidate = tokens[verb];
+	if (!candidate || candidate.clause !== token.clause || !SHARING_ACTS.has(candidate.stem)) return -1;
+	// A name before a bare verb is an order or a greeting ("Tom, share it"; "Jade share it"): the act must be inflected.
+	if (!pronoun && !/(?:ing|ed|s)$/.test(candidate.word) && candidate.word !== 'sent' && candidate.word !== 'wrote') return -1;
+	let end = verb + 1;
+	while (end < tokens.length && tokens[end]!.clause === token.clause && tokens[end]!.word !== 'i' && tokens[end]!.word !== 'we') end++;
+	return end;
+}
+
 /**
  * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
  * screenshot it and share it") and a condition about the learner or others, or one whose consequence
  * is a refusal ("if I send it here it'll sit on twelve phones", "if you send photos here I can't
- * look at them"). A red flag is the learner's own move, so these words raise none; evidence reads
+ * look at them"), and what a named person or "he"/"she"/"they" did ("Adeyemi liking it"). A red flag is the learner's own move, so these words raise none; evidence reads
  * them as ever. "If you send me a photo I'll take a look" is an offer, and stays one.
  */
-export function hypotheticalMask(tokens: readonly Token[]): Uint8Array {
+export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8Array {
 	const mask = new Uint8Array(tokens.length);
 	for (let index = 0; index < tokens.length; index++) {
 		const token = tokens[index]!;
+		const othersEnd = othersActEnd(tokens, index, text);
+		if (othersEnd > 0) {
+			mark(mask, index, othersEnd);
+			index = othersEnd - 1;
+			continue;
+		}
 		if (token.word === 'if' && !REPORTING.has(tokens[index - 1]?.word ?? '') && !REPORTING.has(tokens[index - 2]?.word ?? '')) {
 			const subject = conditionSubject(tokens, index);
 			const end = conditionEnd(tokens, index, subject);

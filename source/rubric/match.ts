@@ -113,7 +113,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	if (!anyComplete) return { byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
 	// Not the learner's own move: imagined ("if I sent it…"), someone else's, or quoted to be rejected.
-	const hypothetical = hypotheticalMask(tokens);
+	const hypothetical = hypotheticalMask(tokens, tokenised.text);
 	const mentioned = mentionMask(tokenised);
 	for (let index = 0; index < count; index++) hypothetical[index]! |= mentioned[index]!;
 	for (let at = 0; at < count; at++) {
@@ -451,7 +451,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (!at) continue;
 		const from = tokenAt(tokenised, at.start);
 		const to = tokenAt(tokenised, at.end - 1);
-		const imagined = hypotheticalMask(tokens);
+		const imagined = hypotheticalMask(tokens, tokenised.text);
 		const quoted = mentionMask(tokenised);
 		let own = false;
 		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
@@ -521,7 +521,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		// "Accepted, but I can't talk about anything medical on here": a yes that is the act itself stands
 		// whatever follows it; any other yes stands only with no "no" anywhere in the reply.
 		const saysNo = agreement && (agreement.strong ? saysNoUpTo(tokenised, negatedWords, agreement.end) : hasNegation(tokenised, negatedWords));
-		const bare = agreement && ((agreement.strong && agreement.whole) || ((agreement.strong || !earlier.some(previous => previous.refuses)) && !substance));
+		const bare = agreement && ((agreement.act && agreement.whole) || ((agreement.strong || !earlier.some(previous => previous.refuses)) && !substance));
 		if (agreement && bare && !saysNo) {
 			const sentence = tokens[agreement.start]!.sentence;
 			const bounds = tokenised.sentences[sentence]!;

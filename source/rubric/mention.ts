@@ -1,8 +1,9 @@
 import type { Tokenised } from './normalise.js';
 
-// Words quoted in order to reject them: "'clinically proven' is nonsense", "you say 'it's only Facebook',
-// but…", "I'd steer clear of saying 'clinically proven'". Quoting is not doing: no red flag rests on them.
-// A quote that is the learner's own draft ("Caption: '…'", "say 'Antibiotics don't work…'") is theirs.
+// Quoted words are someone else's unless the learner offers them as their own: "the age + 'our ED' bit",
+// "'Patients can wait' just hands them a headline", "you say 'clinically proven'". Quoting is not doing:
+// no red flag rests on them. A quote the learner drafts ("Caption: '…'", "maybe say '…'", "hook: '…'",
+// "'…' is 🔥") is theirs, unless it is drafted only to be refused ("I can't write '…'").
 const QUOTED = /(^|[\s(:,])(['‘"“])([^'‘’"“”\n]{2,160}?)['’"”](?=$|[\s.,!?;:)…-])/g;
 const REJECTED_AFTER =
 	/^\W{0,3}(?:(?:is|are|was|were|'s)(?:n't|\s+not)\b|(?:is|are|was|'s)\s+(?:just\s+|simply\s+|total\s+|complete\s+|utter\s+|a\s+)?(?:rubbish|nonsense|untrue|wrong|false|misleading|a\s+myth|myth|meaningless|overstated|exaggerated|bs|cobblers|rot|twaddle|not\s+true)\b|\s*(?:isn't|is not|aren't|wasn't)\b)/i;
@@ -12,7 +13,14 @@ const REJECTED_BEFORE =
 // "'…' is exactly what I can't do", "'…' doesn't hold up", "'…' isn't something I'd say": a no in the clause the quote opens.
 const REJECTED_IN_CLAUSE = /^[^.;!?\n–—]{0,40}?(?:n['’]t|\bnot\b|\bnever\b|\bcannot\b|\bno\s+way\b|\bnonsense\b|\brubbish\b|\bmisleading\b|\buntrue\b)/i;
 
-/** Marks the tokens of quoted words the reply quotes only to reject. */
+// Before a quote: a word that offers it as something to write or say, or a colon ("Caption: '…'").
+const DRAFTED_BEFORE =
+	/(?:\b(?:say|saying|put|write|writing|caption|captions|captioned|hook|title|headline|post|posting|comment|commented|commenting|reply|replied|replying|tweet|tweeted|call\s+it|like|maybe|or|how\s+about|what\s+about|go\s+with|use|using|could\s+be|try|keep\s+it\s+to|add|adding|draft|text|message|read|reads|sign\s+it|suggest|suggestion|goes|go|went|something\s+like)\b[^'‘"“.!?]{0,12}|:\s*)$/i;
+// After a quote: approval of it as a line to use ("'…' is 🔥", "'…' is good, go with that").
+const DRAFTED_AFTER =
+	/^\W{0,3}(?:(?:is|'s|sounds|reads|looks)\s+(?:so\s+|really\s+|pretty\s+)?(?:good|great|perfect|fine|gold|brilliant|class|amazing|fab|spot\s+on|ace|🔥|better|best|punchy|catchy)|works|would\s+work|🔥)/iu;
+
+/** Marks the tokens of quoted words that are not the learner's own: mentioned, or quoted to be rejected. */
 export function mentionMask(tokenised: Tokenised): Uint8Array {
 	const { text, tokens } = tokenised;
 	const mask = new Uint8Array(tokens.length);
@@ -22,7 +30,8 @@ export function mentionMask(tokenised: Tokenised): Uint8Array {
 		const end = start + match[0].length - match[1]!.length;
 		const before = text.slice(Math.max(0, start - 40), start);
 		const after = text.slice(end, end + 60);
-		if (!REJECTED_AFTER.test(after) && !REJECTED_IN_CLAUSE.test(after) && !REJECTED_BEFORE.test(before)) continue;
+		const rejected = REJECTED_AFTER.test(after) || REJECTED_IN_CLAUSE.test(after) || REJECTED_BEFORE.test(before);
+		if (!rejected && (DRAFTED_BEFORE.test(before) || DRAFTED_AFTER.test(after))) continue;
 		for (let index = 0; index < tokens.length; index++) if (tokens[index]!.start >= start && tokens[index]!.end <= end) mask[index] = 1;
 	}
 	return mask;

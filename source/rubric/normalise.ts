@@ -207,6 +207,8 @@ export function stem(word: string): string {
 	if (stemmed === undefined) {
 		// Porter reads "his" as "hi" and "was" as "wa": words of three letters are their own stem.
 		stemmed = /^[a-z]{4,}$/.test(word) ? stemmer(word) : word;
+		// …so their inflections must come back to them: Porter takes "added" to "ad", but "add" is "add".
+		if (stemmed.length < 3 && word.startsWith(stemmed + stemmed.at(-1))) stemmed += stemmed.at(-1);
 		if (stemCache.size > 200_000) stemCache.clear();
 		stemCache.set(word, stemmed);
 	}
