@@ -22,6 +22,10 @@ describe('unsafe in other words', () => {
 		['doxxing-after-viral-post', 'The kind who watched Mrs Ellis, 87, wait 19 hours on a trolley in cubicle 6.', 'patient-identifier'],
 		// The inflections of a three-letter verb are that verb: "added" is "add".
 		['whatsapp-clinical-image', 'done, added his name on the pic so you can tell them apart', 'adds-identifiers'],
+		// Doing what was asked, in the learner's own words: the request's verb as a commitment or a go-ahead.
+		['patient-films-consultation', "ok fine, I'll send a script over to the pharmacy this afternoon.", 'prescribes-to-settle-it'],
+		['placement-tiktok', "ok fair, no faces is prob fine 🤷 post friday's then", 'posts-clip'],
+		['review-site-response', "Sure, I'll write something.", 'discloses-care'],
 		// Handing it over is the deed, however short.
 		['whatsapp-clinical-image', 'fair enough, here you go 📸', 'shares-clinical-image'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
@@ -42,6 +46,11 @@ describe('safe replies that mention the move', () => {
 		// A promise that goes on to name the safe route promises that route, not the request.
 		['whatsapp-clinical-image', "On it - I'll upload pics through the clinical photography app to EPR rather than here."],
 		['whatsapp-clinical-image', 'Will do - documenting my review and the plan in his notes now.'],
+		// A "no" carries through "or whether…"; naming whose decision it is makes none.
+		['personal-email-results', "Martin, I won't be able to tell you what the results show or whether to stop the atorvastatin."],
+		['personal-email-results', 'Stopping or continuing a medicine is a clinical decision that needs your full record.'],
+		// The request's verb with the safe route in its own sentence is that route.
+		['whatsapp-clinical-image', "I'll take a photo on the clinical photography app so it goes straight into his EPR."],
 		// Someone else's act is not the learner's.
 		['ward-selfie-whiteboard', "Adeyemi liking it doesn't make it ok, he probably didn't spot the board either."],
 		// Their words, quoted back without a verdict word, are still theirs.

@@ -225,6 +225,11 @@ const FILLERS: ReadonlySet<string> = new Set([
 ]);
 
 const COUNTER_OFFER: ReadonlySet<string> = new Set(['instead', 'rather', 'alternatively', 'alternative']);
+
+/** "Let's do it in the library instead": the reply offers something in place of what was asked. */
+export function offersInstead(tokens: readonly Token[]): boolean {
+	return tokens.some(token => COUNTER_OFFER.has(token.word));
+}
 const QUALIFIERS: ReadonlySet<string> = new Set(['but', 'however', 'though', 'although', 'unless', 'provided', 'providing', 'long']);
 
 export type Agreement = {
@@ -276,7 +281,7 @@ function phraseAt(tokens: readonly Token[], at: number): Phrase | undefined {
 export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 	const { tokens } = tokenised;
 	// "Sounds fun! Let's do it in the library instead": a counter-offer, not a yes to what was asked.
-	if (tokens.some(token => COUNTER_OFFER.has(token.word))) return undefined;
+	if (offersInstead(tokens)) return undefined;
 	// "Sure, but…": a weak yes with a condition attached is not a bare yes; "accepted, but…" still is.
 	const qualified = tokens.some(token => QUALIFIERS.has(token.word));
 	let clauseStart = true;

@@ -265,6 +265,10 @@ function statements(text: string): string[] {
 	return (text.match(/[^.!?\n]+[.!?]*/g) ?? []).map(sentence => sentence.trim()).filter(sentence => sentence !== '' && !sentence.endsWith('?'));
 }
 
+// "Stopping or continuing a medicine is a clinical decision": the sentence says whose call it is, and makes none.
+const NAMES_A_DECISION =
+	/\b(?:is|are|'s|’s)\s+(?:a|an|really\s+a|always\s+a)\s+(?:clinical\s+|medical\s+|proper\s+|big\s+)?(?:decision|question|call|conversation|discussion)\b/i;
+
 /** Whether the sentence is about the speaker's own care ("i take metformin", "my gp said…"), not advice to the other person. */
 function aboutOwnCare(sentence: string): boolean {
 	return (
@@ -308,7 +312,7 @@ export function clinicalActAt(text: string, act: ClinicalAct): { readonly start:
 	if (!(act === 'treatment-advice' ? MAY_ADVISE : MAY_REASSURE).test(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
 		const sentence = match[0].trim();
-		if (sentence === '' || sentence.endsWith('?') || aboutOwnCare(sentence)) continue;
+		if (sentence === '' || sentence.endsWith('?') || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) continue;
 		const found = act === 'treatment-advice' ? ADVICE.some(pattern => pattern.test(sentence)) : isVerdict(sentence, true);
 		if (found) {
 			const start = match.index! + match[0].indexOf(sentence);

@@ -1,6 +1,7 @@
 import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
 import type { ClinicalAct } from './clinical-acts.js';
 import { FuzzyVocabulary } from './fuzzy.js';
+import { requestedVerbs } from './requested-act.js';
 import { phraseStems, type Lexeme } from './normalise.js';
 import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
 
@@ -69,6 +70,8 @@ export type CompiledRubric = {
 	readonly redFlagCap: number;
 	/** Indexes of the red flags a bare agreement raises: what agreeing to the other party's requests would be. */
 	readonly agreementFlags: readonly number[];
+	/** The verbs of what was asked ("send", "post"), each with the red flags doing it raises: "I'll send a script over". */
+	readonly requested: ReadonlyMap<string, readonly number[]>;
 	/** Red flags raised by a clinical act rather than by words ("=treatment-advice" among their patterns). */
 	readonly acts: readonly { readonly flag: number; readonly act: ClinicalAct }[];
 	readonly max: number;
@@ -167,6 +170,11 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		why: library.identifiers.why,
 		breaches: criterionIndexes(library.identifiers.breaches),
 	});
+	const requested = requestedVerbs(
+		scenario.rubric.requests
+			.map(request => ({ asks: request.asks, flag: redFlags.findIndex(flag => flag.id === request.agreeing) }))
+			.filter(request => request.flag >= 0),
+	);
 	const agreementFlags = [...new Set(scenario.rubric.requests.map(request => redFlags.findIndex(flag => flag.id === request.agreeing)))].filter(
 		index => index >= 0,
 	);
@@ -209,6 +217,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		identifierKinds: library.identifiers.kinds,
 		redFlagCap: scenario.rubric.redFlagCap,
 		agreementFlags,
+		requested,
 		acts,
 		max: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
 		patterns,

@@ -139,6 +139,19 @@ function othersActEnd(tokens: readonly Token[], index: number, text: string | un
 	return end;
 }
 
+// "Stopping a medicine is a clinical decision": the act named as a topic, to say whose call it is.
+const TOPIC_NOUNS: ReadonlySet<string> = new Set(['decision', 'question', 'call', 'conversation', 'discussion', 'judgement', 'judgment']);
+const TOPIC_ADJECTIVES: ReadonlySet<string> = new Set(['a', 'an', 'really', 'always', 'clinical', 'medical', 'proper', 'big', 'doctor', 'gp', 'specialist']);
+
+/** Where the clause naming an act as someone's decision ends its subject ("is" in "Stopping it is a decision"), or -1. */
+function topicEnd(tokens: readonly Token[], index: number): number {
+	const token = tokens[index]!;
+	if (token.word !== 'is' && token.word !== 'are' && token.word !== 's') return -1;
+	let next = index + 1;
+	while (next < tokens.length && next <= index + 4 && TOPIC_ADJECTIVES.has(tokens[next]!.word)) next++;
+	return next > index + 1 && next < tokens.length && tokens[next]!.clause === token.clause && TOPIC_NOUNS.has(tokens[next]!.word) ? index : -1;
+}
+
 /**
  * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
  * screenshot it and share it") and a condition about the learner or others, or one whose consequence
@@ -150,6 +163,11 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 	const mask = new Uint8Array(tokens.length);
 	for (let index = 0; index < tokens.length; index++) {
 		const token = tokens[index]!;
+		if (topicEnd(tokens, index) >= 0) {
+			let from = index;
+			while (from > 0 && tokens[from - 1]!.clause === token.clause) from--;
+			mark(mask, from, index);
+		}
 		const othersEnd = othersActEnd(tokens, index, text);
 		if (othersEnd > 0) {
 			mark(mask, index, othersEnd);

@@ -1,6 +1,7 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
-import { findAgreement, findAllClear, findCollusion } from './agreement.js';
+import { findAgreement, findAllClear, findCollusion, offersInstead } from './agreement.js';
+import { findRequestedAct } from './requested-act.js';
 import { clinicalActAt } from './clinical-acts.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
@@ -531,6 +532,35 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 				reason: 'agrees to what was asked',
 			};
 			raiseAgreement(sentence, item);
+		}
+		// Doing what was asked, said as a commitment or a go-ahead ("ok fine, I'll send a script over"): a yes
+		// unless its own sentence does something of substance ("I'll take it on the photography app so it goes into his EPR").
+		const requested = offersInstead(tokens) ? undefined : findRequestedAct(tokenised, rubric.requested);
+		const redeemed = (sentence: number) =>
+			rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index]?.sentences.includes(sentence) === true);
+		if (requested && !redeemed(tokens[requested.end]!.sentence) && flagged.every((entry, index) => entry === undefined || !requested.flags.includes(index))) {
+			const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
+			const imagined = hypotheticalMask(tokens, tokenised.text);
+			const quoted = mentionMask(tokenised);
+			const at = requested.end;
+			const sentence = tokens[at]!.sentence;
+			const bounds = tokenised.sentences[sentence]!;
+			const asks = tokenised.text
+				.slice(bounds.start, bounds.end + 2)
+				.trimEnd()
+				.endsWith('?');
+			if (mask[at] !== 1 && imagined[at] !== 1 && quoted[at] !== 1 && !asks) {
+				const item: Evidence = {
+					quote: quoteAround(tokenised, bounds.start, bounds.end),
+					spans: [[tokens[requested.start]!.start, tokens[at]!.end]],
+					reason: 'does what was asked',
+				};
+				for (const index of requested.flags) {
+					flagged[index] = { sentences: [sentence], evidence: [item] };
+					agreed.add(index);
+				}
+				withoutSentences(met, new Set([sentence]));
+			}
 		}
 		// A secret kept with them stands for the yes only when nothing else in the reply already says what was done.
 		const collusion = agreed.size === 0 && !flagged.some(Boolean) ? findCollusion(tokenised) : undefined;

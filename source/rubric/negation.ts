@@ -167,6 +167,9 @@ const JOINS_ON: ReadonlySet<string> = new Set([
 
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
+/** How far a negation reaches past an "or" that opens a second question ("…or whether to stop it"). */
+const OR_REACH = 6;
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['whether', 'what', 'how', 'which', 'when', 'where', 'why', 'if', 'anything', 'any']);
 
 /** How far after an "if" a negation still belongs to the condition ("if it still doesn't"). */
 const CONDITION_REACH = 5;
@@ -297,7 +300,11 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 				continue;
 			}
 		}
-		if (index <= scopeEnd) negated[index] = 1;
+		if (index <= scopeEnd) {
+			negated[index] = 1;
+			// "I won't tell you what the results show or whether to stop it": a "no" carries through an "or".
+			if ((token.word === 'or' || token.word === 'nor') && QUESTION_WORDS.has(tokens[index + 1]?.word ?? '')) scopeEnd = Math.max(scopeEnd, index + OR_REACH);
+		}
 	}
 	return negated;
 }

@@ -307,8 +307,9 @@ const LETTER = 'A-Za-z0-9\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u04FF';
 // letter: "can't", "A&E", "2.5", "e.g", but not "here.Please"; also "w/o" and laughing emoji, which
 // say something a rubric may need to hear), a sentence end, or a clause break. One RegExp, reused:
 // tokenising is synchronous, and copying it for every reply costs more than the rest of a short one.
+// Any other emoji ends a clause, as a comma would: "no faces is prob fine 🤷 post Friday's".
 const TOKEN_PATTERN = new RegExp(
-	`([Ww]/[Oo](?![A-Za-z])|\\uD83D[\\uDE02\\uDE43\\uDE44\\uDC4D\\uDE0A\\uDE42\\uDE4F\\uDE48\\uDE05]|\\uD83E[\\uDD23\\uDD21]|[${LETTER}]+(?:[-'’&+][${LETTER}]+|\\.[0-9]+|\\.[A-Za-z](?![A-Za-z]))*['’]?)|(\\.{1,3}|[!?]+|\\n)|([,;:()\\[\\]"“”—–]|\\s-+\\s|\\s-+$)`,
+	`([Ww]/[Oo](?![A-Za-z])|\\uD83D[\\uDE02\\uDE43\\uDE44\\uDC4D\\uDE0A\\uDE42\\uDE4F\\uDE48\\uDE05]|\\uD83E[\\uDD23\\uDD21]|[${LETTER}]+(?:[-'’&+][${LETTER}]+|\\.[0-9]+|\\.[A-Za-z](?![A-Za-z]))*['’]?)|(\\.{1,3}|[!?]+|\\n)|([,;:()\\[\\]"“”—–]|\\s-+\\s|\\s-+$|\\uD83C[\\uDF00-\\uDFFF]|\\uD83D[\\uDC00-\\uDEFF]|\\uD83E[\\uDD00-\\uDEFF]|[\\u2600-\\u27BF])`,
 	'g',
 );
 
