@@ -39,6 +39,23 @@ module.exports = {
 			from: { path: '^source/commands/(score|list|show|validate)\\.ts$' },
 			to: { path: ['^node_modules/(ink|react|@inkjs)/', '^source/ui/'], reachable: true },
 		},
+		{
+			name: 'command-table-is-light',
+			severity: 'error',
+			comment:
+				'Every command loads cli.ts and the specs in commands/specs/: they import only commander and small helpers, and a command module only with import(), when it runs.',
+			from: { path: ['^source/cli\\.ts$', '^source/commands/specs/'] },
+			to: {
+				dependencyTypesNot: ['dynamic-import', 'type-only'],
+				pathNot: [
+					'^node_modules/commander/',
+					'^source/commands/specs/',
+					'^source/cli/(no-color|production|hold-console|failure|user-error)\\.ts$',
+					'^source/terminal-text\\.ts$',
+					'^package\\.json$',
+				],
+			},
+		},
 	],
 	options: {
 		doNotFollow: { path: 'node_modules' },
