@@ -247,7 +247,8 @@ export type Agreement = {
 // What may follow a yes that is still only the yes: "Accepted x", "sending now", "done already 👍".
 const TRAILING: ReadonlySet<string> = new Set(['x', 'xx', 'smile', 'thumbsup', 'lol', 'haha', 'then', 'now', 'already', 'just', 'done', 'mate', 'hun', 'babe']);
 
-function sentenceAsks(tokenised: Tokenised, sentence: number): boolean {
+/** Whether the sentence is a question: "sure?", "shall I send it?". */
+export function sentenceAsks(tokenised: Tokenised, sentence: number): boolean {
 	const bounds = tokenised.sentences[sentence];
 	if (!bounds) return false;
 	return /^\s*\?/.test(tokenised.text.slice(bounds.end, bounds.end + 3)) || tokenised.text.slice(bounds.start, bounds.end).endsWith('?');

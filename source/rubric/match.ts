@@ -1,6 +1,6 @@
 import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
-import { findAgreement, findAllClear, findCollusion, offersInstead } from './agreement.js';
+import { findAgreement, findAllClear, findCollusion, offersInstead, sentenceAsks } from './agreement.js';
 import { findRequestedAct } from './requested-act.js';
 import { clinicalActAt } from './clinical-acts.js';
 import { findIdentifiers } from './identifiers.js';
@@ -427,6 +427,9 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	const negated = { criterion: against, step: stepsAgainst, spoiler: undefined } as const;
 	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
 	let segments: Int32Array | undefined;
+	// Words that are not the learner's own move (imagined, someone else's, quoted): worked out once, when first asked.
+	let ownership: { readonly imagined: Uint8Array; readonly quoted: Uint8Array } | undefined;
+	const notOwn = () => (ownership ??= { imagined: hypotheticalMask(tokens, tokenised.text), quoted: mentionMask(tokenised) });
 	const unsafe = new Set<number>();
 	const markUnsafe = (from: number, to: number) => {
 		segments ??= segmentsOf(tokens);
@@ -452,8 +455,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (!at) continue;
 		const from = tokenAt(tokenised, at.start);
 		const to = tokenAt(tokenised, at.end - 1);
-		const imagined = hypotheticalMask(tokens, tokenised.text);
-		const quoted = mentionMask(tokenised);
+		const { imagined, quoted } = notOwn();
 		let own = false;
 		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
 		// "I can't tell you to take antibiotics": a sentence that says no before the act is declining it.
@@ -540,16 +542,11 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index]?.sentences.includes(sentence) === true);
 		if (requested && !redeemed(tokens[requested.end]!.sentence) && flagged.every((entry, index) => entry === undefined || !requested.flags.includes(index))) {
 			const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
-			const imagined = hypotheticalMask(tokens, tokenised.text);
-			const quoted = mentionMask(tokenised);
+			const { imagined, quoted } = notOwn();
 			const at = requested.end;
 			const sentence = tokens[at]!.sentence;
 			const bounds = tokenised.sentences[sentence]!;
-			const asks = tokenised.text
-				.slice(bounds.start, bounds.end + 2)
-				.trimEnd()
-				.endsWith('?');
-			if (mask[at] !== 1 && imagined[at] !== 1 && quoted[at] !== 1 && !asks) {
+			if (mask[at] !== 1 && imagined[at] !== 1 && quoted[at] !== 1 && !sentenceAsks(tokenised, sentence)) {
 				const item: Evidence = {
 					quote: quoteAround(tokenised, bounds.start, bounds.end),
 					spans: [[tokens[requested.start]!.start, tokens[at]!.end]],
@@ -566,7 +563,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const collusion = agreed.size === 0 && !flagged.some(Boolean) ? findCollusion(tokenised) : undefined;
 		if (collusion) {
 			const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
-			const quoted = mentionMask(tokenised);
+			const { quoted } = notOwn();
 			let own = true;
 			for (let index = collusion.start; index <= collusion.end; index++) own &&= mask[index] !== 1 && quoted[index] !== 1;
 			if (own) {
@@ -583,7 +580,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const allClear = agreed.size === 0 && !flagged.some(Boolean) ? findAllClear(reply) : undefined;
 		if (allClear) {
 			const from = tokenAt(tokenised, allClear.start);
-			const quoted = mentionMask(tokenised);
+			const { quoted } = notOwn();
 			if (quoted[from] !== 1)
 				raiseAgreement(tokens[from]!.sentence, {
 					quote: quoteAround(tokenised, allClear.start, allClear.end),
