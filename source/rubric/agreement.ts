@@ -367,12 +367,15 @@ const SOMEONE_ELSES =
 	/\b(?:think|thinks|thought|assume|assumes|assuming|even if|even though|might seem|may seem|feel like|believe|believes|hope|hoping|claim|claims|say|says|said|if)\b/i;
 const DECLINES_FIRST = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|won['’]t|wouldn['’]t|am not|['’]m not)\b/i;
 
+const MAY_CLEAR = /\b(?:no ?one|no-one|nobody|fine|ok|okay|harmless|safe|alright|so|great|good|perfect|brilliant|amazing)\b/i;
+
 /** Character range of the first sentence that tells them the breach is harmless, if any. */
 export function findAllClear(text: string): { readonly start: number; readonly end: number } | undefined {
-	if (!/\b(?:no ?one|no-one|nobody|fine|ok|okay|harmless|safe|alright|so|great|good|perfect|brilliant|amazing)\b/i.test(text)) return undefined;
+	if (!MAY_CLEAR.test(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
 		const sentence = match[0];
-		if (sentence.trim().endsWith('?') || DECLINES_FIRST.test(sentence.trim())) continue;
+		// Every all-clear needs one of these words in its own sentence: most sentences are passed over here.
+		if (!MAY_CLEAR.test(sentence) || sentence.trim().endsWith('?') || DECLINES_FIRST.test(sentence.trim())) continue;
 		for (const pattern of ALL_CLEAR) {
 			const found = pattern.exec(sentence);
 			if (found && !SOMEONE_ELSES.test(sentence.slice(0, found.index))) return { start: match.index!, end: match.index! + sentence.length };

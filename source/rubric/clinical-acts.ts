@@ -309,10 +309,12 @@ const MAY_ADVISE = new RegExp(`\\b(?:${MEDICINE}|it|them)\\b|${DOSE}`, 'i');
 const MAY_REASSURE = /\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need)\b/i;
 
 export function clinicalActAt(text: string, act: ClinicalAct): { readonly start: number; readonly end: number } | undefined {
-	if (!(act === 'treatment-advice' ? MAY_ADVISE : MAY_REASSURE).test(text)) return undefined;
+	const may = act === 'treatment-advice' ? MAY_ADVISE : MAY_REASSURE;
+	if (!may.test(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
 		const sentence = match[0].trim();
-		if (sentence === '' || sentence.endsWith('?') || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) continue;
+		// Every pattern of the act needs one of its words in the same sentence: most sentences stop here.
+		if (sentence === '' || sentence.endsWith('?') || !may.test(sentence) || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) continue;
 		const found = act === 'treatment-advice' ? ADVICE.some(pattern => pattern.test(sentence)) : isVerdict(sentence, true);
 		if (found) {
 			const start = match.index! + match[0].indexOf(sentence);

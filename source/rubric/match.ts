@@ -61,8 +61,6 @@ type Occurrence = {
 	readonly start: number;
 	readonly end: number;
 	readonly negated: boolean;
-	/** Imagined rather than done (someone else might, "if I sent it…"): never the learner's own move. */
-	readonly hypothetical: boolean;
 	readonly sentence: number;
 };
 
@@ -85,7 +83,18 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 }
 
 /** Occurrences by pattern number, the patterns that have any (in the order first seen), and which words are negated. */
-type Occurrences = { readonly byPattern: readonly (Occurrence[] | undefined)[]; readonly touched: readonly number[]; readonly negated: Uint8Array };
+type Occurrences = {
+	readonly byPattern: readonly (Occurrence[] | undefined)[];
+	readonly touched: readonly number[];
+	readonly negated: Uint8Array;
+};
+
+/** Words that are not the learner's own move: imagined ("if I sent it…", someone else's) or quoted. */
+type Ownership = { readonly imagined: Uint8Array; readonly quoted: Uint8Array };
+
+function ownershipOf(tokenised: Tokenised): Ownership {
+	return { imagined: hypotheticalMask(tokenised.tokens, tokenised.text), quoted: mentionMask(tokenised) };
+}
 
 const NOTHING_NEGATED = new Uint8Array(0);
 
@@ -98,11 +107,12 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	const { tokens } = tokenised;
 	const count = tokens.length;
 	const views = new Array<WordView>(count);
-	for (let index = 0; index < count; index++) views[index] = viewOf(rubric, tokens[index]!.lexeme);
 	const seenSlots = new Int32Array(rubric.patterns.length);
 	let anyComplete = false;
 	for (let at = 0; at < count; at++) {
-		const entries = views[at]!.entries;
+		const view = viewOf(rubric, tokens[at]!.lexeme);
+		views[at] = view;
+		const entries = view.entries;
 		if (entries === undefined) continue;
 		for (const entry of entries) {
 			seenSlots[entry.pattern]! |= 1 << entry.slot;
@@ -113,10 +123,6 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	const touched: number[] = [];
 	if (!anyComplete) return { byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
-	// Not the learner's own move: imagined ("if I sent it…"), someone else's, or quoted to be rejected.
-	const hypothetical = hypotheticalMask(tokens, tokenised.text);
-	const mentioned = mentionMask(tokenised);
-	for (let index = 0; index < count; index++) hypothetical[index]! |= mentioned[index]!;
 	for (let at = 0; at < count; at++) {
 		const entries = views[at]!.entries;
 		if (entries === undefined) continue;
@@ -134,7 +140,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 				for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
 				if (!whole) continue;
 			}
-			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, hypothetical: hypothetical[start] === 1, sentence };
+			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
 			const list = byPattern[entry.pattern];
 			if (list === undefined) {
 				byPattern[entry.pattern] = [occurrence];
@@ -427,9 +433,9 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	const negated = { criterion: against, step: stepsAgainst, spoiler: undefined } as const;
 	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
 	let segments: Int32Array | undefined;
-	// Words that are not the learner's own move (imagined, someone else's, quoted): worked out once, when first asked.
-	let ownership: { readonly imagined: Uint8Array; readonly quoted: Uint8Array } | undefined;
-	const notOwn = () => (ownership ??= { imagined: hypotheticalMask(tokens, tokenised.text), quoted: mentionMask(tokenised) });
+	// Worked out once per reply, and only when a check first asks: most replies raise nothing to ask about.
+	let ownership: Ownership | undefined;
+	const notOwn = () => (ownership ??= ownershipOf(tokenised));
 	const unsafe = new Set<number>();
 	const markUnsafe = (from: number, to: number) => {
 		segments ??= segmentsOf(tokens);
@@ -440,7 +446,9 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (pattern.owner.kind !== 'redFlag') continue;
 		// A red flag is the learner's own move: words that only imagine it raise none.
 		const all = byPattern[patternIndex]!;
-		const occurrences = all.some(occurrence => occurrence.hypothetical) ? all.filter(occurrence => !occurrence.hypothetical) : all;
+		const { imagined, quoted } = notOwn();
+		const isOwn = (occurrence: Occurrence) => imagined[occurrence.start] !== 1 && quoted[occurrence.start] !== 1;
+		const occurrences = all.every(isOwn) ? all : all.filter(isOwn);
 		if (occurrences.length < pattern.slots.length) continue;
 		const window = findWindow(pattern, occurrences);
 		if (!window) continue;

@@ -25,7 +25,12 @@ export type Token = {
 	readonly clause: number;
 };
 
-export type Sentence = { readonly start: number; readonly end: number };
+export type Sentence = {
+	readonly start: number;
+	readonly end: number;
+	/** The sentence as quoted, kept once worked out: most evidence in a reply quotes a sentence another piece already did. */
+	quote?: string;
+};
 
 export type Tokenised = {
 	readonly text: string;

@@ -12,6 +12,8 @@ function collapse(text: string): string {
 export function quoteAround(tokenised: Tokenised, start: number, end: number): string {
 	const { text, sentences } = tokenised;
 	const sentence = sentences.findLast(candidate => candidate.start <= start);
+	if (sentence !== undefined && end <= sentence.end && sentence.end - sentence.start <= MAX_QUOTE)
+		return (sentence.quote ??= collapse(text.slice(sentence.start, sentence.end)));
 	let from = sentence?.start ?? start;
 	let to = Math.max(sentence?.end ?? end, end);
 	if (to - from > MAX_QUOTE) {
