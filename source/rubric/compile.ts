@@ -43,7 +43,19 @@ export type RubricStep = { readonly id: string; readonly label: string; readonly
 export type OwnedPattern = CompiledPattern & { readonly owner: PatternOwner };
 
 /** A rubric's view of one word: the stem it reads (its own, or the rubric word it is a typo of) and the phrases anchored on it. */
-export type WordView = { readonly stem: string; readonly entries: readonly IndexEntry[] | undefined };
+export type WordView = {
+	readonly stem: string;
+	readonly entries: readonly IndexEntry[] | undefined;
+	/**
+	 * The same entries by pattern, as triples (pattern, its slot bits, its first entry): the first pass over a
+	 * reply tallies the bits, the second reads only the entries of patterns whose every slot the reply holds.
+	 */
+	readonly slotBits: Int32Array | undefined;
+	/** Its stem is one of what the situation is about (`topic`). */
+	readonly topical: boolean;
+	/** A word that makes a sentence of a string of terms ("the", "you", "will"). */
+	readonly functional: boolean;
+};
 
 /**
  * A pattern slot's alternative, looked up by its anchor: the longest stem of the phrase, which is the
@@ -78,7 +90,16 @@ export type CompiledRubric = {
 	readonly patterns: readonly OwnedPattern[];
 	/** For each pattern, one bit per slot: what a reply must hold before its occurrences are worth collecting. */
 	readonly allSlots: Int32Array;
+	/** For each pattern, whether it is a red flag's. */
+	readonly isRedFlag: Uint8Array;
 	readonly index: ReadonlyMap<string, readonly IndexEntry[]>;
+	/** `index` as (pattern, slot bits, first entry) triples, one per pattern, for each anchor stem (see WordView). */
+	readonly slotBits: ReadonlyMap<string, Int32Array>;
+	/**
+	 * Scratch for reading one reply: the slots seen so far per pattern, valid where `stamp` holds the
+	 * reply's number. Reading is synchronous, so one per rubric serves every reply without clearing it.
+	 */
+	readonly tally: { readonly seen: Int32Array; readonly stamp: Uint32Array; reply: number };
 	readonly vocabularyStems: ReadonlySet<string>;
 	readonly fuzzy: FuzzyVocabulary;
 	/**
@@ -196,6 +217,18 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		});
 	});
 
+	const slotBits = new Map<string, Int32Array>();
+	for (const [key, entries] of index) {
+		// Stable: a pattern's entries keep their order, so its occurrences are found in the same order.
+		entries.sort((a, b) => a.pattern - b.pattern);
+		const triples: number[] = [];
+		entries.forEach((entry, position) => {
+			if (triples.at(-3) === entry.pattern) triples[triples.length - 2]! |= 1 << entry.slot;
+			else triples.push(entry.pattern, 1 << entry.slot, position);
+		});
+		slotBits.set(key, Int32Array.from(triples));
+	}
+
 	const topic = new Set([
 		...(scenario.mode === 'interview' ? [] : phraseStems(scenario.partner.name.split(/\s+/)[0]!)),
 		// An interview question is general; its setting says what it is about. A role-play's opening does.
@@ -222,7 +255,10 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		max: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
 		patterns,
 		allSlots: Int32Array.from(patterns, pattern => (1 << pattern.slots.length) - 1),
+		isRedFlag: Uint8Array.from(patterns, pattern => (pattern.owner.kind === 'redFlag' ? 1 : 0)),
 		index,
+		slotBits,
+		tally: { seen: new Int32Array(patterns.length), stamp: new Uint32Array(patterns.length), reply: 0 },
 		vocabularyStems,
 		fuzzy: new FuzzyVocabulary(vocabularyWords, isKnownWord),
 	};

@@ -75,7 +75,13 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 	if (view === undefined) {
 		const corrected = rubric.vocabularyStems.has(lexeme.stem) ? undefined : rubric.fuzzy.correct(lexeme.word);
 		const resolved = corrected === undefined ? lexeme.stem : stem(corrected);
-		view = { stem: resolved, entries: rubric.index.get(resolved) };
+		view = {
+			stem: resolved,
+			entries: rubric.index.get(resolved),
+			slotBits: rubric.slotBits.get(resolved),
+			topical: rubric.topic.has(lexeme.stem),
+			functional: FUNCTION_WORDS.has(lexeme.word),
+		};
 		if (rubric.views.size > 100_000) rubric.views.clear();
 		rubric.views.set(lexeme, view);
 	}
@@ -84,6 +90,8 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 
 /** Occurrences by pattern number, the patterns that have any (in the order first seen), and which words are negated. */
 type Occurrences = {
+	/** Each token's word as this rubric reads it. */
+	readonly views: readonly WordView[];
 	readonly byPattern: readonly (Occurrence[] | undefined)[];
 	readonly touched: readonly number[];
 	readonly negated: Uint8Array;
@@ -107,55 +115,73 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	const { tokens } = tokenised;
 	const count = tokens.length;
 	const views = new Array<WordView>(count);
-	const seenSlots = new Int32Array(rubric.patterns.length);
+	const { tally, allSlots } = rubric;
+	const { seen, stamp } = tally;
+	// A new reply number makes every pattern's tally read as empty, with nothing to clear.
+	const reply = (tally.reply = (tally.reply + 1) >>> 0 || 1);
 	let anyComplete = false;
 	for (let at = 0; at < count; at++) {
 		const view = viewOf(rubric, tokens[at]!.lexeme);
 		views[at] = view;
-		const entries = view.entries;
-		if (entries === undefined) continue;
-		for (const entry of entries) {
-			seenSlots[entry.pattern]! |= 1 << entry.slot;
-			anyComplete ||= seenSlots[entry.pattern] === rubric.allSlots[entry.pattern];
+		const bits = view.slotBits;
+		if (bits === undefined) continue;
+		for (let triple = 0; triple < bits.length; triple += 3) {
+			const pattern = bits[triple]!;
+			const slots = stamp[pattern] === reply ? seen[pattern]! | bits[triple + 1]! : bits[triple + 1]!;
+			seen[pattern] = slots;
+			stamp[pattern] = reply;
+			if (slots === allSlots[pattern]) anyComplete = true;
 		}
 	}
 	const byPattern = new Array<Occurrence[] | undefined>(rubric.patterns.length);
 	const touched: number[] = [];
-	if (!anyComplete) return { byPattern, touched, negated: NOTHING_NEGATED };
+	if (!anyComplete) return { views, byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
 	for (let at = 0; at < count; at++) {
-		const entries = views[at]!.entries;
-		if (entries === undefined) continue;
+		const { entries, slotBits: bits } = views[at]!;
+		if (entries === undefined || bits === undefined) continue;
 		const sentence = tokens[at]!.sentence;
-		for (const entry of entries) {
-			if (seenSlots[entry.pattern] !== rubric.allSlots[entry.pattern]) continue;
-			const length = entry.stems.length;
-			let start = at;
-			let end = at;
-			if (length > 1) {
-				start = at - entry.anchor;
-				end = start + length - 1;
-				if (start < 0 || end >= count || tokens[start]!.sentence !== sentence || tokens[end]!.sentence !== sentence) continue;
-				let whole = true;
-				for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
-				if (!whole) continue;
-			}
-			const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
-			const list = byPattern[entry.pattern];
-			if (list === undefined) {
-				byPattern[entry.pattern] = [occurrence];
-				touched.push(entry.pattern);
-			} else {
-				list.push(occurrence);
+		for (let triple = 0; triple < bits.length; triple += 3) {
+			const patternIndex = bits[triple]!;
+			if (stamp[patternIndex] !== reply || seen[patternIndex] !== allSlots[patternIndex]) continue;
+			const last = triple + 3 < bits.length ? bits[triple + 5]! : entries.length;
+			for (let position = bits[triple + 2]!; position < last; position++) {
+				const entry = entries[position]!;
+				const length = entry.stems.length;
+				let start = at;
+				let end = at;
+				if (length > 1) {
+					start = at - entry.anchor;
+					end = start + length - 1;
+					if (start < 0 || end >= count || tokens[start]!.sentence !== sentence || tokens[end]!.sentence !== sentence) continue;
+					let whole = true;
+					for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
+					if (!whole) continue;
+				}
+				const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
+				const list = byPattern[patternIndex];
+				if (list === undefined) {
+					byPattern[patternIndex] = [occurrence];
+					touched.push(patternIndex);
+				} else {
+					list.push(occurrence);
+				}
 			}
 		}
 	}
+	// Patterns are read in the order they were written, so when two mark the same sentence the first written gives its reason.
+	touched.sort((a, b) => a - b);
 	// A phrase anchored past its first word is found late, so restore text order for the window search.
 	for (const pattern of touched) {
 		const list = byPattern[pattern]!;
-		if (list.length > 1) list.sort((a, b) => a.start - b.start);
+		if (!inTextOrder(list)) list.sort((a, b) => a.start - b.start);
 	}
-	return { byPattern, touched, negated };
+	return { views, byPattern, touched, negated };
+}
+
+function inTextOrder(list: readonly Occurrence[]): boolean {
+	for (let index = 1; index < list.length; index++) if (list[index - 1]!.start > list[index]!.start) return false;
+	return true;
 }
 
 /**
@@ -352,10 +378,10 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
  * A string of terms rather than a reply: "confidentiality consent escalate consultant sponsored", or the
  * same joined by commas. It earns no criterion (a red flag in it still counts).
  */
-function isKeywordList(tokens: Tokenised['tokens']): boolean {
+function isKeywordList(tokens: Tokenised['tokens'], views: readonly WordView[]): boolean {
 	if (tokens.length < 5) return false;
 	let functional = 0;
-	for (const token of tokens) if (FUNCTION_WORDS.has(token.word)) functional++;
+	for (const view of views) if (view.functional) functional++;
 	if (functional / tokens.length >= 0.15) return false;
 	if (tokens.length >= 8) return true;
 	// Short items joined by commas: "advice, 111, record, consent, thanks".
@@ -431,7 +457,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	const spoilt: (Gathered | undefined)[] = [];
 	const found = { criterion: met, step: stepsTaken, redFlag: flagged, spoiler: spoilt } as const;
 	const negated = { criterion: against, step: stepsAgainst, spoiler: undefined } as const;
-	const { byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
+	const { views, byPattern, touched, negated: negatedWords } = findOccurrences(rubric, tokenised);
 	let segments: Int32Array | undefined;
 	// Worked out once per reply, and only when a check first asks: most replies raise nothing to ask about.
 	let ownership: Ownership | undefined;
@@ -442,15 +468,17 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		for (let index = from; index <= to; index++) unsafe.add(segments[index]!);
 	};
 	for (const patternIndex of touched) {
+		if (rubric.isRedFlag[patternIndex] !== 1) continue;
 		const pattern = rubric.patterns[patternIndex]!;
-		if (pattern.owner.kind !== 'redFlag') continue;
-		// A red flag is the learner's own move: words that only imagine it raise none.
 		const all = byPattern[patternIndex]!;
+		if (all.length < pattern.slots.length) continue;
+		// Fewer words can only fit fewer windows: the learner's own words are sorted out only where all of them fit one.
+		const anyWindow = findWindow(pattern, all);
+		if (!anyWindow) continue;
+		// A red flag is the learner's own move: words that only imagine it raise none.
 		const { imagined, quoted } = notOwn();
 		const isOwn = (occurrence: Occurrence) => imagined[occurrence.start] !== 1 && quoted[occurrence.start] !== 1;
-		const occurrences = all.every(isOwn) ? all : all.filter(isOwn);
-		if (occurrences.length < pattern.slots.length) continue;
-		const window = findWindow(pattern, occurrences);
+		const window = all.every(isOwn) ? anyWindow : findWindow(pattern, all.filter(isOwn));
 		if (!window) continue;
 		gather(flagged, pattern.owner.index, tokenised, negatedWords, pattern, window);
 		// Words unsafe only for where they were written (a call-out in public) still count as what they say.
@@ -495,6 +523,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		};
 	}
 	for (const patternIndex of touched) {
+		if (rubric.isRedFlag[patternIndex] === 1) continue;
 		const pattern = rubric.patterns[patternIndex]!;
 		const { owner } = pattern;
 		if (owner.kind === 'redFlag') continue;
@@ -510,7 +539,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			if (target && negatedWindow) gather(target, owner.index, tokenised, negatedWords, pattern, negatedWindow);
 		}
 	}
-	if (isKeywordList(tokens)) {
+	if (isKeywordList(tokens, views)) {
 		met.length = 0;
 		stepsTaken.length = 0;
 	}
@@ -614,7 +643,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			};
 		});
 	}
-	const raised = rubric.redFlags.flatMap((_, index) => (flagged[index] === undefined ? [] : [index]));
+	const raised: number[] = [];
+	for (let index = 0; index < rubric.redFlags.length; index++) if (flagged[index] !== undefined) raised.push(index);
 	const outcome = (
 		gathered: readonly (Gathered | undefined)[],
 		negatedWords: readonly (Gathered | undefined)[],
@@ -648,7 +678,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 				: { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence },
 		),
 		refuses,
-		topical: topicWeight(rubric, tokens),
+		topical: topicWeight(rubric, tokens, views),
 		words: tokens.length,
 		addressesSomeoneElse: addressesSomeoneElse(rubric, reply),
 	};
@@ -720,9 +750,9 @@ function addressesSomeoneElse(rubric: CompiledRubric, reply: string): boolean {
 	return stem(name.toLowerCase()) !== rubric.partnerStem && !rubric.topic.has(stem(name.toLowerCase()));
 }
 
-function topicWeight(rubric: CompiledRubric, tokens: Tokenised['tokens']): number {
+function topicWeight(rubric: CompiledRubric, tokens: Tokenised['tokens'], views: readonly WordView[]): number {
 	if (rubric.topic.size === 0) return 0;
-	const seen = new Set<string>();
-	for (const token of tokens) if (rubric.topic.has(token.stem)) seen.add(token.stem);
-	return seen.size + (seen.has(rubric.partnerStem) ? 1 : 0);
+	const seen: string[] = [];
+	for (let at = 0; at < tokens.length; at++) if (views[at]!.topical && !seen.includes(tokens[at]!.stem)) seen.push(tokens[at]!.stem);
+	return seen.length + (seen.includes(rubric.partnerStem) ? 1 : 0);
 }
