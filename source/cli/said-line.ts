@@ -1,6 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 import { style } from './style.js';
 import { visible, visibleLine } from '../terminal-text.js';
+import { terminalWidth } from '../terminal-width.js';
 
 /**
  * One message in plain mode: "Jade Holloway: …". At a terminal (`width` given) it wraps at word
@@ -14,11 +15,6 @@ export function saidLine(name: string, text: string, width?: number): string {
 		.split('\n')
 		.map((part, index) => (index === 0 ? part : `  ${part}`))
 		.join('\n');
-}
-
-/** `{ width }` of a stream that is a terminal, for spreading into plain mode's options; nothing when piped. */
-export function terminalWidth(stream: NodeJS.WriteStream): { width?: number } {
-	return stream.isTTY ? { width: Math.min(stream.columns || 80, 160) } : {};
 }
 
 /** A notice on stderr (no Ollama, the remembered name): at a terminal, wrapped at words to its width. */

@@ -1,11 +1,6 @@
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-
-/** Width to lay text out in: the terminal's, or 80 when output is piped. */
-export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
-	const columns = stream.isTTY ? stream.columns : Number(process.env.COLUMNS) || 80;
-	return Math.max(40, Math.min(columns || 80, 160));
-}
+import { outputWidth } from '../terminal-width.js';
 
 function pad(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - stringWidth(text)));

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { style } from '../cli/style.js';
-import { saidLine, terminalWidth } from '../cli/said-line.js';
+import { saidLine } from '../cli/said-line.js';
+import { terminalWidth } from '../terminal-width.js';
 import { wrapIndented } from '../cli/table.js';
 import { UserError } from '../cli/user-error.js';
 import { connectRoom, parseRoomAddress } from '../room/client.js';
