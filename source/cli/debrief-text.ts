@@ -4,7 +4,7 @@ import { anchorLine } from '../scenario/labels.js';
 import type { Scenario } from '../scenario/schema.js';
 import { formatScore } from './score-text.js';
 import { style } from './style.js';
-import { wrapIndented } from './table.js';
+import { wrapIndented } from '../wrap.js';
 
 /** The debrief as plain text: the score table, then the model reply, anchors and key points. */
 export function formatDebrief(score: ConversationScore, scenario: Scenario, sources: Readonly<Record<string, string>>, width?: number): string {

@@ -6,7 +6,8 @@ import type { GroupSjt, GroupSjtTotal } from '../group/sjt-distribution.js';
 import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../review/marks.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { style } from './style.js';
-import { formatTable, wrapIndented } from './table.js';
+import { formatTable } from './table.js';
+import { wrapIndented } from '../wrap.js';
 import { outputWidth } from '../terminal-width.js';
 
 type Names = ReadonlyMap<string, string>;

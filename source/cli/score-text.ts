@@ -1,7 +1,8 @@
 import type { ConversationScore, QuotedEvidence } from '../rubric/score.js';
 import type { Scenario } from '../scenario/schema.js';
 import { style } from './style.js';
-import { formatTable, wrapIndented } from './table.js';
+import { formatTable } from './table.js';
+import { wrapIndented } from '../wrap.js';
 import { visible } from '../terminal-text.js';
 
 function quoted(evidence: QuotedEvidence, replyCount: number): string {

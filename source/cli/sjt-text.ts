@@ -4,7 +4,8 @@ import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../sjt
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtScore } from '../sjt/score.js';
 import { style } from './style.js';
-import { formatTable, wrapIndented } from './table.js';
+import { formatTable } from './table.js';
+import { wrapIndented } from '../wrap.js';
 
 /** An item as the candidate reads it: the stem and the lettered options. */
 export function formatItem(item: SjtItem, position: string, width?: number): string {

@@ -4,7 +4,7 @@ import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } f
 import { formatItem } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
-import { wrapIndented } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import { discussionQuestions, groupTable } from '../group/debrief.js';
 import { addressedLine, addressHelp, placedName, voiceName } from '../scenario/audiences.js';
 import { defaultCarry, roundCards } from '../group/round.js';

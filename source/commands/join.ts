@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
 import { terminalWidth } from '../terminal-width.js';
-import { wrapIndented } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import { UserError } from '../cli/user-error.js';
 import { connectRoom, parseRoomAddress } from '../room/client.js';
 import { JoinCode, type ServerMessage } from '../room/protocol.js';

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { formatDebrief } from '../cli/debrief-text.js';
 import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
-import { wrapIndented } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import { toScoreJson } from '../rubric/score.js';
 import { addressedLine, addressHelp, audienceLine, findAudience, placedName, voiceName } from '../scenario/audiences.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';

@@ -1,5 +1,5 @@
 import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
-import { blockQuote, inlineMarkdown, paragraphLines, quoted } from './markdown-escape.js';
+import { blockQuote, inlineMarkdown, hardBreakLines, quoted } from './markdown-escape.js';
 import {
 	carriedNote,
 	commentsOffTheConversation,
@@ -26,7 +26,7 @@ function resultLine(result: ReplyResult): string {
 
 function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string | undefined): string[] {
 	return comments.map(comment => {
-		const text = paragraphLines(comment.text).join('\n  ');
+		const text = hardBreakLines(comment.text).join('\n  ');
 		return `- **Supervisor’s comment** (${inlineMarkdown(comment.by)}, ${formatDateTime(comment.at, timeZone)}): ${text}`;
 	});
 }
@@ -89,7 +89,7 @@ function scoreSection(score: ScoreView): string[] {
 }
 
 function reflectionSection(reflection: NonNullable<Transcript['reflection']>): string[] {
-	const answer = (question: string, text: string) => [`### ${question}`, '', ...paragraphLines(text), ''];
+	const answer = (question: string, text: string) => [`### ${question}`, '', ...hardBreakLines(text), ''];
 	return [
 		'## Reflection',
 		'',
@@ -111,7 +111,7 @@ function reviewSection(transcript: Transcript, review: NonNullable<Transcript['r
 		'',
 		'### Summary',
 		'',
-		...paragraphLines(review.summary),
+		...hardBreakLines(review.summary),
 		'',
 	];
 	const earlier = review.history ?? [];

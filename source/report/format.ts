@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { style } from '../cli/style.js';
-import { formatTable, wrapIndented } from '../cli/table.js';
+import { formatTable } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import type { Report, SessionResult, Skipped } from './aggregate.js';
 import { visibleLine } from '../terminal-text.js';
 

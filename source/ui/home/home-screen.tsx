@@ -7,7 +7,7 @@ import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
-import { wrapText } from '../wrap.js';
+import { wrapText } from '../../wrap.js';
 import { useReducerRef } from '../use-state-ref.js';
 import { initialPicker, reducePicker, visibleWindow } from './picker-state.js';
 
