@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { cellBar } from '../bar.js';
+import { bar, fractionOf } from '../proportion.js';
 import type { GroupTable } from '../group/debrief.js';
 import type { ReplyCard } from '../group/round.js';
 import type { GroupSjt, GroupSjtTotal } from '../group/sjt-distribution.js';
@@ -60,7 +60,7 @@ export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, wid
 			const places = spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '}:${String(count).padStart(2)}`).join('  ');
 			lines.push(`  ${spread.option}  ${places}   ideal ${spread.ideal}`);
 		} else {
-			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${cellBar(spread.chosenBy, people, 10)} ${spread.chosenBy}/${people}`);
+			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${bar(fractionOf(spread.chosenBy, people), 10)} ${spread.chosenBy}/${people}`);
 		}
 	}
 	lines.push('', style.heading('Marks'));

@@ -1,4 +1,4 @@
-import { cellBar } from '../bar.js';
+import { bar, fractionOf } from '../proportion.js';
 import { anchorLine } from '../scenario/labels.js';
 import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
@@ -66,7 +66,7 @@ export function formatSummary(summary: SjtSummary, results: readonly SjtResult[]
 	lines.push(style.heading('By topic'));
 	lines.push(
 		formatTable(
-			summary.byTopic.map(topic => [topic.topic, cellBar(topic.points, topic.max, 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]),
+			summary.byTopic.map(topic => [topic.topic, bar(fractionOf(topic.points, topic.max), 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]),
 			width,
 		),
 	);

@@ -1,4 +1,5 @@
 import type { SjtItem, SjtType } from './schema.js';
+import { fractionOf, wholePercent } from '../proportion.js';
 import { seededRandom } from '../seeded-random.js';
 import { scoreSjtAnswer, type SjtScore } from './score.js';
 
@@ -35,10 +36,6 @@ export function typeName(item: Pick<SjtItem, 'type' | 'options'>): string {
 /** The summary of a session that ended before any item was answered. */
 export const NONE_ANSWERED = 'SJT session: no items answered.';
 
-export function percentOf(points: number, max: number): number {
-	return max === 0 ? 0 : Math.round((points / max) * 100);
-}
-
 export function resultFor(item: SjtItem, answer: readonly string[], { timedOut = false, seconds = 0 } = {}): SjtResult {
 	return { item, answer, score: scoreSjtAnswer(item, answer), timedOut, seconds };
 }
@@ -54,10 +51,10 @@ export function summarise(results: readonly SjtResult[]): SjtSummary {
 		}
 	}
 	const byTopic = [...topics]
-		.map(([topic, entry]) => ({ topic, ...entry, percent: percentOf(entry.points, entry.max) }))
+		.map(([topic, entry]) => ({ topic, ...entry, percent: wholePercent(fractionOf(entry.points, entry.max)) }))
 		.sort((a, b) => a.percent - b.percent || a.topic.localeCompare(b.topic));
 	const revisit = results.filter(result => result.score.points < result.score.max * REVISIT_BELOW).map(result => result.item.id);
-	return { items: results.length, points, max, percent: percentOf(points, max), byTopic, revisit };
+	return { items: results.length, points, max, percent: wholePercent(fractionOf(points, max)), byTopic, revisit };
 }
 
 export type ItemFilter = { readonly count?: number; readonly topic?: string; readonly type?: SjtType };

@@ -4,7 +4,7 @@ import React from 'react';
 import type { ConversationScore, QuotedEvidence } from '../../rubric/score.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { Paragraph } from '../paragraph.js';
-import { cellBar } from '../../bar.js';
+import { bar, fractionOf } from '../../proportion.js';
 import { modelReplyHeading } from '../../scenario/audiences.js';
 import { anchorLine } from '../../scenario/labels.js';
 import { visibleLine } from '../../terminal-text.js';
@@ -58,7 +58,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 						{'  '}
 						<Text {...s.heading!()}>{criterion.label.padEnd(labelWidth)}</Text>
 						{'  '}
-						<Text {...(criterion.met ? s.met!() : s.missed!())}>{cellBar(criterion.points, criterion.max, 10)}</Text> {criterion.points}/{criterion.max}
+						<Text {...(criterion.met ? s.met!() : s.missed!())}>{bar(fractionOf(criterion.points, criterion.max), 10)}</Text> {criterion.points}/{criterion.max}
 					</Text>
 					{criterion.evidence.map((item, index) => (
 						<Paragraph key={index} width={columns} indent={10} {...s.quote!()}>

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { cellBar } from '../../bar.js';
+import { bar, fractionOf } from '../../proportion.js';
 import type { GroupSjt } from '../../group/sjt-distribution.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { cell, nameWidth } from '../cell.js';
@@ -46,7 +46,9 @@ export function GroupSjtView({
 								{'  '}
 								{spread.option}
 								{'  '}
-								{spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${cellBar(count, people, 4)} ${count}`).join('  ')}
+								{spread.atPlace
+									.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${bar(fractionOf(count, people), 4)} ${count}`)
+									.join('  ')}
 							</Text>
 						) : null,
 					)}
@@ -58,7 +60,7 @@ export function GroupSjtView({
 						spread.type === 'best3' ? (
 							<Text key={spread.option}>
 								{'  '}
-								{spread.option} {spread.correct ? '✓' : ' '} {cellBar(spread.chosenBy, people, 12)} {spread.chosenBy}/{people}
+								{spread.option} {spread.correct ? '✓' : ' '} {bar(fractionOf(spread.chosenBy, people), 12)} {spread.chosenBy}/{people}
 							</Text>
 						) : null,
 					)}

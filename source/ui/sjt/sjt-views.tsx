@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { cellBar } from '../../bar.js';
+import { bar, fractionOf } from '../../proportion.js';
 import { anchorLine } from '../../scenario/labels.js';
 import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
@@ -33,7 +33,7 @@ export function RevealView({
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>
-				Score {score.points} of {score.max} {cellBar(score.points, score.max, 16)}
+				Score {score.points} of {score.max} {bar(fractionOf(score.points, score.max), 16)}
 				{result.timedOut ? ' · time ran out: what you had entered was scored' : ''}
 			</Text>
 			{score.type === 'rank' ? (
@@ -115,8 +115,8 @@ export function SummaryView({
 			{summary.byTopic.map(topic => (
 				<Text key={topic.topic}>
 					{'  '}
-					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {cellBar(topic.points, topic.max, 16)} {String(topic.percent).padStart(3)}% ({topic.points}/
-					{topic.max})
+					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {bar(fractionOf(topic.points, topic.max), 16)} {String(topic.percent).padStart(3)}% (
+					{topic.points}/{topic.max})
 				</Text>
 			))}
 			{summary.revisit.length > 0 ? (
