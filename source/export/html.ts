@@ -2,6 +2,7 @@ import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
 import { AGAINST_MARK, CRITERION_MARKS, markOf, RED_FLAG_MARK } from '../review/marks.js';
 import { escapeHtml as e } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
+import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../scenario/debrief-headings.js';
 import { evidenceRuns, type EvidenceItem } from '../transcript/evidence-runs.js';
 import {
 	carriedNote,
@@ -110,15 +111,13 @@ function scoreSection(score: ScoreView): string {
 		const mark = step.met ? '<span class="sign">✓</span> taken' : '<span class="sign">✗</span> missed';
 		return `<li class="${step.met ? 'met' : 'missed'}">${mark}: <strong>${e(step.label)}</strong>${detail ? ` — ${detail}` : ''}</li>`;
 	});
-	const structure =
-		steps.length > 0
-			? `<h3>Structure: ${score.structure.filter(step => step.met).length} of ${steps.length} steps</h3><ol class="steps">${steps.join('')}</ol>`
-			: '';
+	const structure = steps.length > 0 ? `<h3>${structureHeading(score.structure)}</h3><ol class="steps">${steps.join('')}</ol>` : '';
 	const flags = score.redFlags.map(flag => {
-		const why = flag.why ? `<p class="why">Why it matters: ${e(flag.why)}</p>` : '';
+		const why = flag.why ? `<p class="why">${DEBRIEF_HEADINGS.whyItMatters}${e(flag.why)}</p>` : '';
 		return `<li class="red-flag"><span class="sign">⚑</span> red flag: <strong>${e(flag.label)}</strong> — ${quotes(flag.evidence)}${why}</li>`;
 	});
-	const redFlags = flags.length > 0 ? `<h3>Red flags (${flags.length})</h3><ul class="flags">${flags.join('')}</ul>` : '<p>Red flags: none.</p>';
+	const redFlags =
+		flags.length > 0 ? `<h3>${redFlagsHeading(flags.length)}</h3><ul class="flags">${flags.join('')}</ul>` : `<p>${DEBRIEF_HEADINGS.noRedFlags}.</p>`;
 	return `<section class="score"><h2>Score${whose}: <span class="total">${score.score}/${score.max}</span></h2>${capped}${table}${structure}${redFlags}</section>`;
 }
 

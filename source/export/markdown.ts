@@ -1,4 +1,5 @@
 import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
+import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../scenario/debrief-headings.js';
 import { blockQuote, inlineMarkdown, hardBreakLines, quoted } from './markdown-escape.js';
 import {
 	carriedNote,
@@ -72,18 +73,18 @@ function scoreSection(score: ScoreView): string[] {
 	}
 	lines.push('');
 	if (score.structure.length > 0) {
-		lines.push(`### Structure: ${score.structure.filter(step => step.met).length} of ${score.structure.length} steps`, '');
+		lines.push(`### ${structureHeading(score.structure)}`, '');
 		score.structure.forEach((step, index) => {
 			const detail = step.met ? quoted(step.evidence) : step.missed ? `what it needed: ${inlineMarkdown(step.missed)}` : '';
 			lines.push(`${index + 1}. ${step.met ? '✓ taken' : '✗ missed'}: ${inlineMarkdown(step.label)}${detail ? ` — ${detail}` : ''}`);
 		});
 		lines.push('');
 	}
-	if (score.redFlags.length === 0) return [...lines, 'Red flags: none.', ''];
-	lines.push(`### Red flags (${score.redFlags.length})`, '');
+	if (score.redFlags.length === 0) return [...lines, `${DEBRIEF_HEADINGS.noRedFlags}.`, ''];
+	lines.push(`### ${redFlagsHeading(score.redFlags.length)}`, '');
 	for (const flag of score.redFlags) {
 		const item = `- ⚑ **${inlineMarkdown(flag.label)}** — ${quoted(flag.evidence)}`;
-		lines.push(...(flag.why ? [`${item}\\`, `  Why it matters: ${inlineMarkdown(flag.why)}`] : [item]));
+		lines.push(...(flag.why ? [`${item}\\`, `  ${DEBRIEF_HEADINGS.whyItMatters}${inlineMarkdown(flag.why)}`] : [item]));
 	}
 	return [...lines, ''];
 }
