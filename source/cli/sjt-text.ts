@@ -1,6 +1,6 @@
 import { bar, fractionOf } from '../proportion.js';
 import { anchorLine } from '../scenario/labels.js';
-import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../sjt/practice.js';
+import { NONE_ANSWERED, sessionTotalLine, typeName, type SjtResult, type SjtSummary } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtScore } from '../sjt/score.js';
 import { style } from './style.js';
@@ -59,10 +59,7 @@ export function formatPoints(score: SjtScore): string {
 /** The session summary: total as a percentage, results by topic, and the items to revisit. */
 export function formatSummary(summary: SjtSummary, results: readonly SjtResult[], width?: number): string {
 	if (summary.items === 0) return style.heading(NONE_ANSWERED);
-	const lines = [
-		style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`),
-		'',
-	];
+	const lines = [style.heading(sessionTotalLine(summary)), ''];
 	lines.push(style.heading('By topic'));
 	lines.push(
 		formatTable(

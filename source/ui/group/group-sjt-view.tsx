@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { bar, fractionOf } from '../../proportion.js';
 import type { GroupSjt } from '../../group/sjt-distribution.js';
+import { answerLetters, BEST3_SPREAD_HEADING, idealLine } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { cell, nameWidth } from '../cell.js';
 import { Paragraph } from '../paragraph.js';
@@ -55,7 +56,7 @@ export function GroupSjtView({
 				</>
 			) : (
 				<>
-					<Text bold>How many chose each option (✓ one of the best three)</Text>
+					<Text bold>{BEST3_SPREAD_HEADING}</Text>
 					{group.spread.map(spread =>
 						spread.type === 'best3' ? (
 							<Text key={spread.option}>
@@ -70,11 +71,11 @@ export function GroupSjtView({
 			{group.learners.map(entry => (
 				<Text key={entry.learner}>
 					{'  '}
-					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)}{' '}
-					{entry.score.points}/{entry.score.max}
+					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? answerLetters(item.type, entry.answer) : '(none)').padEnd(20)} {entry.score.points}/
+					{entry.score.max}
 				</Text>
 			))}
-			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>
+			<Text bold>{idealLine(item)}</Text>
 		</Box>
 	);
 }

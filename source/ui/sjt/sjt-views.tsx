@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { bar, fractionOf } from '../../proportion.js';
 import { anchorLine } from '../../scenario/labels.js';
-import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
+import { bestThreeMark, NONE_ANSWERED, rankMarks, sessionTotalLine, typeName, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
 
@@ -52,11 +52,11 @@ export function RevealView({
 					score.type === 'rank'
 						? (() => {
 								const entry = score.perOption.find(candidate => candidate.option === option.id)!;
-								return `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`;
+								return rankMarks(entry);
 							})()
 						: (() => {
 								const entry = score.perOption.find(candidate => candidate.option === option.id)!;
-								return `${entry.correct ? '✓ one of the best three' : '✗ not in the best three'}${entry.chosen ? `; you chose it: ${entry.points}/4` : ''}`;
+								return `${bestThreeMark(entry.correct)}${entry.chosen ? `; you chose it: ${entry.points}/4` : ''}`;
 							})();
 				return (
 					<Box key={option.id} flexDirection="column" marginTop={1}>
@@ -108,9 +108,7 @@ export function SummaryView({
 	const topicWidth = Math.min(28, Math.max(...summary.byTopic.map(topic => topic.topic.length), 5));
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text bold>
-				SJT session: {summary.points} of {summary.max} ({summary.percent}%) over {summary.items} item{summary.items === 1 ? '' : 's'}
-			</Text>
+			<Text bold>{sessionTotalLine(summary)}</Text>
 			<Text bold>By topic</Text>
 			{summary.byTopic.map(topic => (
 				<Text key={topic.topic}>
