@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { inputLines } from '../cli/line-reader.js';
 import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
 import { terminalWidth } from '../terminal-width.js';
@@ -54,7 +54,7 @@ export async function runJoin(
 	let look: Channel | undefined;
 	const bubble = (message: Message) => (look && width !== undefined ? drawBubble(message, { partnerName, channel: look, width }) : undefined);
 	const say = io.stdout;
-	const reader = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false });
+	const reader = inputLines(io.input);
 	const lines = reader[Symbol.asyncIterator]();
 	let partnerName = 'Them';
 	let title = '';
