@@ -2,17 +2,14 @@ import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
 import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../scenario/debrief-headings.js';
 import { blockQuote, inlineMarkdown, hardBreakLines, quoted } from './markdown-escape.js';
 import {
-	carriedNote,
 	commentsOffTheConversation,
-	commentsOn,
-	factsOf,
 	formatDateTime,
+	factsOf,
 	formatTime,
 	labelsOf,
-	replyResults,
 	scoreViews,
-	speakerOf,
-	whereOf,
+	turnView,
+	type Comment,
 	type ExportContext,
 	type ReplyResult,
 	type ScoreView,
@@ -25,7 +22,7 @@ function resultLine(result: ReplyResult): string {
 	return `- ${RESULT_SIGNS[result.kind]}: ${inlineMarkdown(result.label)}${words}`;
 }
 
-function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string | undefined): string[] {
+function commentLines(comments: readonly Comment[], timeZone: string | undefined): string[] {
 	return comments.map(comment => {
 		const text = hardBreakLines(comment.text).join('\n  ');
 		return `- **Supervisor’s comment** (${inlineMarkdown(comment.by)}, ${formatDateTime(comment.at, timeZone)}): ${text}`;
@@ -33,21 +30,15 @@ function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string 
 }
 
 function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string[] {
-	const interrupted = turn.interrupted ? ' (interrupted)' : '';
-	const carried = carriedNote(turn);
-	const where = whereOf(turn, transcript);
+	const view = turnView(transcript, turn, index, context, labels);
 	const lines = [
-		`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))}${where ? ` · ${inlineMarkdown(where)}` : ''} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`,
+		`### Turn ${view.number} · ${inlineMarkdown(view.speaker)}${view.where ? ` · ${inlineMarkdown(view.where)}` : ''} · ${view.time}${view.interrupted ? ' (interrupted)' : ''}${view.carried ? ` · ${view.carried}` : ''}`,
 		'',
 		blockQuote(turn.text),
 	];
 	if (turn.attachment) lines.push('>', `> *Attachment:* ${inlineMarkdown(turn.attachment)}`);
-	if (turn.role === 'learner' && turn.score) {
-		const results = replyResults(turn, labels);
-		lines.push('', ...(results.length > 0 ? results.map(resultLine) : ['- This reply met no criterion and raised no red flag.']));
-	}
-	const comments = commentsOn(transcript, index);
-	if (comments.length > 0) lines.push('', ...commentLines(comments, context.timeZone));
+	if (view.results) lines.push('', ...(view.results.length > 0 ? view.results.map(resultLine) : ['- This reply met no criterion and raised no red flag.']));
+	if (view.comments.length > 0) lines.push('', ...commentLines(view.comments, context.timeZone));
 	return [...lines, ''];
 }
 
