@@ -7,7 +7,7 @@ import { liveRows } from '../source/ui/chat/live-rows.js';
 import { sceneTime, settingMinutes } from '../source/ui/chat/time.js';
 import { printedText } from '../source/ui/chat/printed-text.js';
 import { styledLine } from '../source/ui/draw-box.js';
-import { textWidth } from '../source/ui/wrap.js';
+import { textWidth } from '../source/wrap.js';
 import { bundledLibrary } from './helpers/library.js';
 
 // Colour off, as with NO_COLOR, so what is drawn is exactly what a person reads.

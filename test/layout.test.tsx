@@ -6,7 +6,7 @@ import type { TranscriptTurn } from '../source/transcript/schema.js';
 import { RoundView } from '../source/ui/group/round-view.js';
 import { TurnView } from '../source/ui/review/turn-view.js';
 import { wrapSegments } from '../source/ui/wrap-segments.js';
-import { wrapText } from '../source/ui/wrap.js';
+import { wrapText } from '../source/wrap.js';
 
 const mounted: { unmount: () => void }[] = [];
 afterEach(() => {

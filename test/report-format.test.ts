@@ -3,7 +3,8 @@ import stripAnsi from 'strip-ansi';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report, SessionResult } from '../source/report/aggregate.js';
 import { reportCsv, csvField } from '../source/report/csv.js';
-import { bar, formatReport, percent, sparkline } from '../source/report/format.js';
+import { formatReport } from '../source/report/format.js';
+import { bar, percent, sparkline } from '../source/proportion.js';
 
 const colourLevel = chalk.level;
 afterEach(() => {

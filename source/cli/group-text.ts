@@ -1,12 +1,15 @@
 import stringWidth from 'string-width';
-import { cellBar } from '../bar.js';
+import { bar, fractionOf } from '../proportion.js';
 import type { GroupTable } from '../group/debrief.js';
 import type { ReplyCard } from '../group/round.js';
 import type { GroupSjt, GroupSjtTotal } from '../group/sjt-distribution.js';
 import { CRITERION_MARKS, criterionKey, RED_FLAG_MARK } from '../review/marks.js';
+import { answerLetters, BEST3_SPREAD_HEADING, idealLine } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { style } from './style.js';
-import { formatTable, outputWidth, wrapIndented } from './table.js';
+import { formatTable } from './table.js';
+import { wrapIndented } from '../wrap.js';
+import { outputWidth } from '../terminal-width.js';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -47,18 +50,14 @@ export function formatGroupTable(table: GroupTable, names: Names, width = output
 export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, width?: number): string {
 	const people = group.learners.length;
 	const lines: string[] = [
-		style.heading(
-			item.type === 'rank'
-				? 'How the group ranked each option (learners at each place; * the ideal place)'
-				: 'How many chose each option (✓ one of the best three)',
-		),
+		style.heading(item.type === 'rank' ? 'How the group ranked each option (learners at each place; * the ideal place)' : BEST3_SPREAD_HEADING),
 	];
 	for (const spread of group.spread) {
 		if (spread.type === 'rank') {
 			const places = spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '}:${String(count).padStart(2)}`).join('  ');
 			lines.push(`  ${spread.option}  ${places}   ideal ${spread.ideal}`);
 		} else {
-			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${cellBar(spread.chosenBy, people, 10)} ${spread.chosenBy}/${people}`);
+			lines.push(`  ${spread.option} ${spread.correct ? '✓' : ' '} ${bar(fractionOf(spread.chosenBy, people), 10)} ${spread.chosenBy}/${people}`);
 		}
 	}
 	lines.push('', style.heading('Marks'));
@@ -66,13 +65,13 @@ export function formatGroupSjt(item: SjtItem, group: GroupSjt, names: Names, wid
 		formatTable(
 			group.learners.map(entry => [
 				names.get(entry.learner) ?? entry.learner,
-				entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)',
+				entry.answer.length > 0 ? answerLetters(item.type, entry.answer) : '(none)',
 				`${entry.score.points}/${entry.score.max}`,
 			]),
 			width,
 		),
 	);
-	lines.push('', style.heading(item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`));
+	lines.push('', style.heading(idealLine(item)));
 	for (const option of item.options) lines.push(wrapIndented(`${option.id} ${option.rationale}`, 2, width));
 	return lines.join('\n');
 }

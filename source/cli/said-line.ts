@@ -1,6 +1,7 @@
-import wrapAnsi from 'wrap-ansi';
 import { style } from './style.js';
 import { visible, visibleLine } from '../terminal-text.js';
+import { terminalWidth } from '../terminal-width.js';
+import { wrapStyled } from '../wrap.js';
 
 /**
  * One message in plain mode: "Jade Holloway: …". At a terminal (`width` given) it wraps at word
@@ -10,19 +11,13 @@ import { visible, visibleLine } from '../terminal-text.js';
 export function saidLine(name: string, text: string, width?: number): string {
 	const line = `${style.heading(`${visibleLine(name)}:`)} ${visible(text)}`;
 	if (width === undefined) return line;
-	return wrapAnsi(line, width - 2, { hard: true, trim: true })
-		.split('\n')
+	return wrapStyled(line, width - 2)
 		.map((part, index) => (index === 0 ? part : `  ${part}`))
 		.join('\n');
-}
-
-/** `{ width }` of a stream that is a terminal, for spreading into plain mode's options; nothing when piped. */
-export function terminalWidth(stream: NodeJS.WriteStream): { width?: number } {
-	return stream.isTTY ? { width: Math.min(stream.columns || 80, 160) } : {};
 }
 
 /** A notice on stderr (no Ollama, the remembered name): at a terminal, wrapped at words to its width. */
 export function noticeLine(text: string, stream: NodeJS.WriteStream = process.stderr): string {
 	const { width } = terminalWidth(stream);
-	return `${width === undefined ? text : wrapAnsi(text, width, { hard: true, trim: true })}\n`;
+	return `${width === undefined ? text : wrapStyled(text, width).join('\n')}\n`;
 }

@@ -1,7 +1,9 @@
 import type { ConversationScore, QuotedEvidence } from '../rubric/score.js';
+import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../scenario/debrief-headings.js';
 import type { Scenario } from '../scenario/schema.js';
 import { style } from './style.js';
-import { formatTable, wrapIndented } from './table.js';
+import { formatTable } from './table.js';
+import { wrapIndented } from '../wrap.js';
 import { visible } from '../terminal-text.js';
 
 function quoted(evidence: QuotedEvidence, replyCount: number): string {
@@ -41,7 +43,7 @@ export function formatScore(score: ConversationScore, scenario: Scenario, width?
 	];
 	lines.push(formatTable(rows, width), '');
 	if (score.structure.length > 0) {
-		lines.push(style.heading(`Structure: ${score.structure.filter(step => step.met).length} of ${score.structure.length} steps`));
+		lines.push(style.heading(structureHeading(score.structure)));
 		score.structure.forEach((step, index) => {
 			const mark = step.met ? style.met('✓ taken ') : style.missed('✗ missed');
 			lines.push(`${mark}  ${index + 1}. ${step.label}`);
@@ -51,9 +53,9 @@ export function formatScore(score: ConversationScore, scenario: Scenario, width?
 		lines.push('');
 	}
 	if (score.redFlags.length === 0) {
-		lines.push(`Red flags: none`);
+		lines.push(DEBRIEF_HEADINGS.noRedFlags);
 	} else {
-		lines.push(style.flag(`Red flags (${score.redFlags.length})`));
+		lines.push(style.flag(redFlagsHeading(score.redFlags.length)));
 		for (const flag of score.redFlags) {
 			lines.push(`  ${style.flag('⚑')} ${style.heading(flag.label)}`);
 			for (const item of flag.evidence) lines.push(wrapIndented(quoted(item, replyCount), 4, width));

@@ -1,10 +1,11 @@
-import { cellBar } from '../bar.js';
+import { bar, fractionOf } from '../proportion.js';
 import { anchorLine } from '../scenario/labels.js';
-import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../sjt/practice.js';
+import { NONE_ANSWERED, sessionTotalLine, typeName, type SjtResult, type SjtSummary } from '../sjt/practice.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtScore } from '../sjt/score.js';
 import { style } from './style.js';
-import { formatTable, wrapIndented } from './table.js';
+import { formatTable } from './table.js';
+import { wrapIndented } from '../wrap.js';
 
 /** An item as the candidate reads it: the stem and the lettered options. */
 export function formatItem(item: SjtItem, position: string, width?: number): string {
@@ -58,14 +59,11 @@ export function formatPoints(score: SjtScore): string {
 /** The session summary: total as a percentage, results by topic, and the items to revisit. */
 export function formatSummary(summary: SjtSummary, results: readonly SjtResult[], width?: number): string {
 	if (summary.items === 0) return style.heading(NONE_ANSWERED);
-	const lines = [
-		style.heading(`SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`),
-		'',
-	];
+	const lines = [style.heading(sessionTotalLine(summary)), ''];
 	lines.push(style.heading('By topic'));
 	lines.push(
 		formatTable(
-			summary.byTopic.map(topic => [topic.topic, cellBar(topic.points, topic.max, 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]),
+			summary.byTopic.map(topic => [topic.topic, bar(fractionOf(topic.points, topic.max), 20), `${topic.percent}%`, `${topic.points}/${topic.max}`]),
 			width,
 		),
 	);

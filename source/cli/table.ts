@@ -1,11 +1,6 @@
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
-
-/** Width to lay text out in: the terminal's, or 80 when output is piped. */
-export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
-	const columns = stream.isTTY ? stream.columns : Number(process.env.COLUMNS) || 80;
-	return Math.max(40, Math.min(columns || 80, 160));
-}
+import { outputWidth } from '../terminal-width.js';
+import { wrapStyled } from '../wrap.js';
 
 function pad(text: string, width: number): string {
 	return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -24,21 +19,12 @@ export function formatTable(rows: readonly (readonly string[])[], width = output
 	const lastWidth = Math.max(20, width - indent);
 	return rows
 		.map(row => {
-			const last = wrapAnsi(row[columnCount - 1] ?? '', lastWidth, { hard: true, trim: true }).split('\n');
+			const last = wrapStyled(row[columnCount - 1] ?? '', lastWidth);
 			const fixed = widths.map((columnWidth, column) => (row[column] ?? '').split('\n'));
 			const height = Math.max(last.length, ...fixed.map(lines => lines.length));
 			return Array.from({ length: height }, (_, line) =>
 				(widths.map((columnWidth, column) => pad(fixed[column]![line] ?? '', columnWidth + gap)).join('') + (last[line] ?? '')).trimEnd(),
 			).join('\n');
 		})
-		.join('\n');
-}
-
-/** Wraps a paragraph to the output width with a hanging indent. */
-export function wrapIndented(text: string, indent: number, width = outputWidth()): string {
-	const pad = ' '.repeat(indent);
-	return wrapAnsi(text, Math.max(20, width - indent), { hard: true, trim: true })
-		.split('\n')
-		.map(line => pad + line)
 		.join('\n');
 }

@@ -1,10 +1,10 @@
 import { groupSjtSavedLine, type GroupSjtFiles } from '../transcript/sjt-session-file.js';
-import { createInterface } from 'node:readline';
 import { formatGroupSjt, formatGroupSjtTotals, formatGroupTable, formatRound } from '../cli/group-text.js';
+import { lineByLine } from '../cli/line-reader.js';
 import { formatItem } from '../cli/sjt-text.js';
 import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
-import { wrapIndented } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import { discussionQuestions, groupTable } from '../group/debrief.js';
 import { addressedLine, addressHelp, placedName, voiceName } from '../scenario/audiences.js';
 import { defaultCarry, roundCards } from '../group/round.js';
@@ -61,7 +61,7 @@ export async function groupPlain({ session, names, input, collectRound, isTTY = 
 	const problems = recorder.onProblem(problem =>
 		process.stderr.write(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`),
 	);
-	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const lines = input && lineByLine(input);
 	const hotSeat = async (): Promise<boolean> => {
 		for (const learner of learners) {
 			const ask = () => {
@@ -138,7 +138,7 @@ export async function groupSjtPlain({
 	isTTY?: boolean;
 	stdout: Out;
 }): Promise<number> {
-	const lines = input && createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const lines = input && lineByLine(input);
 	const hotSeat = async (item: SjtItem): Promise<SjtAnswers | undefined> => {
 		const answers: SjtAnswers = [];
 		for (const learner of learners) {

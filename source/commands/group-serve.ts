@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { createInterface } from 'node:readline';
+import { inputLines } from '../cli/line-reader.js';
 import { style } from '../cli/style.js';
 import { UserError } from '../cli/user-error.js';
 import { displayNames } from '../group/round.js';
@@ -170,7 +170,7 @@ async function runRoom(
 		`${style.dim(expected === undefined ? 'Type start and Enter once everyone has joined.' : `The first round starts when ${expected} learners have joined (or type start).`)}\n`,
 	);
 
-	const commands = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+	const commands = inputLines(process.stdin);
 	const joined = flow.waitForLearners(room);
 	let startNow: () => void = () => {};
 	const early = new Promise<void>(resolve => (startNow = resolve));

@@ -1,7 +1,8 @@
-import { createInterface } from 'node:readline';
+import { inputLines } from '../cli/line-reader.js';
 import { style } from '../cli/style.js';
-import { saidLine, terminalWidth } from '../cli/said-line.js';
-import { wrapIndented } from '../cli/table.js';
+import { saidLine } from '../cli/said-line.js';
+import { terminalWidth } from '../terminal-width.js';
+import { wrapIndented } from '../wrap.js';
 import { UserError } from '../cli/user-error.js';
 import { connectRoom, parseRoomAddress } from '../room/client.js';
 import { JoinCode, type ServerMessage } from '../room/protocol.js';
@@ -53,7 +54,7 @@ export async function runJoin(
 	let look: Channel | undefined;
 	const bubble = (message: Message) => (look && width !== undefined ? drawBubble(message, { partnerName, channel: look, width }) : undefined);
 	const say = io.stdout;
-	const reader = createInterface({ input: io.input, crlfDelay: Infinity, terminal: false });
+	const reader = inputLines(io.input);
 	const lines = reader[Symbol.asyncIterator]();
 	let partnerName = 'Them';
 	let title = '';

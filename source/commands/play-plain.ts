@@ -1,8 +1,8 @@
-import { createInterface } from 'node:readline';
 import { formatDebrief } from '../cli/debrief-text.js';
+import { inputLines } from '../cli/line-reader.js';
 import { style } from '../cli/style.js';
 import { saidLine } from '../cli/said-line.js';
-import { wrapIndented } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import { toScoreJson } from '../rubric/score.js';
 import { addressedLine, addressHelp, audienceLine, findAudience, placedName, voiceName } from '../scenario/audiences.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
@@ -80,7 +80,7 @@ export async function playPlain({
 
 	const problems = recorder.onProblem(problem => stderr(`${problem ? recorderProblemLine(problem) : `Saved again: ${recorder.file} holds every reply now`}\n`));
 	if (recorder.problem) stderr(`${recorderProblemLine(recorder.problem)}\n`);
-	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+	const lines = inputLines(input);
 	// Every line is taken as soon as it is read, and kept in the transcript as pending until it is
 	// sent: a reply typed ahead while the partner answers survives a Ctrl+C or a kill.
 	const read = readAhead(lines, queued => recorder.setPending(queued.map(line => ({ learner, text: line.text, time: line.time }))));

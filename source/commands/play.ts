@@ -6,7 +6,8 @@ import type { ProviderFlags } from './openai-setup.js';
 import { createPartner, type PartnerFlags } from './partner-setup.js';
 import { saveOnSignals, startRecordedSession } from '../transcript/start-session.js';
 import { loadScreen } from './load-screen.js';
-import { noticeLine, terminalWidth } from '../cli/said-line.js';
+import { noticeLine } from '../cli/said-line.js';
+import { terminalWidth } from '../terminal-width.js';
 import { usableTranscriptDirectory } from './transcript-folder.js';
 import { rememberedName, rememberedNameLine, rememberName } from './remembered-name.js';
 

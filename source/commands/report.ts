@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { transcriptDirectory } from '../transcript/location.js';
-import { outputWidth } from '../cli/table.js';
+import { outputWidth } from '../terminal-width.js';
 import { UserError } from '../cli/user-error.js';
 import { aggregateReport, type LibraryScenario, type ReportFilter, type ReportSource } from '../report/aggregate.js';
 import { reportCsv } from '../report/csv.js';

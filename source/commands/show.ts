@@ -1,5 +1,6 @@
 import { style } from '../cli/style.js';
-import { formatTable, wrapIndented } from '../cli/table.js';
+import { formatTable } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import { CHANNEL_NAMES, whoMessages } from '../scenario/labels.js';
 import { openScenario } from './open-library.js';
 

@@ -1,5 +1,5 @@
-import { createInterface } from 'node:readline';
 import { formatItem, formatPoints, formatReveal, formatSummary } from '../cli/sjt-text.js';
+import { lineByLine } from '../cli/line-reader.js';
 import { style } from '../cli/style.js';
 import { parseSjtAnswer } from '../sjt/answer.js';
 import { resultFor, summarise, type ItemFilter } from '../sjt/practice.js';
@@ -44,7 +44,7 @@ export async function runSjtPlain({
 }: SjtPlainOptions): Promise<number> {
 	const say = json ? stderr : stdout;
 	const session = startSjtSessionFile({ directory, learner, timed: false, seed, filter });
-	const lines = createInterface({ input, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
+	const lines = lineByLine(input);
 	for (const [index, item] of items.entries()) {
 		say(`${formatItem(item, `Item ${index + 1} of ${items.length}: `)}\n\n`);
 		const prompt = item.type === 'rank' ? 'Your order (e.g. A,C,B,E,D): ' : 'Your three (e.g. B,E,G): ';

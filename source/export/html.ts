@@ -2,19 +2,15 @@ import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
 import { AGAINST_MARK, CRITERION_MARKS, markOf, RED_FLAG_MARK } from '../review/marks.js';
 import { escapeHtml as e } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
+import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../scenario/debrief-headings.js';
 import { evidenceRuns, type EvidenceItem } from '../transcript/evidence-runs.js';
 import {
-	carriedNote,
 	commentsOffTheConversation,
-	commentsOn,
 	factsOf,
 	formatDateTime,
-	formatTime,
 	labelsOf,
-	replyResults,
 	scoreViews,
-	speakerOf,
-	whereOf,
+	turnView,
 	type ExportContext,
 	type ReplyResult,
 	type ScoreView,
@@ -55,22 +51,17 @@ function commentBlock(comment: NonNullable<Transcript['review']>['comments'][num
 }
 
 function turnItem(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string {
-	const speaker = speakerOf(turn, transcript, context);
-	const where = whereOf(turn, transcript);
-	const audience = where ? ` · <span class="audience">${e(where)}</span>` : '';
-	const interrupted = turn.interrupted ? ' · interrupted' : '';
-	const carried = carriedNote(turn);
+	const view = turnView(transcript, turn, index, context, labels);
+	const audience = view.where ? ` · <span class="audience">${e(view.where)}</span>` : '';
+	const interrupted = view.interrupted ? ' · interrupted' : '';
 	const text = turn.role === 'learner' ? highlighted(turn, labels) : e(turn.text);
 	const attachment = turn.attachment ? `<p class="attachment">Attachment: ${e(turn.attachment)}</p>` : '';
-	const results = turn.role === 'learner' && turn.score ? replyResults(turn, labels) : undefined;
 	const resultList =
-		results === undefined
+		view.results === undefined
 			? ''
-			: `<ul class="results">${results.length > 0 ? results.map(resultItem).join('') : '<li class="none">This reply met no criterion and raised no red flag.</li>'}</ul>`;
-	const comments = commentsOn(transcript, index)
-		.map(comment => commentBlock(comment, context.timeZone))
-		.join('');
-	return `<li class="turn ${turn.role}${turn.carried ? ' carried' : ''}" id="turn-${index + 1}"><div class="bubble"><p class="who"><strong>${e(speaker)}</strong>${audience} · turn ${index + 1} · ${e(formatTime(turn.time, context.timeZone))}${interrupted}${carried ? ` · <span class="carried-note">${carried}</span>` : ''}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
+			: `<ul class="results">${view.results.length > 0 ? view.results.map(resultItem).join('') : '<li class="none">This reply met no criterion and raised no red flag.</li>'}</ul>`;
+	const comments = view.comments.map(comment => commentBlock(comment, context.timeZone)).join('');
+	return `<li class="turn ${turn.role}${turn.carried ? ' carried' : ''}" id="turn-${view.number}"><div class="bubble"><p class="who"><strong>${e(view.speaker)}</strong>${audience} · turn ${view.number} · ${e(view.time)}${interrupted}${view.carried ? ` · <span class="carried-note">${view.carried}</span>` : ''}</p><p class="text">${text}</p>${attachment}</div>${resultList}${comments}</li>`;
 }
 
 /** The marks used in this conversation, explained once above it. */
@@ -110,15 +101,13 @@ function scoreSection(score: ScoreView): string {
 		const mark = step.met ? '<span class="sign">✓</span> taken' : '<span class="sign">✗</span> missed';
 		return `<li class="${step.met ? 'met' : 'missed'}">${mark}: <strong>${e(step.label)}</strong>${detail ? ` — ${detail}` : ''}</li>`;
 	});
-	const structure =
-		steps.length > 0
-			? `<h3>Structure: ${score.structure.filter(step => step.met).length} of ${steps.length} steps</h3><ol class="steps">${steps.join('')}</ol>`
-			: '';
+	const structure = steps.length > 0 ? `<h3>${structureHeading(score.structure)}</h3><ol class="steps">${steps.join('')}</ol>` : '';
 	const flags = score.redFlags.map(flag => {
-		const why = flag.why ? `<p class="why">Why it matters: ${e(flag.why)}</p>` : '';
+		const why = flag.why ? `<p class="why">${DEBRIEF_HEADINGS.whyItMatters}${e(flag.why)}</p>` : '';
 		return `<li class="red-flag"><span class="sign">⚑</span> red flag: <strong>${e(flag.label)}</strong> — ${quotes(flag.evidence)}${why}</li>`;
 	});
-	const redFlags = flags.length > 0 ? `<h3>Red flags (${flags.length})</h3><ul class="flags">${flags.join('')}</ul>` : '<p>Red flags: none.</p>';
+	const redFlags =
+		flags.length > 0 ? `<h3>${redFlagsHeading(flags.length)}</h3><ul class="flags">${flags.join('')}</ul>` : `<p>${DEBRIEF_HEADINGS.noRedFlags}.</p>`;
 	return `<section class="score"><h2>Score${whose}: <span class="total">${score.score}/${score.max}</span></h2>${capped}${table}${structure}${redFlags}</section>`;
 }
 

@@ -25,15 +25,15 @@ export function inlineMarkdown(text: string): string {
 		.join('<br>');
 }
 
-/** A paragraph whose line breaks are kept (hard breaks); blank lines stay paragraph breaks. */
-export function paragraphLines(text: string): string[] {
+/** A paragraph's lines as typed, escaped, each ending in a hard break where another follows (nothing is wrapped); blank lines stay paragraph breaks. */
+export function hardBreakLines(text: string): string[] {
 	const lines = text.split(/\r\n|\r|\n/).map(escapeLine);
 	return lines.map((line, index) => (line !== '' && lines[index + 1] ? `${line}\\` : line));
 }
 
 /** A paragraph quoted as a block (a chat message). */
 export function blockQuote(text: string): string {
-	return paragraphLines(text)
+	return hardBreakLines(text)
 		.map(line => (line === '' ? '>' : `> ${line}`))
 		.join('\n');
 }

@@ -1,17 +1,15 @@
 import type { Transcript, TranscriptTurn } from '../transcript/schema.js';
-import { blockQuote, inlineMarkdown, paragraphLines, quoted } from './markdown-escape.js';
+import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../scenario/debrief-headings.js';
+import { blockQuote, inlineMarkdown, hardBreakLines, quoted } from './markdown-escape.js';
 import {
-	carriedNote,
 	commentsOffTheConversation,
-	commentsOn,
-	factsOf,
 	formatDateTime,
+	factsOf,
 	formatTime,
 	labelsOf,
-	replyResults,
 	scoreViews,
-	speakerOf,
-	whereOf,
+	turnView,
+	type Comment,
 	type ExportContext,
 	type ReplyResult,
 	type ScoreView,
@@ -24,29 +22,23 @@ function resultLine(result: ReplyResult): string {
 	return `- ${RESULT_SIGNS[result.kind]}: ${inlineMarkdown(result.label)}${words}`;
 }
 
-function commentLines(comments: ReturnType<typeof commentsOn>, timeZone: string | undefined): string[] {
+function commentLines(comments: readonly Comment[], timeZone: string | undefined): string[] {
 	return comments.map(comment => {
-		const text = paragraphLines(comment.text).join('\n  ');
+		const text = hardBreakLines(comment.text).join('\n  ');
 		return `- **Supervisor’s comment** (${inlineMarkdown(comment.by)}, ${formatDateTime(comment.at, timeZone)}): ${text}`;
 	});
 }
 
 function turnSection(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): string[] {
-	const interrupted = turn.interrupted ? ' (interrupted)' : '';
-	const carried = carriedNote(turn);
-	const where = whereOf(turn, transcript);
+	const view = turnView(transcript, turn, index, context, labels);
 	const lines = [
-		`### Turn ${index + 1} · ${inlineMarkdown(speakerOf(turn, transcript, context))}${where ? ` · ${inlineMarkdown(where)}` : ''} · ${formatTime(turn.time, context.timeZone)}${interrupted}${carried ? ` · ${carried}` : ''}`,
+		`### Turn ${view.number} · ${inlineMarkdown(view.speaker)}${view.where ? ` · ${inlineMarkdown(view.where)}` : ''} · ${view.time}${view.interrupted ? ' (interrupted)' : ''}${view.carried ? ` · ${view.carried}` : ''}`,
 		'',
 		blockQuote(turn.text),
 	];
 	if (turn.attachment) lines.push('>', `> *Attachment:* ${inlineMarkdown(turn.attachment)}`);
-	if (turn.role === 'learner' && turn.score) {
-		const results = replyResults(turn, labels);
-		lines.push('', ...(results.length > 0 ? results.map(resultLine) : ['- This reply met no criterion and raised no red flag.']));
-	}
-	const comments = commentsOn(transcript, index);
-	if (comments.length > 0) lines.push('', ...commentLines(comments, context.timeZone));
+	if (view.results) lines.push('', ...(view.results.length > 0 ? view.results.map(resultLine) : ['- This reply met no criterion and raised no red flag.']));
+	if (view.comments.length > 0) lines.push('', ...commentLines(view.comments, context.timeZone));
 	return [...lines, ''];
 }
 
@@ -72,24 +64,24 @@ function scoreSection(score: ScoreView): string[] {
 	}
 	lines.push('');
 	if (score.structure.length > 0) {
-		lines.push(`### Structure: ${score.structure.filter(step => step.met).length} of ${score.structure.length} steps`, '');
+		lines.push(`### ${structureHeading(score.structure)}`, '');
 		score.structure.forEach((step, index) => {
 			const detail = step.met ? quoted(step.evidence) : step.missed ? `what it needed: ${inlineMarkdown(step.missed)}` : '';
 			lines.push(`${index + 1}. ${step.met ? '✓ taken' : '✗ missed'}: ${inlineMarkdown(step.label)}${detail ? ` — ${detail}` : ''}`);
 		});
 		lines.push('');
 	}
-	if (score.redFlags.length === 0) return [...lines, 'Red flags: none.', ''];
-	lines.push(`### Red flags (${score.redFlags.length})`, '');
+	if (score.redFlags.length === 0) return [...lines, `${DEBRIEF_HEADINGS.noRedFlags}.`, ''];
+	lines.push(`### ${redFlagsHeading(score.redFlags.length)}`, '');
 	for (const flag of score.redFlags) {
 		const item = `- ⚑ **${inlineMarkdown(flag.label)}** — ${quoted(flag.evidence)}`;
-		lines.push(...(flag.why ? [`${item}\\`, `  Why it matters: ${inlineMarkdown(flag.why)}`] : [item]));
+		lines.push(...(flag.why ? [`${item}\\`, `  ${DEBRIEF_HEADINGS.whyItMatters}${inlineMarkdown(flag.why)}`] : [item]));
 	}
 	return [...lines, ''];
 }
 
 function reflectionSection(reflection: NonNullable<Transcript['reflection']>): string[] {
-	const answer = (question: string, text: string) => [`### ${question}`, '', ...paragraphLines(text), ''];
+	const answer = (question: string, text: string) => [`### ${question}`, '', ...hardBreakLines(text), ''];
 	return [
 		'## Reflection',
 		'',
@@ -111,7 +103,7 @@ function reviewSection(transcript: Transcript, review: NonNullable<Transcript['r
 		'',
 		'### Summary',
 		'',
-		...paragraphLines(review.summary),
+		...hardBreakLines(review.summary),
 		'',
 	];
 	const earlier = review.history ?? [];

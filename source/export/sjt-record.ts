@@ -1,6 +1,7 @@
 import { anchorLine } from '../scenario/labels.js';
 import type { SjtItem } from '../sjt/schema.js';
 import type { SjtRecord } from '../sjt/record.js';
+import { bestThreeMark, rankMarks } from '../sjt/practice.js';
 import { scoreBest3, scoreRank } from '../sjt/score.js';
 import { escapeHtml as e } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
@@ -44,7 +45,7 @@ function itemView(record: SjtRecord['items'][number], index: number, context: Sj
 		ideal = `Ideal order: ${record.ideal.join(' > ')}`;
 		options = score.perOption.map(entry => ({
 			id: entry.option,
-			marks: `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`,
+			marks: rankMarks(entry),
 			text: option(entry.option)?.text,
 			rationale: option(entry.option)?.rationale,
 		}));
@@ -54,7 +55,7 @@ function itemView(record: SjtRecord['items'][number], index: number, context: Sj
 		ideal = `Best three: ${record.ideal.join(', ')}`;
 		options = score.perOption.map(entry => ({
 			id: entry.option,
-			marks: `${entry.correct ? '✓ one of the best three' : '✗ not in the best three'}${entry.chosen ? `; chosen: ${entry.points}/4` : ''}`,
+			marks: `${bestThreeMark(entry.correct)}${entry.chosen ? `; chosen: ${entry.points}/4` : ''}`,
 			text: option(entry.option)?.text,
 			rationale: option(entry.option)?.rationale,
 		}));

@@ -177,7 +177,37 @@ export function formatTime(iso: string, timeZone?: string): string {
 	return formatted(iso, timeZone, { hour: '2-digit', minute: '2-digit' });
 }
 
-type Comment = NonNullable<Transcript['review']>['comments'][number];
+export type Comment = NonNullable<Transcript['review']>['comments'][number];
+
+/** One turn as an export shows it, whatever the format. */
+export type TurnView = {
+	/** From 1, as the reader counts. */
+	readonly number: number;
+	readonly speaker: string;
+	/** "in the group", "in private with Ellie"; undefined in a one-thread transcript. */
+	readonly where: string | undefined;
+	/** 00:53 */
+	readonly time: string;
+	readonly interrupted: boolean;
+	/** A group reply's part in the conversation; '' for the rest. */
+	readonly carried: string;
+	/** What a scored learner reply met, negated and raised; undefined for any other turn. */
+	readonly results: readonly ReplyResult[] | undefined;
+	readonly comments: readonly Comment[];
+};
+
+export function turnView(transcript: Transcript, turn: TranscriptTurn, index: number, context: ExportContext, labels: ReadonlyMap<string, string>): TurnView {
+	return {
+		number: index + 1,
+		speaker: speakerOf(turn, transcript, context),
+		where: whereOf(turn, transcript),
+		time: formatTime(turn.time, context.timeZone),
+		interrupted: turn.interrupted === true,
+		carried: carriedNote(turn),
+		results: turn.role === 'learner' && turn.score ? replyResults(turn, labels) : undefined,
+		comments: commentsOn(transcript, index),
+	};
+}
 
 /** The supervisor's comments on one turn (its index in `turns`), in the order they were written. */
 export function commentsOn(transcript: Transcript, index: number): Comment[] {

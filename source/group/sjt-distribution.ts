@@ -1,4 +1,4 @@
-import { percentOf } from '../sjt/practice.js';
+import { fractionOf, wholePercent } from '../proportion.js';
 import type { SjtItem } from '../sjt/schema.js';
 import { scoreSjtAnswer, type SjtScore } from '../sjt/score.js';
 
@@ -40,6 +40,6 @@ export function groupSjtTotals(learners: readonly string[], rounds: readonly Gro
 		const scores = rounds.flatMap(round => round.learners.filter(entry => entry.learner === learner).map(entry => entry.score));
 		const points = scores.reduce((sum, score) => sum + score.points, 0);
 		const max = scores.reduce((sum, score) => sum + score.max, 0);
-		return { learner, points, max, percent: percentOf(points, max) };
+		return { learner, points, max, percent: wholePercent(fractionOf(points, max)) };
 	});
 }

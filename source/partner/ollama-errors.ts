@@ -1,18 +1,9 @@
-/** The system error code behind a failed fetch (undici hides it in `cause`). */
-function errorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string') return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
+import { errorCode, isUnreachableCode } from './error-code.js';
 
 /** Whether Ollama could not be reached at all (as opposed to answering with an error). */
 export function isUnreachable(error: unknown): boolean {
 	const code = errorCode(error);
-	return code !== undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(code);
+	return code !== undefined && isUnreachableCode(code);
 }
 
 /** Whether the server was reached but did not answer in time (a request's own timeout): slow, not absent. */

@@ -1,3 +1,5 @@
+import { errorCode, isUnreachableCode } from './error-code.js';
+
 /** The parts of the client's errors that say what happened, read without loading the client. */
 type ApiErrorLike = {
 	readonly status?: number;
@@ -6,16 +8,6 @@ type ApiErrorLike = {
 	readonly name?: string;
 	readonly cause?: unknown;
 };
-
-function errorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string') return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
 
 /** The HTTP status a server answered with, if it answered. */
 export function statusOf(error: unknown): number | undefined {
@@ -32,10 +24,7 @@ export function isBusy(error: unknown): boolean {
 /** Whether nothing answered at all at the address (as opposed to a server answering with an error). */
 export function isUnreachableServer(error: unknown): boolean {
 	const code = errorCode(error);
-	return (
-		statusOf(error) === undefined &&
-		(code === undefined || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes(code))
-	);
+	return statusOf(error) === undefined && (code === undefined || isUnreachableCode(code));
 }
 
 /** One line on what went wrong talking to an OpenAI-compatible server, in words a learner can act on. */

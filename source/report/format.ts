@@ -1,44 +1,16 @@
 import { basename } from 'node:path';
 import { style } from '../cli/style.js';
-import { formatTable, wrapIndented } from '../cli/table.js';
+import { formatTable } from '../cli/table.js';
+import { wrapIndented } from '../wrap.js';
 import type { Report, SessionResult, Skipped } from './aggregate.js';
 import { visibleLine } from '../terminal-text.js';
-
-export const BAR_WIDTH = 10;
-const SPARK_MARKS = '▁▂▃▄▅▆▇█';
-
-type Paint = { readonly filled: (text: string) => string; readonly empty: (text: string) => string };
-const unpainted: Paint = { filled: text => text, empty: text => text };
-
-/** How many of `cells` a fraction fills: full only for all, empty only for none, so neither is ever a rounding. */
-function filledCells(fraction: number, cells: number): number {
-	if (!(fraction > 0)) return 0;
-	if (fraction >= 1) return cells;
-	return Math.min(cells - 1, Math.max(1, Math.round(fraction * cells)));
-}
-
-/** A horizontal bar: █ for the part met, ░ for the rest; readable without colour. */
-export function bar(fraction: number, width = BAR_WIDTH, paint: Paint = unpainted): string {
-	const filled = filledCells(fraction, width);
-	return paint.filled('█'.repeat(filled)) + paint.empty('░'.repeat(width - filled));
-}
-
-/** One mark per value: ▁ for nothing, █ for full marks, and the six between for everything else. */
-export function sparkline(fractions: readonly number[]): string {
-	return fractions.map(fraction => SPARK_MARKS[filledCells(fraction, SPARK_MARKS.length - 1)]).join('');
-}
-
-/** A whole percentage that never rounds up to 100 or down to 0 unless it is. */
-export function percent(fraction: number): string {
-	const whole = fraction <= 0 ? 0 : fraction >= 1 ? 100 : Math.min(99, Math.max(1, Math.round(fraction * 100)));
-	return `${whole}%`;
-}
+import { bar, BAR_WIDTH, fractionOf, percent, sparkline, type Paint } from '../proportion.js';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-const fractionOf = (session: SessionResult) => (session.max > 0 ? session.score / session.max : 0);
+const scoreFraction = (session: SessionResult) => fractionOf(session.score, session.max);
 const figure = (session: SessionResult) =>
-	`${percent(fractionOf(session))} (${session.score}/${session.max} in ${session.scenario}, ${day(session.startedAt)})`;
+	`${percent(scoreFraction(session))} (${session.score}/${session.max} in ${session.scenario}, ${day(session.startedAt)})`;
 
 function heading(report: Report): string {
 	const { sessions } = report;
@@ -75,9 +47,9 @@ function trendSection(report: Report, width: number): string {
 	const first = sessions[0]!;
 	const last = sessions[sessions.length - 1]!;
 	// Of equal bests, the most recent: the one the learner remembers.
-	const best = sessions.reduce((top, session) => (fractionOf(session) >= fractionOf(top) ? session : top));
+	const best = sessions.reduce((top, session) => (scoreFraction(session) >= scoreFraction(top) ? session : top));
 	const words = sessions.length === 1 ? `One session: ${figure(first)}.` : `First ${figure(first)}; last ${figure(last)}; best ${figure(best)}.`;
-	return `${style.heading('Score trend')} ${style.dim(`(score of the maximum, oldest first${note})`)}\n  ${sparkline(shown.map(fractionOf))}\n${wrapIndented(words, 2, width)}`;
+	return `${style.heading('Score trend')} ${style.dim(`(score of the maximum, oldest first${note})`)}\n  ${sparkline(shown.map(scoreFraction))}\n${wrapIndented(words, 2, width)}`;
 }
 
 function redFlagSection(report: Report, width: number): string {

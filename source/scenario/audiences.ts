@@ -1,4 +1,5 @@
 import type { Audience, Scenario } from './schema.js';
+import { DEBRIEF_HEADINGS } from './debrief-headings.js';
 
 /** The main partner's voice id: the one every scenario has. */
 export const PARTNER_VOICE = 'partner';
@@ -124,7 +125,7 @@ export function addressedLine(scenario: Scenario, line: string): Addressed {
 /** "A model reply", or where the scenario lets the learner choose, where it is written: "A model reply, to Ellie, privately". */
 export function modelReplyHeading(scenario: Scenario): string {
 	const audience = findAudience(scenario, scenario.debrief.modelAudience) ?? defaultAudience(scenario);
-	return audience ? `A model reply, written ${audienceLine(audience)}` : 'A model reply';
+	return audience ? `${DEBRIEF_HEADINGS.modelReply}, written ${audienceLine(audience)}` : DEBRIEF_HEADINGS.modelReply;
 }
 
 /** A reply typed in the chat: "@ellie …" typed out goes there, as in plain mode; anything else where the tabs say. */

@@ -1,6 +1,7 @@
 import type { SjtItem, SjtType } from './schema.js';
+import { fractionOf, wholePercent } from '../proportion.js';
 import { seededRandom } from '../seeded-random.js';
-import { scoreSjtAnswer, type SjtScore } from './score.js';
+import { scoreSjtAnswer, type RankOptionScore, type SjtScore } from './score.js';
 
 /** One item as the learner answered it. */
 export type SjtResult = {
@@ -35,9 +36,33 @@ export function typeName(item: Pick<SjtItem, 'type' | 'options'>): string {
 /** The summary of a session that ended before any item was answered. */
 export const NONE_ANSWERED = 'SJT session: no items answered.';
 
-export function percentOf(points: number, max: number): number {
-	return max === 0 ? 0 : Math.round((points / max) * 100);
+/** "SJT session: 14 of 16 (88%) over 1 item": a session's total, for its summary. */
+export function sessionTotalLine(summary: Pick<SjtSummary, 'points' | 'max' | 'percent' | 'items'>): string {
+	return `SJT session: ${summary.points} of ${summary.max} (${summary.percent}%) over ${summary.items} item${summary.items === 1 ? '' : 's'}`;
 }
+
+/** Letters as an answer of this type reads: "A > C > B" in order for rank, "B, E, G" for best 3. */
+export function answerLetters(type: SjtType, letters: readonly string[]): string {
+	return letters.join(type === 'rank' ? ' > ' : ', ');
+}
+
+/** "Ideal order: A > C > B" or "Best three: B, E, G". */
+export function idealLine(item: Pick<SjtItem, 'type' | 'answer'>): string {
+	return item.type === 'rank' ? `Ideal order: ${answerLetters('rank', item.answer)}` : `Best three: ${answerLetters('best3', item.answer)}`;
+}
+
+/** A ranked option's marks: "yours 2, ideal 1: 3/4" ("–" where it was not placed). */
+export function rankMarks(entry: RankOptionScore): string {
+	return `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`;
+}
+
+/** Whether a best-3 option is one of the ideal three, in words. */
+export function bestThreeMark(correct: boolean): string {
+	return correct ? '✓ one of the best three' : '✗ not in the best three';
+}
+
+/** The heading over a group's choices on a best-3 item. */
+export const BEST3_SPREAD_HEADING = 'How many chose each option (✓ one of the best three)';
 
 export function resultFor(item: SjtItem, answer: readonly string[], { timedOut = false, seconds = 0 } = {}): SjtResult {
 	return { item, answer, score: scoreSjtAnswer(item, answer), timedOut, seconds };
@@ -54,10 +79,10 @@ export function summarise(results: readonly SjtResult[]): SjtSummary {
 		}
 	}
 	const byTopic = [...topics]
-		.map(([topic, entry]) => ({ topic, ...entry, percent: percentOf(entry.points, entry.max) }))
+		.map(([topic, entry]) => ({ topic, ...entry, percent: wholePercent(fractionOf(entry.points, entry.max)) }))
 		.sort((a, b) => a.percent - b.percent || a.topic.localeCompare(b.topic));
 	const revisit = results.filter(result => result.score.points < result.score.max * REVISIT_BELOW).map(result => result.item.id);
-	return { items: results.length, points, max, percent: percentOf(points, max), byTopic, revisit };
+	return { items: results.length, points, max, percent: wholePercent(fractionOf(points, max)), byTopic, revisit };
 }
 
 export type ItemFilter = { readonly count?: number; readonly topic?: string; readonly type?: SjtType };

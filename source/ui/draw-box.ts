@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { textWidth, truncateText } from './wrap.js';
+import { textWidth, truncateText } from '../wrap.js';
 
 /** A line of a box: its words, which are measured, and how they are drawn (styled). */
 export type BoxLine = { readonly text: string; readonly drawn: string };

@@ -1,6 +1,6 @@
 import { useComponentTheme, type ComponentTheme } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { textWidth } from './wrap.js';
+import { textWidth } from '../wrap.js';
 import React from 'react';
 
 type KeyHelpProps = {

@@ -1,6 +1,6 @@
 import { Text, type TextProps } from 'ink';
 import React from 'react';
-import { paragraphLines } from './wrap.js';
+import { paragraphLines } from '../wrap.js';
 import { visible } from '../terminal-text.js';
 
 type ParagraphProps = TextProps & {

@@ -1,5 +1,6 @@
 import { useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { columnsOf } from '../terminal-width.js';
 
 /** Clears the screen and its scrollback, and puts the cursor top left. */
 const CLEAR_ALL = '\u001B[2J\u001B[3J\u001B[H';
@@ -13,10 +14,10 @@ const CLEAR_ALL = '\u001B[2J\u001B[3J\u001B[H';
 export function useRedrawOnNarrow(): number {
 	const { stdout } = useStdout();
 	const [generation, setGeneration] = useState(0);
-	const width = useRef(stdout.columns || 80);
+	const width = useRef(columnsOf(stdout));
 	useEffect(() => {
 		const onResize = () => {
-			const now = stdout.columns || 80;
+			const now = columnsOf(stdout);
 			if (now < width.current && stdout.isTTY) {
 				stdout.write(CLEAR_ALL);
 				setGeneration(previous => previous + 1);

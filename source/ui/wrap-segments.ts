@@ -1,4 +1,4 @@
-import { wrapWithOffsets } from './wrap.js';
+import { wrapWithOffsets } from '../wrap.js';
 
 /** A run of text with a style of the caller's (colours, underline): wrapped as one text, styled after. */
 export type Segment<Style> = { readonly text: string; readonly style: Style };

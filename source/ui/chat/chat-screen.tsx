@@ -10,7 +10,7 @@ import { keyHelpRows, KeyHelpWith } from '../key-help.js';
 import { END_COMMAND, HELP, isEndConversation, isNo, isYes } from '../keys.js';
 import { useSession } from '../use-session.js';
 import { useStateRef } from '../use-state-ref.js';
-import { wrapText, wrapWithOffsets } from '../wrap.js';
+import { wrapText, wrapWithOffsets } from '../../wrap.js';
 import { AudienceTabs } from './audience-tabs.js';
 import { liveRows } from './live-rows.js';
 import { useAudience } from './use-audience.js';

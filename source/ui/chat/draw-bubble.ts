@@ -3,7 +3,7 @@ import type { Channel } from '../../scenario/schema.js';
 import type { Message } from '../../session/types.js';
 import { drawBox, plainLine, styledLine, type BoxLine } from '../draw-box.js';
 import { channelColour } from '../theme.js';
-import { textWidth, wrapText } from '../wrap.js';
+import { textWidth, wrapText } from '../../wrap.js';
 import { clockTime } from './time.js';
 import { visible, visibleLine } from '../../terminal-text.js';
 

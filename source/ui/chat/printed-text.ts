@@ -2,7 +2,7 @@ import { style } from '../../cli/style.js';
 import { audienceTag, findAudience, voiceName } from '../../scenario/audiences.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Message } from '../../session/types.js';
-import { paragraphLines } from '../wrap.js';
+import { paragraphLines } from '../../wrap.js';
 import { drawBubble } from './draw-bubble.js';
 import { drawChatHeader } from './draw-chat-header.js';
 

@@ -4,8 +4,9 @@ import React from 'react';
 import type { ConversationScore, QuotedEvidence } from '../../rubric/score.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { Paragraph } from '../paragraph.js';
-import { cellBar } from '../../bar.js';
+import { bar, fractionOf } from '../../proportion.js';
 import { modelReplyHeading } from '../../scenario/audiences.js';
+import { DEBRIEF_HEADINGS, redFlagsHeading, structureHeading } from '../../scenario/debrief-headings.js';
 import { anchorLine } from '../../scenario/labels.js';
 import { visibleLine } from '../../terminal-text.js';
 
@@ -58,7 +59,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 						{'  '}
 						<Text {...s.heading!()}>{criterion.label.padEnd(labelWidth)}</Text>
 						{'  '}
-						<Text {...(criterion.met ? s.met!() : s.missed!())}>{cellBar(criterion.points, criterion.max, 10)}</Text> {criterion.points}/{criterion.max}
+						<Text {...(criterion.met ? s.met!() : s.missed!())}>{bar(fractionOf(criterion.points, criterion.max), 10)}</Text> {criterion.points}/{criterion.max}
 					</Text>
 					{criterion.evidence.map((item, index) => (
 						<Paragraph key={index} width={columns} indent={10} {...s.quote!()}>
@@ -86,9 +87,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 			))}
 			{score.structure.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Text {...s.heading!()}>
-						Structure: {score.structure.filter(step => step.met).length} of {score.structure.length} steps
-					</Text>
+					<Text {...s.heading!()}>{structureHeading(score.structure)}</Text>
 					{score.structure.map((step, index) => (
 						<Box key={step.id} flexDirection="column">
 							<Text>
@@ -112,10 +111,10 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				{score.redFlags.length === 0 ? (
-					<Text>⚑ Red flags: none</Text>
+					<Text>⚑ {DEBRIEF_HEADINGS.noRedFlags}</Text>
 				) : (
 					<>
-						<Text {...s.flag!()}>⚑ Red flags ({score.redFlags.length})</Text>
+						<Text {...s.flag!()}>⚑ {redFlagsHeading(score.redFlags.length)}</Text>
 						{score.redFlags.map(flag => (
 							<Box key={flag.id} flexDirection="column" marginTop={1}>
 								<Paragraph width={columns} indent={2} lead="⚑ " {...s.flag!()}>
@@ -126,7 +125,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 										{`${item.identifier ? `${item.reason}: ` : ''}“${item.quote}”${fromReply(item, replies)}`}
 									</Paragraph>
 								))}
-								<Paragraph width={columns} indent={4} lead="Why it matters: ">
+								<Paragraph width={columns} indent={4} lead={DEBRIEF_HEADINGS.whyItMatters}>
 									{flag.why}
 								</Paragraph>
 							</Box>
@@ -139,12 +138,12 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 				<Paragraph width={columns} indent={2} {...s.quote!()}>
 					{`“${debrief.modelReply}”`}
 				</Paragraph>
-				<Paragraph width={columns} indent={2} lead="Why it works: ">
+				<Paragraph width={columns} indent={2} lead={DEBRIEF_HEADINGS.whyItWorks}>
 					{debrief.why}
 				</Paragraph>
 			</Box>
 			<Box flexDirection="column" marginTop={1}>
-				<Text {...s.heading!()}>GMC and professional anchors</Text>
+				<Text {...s.heading!()}>{DEBRIEF_HEADINGS.anchors}</Text>
 				{debrief.anchors.map((anchor, index) => (
 					<Paragraph key={index} width={columns} indent={2} lead="• ">
 						{anchorLine(anchor, sources)}
@@ -152,7 +151,7 @@ export function DebriefView({ scenario, score, sources, width, learner }: Debrie
 				))}
 			</Box>
 			<Box flexDirection="column" marginTop={1}>
-				<Text {...s.heading!()}>Key points</Text>
+				<Text {...s.heading!()}>{DEBRIEF_HEADINGS.keyPoints}</Text>
 				{debrief.keyPoints.map((point, index) => (
 					<Paragraph key={index} width={columns} indent={2} lead="• ">
 						{point}

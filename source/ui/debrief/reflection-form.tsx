@@ -5,7 +5,7 @@ import type { Reflection } from '../../transcript/schema.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
-import { wrapText } from '../wrap.js';
+import { wrapText } from '../../wrap.js';
 
 type ReflectionFormProps = {
 	readonly width: number;

@@ -1,5 +1,4 @@
-import { ThemeProvider } from '@inkjs/ui';
-import { Box, Static, Text, useApp, type Key } from 'ink';
+import { Box, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
 import { groupSjtSavedLine, type GroupSjtFiles } from '../../transcript/sjt-session-file.js';
 import { displayNames } from '../../group/round.js';
@@ -11,13 +10,13 @@ import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP, singleKeys } from '../keys.js';
 import { cell, nameWidth } from '../cell.js';
-import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
 import { useRedrawOnNarrow } from '../use-redraw-on-narrow.js';
 import { answerKey } from '../sjt/answer-keys.js';
 import { Best3Question } from '../sjt/best3-question.js';
 import { RankQuestion } from '../sjt/rank-question.js';
+import { SjtScreen } from '../sjt/sjt-screen.js';
 import { ItemStem } from '../sjt/sjt-views.js';
 import { GroupSjtView } from './group-sjt-view.js';
 import { NAMES_HINT } from './group-app.js';
@@ -171,29 +170,26 @@ export function GroupSjtApp({ items, learners: given, anonymous, parseNames, sta
 	}
 
 	return (
-		<ThemeProvider theme={postsafeTheme}>
-			<Static key={redraws} items={[...printed]}>
-				{entry => (
-					<Box key={entry.key} flexDirection="column" width={width}>
-						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
-						{entry.kind === 'group' ? <GroupSjtView item={entry.item} group={entry.group} names={names} width={width} /> : null}
-						{entry.kind === 'totals' ? (
-							<Box flexDirection="column" marginTop={1}>
-								<Text bold>Totals</Text>
-								{entry.totals.map(total => (
-									<Text key={total.learner}>
-										{'  '}
-										{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))}{' '}
-										{total.points}/{total.max} ({total.percent}%)
-									</Text>
-								))}
-								{entry.saved ? <Text dimColor>{entry.saved}</Text> : null}
-							</Box>
-						) : null}
-					</Box>
-				)}
-			</Static>
-			{live}
-		</ThemeProvider>
+		<SjtScreen printed={printed} redraws={redraws} width={width} live={live}>
+			{entry => (
+				<>
+					{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
+					{entry.kind === 'group' ? <GroupSjtView item={entry.item} group={entry.group} names={names} width={width} /> : null}
+					{entry.kind === 'totals' ? (
+						<Box flexDirection="column" marginTop={1}>
+							<Text bold>Totals</Text>
+							{entry.totals.map(total => (
+								<Text key={total.learner}>
+									{'  '}
+									{cell(names.get(total.learner) ?? total.learner, nameWidth(entry.totals.map(other => names.get(other.learner) ?? other.learner)))}{' '}
+									{total.points}/{total.max} ({total.percent}%)
+								</Text>
+							))}
+							{entry.saved ? <Text dimColor>{entry.saved}</Text> : null}
+						</Box>
+					) : null}
+				</>
+			)}
+		</SjtScreen>
 	);
 }

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { cellBar } from '../../bar.js';
+import { bar, fractionOf } from '../../proportion.js';
 import type { GroupSjt } from '../../group/sjt-distribution.js';
+import { answerLetters, BEST3_SPREAD_HEADING, idealLine } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { cell, nameWidth } from '../cell.js';
 import { Paragraph } from '../paragraph.js';
@@ -46,19 +47,21 @@ export function GroupSjtView({
 								{'  '}
 								{spread.option}
 								{'  '}
-								{spread.atPlace.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${cellBar(count, people, 4)} ${count}`).join('  ')}
+								{spread.atPlace
+									.map((count, place) => `${place + 1}${place + 1 === spread.ideal ? '*' : ' '} ${bar(fractionOf(count, people), 4)} ${count}`)
+									.join('  ')}
 							</Text>
 						) : null,
 					)}
 				</>
 			) : (
 				<>
-					<Text bold>How many chose each option (✓ one of the best three)</Text>
+					<Text bold>{BEST3_SPREAD_HEADING}</Text>
 					{group.spread.map(spread =>
 						spread.type === 'best3' ? (
 							<Text key={spread.option}>
 								{'  '}
-								{spread.option} {spread.correct ? '✓' : ' '} {cellBar(spread.chosenBy, people, 12)} {spread.chosenBy}/{people}
+								{spread.option} {spread.correct ? '✓' : ' '} {bar(fractionOf(spread.chosenBy, people), 12)} {spread.chosenBy}/{people}
 							</Text>
 						) : null,
 					)}
@@ -68,11 +71,11 @@ export function GroupSjtView({
 			{group.learners.map(entry => (
 				<Text key={entry.learner}>
 					{'  '}
-					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? entry.answer.join(item.type === 'rank' ? ' > ' : ', ') : '(none)').padEnd(20)}{' '}
-					{entry.score.points}/{entry.score.max}
+					{cell(nameOf(entry.learner), column)} {(entry.answer.length > 0 ? answerLetters(item.type, entry.answer) : '(none)').padEnd(20)} {entry.score.points}/
+					{entry.score.max}
 				</Text>
 			))}
-			<Text bold>{item.type === 'rank' ? `Ideal order: ${item.answer.join(' > ')}` : `Best three: ${item.answer.join(', ')}`}</Text>
+			<Text bold>{idealLine(item)}</Text>
 		</Box>
 	);
 }

@@ -7,17 +7,15 @@ import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
-import { wrapText } from '../wrap.js';
+import type { ListScreenProps } from '../list-window.js';
+import { wrapText } from '../../wrap.js';
 import { useReducerRef } from '../use-state-ref.js';
 import { initialPicker, reducePicker, visibleWindow } from './picker-state.js';
 
-type HomeScreenProps = {
+/** `height`: each scenario takes two rows. */
+type HomeScreenProps = ListScreenProps & {
 	readonly scenarios: readonly LoadedScenario[];
-	readonly width: number;
-	/** Rows the list may use (each scenario takes two). */
-	readonly height: number;
 	readonly onChoose: (loaded: LoadedScenario) => void;
-	readonly onQuit: () => void;
 };
 
 const NAME = 'postsafe';

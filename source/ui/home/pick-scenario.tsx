@@ -2,6 +2,7 @@ import { ThemeProvider } from '@inkjs/ui';
 import { render } from 'ink';
 import React from 'react';
 import type { LoadedScenario } from '../../library/scenario-files.js';
+import { columnsOf } from '../../terminal-width.js';
 import { KeyRouter } from '../input/key-router.js';
 import { postsafeTheme } from '../theme.js';
 import { HomeScreen } from './home-screen.js';
@@ -14,7 +15,7 @@ export async function pickScenario(scenarios: readonly LoadedScenario[]): Promis
 			<ThemeProvider theme={postsafeTheme}>
 				<HomeScreen
 					scenarios={scenarios}
-					width={process.stdout.columns || 80}
+					width={columnsOf(process.stdout)}
 					height={process.stdout.rows || 24}
 					onChoose={loaded => {
 						chosen = loaded;

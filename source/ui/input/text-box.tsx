@@ -4,7 +4,7 @@ import React, { useRef, useState } from 'react';
 import { burstWithEnter, editingAction } from '../keys.js';
 import { useKeys } from './key-router.js';
 import { reduceInput, type InputAction, type InputState } from './input-state.js';
-import { wrapWithOffsets } from '../wrap.js';
+import { wrapWithOffsets } from '../../wrap.js';
 
 type TextBoxProps = {
 	/** Shown before the first line, e.g. "› ". */

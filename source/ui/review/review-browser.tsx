@@ -6,17 +6,14 @@ import { useKeys } from '../input/key-router.js';
 import { TextBox } from '../input/text-box.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP } from '../keys.js';
-import { windowAround } from '../list-window.js';
+import { windowAround, type ListScreenProps } from '../list-window.js';
 import { useStateRef } from '../use-state-ref.js';
 import { cell } from '../cell.js';
 import { visibleLine } from '../../terminal-text.js';
 
-type ReviewBrowserProps = {
+type ReviewBrowserProps = ListScreenProps & {
 	readonly entries: readonly CatalogEntry[];
-	readonly width: number;
-	readonly height: number;
 	readonly onOpen: (entry: CatalogEntry) => void;
-	readonly onQuit: () => void;
 	readonly notice?: string;
 };
 

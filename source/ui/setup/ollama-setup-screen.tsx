@@ -2,6 +2,7 @@ import { ProgressBar, Spinner } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
 import type { OllamaCheck, PullProgress } from '../../partner/ollama-setup.js';
+import { fractionOf, wholePercent } from '../../proportion.js';
 import { useKeys } from '../input/key-router.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP, isNo, isYes } from '../keys.js';
@@ -24,8 +25,8 @@ type OllamaSetupScreenProps = {
 	readonly onDone: (useModel: boolean, notice?: string) => void;
 };
 
-function percent(progress: PullProgress | undefined): number {
-	return progress?.total ? Math.floor(((progress.completed ?? 0) / progress.total) * 100) : 0;
+function pulledPercent(progress: PullProgress | undefined): number {
+	return wholePercent(fractionOf(progress?.completed ?? 0, progress?.total ?? 0));
 }
 
 /** Before the first conversation: is Ollama there with the model? If the model is missing, offer to pull it. */
@@ -86,10 +87,10 @@ export function OllamaSetupScreen({ ollama, onDone }: OllamaSetupScreenProps) {
 			return (
 				<Box flexDirection="column">
 					<Text>
-						Pulling {ollama.model}: {stage.progress?.status ?? 'starting'} ({percent(stage.progress)}%)
+						Pulling {ollama.model}: {stage.progress?.status ?? 'starting'} ({pulledPercent(stage.progress)}%)
 					</Text>
 					<Box width={50}>
-						<ProgressBar value={percent(stage.progress)} />
+						<ProgressBar value={pulledPercent(stage.progress)} />
 					</Box>
 					<KeyHelp keys={HELP.pulling} />
 				</Box>

@@ -1,5 +1,4 @@
-import { ThemeProvider } from '@inkjs/ui';
-import { Box, Static, Text, useApp, type Key } from 'ink';
+import { Box, Text, useApp, type Key } from 'ink';
 import React, { useEffect, useRef, useState } from 'react';
 import { currentAnswer, enteredRank, enterOutcome, reduceAnswer, startAnswer, unenteredHint, type AnswerState } from '../../sjt/answer-state.js';
 import { resultFor, SECONDS_PER_ITEM, summarise, type SjtResult } from '../../sjt/practice.js';
@@ -8,7 +7,6 @@ import { useKeys } from '../input/key-router.js';
 import { KeyHelp } from '../key-help.js';
 import { HELP, isNo, isYes, singleKeys } from '../keys.js';
 import { NameEntry } from '../name-entry.js';
-import { postsafeTheme } from '../theme.js';
 import { useStateRef } from '../use-state-ref.js';
 import { useTerminalWidth } from '../use-terminal-width.js';
 import { useRedrawOnNarrow } from '../use-redraw-on-narrow.js';
@@ -16,6 +14,7 @@ import { answerKey } from './answer-keys.js';
 import { Best3Question } from './best3-question.js';
 import { Countdown } from './countdown.js';
 import { RankQuestion } from './rank-question.js';
+import { SjtScreen } from './sjt-screen.js';
 import { ItemStem, RevealView, SummaryView } from './sjt-views.js';
 import { savedLine, type SaveProblem } from '../../transcript/rescue.js';
 
@@ -196,18 +195,15 @@ export function SjtApp({ items, sources, learner, timed, startSession, secondsPe
 	}
 
 	return (
-		<ThemeProvider theme={postsafeTheme}>
-			<Static key={redraws} items={[...printed]}>
-				{entry => (
-					<Box key={entry.key} flexDirection="column" width={width}>
-						{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
-						{entry.kind === 'reveal' ? <RevealView result={entry.result} sources={sources} width={width} /> : null}
-						{entry.kind === 'summary' ? <SummaryView summary={summarise(entry.results)} results={entry.results} file={entry.file} width={width} /> : null}
-						{entry.kind === 'notice' ? <Text dimColor>{entry.text}</Text> : null}
-					</Box>
-				)}
-			</Static>
-			{live}
-		</ThemeProvider>
+		<SjtScreen printed={printed} redraws={redraws} width={width} live={live}>
+			{entry => (
+				<>
+					{entry.kind === 'stem' ? <ItemStem item={entry.item} position={entry.position} width={width} /> : null}
+					{entry.kind === 'reveal' ? <RevealView result={entry.result} sources={sources} width={width} /> : null}
+					{entry.kind === 'summary' ? <SummaryView summary={summarise(entry.results)} results={entry.results} file={entry.file} width={width} /> : null}
+					{entry.kind === 'notice' ? <Text dimColor>{entry.text}</Text> : null}
+				</>
+			)}
+		</SjtScreen>
 	);
 }

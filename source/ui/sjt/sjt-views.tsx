@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { cellBar } from '../../bar.js';
+import { bar, fractionOf } from '../../proportion.js';
 import { anchorLine } from '../../scenario/labels.js';
-import { NONE_ANSWERED, typeName, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
+import { bestThreeMark, NONE_ANSWERED, rankMarks, sessionTotalLine, typeName, type SjtResult, type SjtSummary } from '../../sjt/practice.js';
 import type { SjtItem } from '../../sjt/schema.js';
 import { Paragraph } from '../paragraph.js';
 
@@ -33,7 +33,7 @@ export function RevealView({
 	return (
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>
-				Score {score.points} of {score.max} {cellBar(score.points, score.max, 16)}
+				Score {score.points} of {score.max} {bar(fractionOf(score.points, score.max), 16)}
 				{result.timedOut ? ' · time ran out: what you had entered was scored' : ''}
 			</Text>
 			{score.type === 'rank' ? (
@@ -52,11 +52,11 @@ export function RevealView({
 					score.type === 'rank'
 						? (() => {
 								const entry = score.perOption.find(candidate => candidate.option === option.id)!;
-								return `yours ${entry.given ?? '–'}, ideal ${entry.ideal}: ${entry.points}/4`;
+								return rankMarks(entry);
 							})()
 						: (() => {
 								const entry = score.perOption.find(candidate => candidate.option === option.id)!;
-								return `${entry.correct ? '✓ one of the best three' : '✗ not in the best three'}${entry.chosen ? `; you chose it: ${entry.points}/4` : ''}`;
+								return `${bestThreeMark(entry.correct)}${entry.chosen ? `; you chose it: ${entry.points}/4` : ''}`;
 							})();
 				return (
 					<Box key={option.id} flexDirection="column" marginTop={1}>
@@ -108,15 +108,13 @@ export function SummaryView({
 	const topicWidth = Math.min(28, Math.max(...summary.byTopic.map(topic => topic.topic.length), 5));
 	return (
 		<Box flexDirection="column" marginTop={1}>
-			<Text bold>
-				SJT session: {summary.points} of {summary.max} ({summary.percent}%) over {summary.items} item{summary.items === 1 ? '' : 's'}
-			</Text>
+			<Text bold>{sessionTotalLine(summary)}</Text>
 			<Text bold>By topic</Text>
 			{summary.byTopic.map(topic => (
 				<Text key={topic.topic}>
 					{'  '}
-					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {cellBar(topic.points, topic.max, 16)} {String(topic.percent).padStart(3)}% ({topic.points}/
-					{topic.max})
+					{topic.topic.slice(0, topicWidth).padEnd(topicWidth)} {bar(fractionOf(topic.points, topic.max), 16)} {String(topic.percent).padStart(3)}% (
+					{topic.points}/{topic.max})
 				</Text>
 			))}
 			{summary.revisit.length > 0 ? (

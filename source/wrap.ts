@@ -1,5 +1,9 @@
 import stringWidth from 'string-width';
-// Plain strings only: styles go on after wrapping (the plain CLI's styled text goes through wrap-ansi).
+import wrapAnsi from 'wrap-ansi';
+import { outputWidth } from './terminal-width.js';
+// Every way text is wrapped or cut to a width. Plain strings (the Ink screens style after wrapping) are
+// measured here a character at a time; styled text (the plain CLI colours before laying out) goes
+// through wrap-ansi, which steps over the escape codes: `wrapStyled` and `wrapIndented`.
 
 /** One display line of a wrapped input: its text and where it starts in the value. */
 export type WrappedLine = { readonly text: string; readonly start: number };
@@ -127,4 +131,17 @@ export function paragraphLines(text: string, width: number, { lead = '', indent 
 	const hang = lead.length <= 4 ? lead.length : 0;
 	const lines = wrapText((lead.length > hang ? `${lead}${text}` : text).trim(), Math.max(10, width - indent - hang));
 	return lines.map((line, index) => `${' '.repeat(indent)}${hang === 0 ? '' : index === 0 ? lead : ' '.repeat(hang)}${line}`);
+}
+
+/** Text that may carry styles (ANSI colours) wrapped to `width` columns at words, long words broken, spaces at the breaks dropped. */
+export function wrapStyled(text: string, width: number): string[] {
+	return wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
+}
+
+/** Styled text wrapped to the output width, every line `indent` spaces in (20 columns of text at the least). */
+export function wrapIndented(text: string, indent: number, width = outputWidth()): string {
+	const pad = ' '.repeat(indent);
+	return wrapStyled(text, Math.max(20, width - indent))
+		.map(line => pad + line)
+		.join('\n');
 }
