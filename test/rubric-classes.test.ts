@@ -68,8 +68,10 @@ describe('respect', () => {
 		expect(met(scenario, [reply], 'respect')).toBe(false);
 	});
 
-	it('an unsafe move made politely keeps respect; a discourteous one undoes it', () => {
-		expect(met('linkedin-endorsement', ['Congratulations Marcus! Happy to write a recommendation and mention your story.'], 'respect')).toBe(true);
+	it('an unsafe move made politely keeps respect unless its red flag breaches it; a discourteous one undoes it', () => {
+		expect(met('patient-friend-request', ['Accepted! Lovely to hear from you, hope the knee is doing well.'], 'respect')).toBe(true);
+		// Exposing a patient, or selling to them, is a failure of respect however warmly it is put.
+		expect(met('linkedin-endorsement', ['Congratulations Marcus! Happy to write a recommendation and mention your story.'], 'respect')).toBe(false);
 		expect(met('doxxing-after-viral-post', ["If you've got something to say, say it to my face."], 'respect')).toBe(false);
 	});
 });
