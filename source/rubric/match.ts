@@ -626,23 +626,22 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 				});
 		}
 	}
-	// Tone: a reply with enough words of its own, outside any unsafe segment, that is not only a yes.
-	if (agreed.size === 0) {
-		rubric.criteria.forEach((criterion, index) => {
-			if (criterion.toneWords === undefined || met[index] !== undefined) return;
-			const own = unsafe.size === 0 ? tokens : tokens.filter((_, at) => !unsafe.has(segments![at]!));
-			// Enough words, and words that make sentences: "confidentiality respect escalation advice 111 consent" is no reply.
-			if (own.length < criterion.toneWords || !own.some(token => FUNCTION_WORDS.has(token.word))) return;
-			const first = own[0]!;
-			const sentence = tokenised.sentences[first.sentence]!;
-			met[index] = {
-				sentences: [first.sentence],
-				evidence: [
-					{ quote: quoteAround(tokenised, sentence.start, sentence.end), spans: [[first.start, sentence.end]], reason: 'a full reply, courteous throughout' },
-				],
-			};
-		});
-	}
+	// Tone: a reply with enough words of its own, outside any unsafe segment. A warm yes to something unsafe
+	// is still courteous: what undoes it is a red flag that breaches it, as a fair examiner marks it.
+	rubric.criteria.forEach((criterion, index) => {
+		if (criterion.toneWords === undefined || met[index] !== undefined) return;
+		const own = unsafe.size === 0 ? tokens : tokens.filter((_, at) => !unsafe.has(segments![at]!));
+		// Enough words, and words that make sentences: "confidentiality respect escalation advice 111 consent" is no reply.
+		if (own.length < criterion.toneWords || !own.some(token => FUNCTION_WORDS.has(token.word))) return;
+		const first = own[0]!;
+		const sentence = tokenised.sentences[first.sentence]!;
+		met[index] = {
+			sentences: [first.sentence],
+			evidence: [
+				{ quote: quoteAround(tokenised, sentence.start, sentence.end), spans: [[first.start, sentence.end]], reason: 'a full reply, courteous throughout' },
+			],
+		};
+	});
 	const raised: number[] = [];
 	for (let index = 0; index < rubric.redFlags.length; index++) if (flagged[index] !== undefined) raised.push(index);
 	const outcome = (
