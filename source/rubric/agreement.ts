@@ -276,8 +276,9 @@ function phraseAt(tokens: readonly Token[], at: number): Phrase | undefined {
 }
 
 /**
- * The first yes that opens a clause of the reply, outside a question: "Sure!", "ok sending now",
- * "Aw yes please 😊". Undefined when there is none.
+ * The yes that opens a clause of the reply, outside a question: "Sure!", "ok sending now",
+ * "Aw yes please 😊". A deed in a later sentence ("… Liked 👍") wins over an earlier promise or answer
+ * ("True, if Adeyemi's liked it…"), and a promise over an answer. Undefined when there is none.
  */
 export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 	const { tokens } = tokenised;
@@ -285,6 +286,8 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 	if (offersInstead(tokens)) return undefined;
 	// "Sure, but…": a weak yes with a condition attached is not a bare yes; "accepted, but…" still is.
 	const qualified = tokens.some(token => QUALIFIERS.has(token.word));
+	const rank = (agreement: Agreement) => (agreement.act ? 2 : agreement.strong ? 1 : 0);
+	let best: Agreement | undefined;
 	let clauseStart = true;
 	for (let at = 0; at < tokens.length; at++) {
 		const token = tokens[at]!;
@@ -298,12 +301,19 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;
-				return { start: at, end, strong: phrase.strong, whole, act: phrase.act };
+				const found: Agreement = { start: at, end, strong: phrase.strong, whole, act: phrase.act };
+				// Within one sentence the first yes is the answer ("Yeah go on, post it!"); a later sentence may say more.
+				if (best !== undefined && tokens[best.start]!.sentence === token.sentence) continue;
+				if (best === undefined || rank(found) > rank(best)) best = found;
+				if (found.act) return best;
+				at = end;
+				clauseStart = false;
+				continue;
 			}
 		}
 		if (!FILLERS.has(word)) clauseStart = false;
 	}
-	return undefined;
+	return best;
 }
 
 // Keeping it between the learner and the other party is giving them what they asked, whatever the words
