@@ -95,6 +95,15 @@ describe('loading scenario files', () => {
 		expect(messages(result)).toEqual([`x.yaml:${lineOf(text, '@fotos')}:11: rubric.criteria[0].evidence[0]: unknown concept @fotos`]);
 	});
 
+	it("reports a scenario's spoiltBy pattern that names an unknown concept, at the pattern", async () => {
+		const text = VALID.replace(
+			'      points: 2\n      evidence:\n        - not look',
+			'      points: 2\n      spoiltBy:\n        - "@their-cal"\n      evidence:\n        - not look',
+		);
+		const { result } = await scratchLibrary({ 'x.yaml': text });
+		expect(messages(result)).toEqual([`x.yaml:${lineOf(text, '@their-cal')}:11: rubric.criteria[0].spoiltBy[0]: unknown concept @their-cal`]);
+	});
+
 	it('reports a beat that refers to a red flag the scenario does not have', async () => {
 		const text = VALID.replace('redFlags: [individual-advice]', 'redFlags: [individual-advise]');
 		const { result } = await scratchLibrary({ 'x.yaml': text });

@@ -68,6 +68,13 @@ describe('respect', () => {
 		expect(met(scenario, [reply], 'respect')).toBe(false);
 	});
 
+	it("leaving a colleague's breach to them undoes confidentiality in the scenario that says so (its spoiltBy)", () => {
+		const named = "Please don't post the corridor one, the patient and the screen are in shot.";
+		expect(met('night-shift-photos', [named], 'confidentiality')).toBe(true);
+		expect(met('night-shift-photos', [named, "ok, your account, your call I guess. I just won't be tagged."], 'confidentiality')).toBe(false);
+		expect(met('night-shift-photos', [named, "It's not your call alone, please take it down."], 'confidentiality')).toBe(true);
+	});
+
 	it('an unsafe move made politely keeps respect unless its red flag breaches it; a discourteous one undoes it', () => {
 		expect(met('patient-friend-request', ['Accepted! Lovely to hear from you, hope the knee is doing well.'], 'respect')).toBe(true);
 		// Exposing a patient, or selling to them, is a failure of respect however warmly it is put.

@@ -155,6 +155,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		}
 		for (const source of chosen.evidence) patterns.push(compileOrThrow(source, lexicons, owner));
 		for (const source of definition.spoiltBy) patterns.push(compileOrThrow(source, [library.lexicon], { kind: 'spoiler', index }));
+		for (const source of chosen.spoiltBy) patterns.push(compileOrThrow(source, lexicons, { kind: 'spoiler', index }));
 		return {
 			id: chosen.id,
 			label: definition.label,

@@ -63,6 +63,7 @@ export function checkScenario(scenario: Scenario, library: CriteriaLibrary): Fin
 		),
 		...lexiconFindings(rubric.lexicon, lexicons, ['rubric', 'lexicon']),
 		...rubric.criteria.flatMap((criterion, index) => patternFindings(criterion.evidence, lexicons, ['rubric', 'criteria', index, 'evidence'])),
+		...rubric.criteria.flatMap((criterion, index) => patternFindings(criterion.spoiltBy, lexicons, ['rubric', 'criteria', index, 'spoiltBy'])),
 		...rubric.redFlags.flatMap((flag, index) => patternFindings(flag.patterns, lexicons, ['rubric', 'redFlags', index, 'patterns'], true)),
 		...rubric.redFlags.flatMap((flag, index) =>
 			(flag.where ?? []).flatMap((block, position) => patternFindings(block.patterns, lexicons, ['rubric', 'redFlags', index, 'where', position, 'patterns'])),

@@ -54,6 +54,12 @@ const ScenarioCriterion = z.strictObject({
 	id: CriterionId,
 	points: z.number().int().min(1).max(5).describe('What meeting this criterion is worth.'),
 	evidence: z.array(Pattern).default([]).describe("Patterns that count as evidence here, on top of the library's default evidence."),
+	spoiltBy: z
+		.array(Pattern)
+		.default([])
+		.describe(
+			'Words that undo this criterion here, on top of the library\'s spoiltBy: leaving a colleague\'s breach to them ("your call") undoes confidentiality.',
+		),
 	in: AudienceLimit.describe("The criterion is met only by replies written in these audiences: all its evidence, the library's included."),
 	where: z
 		.array(z.strictObject({ in: z.array(AudienceRef).min(1), evidence: z.array(Pattern).min(1) }))
@@ -260,8 +266,7 @@ const CriterionDefinition = z.strictObject({
 		.optional()
 		.describe(
 			'A matter of tone: in a role-play, any reply of at least `words` words (outside any sentence that raises a red flag) ' +
-				'meets it unless something undoes it: a red flag that breaches it, a spoiltBy pattern, or a reply that is only a yes ' +
-				'to what was asked.',
+				'meets it unless something undoes it: a red flag that breaches it, or a spoiltBy pattern.',
 		),
 	feedback: z.strictObject({ met: Text, missed: Text }),
 	anchors: z.array(Anchor).min(1),
