@@ -122,6 +122,9 @@ const MEDICINES = [
 	'meds',
 	'the dose',
 	'your dose',
+	// Someone else's or leftover medicine named by where it came from: "start mum's ones", "the leftover ones".
+	"(?:(?:your |her |his |their |my )?(?:mum|mom|dad|nan|gran|sister|brother|friend|partner|flatmate|housemate)(?:'s|’s|s)? |her |his |their |(?:the )?(?:leftover|spare|old) )(?:ones|lot|stuff|course)",
+	'(?:the )?leftovers',
 ];
 const MEDICINE = `(?:${MEDICINES.join('|')})`;
 
