@@ -26,6 +26,13 @@ describe('patient identifiers in the learner’s words', () => {
 		["you can read 'Smith bed 4' on the board", [['name-and-location', "'Smith bed 4"]]],
 		['Is this Callum Reid, hosp no 4471823?', [['hospital-number', 'Callum Reid, hosp no 4471823']]],
 		['Hey Tom, bed 4 is free and Dr Shah is on Ward 7', []],
+		// A pair that opens with no name is read again from its second word.
+		["It's John Ellis, hosp no 4471832, bed 12", [['hospital-number', 'John Ellis, hosp no 4471832']]],
+		// A first name alone, right beside a bed or bay, narrows it to one patient.
+		["I'm not pretending 'bed 9 Karen' was the nurses' joke", [['name-and-location', 'bed 9 Karen']]],
+		['Is this the lad in bed 14, Jordan something?', [['name-and-location', 'bed 14, Jordan']]],
+		["Keith's in bed 14 if you want to visit", [['name-and-location', "Keith's in bed 14"]]],
+		['Patient in bed 4 needs a review, and Visiting in bay 2 is from 11', []],
 		['call 111 or 999', []],
 		['email jade.h@example.com', [['email', 'jade.h@example.com']]],
 		['she lives at SW1A 1AA', [['postcode', 'SW1A 1AA']]],

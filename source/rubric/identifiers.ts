@@ -33,14 +33,19 @@ const BIRTH_CUE = /\b(?:d\.?o\.?b|date of birth|born|birthday|birth date|b\.)\W{
 // number is 0161…"); "the ward's direct line is 0161 496 0222" and "PALS on 0113 496 0555" are services.
 const PERSONAL_BEFORE = /\b(?:his|her|their|your|my|home|patient'?s?|mum'?s|dad'?s|wife'?s|husband'?s|son'?s|daughter'?s|personal|private)\b[^\n]{0,30}$/i;
 
-// A name: a title and a surname ("Mr Okonkwo", "Mrs Doreen Walsh"), two capitalised words ("Keith Marsh"),
-// or a quoted surname ("'Smith bed 4'"). Doctors and staff are named with Dr, Sister, Nurse: not patients.
-const NAME = String.raw`(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|\b[A-Z][a-z'-]+\s+[A-Z][a-z'-]{2,}|['‘"“][A-Z][a-z'-]+)`;
+// Words a capitalised pair may start with that make it no name: "Hey Tom", "Ward Sister", "The Trust".
+const NOT_NAME_WORDS =
+	'Hi|Hey|Hello|Dear|The|This|That|Please|Thanks|Thank|Sorry|Ward|Bay|Bed|Sister|Nurse|Doctor|Dr|Good|Morning|Evening|Night|Yes|No|Ok|Okay|Sure|Oh|And|But|So|If|When|Our|Your|My|His|Her|NHS|GP|A|An|I|It|We|You|Can|Could|Would|Will|Just|Also|Team|Trust|Hospital|Great|Well|Happy|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|Is|Was|Are|In|On|From|At|For|With|Not|Wait|Mate|Hun';
+const NOT_NAMES = new RegExp(`^(?:${NOT_NAME_WORDS})\\b`);
+// A capitalised word that is no one's name when it stands alone beside a bed: "Patient in bed 4", "Visiting's from 2".
+const NOT_ALONE =
+	'Patient|Patients|Man|Lady|Woman|Guy|Lad|Gentleman|Chap|Someone|Everyone|Anyone|Nobody|Who|Whoever|Visiting|Visit|Call|Ring|Ask|Check|See|Go|Come|Pop|Today|Tomorrow|Tonight|Later|Now|Then|There|Here|Room|Side|Cubicle|Chair|Cot|Nights|Days|Still|Only|Even|Both|Each|Everything|Nothing|Something';
+// A name: a title and a surname ("Mr Okonkwo", "Mrs Doreen Walsh"), two capitalised words ("Keith Marsh",
+// not "It's John": a pair starting with no name is tried again from its second word), or a quoted surname ("'Smith bed 4'").
+// Doctors and staff are named with Dr, Sister, Nurse: not patients.
+const NAME = String.raw`(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?|\b(?!(?:${NOT_NAME_WORDS})\b)[A-Z][a-z'-]+\s+[A-Z][a-z'-]{2,}|['‘"“][A-Z][a-z'-]+)`;
 const PLACE = String.raw`\b(?:[Bb]ed|BED|[Bb]ay|BAY|[Cc]ubicle|[Ss]ide\s*[Rr]oom|[Rr]oom|[Cc]ot|[Cc]hair)\s*(?:[Nn]o\.?\s*|[Nn]umber\s*)?\d{1,3}[a-zA-Z]?\b`;
 const HOSPITAL_NUMBER = String.raw`\b(?:[Hh]osp(?:ital)?\.?\s*(?:[Nn]o|[Nn]um|[Nn]umber)\.?|MRN|[Mm]rn|[Uu]nit\s+(?:[Nn]o|[Nn]umber)|[Kk]\s*[Nn]umber|[Cc]ase\s+(?:[Nn]o|[Nn]umber))\s*[:#]?\s*[A-Z]{0,3}\d{5,10}\b`;
-// Words a capitalised pair may start with that make it no name: "Hey Tom", "Ward Sister", "The Trust".
-const NOT_NAMES =
-	/^(?:Hi|Hey|Hello|Dear|The|This|That|Please|Thanks|Thank|Sorry|Ward|Bay|Bed|Sister|Nurse|Doctor|Dr|Good|Morning|Evening|Night|Yes|No|Ok|Okay|Sure|Oh|And|But|So|If|When|Our|Your|My|His|Her|NHS|GP|A|An|I|It|We|You|Can|Could|Would|Will|Just|Also|Team|Trust|Hospital|Great|Well|Happy|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday|Is|Was|Are|In|On|From|At|For|With|Not|Wait|Mate|Hun)\b/;
 const NAME_NEAR_PLACE = new RegExp(
 	String.raw`(${NAME})(?:[^.!?\n]{0,25}?)(${PLACE}|${HOSPITAL_NUMBER})|(${PLACE}|${HOSPITAL_NUMBER})(?:[^.!?\n]{0,12}?)(${NAME})`,
 	'g',
@@ -54,6 +59,12 @@ const TITLED_NEAR_PLACE = new RegExp(
 	'g',
 );
 const WHOLE_NAME = new RegExp(`^${NAME}$`);
+// A first name alone right beside a bed or bay: "bed 9 Karen", "bed 2, Keith", "Keith's in bed 14", "Jordan (bay 3)".
+const FIRST_NAME = String.raw`\b(?!(?:${NOT_NAME_WORDS}|${NOT_ALONE})\b)[A-Z][a-z]{2,}\b`;
+const FIRST_NAME_BY_PLACE = new RegExp(
+	String.raw`(${PLACE})(?:,|:|\s-)?\s+(${FIRST_NAME})(?!\s+[A-Z])|(${FIRST_NAME})(?:['’]s)?\s+(?:(?:is|was)\s+)?(?:in|on|at|from)\s+(?:the\s+)?(${PLACE})|(${FIRST_NAME})\s*\((${PLACE})\)`,
+	'g',
+);
 
 function isName(text: string): boolean {
 	const bare = text.replace(/^['‘"“]/, '');
@@ -119,6 +130,7 @@ export function findIdentifiers(text: string): IdentifierHit[] {
 			add(/\d{5,}/.test(place) ? 'hospital-number' : 'name-and-location', match);
 		}
 		for (const match of text.matchAll(TITLED_NEAR_PLACE)) add(/\d{5,}/.test(match[2] ?? '') ? 'hospital-number' : 'name-and-location', match);
+		for (const match of text.matchAll(FIRST_NAME_BY_PLACE)) add('name-and-location', match);
 	}
 	// The shortest full date ("1/3/85") has four digits, the shortest postcode two.
 	if (digits >= 4)
