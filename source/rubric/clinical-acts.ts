@@ -156,6 +156,10 @@ const ADVICE = [
 		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: \\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`,
 		'i',
 	),
+	// A missed dose: "just take it when she remembers", "take the next one as normal", "double up", "skip that dose"
+	/\b(?:take|have) (?:it|them|one|the next one|the missed one|another one|the next dose|the missed dose) (?:when (?:you|she|he|they) remembers?|as soon as (?:you|she|he|they) (?:remembers?|can)|as normal|as usual)\b|\b(?:double up|double the dose|skip (?:it|the next one|that dose|the next dose|a dose))\b/i,
+	// "carry on as normal", "keep going as you are": telling them to go on with what they take
+	/\b(?:carry on|keep going|continue)(?: (?:with|taking) (?:it|them|everything|your \w+))? (?:as (?:normal|usual|before|you are)|like normal)\b/i,
 	// "don't stop it before the race", "keep taking them", "carry on with it": a medicine already named, now a pronoun
 	/\b(?:(?:don't|do not|no need to) (?:stop|come off)(?: taking)? (?:it|them)|keep (?:taking|using) (?:it|them)|carry on (?:taking|with) (?:it|them)|stop (?:taking|using) (?:it|them))\b/i,
 ];
@@ -243,8 +247,17 @@ const ADDRESSED_VERDICT = [
 	/\b(?:it|that|this|the \w+)(?:'ll| will| should) (?:clear up|settle|heal|go away|get better) (?:on its own|by itself|in a (?:few|couple of) (?:days|weeks))\b/i,
 ];
 
+/** What a test measures, as people name a result: "potassium", "bloods", "the reading". */
+const MEASURE =
+	'(?:potassium|sodium|cholesterol|hba1c|sugars?|glucose|creatinine|egfr|kidney function|liver function|lfts|tsh|thyroid|iron|ferritin|b12|vitamin d|haemoglobin|hb|white cells?|crp|psa|inr|bloods?|results?|readings?|levels?|numbers?|ecg|scan|x-?ray)';
+
 /** Reassurance said of the problem itself, in any sentence: "it should settle", "a bit of tightness is normal", "it'll calm down by itself". */
 const VERDICT_ON_IT = [
+	// A ruling on a result: "potassium of 5.3 is borderline", "the bloods look fine", "your levels are only a bit high"
+	new RegExp(
+		`\\b${MEASURE}(?: (?:of|at) [\\d.]+)?(?:'s| is| are| looks?| seems?| sounds?) (?:only |just |a bit |slightly |totally |completely |perfectly |pretty |basically )?(?:borderline|fine|normal|ok|okay|nothing to worry about|not too bad|not bad|reassuring|a bit high|a bit low|slightly high|slightly low|mildly raised|within range)\\b`,
+		'i',
+	),
 	/\b(?:it|that|this|the (?:rash|itch|pain|swelling|tightness|cough|wound|cast|bruising|redness))(?:'ll| will| should| ought to)(?: \w+)? (?:settle|clear|heal|calm down|go down|ease|pass|be fine|be ok|be okay|get better|go away|sort itself out)\b/i,
 	/\b(?:(?:a bit of|some|mild|a little) \w+|that|it|this)(?:'s| is) (?:completely |totally |perfectly |quite |pretty |very )?(?:normal|expected|common|nothing)\b(?! to feel)/i,
 ];
@@ -308,8 +321,9 @@ export const CLINICAL_ACTS: readonly ClinicalAct[] = ['treatment-advice', 'reass
  * reassurance about what they asked, not as small talk.
  */
 // Words without which neither act can be there: most replies are skipped after one search.
-const MAY_ADVISE = new RegExp(`\\b(?:${MEDICINE}|it|them)\\b|${DOSE}`, 'i');
-const MAY_REASSURE = /\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need)\b/i;
+const MAY_ADVISE = new RegExp(`\\b(?:${MEDICINE}|it|them|one|dose|double|normal|usual|before|are)\\b|${DOSE}`, 'i');
+const MAY_REASSURE =
+	/\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need|fine|ok|okay|borderline|bad|reassuring|high|low)\b/i;
 
 export function clinicalActAt(text: string, act: ClinicalAct): { readonly start: number; readonly end: number } | undefined {
 	const may = act === 'treatment-advice' ? MAY_ADVISE : MAY_REASSURE;
