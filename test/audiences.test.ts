@@ -205,7 +205,7 @@ describe('validate', () => {
 				'    - id: escalation\n      points: 1\n      where:\n        - in: [privat]\n          evidence: [rota lead]\n',
 			)
 			.replace(
-				/    - id: spreads-it\n      breaches: \[confidentiality\]\n      label: Copied or forwarded the post\n      why: >-\n(        .*\n)+?      patterns:\n(        - .*\n)+/,
+				/    - id: spreads-it\n      breaches: \[[^\]\n]*\]\n      label: Copied or forwarded the post\n      why: >-\n(        .*\n)+?      patterns:\n(        - .*\n)+/,
 				match => match.replace(/      patterns:\n(        - .*\n)+/, ''),
 			);
 		expect(text).not.toBe(source);
