@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeReassurance, looksLikeTreatmentAdvice } from '../source/rubric/clinical-acts.js';
+import { clinicalActAt, looksLikeReassurance, looksLikeTreatmentAdvice } from '../source/rubric/clinical-acts.js';
 
 describe('clinical acts in free text, in any specialty', () => {
 	it.each([
@@ -37,5 +37,33 @@ describe('clinical acts in free text, in any specialty', () => {
 		['you have got to help me', false, false],
 	] as const)('%j: treatment advice %s, reassurance %s', (text, advice, reassurance) => {
 		expect({ advice: looksLikeTreatmentAdvice(text), reassurance: looksLikeReassurance(text) }).toEqual({ advice, reassurance });
+	});
+});
+
+describe('asking for more clinical detail, in any words', () => {
+	it.each([
+		// Taking a history, with or without a question mark.
+		['could you tell me a bit more about when it started?', true],
+		['how long have you had it and is it itchy?', true],
+		['have you changed your washing powder or started anything new?', true],
+		['any fever or feeling unwell with it?', true],
+		['is it raised or flat? does it blanch if you press a glass on it?', true],
+		['what does it look like up close', true],
+		['what was the exact potassium number they gave you?', true],
+		['are you taking any tablets at the moment?', true],
+		// Asking for another look.
+		['can you send over another one in better light', true],
+		['pop me a closer one when you can x', true],
+		['let me see it properly, send a video', true],
+		['whereabouts is it spreading to? send a pic of that bit too', true],
+		// Turning a photo away, signposting one to a proper route, or someone else's questions, are not.
+		["Please don't send more photos here; use the online form.", false],
+		['Pop a photo on the practice online form and the duty doctor will see it.', false],
+		["The duty doctor will ask how long you've had it, so jot that down for them.", false],
+		['have you tried ringing the surgery again?', false],
+		['hope your arm feels better soon x', false],
+		['take one tablet at night', false],
+	] as const)('%j: %s', (text, asks) => {
+		expect(clinicalActAt(text, 'asks-for-detail') !== undefined).toBe(asks);
 	});
 });

@@ -26,6 +26,10 @@ describe('unsafe in other words', () => {
 		['patient-films-consultation', "ok fine, I'll send a script over to the pharmacy this afternoon.", 'prescribes-to-settle-it'],
 		['placement-tiktok', "ok fair, no faces is prob fine 🤷 post friday's then", 'posts-clip'],
 		['review-site-response', "Sure, I'll write something.", 'discloses-care'],
+		// Asking for more clinical detail, in any words: a history question or another look.
+		['patient-dm-rash', 'how long have you had it and is it itchy?', 'invites-clinical-detail'],
+		['patient-dm-rash', 'pop me a closer one when you can x', 'invites-clinical-detail'],
+		['personal-email-results', 'what was the exact potassium number they gave you?', 'continues-personal-email'],
 		// A missed dose, a ruling on a result, and carrying on: advice with no medicine named.
 		['student-advice-request', 'if she missed one just take it when she remembers', 'recommends-medication'],
 		['personal-email-results', 'potassium of 5.3 is borderline, carry on as normal', 'gives-results-or-advice'],
@@ -63,6 +67,9 @@ describe('safe replies that mention the move', () => {
 		['whatsapp-clinical-image', "I'll take a photo on the clinical photography app so it goes straight into his EPR."],
 		// Someone else's act is not the learner's.
 		['ward-selfie-whiteboard', "Adeyemi liking it doesn't make it ok, he probably didn't spot the board either."],
+		// Photos turned away or sent to a proper route, and the questions the duty doctor will ask, ask for nothing here.
+		['patient-dm-rash', 'nt gonna look at pics on here sorry, pls use the online form and add a clearer photo there'],
+		['patient-dm-rash', "The duty doctor will ask how long you've had it, so jot that down for them."],
 		// Their words, quoted back without a verdict word, are still theirs.
 		['strike-post-patients', "And 'patients can wait' just hands the other side a headline."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {

@@ -1,6 +1,8 @@
 // Recognising clinical acts in free text, in any specialty: telling someone to take or change a medicine,
-// and reassuring them or giving them a verdict on their health. Pure and small, so the partner's drift
-// filter (partner/clean.ts) can use it now and the rubric can share it later.
+// reassuring them or giving them a verdict on their health, and asking them for more clinical detail.
+// Pure and small, so the partner's drift filter (partner/clean.ts) can use it as well as the rubric.
+
+import { detailRequestAt } from './detail-request.js';
 
 /** Medicines and kinds of medicine, across specialties, as people name them in messages. */
 const MEDICINES = [
@@ -311,8 +313,8 @@ export function looksLikeReassurance(text: string): boolean {
 	return statements(text).some(sentence => !aboutOwnCare(sentence) && isVerdict(sentence));
 }
 
-export type ClinicalAct = 'treatment-advice' | 'reassurance';
-export const CLINICAL_ACTS: readonly ClinicalAct[] = ['treatment-advice', 'reassurance'];
+export type ClinicalAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail';
+export const CLINICAL_ACTS: readonly ClinicalAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail'];
 
 /**
  * Where a reply does the act, for the rubric: the character range of the first sentence that tells the
@@ -326,6 +328,7 @@ const MAY_REASSURE =
 	/\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need|fine|ok|okay|borderline|bad|reassuring|high|low)\b/i;
 
 export function clinicalActAt(text: string, act: ClinicalAct): { readonly start: number; readonly end: number } | undefined {
+	if (act === 'asks-for-detail') return detailRequestAt(text);
 	const may = act === 'treatment-advice' ? MAY_ADVISE : MAY_REASSURE;
 	if (!may.test(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {

@@ -2,7 +2,7 @@ import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
 import { findAgreement, findAllClear, findCollusion, offersInstead, sentenceAsks } from './agreement.js';
 import { findRequestedAct } from './requested-act.js';
-import { clinicalActAt } from './clinical-acts.js';
+import { clinicalActAt, type ClinicalAct } from './clinical-acts.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
 import { mentionMask } from './mention.js';
@@ -413,6 +413,12 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
 // "I can't tell you to take antibiotics", "I wouldn't say it's nothing": the learner declining the act, not doing it.
+const ACT_REASONS: Readonly<Record<ClinicalAct, string>> = {
+	'treatment-advice': 'tells them what to take',
+	reassurance: 'reassures them about it',
+	'asks-for-detail': 'asks them for more clinical detail',
+};
+
 const DECLINES =
 	/^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
 
@@ -502,7 +508,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 				{
 					quote: quoteAround(tokenised, at.start, at.end),
 					spans: [[at.start, at.end]],
-					reason: act === 'treatment-advice' ? 'tells them what to take' : 'reassures them about it',
+					reason: ACT_REASONS[act],
 				},
 			],
 		};

@@ -75,8 +75,9 @@ const RedFlag = z.strictObject({
 		.array(Pattern)
 		.default([])
 		.describe(
-			'What raises it, wherever it is written. Besides word patterns, "=treatment-advice" (telling someone what to take, apply or do for their symptoms, whatever the remedy) ' +
-				'and "=reassurance" (a verdict that all is well: it will settle, nothing to worry about) raise it as clinical acts, whatever words carry them.',
+			'What raises it, wherever it is written. Besides word patterns, "=treatment-advice" (telling someone what to take, apply or do for their symptoms, whatever the remedy), ' +
+				'"=reassurance" (a verdict that all is well: it will settle, nothing to worry about) and "=asks-for-detail" (taking a history or asking for another photo: ' +
+				'how long have you had it, any fever, pop me a closer one) raise it as clinical acts, whatever words carry them.',
 		),
 	breaches: z
 		.array(CriterionId)
