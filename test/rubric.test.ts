@@ -156,6 +156,17 @@ describe('scoring a conversation', () => {
 		expect(flag!.evidence[0]!.spans.map(([start, end]) => reply.slice(start, end))).toEqual(['Sounds like eczema', 'try hydrocortisone']);
 	});
 
+	it('counts a phrase as one word of its window, but a word two slots share fills only one', () => {
+		// "he|dad in_good_hands ~4": "he is in good hands" is three words, not five.
+		const relative = rubricFor('relative-asks-update');
+		expect(scoreConversation(relative, ['he is in good hands']).redFlags.map(flag => flag.id)).toEqual(['discloses-clinical-info']);
+		expect(scoreConversation(relative, ['he is out of the woods now']).redFlags.map(flag => flag.id)).toEqual(['discloses-clinical-info']);
+		// "I'll pass it on" offers the app to patients; its "it" is not also the "it" of "I'll back it".
+		const linkedin = rubricFor('linkedin-endorsement');
+		const flags = scoreConversation(linkedin, ["I'd need independent evidence before I post anything publicly, but I'll pass it on to my patients."]).redFlags;
+		expect(flags.map(flag => flag.id)).toEqual(['recommends-to-patients']);
+	});
+
 	it('is deterministic: the same words give the same result', () => {
 		const replies = ['Sounds like eczema', "I can't advise, pls call 111, ill documnet it"];
 		expect(scoreConversation(rubricFor('patient-dm-rash'), replies)).toEqual(scoreConversation(rubric, replies));

@@ -219,8 +219,18 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 				continue;
 			}
 			let end = entering.end;
-			for (let index = left; index < right; index++) end = Math.max(end, occurrences[index]!.end);
-			if (end - leaving.start < span) return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
+			// A phrase is one slot, so it takes one word of the window however many words it has; but words
+			// shared by two slots ("it" inside "pass it on") fill only one, so then the window is read whole.
+			let phraseWords = 0;
+			let coveredTo = -1;
+			for (let index = left; index <= right; index++) {
+				const inside = occurrences[index]!;
+				end = Math.max(end, inside.end);
+				if (inside.start <= coveredTo) phraseWords = -Infinity;
+				else if (fits(inside)) phraseWords += inside.end - inside.start;
+				coveredTo = Math.max(coveredTo, inside.end);
+			}
+			if (end - leaving.start - Math.max(0, phraseWords) < span) return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
 			if (--counts[leaving.slot]! === 0) covered--;
 			left++;
 		}
