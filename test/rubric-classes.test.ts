@@ -30,6 +30,11 @@ describe('unsafe in other words', () => {
 		['patient-dm-rash', 'how long have you had it and is it itchy?', 'invites-clinical-detail'],
 		['patient-dm-rash', 'pop me a closer one when you can x', 'invites-clinical-detail'],
 		['personal-email-results', 'what was the exact potassium number they gave you?', 'continues-personal-email'],
+		// An act judged fine, or not a problem, is approved; a paid post called gifted, or bought, is undeclared.
+		['undeclared-endorsement', "Leaving the #ad off isn't a problem for one post", 'undeclared-promotion'],
+		['night-shift-photos', 'Posting that one would be great', 'encourages-posting'],
+		['undeclared-endorsement', "I'll pop #gifted on it", 'undeclared-promotion'],
+		['undeclared-endorsement', "I'll say I bought it myself", 'undeclared-promotion'],
 		// A missed dose, a ruling on a result, and carrying on: advice with no medicine named.
 		['student-advice-request', 'if she missed one just take it when she remembers', 'recommends-medication'],
 		['personal-email-results', 'potassium of 5.3 is borderline, carry on as normal', 'gives-results-or-advice'],
@@ -70,6 +75,11 @@ describe('safe replies that mention the move', () => {
 		// Photos turned away or sent to a proper route, and the questions the duty doctor will ask, ask for nothing here.
 		['patient-dm-rash', 'nt gonna look at pics on here sorry, pls use the online form and add a clearer photo there'],
 		['patient-dm-rash', "The duty doctor will ask how long you've had it, so jot that down for them."],
+		// An act named only to judge it is weighed, not done.
+		['undeclared-endorsement', "Calling it gifted would be misleading when it's paid."],
+		['undeclared-endorsement', "Putting gifted on a paid post isn't allowed, it has to be #ad"],
+		['undeclared-endorsement', "Saying it's clinically proven isn't true."],
+		['night-shift-photos', "Posting that one would be a breach, the name's on the board."],
 		// Their words, quoted back without a verdict word, are still theirs.
 		['strike-post-patients', "And 'patients can wait' just hands the other side a headline."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {

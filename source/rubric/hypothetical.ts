@@ -152,11 +152,125 @@ function topicEnd(tokens: readonly Token[], index: number): number {
 	return next > index + 1 && next < tokens.length && tokens[next]!.clause === token.clause && TOPIC_NOUNS.has(tokens[next]!.word) ? index : -1;
 }
 
+// "Calling it gifted would be misleading", "Posting that one isn't allowed": the act named as a subject,
+// in order to judge it. The sentence weighs the act; it does not do it.
+const LEAD_INS: ReadonlySet<string> = new Set(['but', 'and', 'so', 'honestly', 'tbh', 'just', 'because', 'cos', 'coz', 'though', 'also', 'obviously', 'sadly']);
+const VERDICT_VERBS: ReadonlySet<string> = new Set(['is', 's', 'are', 'was', 'would', 'could', 'will', 'might', 'may', 'can', 'd', 'll']);
+const FILLERS: ReadonlySet<string> = new Set([
+	'be',
+	'not',
+	'a',
+	'an',
+	'the',
+	'really',
+	'still',
+	'just',
+	'very',
+	'pretty',
+	'quite',
+	'totally',
+	'definitely',
+	'clearly',
+	'genuinely',
+	'so',
+	'also',
+	'technically',
+	'basically',
+	'actually',
+	'seriously',
+	'massive',
+	'big',
+	'huge',
+	'real',
+	'clear',
+]);
+// Judged bad as they stand ("would be misleading"), or judged bad when negated ("isn't allowed").
+const BAD: ReadonlySet<string> = new Set([
+	'misleading',
+	'mislead',
+	'wrong',
+	'breach',
+	'breaches',
+	'against',
+	'illegal',
+	'dishonest',
+	'unprofessional',
+	'risky',
+	'unsafe',
+	'inappropriate',
+	'untrue',
+	'false',
+	'problem',
+	'mistake',
+	'dodgy',
+	'unethical',
+	'break',
+	'breaking',
+	'lie',
+	'lying',
+	'no',
+	'nope',
+	'banned',
+	'forbidden',
+	'issue',
+	'concern',
+	'unlawful',
+	'disaster',
+	'nightmare',
+	'dangerous',
+]);
+const GOOD: ReadonlySet<string> = new Set([
+	'allowed',
+	'ok',
+	'okay',
+	'fine',
+	'true',
+	'acceptable',
+	'legal',
+	'right',
+	'honest',
+	'safe',
+	'appropriate',
+	'on',
+	'permitted',
+	'compliant',
+	'good',
+	'enough',
+]);
+/** How far after the act its verdict may come: "Putting gifted on a paid post isn't allowed". */
+const VERDICT_REACH = 10;
+
+/** Where the verdict on an act named as a subject at `index` ends, or -1: "Calling it gifted would be misleading". */
+function judgedActEnd(tokens: readonly Token[], index: number): number {
+	const token = tokens[index]!;
+	if (!/^[a-z]{3,}ing$/.test(token.word)) return -1;
+	let before = index - 1;
+	while (before >= 0 && tokens[before]!.clause === token.clause && LEAD_INS.has(tokens[before]!.word)) before--;
+	if (before >= 0 && tokens[before]!.clause === token.clause) return -1;
+	for (let verb = index + 1; verb < tokens.length && verb <= index + VERDICT_REACH && tokens[verb]!.clause === token.clause; verb++) {
+		if (!VERDICT_VERBS.has(tokens[verb]!.word)) continue;
+		let negated = false;
+		let at = verb + 1;
+		while (at < tokens.length && tokens[at]!.clause === token.clause && FILLERS.has(tokens[at]!.word)) {
+			if (tokens[at]!.word === 'not') negated = true;
+			at++;
+		}
+		const judgement = tokens[at];
+		if (!judgement || judgement.clause !== token.clause) return -1;
+		const bad = BAD.has(judgement.word) || BAD.has(judgement.stem);
+		if ((bad && !negated) || (negated && GOOD.has(judgement.word))) return at + 1;
+		// A verdict that approves, or words of the act itself ("Saying it's clinically proven isn't true"): read on.
+		if (bad || GOOD.has(judgement.word)) return -1;
+	}
+	return -1;
+}
+
 /**
  * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
  * screenshot it and share it") and a condition about the learner or others, or one whose consequence
  * is a refusal ("if I send it here it'll sit on twelve phones", "if you send photos here I can't
- * look at them"), and what a named person or "he"/"she"/"they" did ("Adeyemi liking it"). A red flag is the learner's own move, so these words raise none; evidence reads
+ * look at them"), what a named person or "he"/"she"/"they" did ("Adeyemi liking it"), and an act named only to judge it
+ * ("Calling it gifted would be misleading"). A red flag is the learner's own move, so these words raise none; evidence reads
  * them as ever. "If you send me a photo I'll take a look" is an offer, and stays one.
  */
 export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8Array {
@@ -167,6 +281,12 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			let from = index;
 			while (from > 0 && tokens[from - 1]!.clause === token.clause) from--;
 			mark(mask, from, index);
+		}
+		const judgedEnd = judgedActEnd(tokens, index);
+		if (judgedEnd > 0) {
+			mark(mask, index, judgedEnd);
+			index = judgedEnd - 1;
+			continue;
 		}
 		const othersEnd = othersActEnd(tokens, index, text);
 		if (othersEnd > 0) {
