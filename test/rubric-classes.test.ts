@@ -35,6 +35,16 @@ describe('unsafe in other words', () => {
 		['night-shift-photos', 'Posting that one would be great', 'encourages-posting'],
 		['undeclared-endorsement', "I'll pop #gifted on it", 'undeclared-promotion'],
 		['undeclared-endorsement', "I'll say I bought it myself", 'undeclared-promotion'],
+		// Wound care, a medicine as "them" with when to start, healing called normal: advice and reassurance all the same.
+		['patient-friend-request', "I'd leave it uncovered so it can breathe", 'clinical-advice-on-facebook'],
+		['patient-friend-request', 'a bit of warmth is par for the course', 'clinical-advice-on-facebook'],
+		['student-advice-request', "If it were me I'd start them tonight x", 'recommends-medication'],
+		// Accepting, liking, keeping a copy and giving a number, in other words.
+		['patient-friend-request', 'Just confirmed you 😊 so lovely to hear from you!', 'accepts-social-contact'],
+		['ward-selfie-whiteboard', "(private to Tom) I'll stick a heart on it and add myself now", 'joins-in'],
+		['group-chat-patient-joke', '(private to Ellie) I grabbed a screenshot of the whole thread before anyone deletes anything', 'spreads-it'],
+		['interview-patient-contact', 'they can text me on my own number whenever they are worried', 'personal-contact'],
+		['relative-asks-update', "the treatment's working and the consultant was pleased with him", 'discloses-clinical-info'],
 		// A missed dose, a ruling on a result, and carrying on: advice with no medicine named.
 		['student-advice-request', 'if she missed one just take it when she remembers', 'recommends-medication'],
 		['personal-email-results', 'potassium of 5.3 is borderline, carry on as normal', 'gives-results-or-advice'],

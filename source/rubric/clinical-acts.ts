@@ -51,6 +51,11 @@ const MEDICINES = [
 	'creams?',
 	'ointments?',
 	'sudocrem',
+	'vaseline',
+	'savlon',
+	'germolene',
+	'aloe vera',
+	'calamine',
 	'e45',
 	'diprobase',
 	// heart, blood, diabetes
@@ -115,6 +120,11 @@ const MEDICINES = [
 	'ear drops',
 	'nasal spray',
 	'lozenges?',
+	'strepsils',
+	'lemsip',
+	'calpol',
+	'nurofen',
+	'rennie',
 	// generic
 	'tablets?',
 	'pills?',
@@ -160,6 +170,10 @@ const ADVICE = [
 	),
 	// A missed dose: "just take it when she remembers", "take the next one as normal", "double up", "skip that dose"
 	/\b(?:take|have) (?:it|them|one|the next one|the missed one|another one|the next dose|the missed dose) (?:when (?:you|she|he|they) remembers?|as soon as (?:you|she|he|they) (?:remembers?|can)|as normal|as usual)\b|\b(?:double up|double the dose|skip (?:it|the next one|that dose|the next dose|a dose))\b/i,
+	// "I'd start them tonight", "take them now": a medicine already named, now a pronoun, with when to begin
+	/\b(?:start|take|finish|use|try|have) (?:it|them|those|these|one|some) (?:tonight|now|today|tomorrow|straight away|right away|asap|this evening)\b/i,
+	// Care of a wound or a rash, said as an instruction: "I'd leave it uncovered", "keep it dry", "pop a plaster on"
+	/\b(?:leave|keep) (?:it|the (?:wound|scar|cut|dressing|rash|area)) (?:uncovered|covered|dry|clean|moist|elevated|open to the air|to breathe)\b|\b(?:pop|put|stick|slap) (?:a |some )?(?:plaster|dressing|ice|ice pack|cold compress|bandage)s? on\b/i,
 	// "carry on as normal", "keep going as you are": telling them to go on with what they take
 	/\b(?:carry on|keep going|continue)(?: (?:with|taking) (?:it|them|everything|your \w+))? (?:as (?:normal|usual|before|you are)|like normal)\b/i,
 	// "don't stop it before the race", "keep taking them", "carry on with it": a medicine already named, now a pronoun
@@ -262,6 +276,8 @@ const VERDICT_ON_IT = [
 	),
 	/\b(?:it|that|this|the (?:rash|itch|pain|swelling|tightness|cough|wound|cast|bruising|redness))(?:'ll| will| should| ought to)(?: \w+)? (?:settle|clear|heal|calm down|go down|ease|pass|be fine|be ok|be okay|get better|go away|sort itself out)\b/i,
 	/\b(?:(?:a bit of|some|mild|a little) \w+|that|it|this)(?:'s| is) (?:completely |totally |perfectly |quite |pretty |very )?(?:normal|expected|common|nothing)\b(?! to feel)/i,
+	// "that'll just be it knitting together", "a bit of warmth is par for the course", "all part of healing"
+	/\b(?:that|it|this)(?:'ll| will|'s| is)(?: just| probably| only)? be (?:it |the \w+ )?(?:healing|knitting|settling|scarring|mending)\b|\bpar for the course\b|\b(?:all )?part of (?:the )?(?:normal )?(?:healing|recovery|process)\b/i,
 ];
 
 /** Reassurance that could be about anything ("you don't need to worry"), so it counts only about health. */
@@ -291,7 +307,9 @@ const NAMES_A_DECISION =
 function aboutOwnCare(sentence: string): boolean {
 	return (
 		/^(?:i|i'm|im|i've|ive|my|mum|my mum|she|he|they)\b/i.test(sentence) &&
-		!/^i(?:'d| would)? (?:recommend|suggest|advise|say)\b|^i (?:wouldn't|would not) worry\b/i.test(sentence)
+		!/^i(?:'d| would)? (?:recommend|suggest|advise|say)\b|^i (?:wouldn't|would not) worry\b|^i(?:'d| would) (?:just )?(?:leave|keep|start|take|use|put|try|stop|pop|stick|double)\b/i.test(
+			sentence,
+		)
 	);
 }
 
@@ -323,9 +341,12 @@ export const CLINICAL_ACTS: readonly ClinicalAct[] = ['treatment-advice', 'reass
  * reassurance about what they asked, not as small talk.
  */
 // Words without which neither act can be there: most replies are skipped after one search.
-const MAY_ADVISE = new RegExp(`\\b(?:${MEDICINE}|it|them|one|dose|double|normal|usual|before|are)\\b|${DOSE}`, 'i');
+const MAY_ADVISE = new RegExp(
+	`\\b(?:${MEDICINE}|it|them|one|those|these|some|the|plaster|dressing|ice|bandage|dose|double|normal|usual|before|are)\\b|${DOSE}`,
+	'i',
+);
 const MAY_REASSURE =
-	/\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need|fine|ok|okay|borderline|bad|reassuring|high|low)\b/i;
+	/\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need|fine|ok|okay|borderline|bad|reassuring|high|low|part)\b/i;
 
 export function clinicalActAt(text: string, act: ClinicalAct): { readonly start: number; readonly end: number } | undefined {
 	if (act === 'asks-for-detail') return detailRequestAt(text);
