@@ -45,6 +45,8 @@ describe('unsafe in other words', () => {
 		['group-chat-patient-joke', '(private to Ellie) I grabbed a screenshot of the whole thread before anyone deletes anything', 'spreads-it'],
 		['interview-patient-contact', 'they can text me on my own number whenever they are worried', 'personal-contact'],
 		['relative-asks-update', "the treatment's working and the consultant was pleased with him", 'discloses-clinical-info'],
+		// Conceding their point, as a clause of its own, agrees with what they said.
+		['online-argument', "You're right, sorry.", 'comments-on-individual-case'],
 		// A missed dose, a ruling on a result, and carrying on: advice with no medicine named.
 		['student-advice-request', 'if she missed one just take it when she remembers', 'recommends-medication'],
 		['personal-email-results', 'potassium of 5.3 is borderline, carry on as normal', 'gives-results-or-advice'],
@@ -90,6 +92,8 @@ describe('safe replies that mention the move', () => {
 		['undeclared-endorsement', "Putting gifted on a paid post isn't allowed, it has to be #ad"],
 		['undeclared-endorsement', "Saying it's clinically proven isn't true."],
 		['night-shift-photos', "Posting that one would be a breach, the name's on the board."],
+		// "You're right to…" is sympathy, not a concession.
+		['online-argument', "You're right to be worried about your nan, but I can't comment on her care here."],
 		// Their words, quoted back without a verdict word, are still theirs.
 		['strike-post-patients', "And 'patients can wait' just hands the other side a headline."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {

@@ -170,10 +170,21 @@ const COMMITMENTS: readonly string[] = [
 	'i could do that',
 ];
 
-type Phrase = { readonly words: readonly string[]; readonly strong: boolean; readonly act: boolean };
+// Conceding the other party's point, as a clause of its own: "You're right, sorry." (not "you're right to worry").
+const CONCEDING: readonly string[] = [
+	'you are right',
+	'you are probably right',
+	'you have a point',
+	'you might have a point',
+	'you may have a point',
+	'fair point',
+];
+
+type Phrase = { readonly words: readonly string[]; readonly strong: boolean; readonly act: boolean; readonly alone?: boolean };
 
 const PHRASES: readonly Phrase[] = [
 	...WEAK.map(text => ({ words: text.split(' ').map(squeeze), strong: false, act: false })),
+	...CONCEDING.map(text => ({ words: text.split(' ').map(squeeze), strong: false, act: false, alone: true })),
 	...COMMITMENTS.map(text => ({ words: text.split(' ').map(squeeze), strong: true, act: false })),
 	...ACTS.map(text => ({ words: text.split(' ').map(squeeze), strong: true, act: true })),
 ].sort((a, b) => b.words.length - a.words.length);
@@ -309,6 +320,7 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;
+				if (phrase.alone && !whole) continue;
 				const found: Agreement = { start: at, end, strong: phrase.strong, whole, act: phrase.act };
 				// Within one sentence the first yes is the answer ("Yeah go on, post it!"); a later sentence may say more.
 				if (best !== undefined && tokens[best.start]!.sentence === token.sentence) continue;
