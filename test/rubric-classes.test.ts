@@ -47,6 +47,9 @@ describe('unsafe in other words', () => {
 		['relative-asks-update', "the treatment's working and the consultant was pleased with him", 'discloses-clinical-info'],
 		// Conceding their point, as a clause of its own, agrees with what they said.
 		['online-argument', "You're right, sorry.", 'comments-on-individual-case'],
+		// Picking the photo to post, asking for a copy, and a public dig at the reviewer.
+		['night-shift-photos', 'corridor one defo 😂😂', 'encourages-posting'],
+		['review-site-response', "Just put 'Funny how the rudest people always leave the rudest reviews' 🙃", 'defensive-reply'],
 		// A missed dose, a ruling on a result, and carrying on: advice with no medicine named.
 		['student-advice-request', 'if she missed one just take it when she remembers', 'recommends-medication'],
 		['personal-email-results', 'potassium of 5.3 is borderline, carry on as normal', 'gives-results-or-advice'],
