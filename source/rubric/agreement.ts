@@ -320,7 +320,11 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;
-				if (phrase.alone && !whole) continue;
+				// Not a yes here, so its first word ends the clause's opening like any other word.
+				if (phrase.alone && !whole) {
+					clauseStart = false;
+					continue;
+				}
 				const found: Agreement = { start: at, end, strong: phrase.strong, whole, act: phrase.act };
 				// Within one sentence the first yes is the answer ("Yeah go on, post it!"); a later sentence may say more.
 				if (best !== undefined && tokens[best.start]!.sentence === token.sentence) continue;

@@ -222,15 +222,16 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 			// A phrase is one slot, so it takes one word of the window however many words it has; but words
 			// shared by two slots ("it" inside "pass it on") fill only one, so then the window is read whole.
 			let phraseWords = 0;
+			let shared = false;
 			let coveredTo = -1;
 			for (let index = left; index <= right; index++) {
 				const inside = occurrences[index]!;
 				end = Math.max(end, inside.end);
-				if (inside.start <= coveredTo) phraseWords = -Infinity;
+				if (inside.start <= coveredTo) shared = true;
 				else if (fits(inside)) phraseWords += inside.end - inside.start;
 				coveredTo = Math.max(coveredTo, inside.end);
 			}
-			if (end - leaving.start - Math.max(0, phraseWords) < span) return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
+			if (end - leaving.start - (shared ? 0 : phraseWords) < span) return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
 			if (--counts[leaving.slot]! === 0) covered--;
 			left++;
 		}
@@ -421,14 +422,14 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 	);
 }
 
-/** Whether anything up to the end of the clause holding token `at` says no. */
-// "I can't tell you to take antibiotics", "I wouldn't say it's nothing": the learner declining the act, not doing it.
 const ACT_REASONS: Readonly<Record<ClinicalAct, string>> = {
 	'treatment-advice': 'tells them what to take',
 	reassurance: 'reassures them about it',
 	'asks-for-detail': 'asks them for more clinical detail',
 };
 
+/** Whether anything up to the end of the clause holding token `at` says no. */
+// "I can't tell you to take antibiotics", "I wouldn't say it's nothing": the learner declining the act, not doing it.
 const DECLINES =
 	/^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
 
