@@ -59,7 +59,7 @@ export function compileScenarioRubric(scenario: Scenario, library: CriteriaLibra
 	const byAudience = new Map(
 		audiences.map(audience => {
 			const limited = limitedTo(scenario, library, audience);
-			return [audience.id, compileRubric(limited.scenario, limited.library, isKnownWord)] as const;
+			return [audience.id, compileRubric(limited.scenario, limited.library, isKnownWord, audience.id)] as const;
 		}),
 	);
 	const main = byAudience.get(defaultAudience(scenario)!.id)!;

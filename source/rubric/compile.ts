@@ -4,6 +4,7 @@ import { FuzzyVocabulary } from './fuzzy.js';
 import { requestedVerbs } from './requested-act.js';
 import { phraseStems, type Lexeme } from './normalise.js';
 import { compilePattern, type CompiledPattern, type Lexicons } from './pattern.js';
+import { readingFor, type Reading } from './reading.js';
 
 export const IDENTIFIER_FLAG = 'patient-identifier';
 
@@ -55,6 +56,9 @@ export type WordView = {
 	readonly topical: boolean;
 	/** A word that makes a sentence of a string of terms ("the", "you", "will"). */
 	readonly functional: boolean;
+	/** Its reading weight as it stands and when negated (see reading.ts). */
+	readonly reading: number;
+	readonly readingNegated: number;
 };
 
 /**
@@ -110,6 +114,8 @@ export type CompiledRubric = {
 	readonly topic: ReadonlySet<string>;
 	/** The other party's first name, as a stem: naming them touches the situation twice over. */
 	readonly partnerStem: string;
+	/** The trained second reader, for a scenario it was trained on (see reading.ts). */
+	readonly reading: Reading | undefined;
 };
 
 // Words of an opening that say nothing about its situation.
@@ -140,7 +146,7 @@ function compileOrThrow(source: string, lexicons: Lexicons, owner: PatternOwner)
  * its own evidence and red flags, all indexed by first stem so a reply is read in one pass.
  * `isKnownWord` tells real words from typos (see source/dictionary).
  */
-export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKnownWord: (word: string) => boolean): CompiledRubric {
+export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKnownWord: (word: string) => boolean, audience?: string): CompiledRubric {
 	const lexicons: Lexicons = [scenario.rubric.lexicon, library.lexicon];
 	const patterns: OwnedPattern[] = [];
 	// What the library's criteria listen for in every scenario: generic, so no sign of a situation.
@@ -262,5 +268,11 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		tally: { seen: new Int32Array(patterns.length), stamp: new Uint32Array(patterns.length), reply: 0 },
 		vocabularyStems,
 		fuzzy: new FuzzyVocabulary(vocabularyWords, isKnownWord),
+		// Not the identifier flag, which names what it found, nor one that cannot count where this rubric reads.
+		reading: readingFor(
+			scenario.id,
+			redFlags.map((flag, index) => (flag.id === IDENTIFIER_FLAG || scenario.rubric.redFlags[index]?.patterns.length === 0 ? undefined : flag.id)),
+			audience,
+		),
 	};
 }

@@ -9,6 +9,8 @@ import { mentionMask } from './mention.js';
 import { NEGATION_CUES, negationMask } from './negation.js';
 import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
+import { chooseFlag, readReply } from './read-reply.js';
+import { sigmoid, wordFeature } from './reading.js';
 
 /** Words of a reply that earned (or lost) a mark, quoted from what the learner actually wrote. */
 export type Evidence = {
@@ -37,6 +39,8 @@ export type RaisedFlag = {
 	readonly evidence: readonly Evidence[];
 	/** Raised by a bare yes to what the other party asked (rubric.requests), not by a pattern. */
 	readonly agreement?: true;
+	/** Raised by the trained reading (reading.ts) where no pattern raised anything. */
+	readonly read?: true;
 };
 
 export type ReplyMatch = {
@@ -54,6 +58,8 @@ export type ReplyMatch = {
 	readonly words: number;
 	/** The reply greets or addresses someone by a first name that is not the other party's ("Hi Martin,"). */
 	readonly addressesSomeoneElse: boolean;
+	/** What the reply adds to the conversation's reading (reading.ts); 0 once a pattern has raised a flag. */
+	readonly reading: number;
 };
 
 type Occurrence = {
@@ -75,12 +81,15 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 	if (view === undefined) {
 		const corrected = rubric.vocabularyStems.has(lexeme.stem) ? undefined : rubric.fuzzy.correct(lexeme.word);
 		const resolved = corrected === undefined ? lexeme.stem : stem(corrected);
+		const weights = rubric.reading?.weights;
 		view = {
 			stem: resolved,
 			entries: rubric.index.get(resolved),
 			slotBits: rubric.slotBits.get(resolved),
 			topical: rubric.topic.has(lexeme.stem),
 			functional: FUNCTION_WORDS.has(lexeme.word),
+			reading: weights?.get(resolved) ?? 0,
+			readingNegated: weights?.get(wordFeature(resolved, true)) ?? 0,
 		};
 		if (rubric.views.size > 100_000) rubric.views.clear();
 		rubric.views.set(lexeme, view);
@@ -643,6 +652,33 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 				});
 		}
 	}
+	const readFlags = new Set<number>();
+	let reading = 0;
+	const reader = rubric.reading;
+	// The trained reading speaks only where no pattern has spoken, in this reply or an earlier one.
+	if (reader && tokens.length > 0 && !flagged.some(Boolean) && earlier.every(previous => previous.redFlags.length === 0)) {
+		const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
+		const read = readReply(reader, tokens, views, mask, tokenised.sentences.length);
+		reading = read.sum;
+		const total = earlier.reduce((sum, previous) => sum + previous.reading, reader.bias + read.sum);
+		// Its own words must read as unsafe: a short reply in a situation most replies get wrong is not flagged for being short.
+		if (read.sum > 0 && sigmoid(total) >= reader.threshold) {
+			const fallback = rubric.agreementFlags[0] ?? 0;
+			const flag = chooseFlag(reader, tokens, views, mask, fallback);
+			const bounds = tokenised.sentences[read.strongest]!;
+			flagged[flag] = {
+				sentences: [read.strongest],
+				evidence: [{ quote: quoteAround(tokenised, bounds.start, bounds.end), spans: [[bounds.start, bounds.end]], reason: READ_REASON }],
+			};
+			readFlags.add(flag);
+			const first = tokens.findIndex(token => token.sentence === read.strongest);
+			markUnsafe(
+				first,
+				tokens.findLastIndex(token => token.sentence === read.strongest),
+			);
+			withoutSentences(met, new Set([read.strongest]));
+		}
+	}
 	// Tone: a reply with enough words of its own, outside any unsafe segment. A warm yes to something unsafe
 	// is still courteous: what undoes it is a red flag that breaches it, as a fair examiner marks it.
 	rubric.criteria.forEach((criterion, index) => {
@@ -688,15 +724,30 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			),
 		),
 		steps: rubric.steps.map((_, index) => outcome(stepsTaken, stepsAgainst, index, NO_FLAGS, NONE)),
-		redFlags: raised.map(index =>
-			agreed.has(index)
-				? { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence, agreement: true as const }
-				: { id: rubric.redFlags[index]!.id, evidence: flagged[index]!.evidence },
-		),
+		redFlags: raised.map(index => ({
+			id: rubric.redFlags[index]!.id,
+			evidence: flagged[index]!.evidence,
+			...(agreed.has(index) ? { agreement: true as const } : {}),
+			...(readFlags.has(index) ? { read: true as const } : {}),
+		})),
 		refuses,
 		topical: topicWeight(rubric, tokens, views),
 		words: tokens.length,
 		addressesSomeoneElse: addressesSomeoneElse(rubric, reply),
+		reading,
+	};
+}
+
+const READ_REASON = 'reads like the unsafe replies examiners marked';
+
+/** A reply's words as the reading takes them (see reading.ts): for training it on the same words the rubric reads. */
+export function readingInput(rubric: CompiledRubric, reply: string) {
+	const { tokens } = tokenise(reply);
+	return {
+		words: tokens.map(token => token.word),
+		stems: tokens.map(token => viewOf(rubric, token.lexeme).stem),
+		sentences: tokens.map(token => token.sentence),
+		negated: negationMask(tokens),
 	};
 }
 
