@@ -13,7 +13,7 @@ import { isEnglishWord } from '../source/dictionary/english.js';
 import { compileScenarioRubric, rubricIn, scorePlaced } from '../source/rubric/audience.js';
 import type { CompiledRubric } from '../source/rubric/compile.js';
 import { readingInput } from '../source/rubric/match.js';
-import { audienceFeature, forEachFeature, sigmoid, type ReadingModelFile } from '../source/rubric/reading.js';
+import { audienceFeature, featuresOf, sigmoid, type ReadingModelFile } from '../source/rubric/reading.js';
 import { loadScenarios } from '../source/library/scenario-files.js';
 import { addressedLine } from '../source/scenario/audiences.js';
 import type { Scenario } from '../source/scenario/schema.js';
@@ -53,13 +53,9 @@ const scenarios = new Map<string, Scenario>(library.scenarios.map(entry => [entr
 
 function replyFeatures(rubric: CompiledRubric, text: string, audience: string | undefined): string[] {
 	const input = readingInput(rubric, text);
-	const found: string[] = audience === undefined ? [] : [audienceFeature(audience)];
-	forEachFeature(input.stems, input.sentences, input.negated, (feature, _sentence, first, last) => {
-		// Only real words: a name or a typo the rubric could not correct says nothing about another reply.
-		for (let at = first; at <= last; at++) if (!isEnglishWord(input.words[at]!)) return;
-		found.push(feature);
-	});
-	return found;
+	// Only real words: a name or a typo the rubric could not correct says nothing about another reply.
+	const found = featuresOf(input.stems, input.sentences, input.negated, (first, last) => input.words.slice(first, last + 1).every(isEnglishWord));
+	return [...(audience === undefined ? [] : [audienceFeature(audience)]), ...found.map(feature => feature.name)];
 }
 
 const items: Item[] = [];
@@ -73,8 +69,7 @@ function addItem(scenario: Scenario, set: Item['set'], texts: readonly string[],
 		set,
 		unsafe: flags.length > 0,
 		flags,
-		// A feature counts once per reply, however often the reply repeats it (as the rubric reads it).
-		replies: placed.map(line => [...new Set(replyFeatures(rubricIn(rubric, line.audience), line.text, line.audience))].map(featureId)),
+		replies: placed.map(line => replyFeatures(rubricIn(rubric, line.audience), line.text, line.audience).map(featureId)),
 		ruled: score.replies.some(reply => reply.redFlags.some(flag => flag.read !== true)),
 	});
 }
@@ -139,6 +134,9 @@ function train(examples: readonly Example[], sharedSize: number, ownSize: number
 }
 
 const BIAS = '\u0000bias';
+featureId(BIAS);
+// Every feature is known once the replies are read: names by index, worked out once.
+const names = [...features.keys()];
 /** The model file from a training set. */
 function fit(training: readonly Item[]): ReadingModelFile {
 	const biasOf = (scenario: string) => crossedId(scenario, featureId(BIAS));
@@ -148,7 +146,6 @@ function fit(training: readonly Item[]): ReadingModelFile {
 		target: item.unsafe ? 1 : 0,
 	}));
 	const detector = train(examples, features.size, crossed.size);
-	const names = [...features.keys()];
 	const round = (weight: number) => Math.round(weight * 1e4) / 1e4;
 	const kept = (weights: Iterable<[string, number]>) =>
 		Object.fromEntries([...weights].filter(([, weight]) => Math.abs(weight) >= PRUNE).map(([name, weight]) => [name, round(weight)]));
@@ -188,7 +185,6 @@ function fit(training: readonly Item[]): ReadingModelFile {
 function probability(file: ReadingModelFile, item: Item): number {
 	const own = file.scenarios[item.scenario];
 	if (!own) return 0;
-	const names = [...features.keys()];
 	let z = file.shared.bias + own.bias;
 	let best = 0;
 	for (const reply of item.replies) {

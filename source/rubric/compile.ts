@@ -56,9 +56,6 @@ export type WordView = {
 	readonly topical: boolean;
 	/** A word that makes a sentence of a string of terms ("the", "you", "will"). */
 	readonly functional: boolean;
-	/** Its reading weight as it stands and when negated (see reading.ts). */
-	readonly reading: number;
-	readonly readingNegated: number;
 };
 
 /**

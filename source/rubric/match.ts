@@ -10,7 +10,7 @@ import { NEGATION_CUES, negationMask } from './negation.js';
 import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
 import { chooseFlag, readReply } from './read-reply.js';
-import { sigmoid, wordFeature } from './reading.js';
+import { featuresOf, sigmoid } from './reading.js';
 
 /** Words of a reply that earned (or lost) a mark, quoted from what the learner actually wrote. */
 export type Evidence = {
@@ -81,15 +81,12 @@ function viewOf(rubric: CompiledRubric, lexeme: Lexeme): WordView {
 	if (view === undefined) {
 		const corrected = rubric.vocabularyStems.has(lexeme.stem) ? undefined : rubric.fuzzy.correct(lexeme.word);
 		const resolved = corrected === undefined ? lexeme.stem : stem(corrected);
-		const weights = rubric.reading?.weights;
 		view = {
 			stem: resolved,
 			entries: rubric.index.get(resolved),
 			slotBits: rubric.slotBits.get(resolved),
 			topical: rubric.topic.has(lexeme.stem),
 			functional: FUNCTION_WORDS.has(lexeme.word),
-			reading: weights?.get(resolved) ?? 0,
-			readingNegated: weights?.get(wordFeature(resolved, true)) ?? 0,
 		};
 		if (rubric.views.size > 100_000) rubric.views.clear();
 		rubric.views.set(lexeme, view);
@@ -658,13 +655,18 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	// The trained reading speaks only where no pattern has spoken, in this reply or an earlier one.
 	if (reader && tokens.length > 0 && !flagged.some(Boolean) && earlier.every(previous => previous.redFlags.length === 0)) {
 		const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
-		const read = readReply(reader, tokens, views, mask, tokenised.sentences.length);
+		const features = featuresOf(
+			views.map(view => view.stem),
+			tokens.map(token => token.sentence),
+			mask,
+		);
+		const read = readReply(reader, features, tokenised.sentences.length);
 		reading = read.sum;
 		const total = earlier.reduce((sum, previous) => sum + previous.reading, reader.bias + read.sum);
 		// Its own words must read as unsafe: a short reply in a situation most replies get wrong is not flagged for being short.
 		if (read.sum > 0 && sigmoid(total) >= reader.threshold) {
 			const fallback = rubric.agreementFlags[0] ?? 0;
-			const flag = chooseFlag(reader, tokens, views, mask, fallback);
+			const flag = chooseFlag(reader, features, fallback);
 			const bounds = tokenised.sentences[read.strongest]!;
 			flagged[flag] = {
 				sentences: [read.strongest],

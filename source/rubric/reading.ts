@@ -78,23 +78,35 @@ export function readingFor(
 /** A word as a feature: its stem, marked when the reply negates it. */
 export const wordFeature = (stem: string, negated: boolean) => (negated ? `!${stem}` : stem);
 
+/** A feature of a reply and the tokens it spans (`first` to `last`), for quoting the sentence it is in. */
+export type Feature = { readonly name: string; readonly sentence: number; readonly first: number; readonly last: number };
+
 /**
- * Calls `visit` with every feature of a reply and the sentence it is in: each word, and each pair of
- * neighbours within a sentence. `stems` are the words as the rubric reads them, `negated` the mask.
+ * A reply's features, each once however often the reply repeats it: each word, and each pair of
+ * neighbours within a sentence. `stems` are the words as the rubric reads them, `negated` the mask;
+ * `keeps` may pass over some (the trainer keeps only real words) before repeats are dropped.
  */
-export function forEachFeature(
+export function featuresOf(
 	stems: readonly string[],
 	sentences: readonly number[],
 	negated: Uint8Array,
-	visit: (feature: string, sentence: number, first: number, last: number) => void,
-): void {
+	keeps: (first: number, last: number) => boolean = () => true,
+): Feature[] {
+	const found: Feature[] = [];
+	const seen = new Set<string>();
+	const add = (name: string, first: number, last: number) => {
+		if (seen.has(name) || !keeps(first, last)) return;
+		seen.add(name);
+		found.push({ name, sentence: sentences[last]!, first, last });
+	};
 	let previous = '';
 	for (let at = 0; at < stems.length; at++) {
 		const feature = wordFeature(stems[at]!, negated[at] === 1);
-		visit(feature, sentences[at]!, at, at);
-		if (at > 0 && sentences[at - 1] === sentences[at]) visit(`${previous} ${feature}`, sentences[at]!, at - 1, at);
+		add(feature, at, at);
+		if (at > 0 && sentences[at - 1] === sentences[at]) add(`${previous} ${feature}`, at - 1, at);
 		previous = feature;
 	}
+	return found;
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
