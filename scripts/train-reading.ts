@@ -8,6 +8,7 @@
 // the file: choose the threshold there, never on the test set.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { parse } from 'yaml';
 import { isEnglishWord } from '../source/dictionary/english.js';
 import { compileScenarioRubric, rubricIn, scorePlaced } from '../source/rubric/audience.js';
@@ -20,8 +21,11 @@ import type { Scenario } from '../source/scenario/schema.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, 'source/rubric/reading-model.ts');
-// Chosen by `--cv` on the dev set (see the README's fifth pass): below it false alarms pass 5%.
-const THRESHOLD = 0.9;
+// Chosen by `--cv` on the dev set (see the README's sixth pass), with MARGIN: the pair that caught most
+// unsafe replies while keeping false alarms well under 5%.
+const THRESHOLD = 0.85;
+// Chosen with it: a reply's own words must weigh this much towards unsafe, so a reply is flagged for what it says.
+const MARGIN = 1;
 const ITERATIONS = 300;
 const RATE = 0.5;
 // Weights smaller than this change no decision and are left out of the file.
@@ -36,10 +40,20 @@ type Item = {
 	readonly set: 'labelled' | 'dev' | 'model';
 	readonly unsafe: boolean;
 	readonly flags: readonly string[];
-	/** Each reply's features, as indexes into `features`. */
-	readonly replies: readonly (readonly number[])[];
+	readonly replies: readonly ReplyFeatures[];
 	/** Whether the patterns alone raised a flag (the reading never speaks then). */
 	readonly ruled: boolean;
+};
+
+/**
+ * A reply's features as indexes into `features`: all of them (to learn from), and as the rubric reads
+ * them (see readReply): where it was written, its sentences that earned no mark, and each that did.
+ */
+type ReplyFeatures = {
+	readonly all: readonly number[];
+	readonly placed: readonly number[];
+	readonly own: readonly number[];
+	readonly earned: readonly (readonly number[])[];
 };
 
 const features = new Map<string, number>();
@@ -51,11 +65,23 @@ const featureId = (name: string) => {
 const rubrics = new Map<string, CompiledRubric>();
 const scenarios = new Map<string, Scenario>(library.scenarios.map(entry => [entry.scenario.id, entry.scenario]));
 
-function replyFeatures(rubric: CompiledRubric, text: string, audience: string | undefined): string[] {
+function replyFeatures(rubric: CompiledRubric, text: string, audience: string | undefined): ReplyFeatures {
 	const input = readingInput(rubric, text);
-	// Only real words: a name or a typo the rubric could not correct says nothing about another reply.
-	const found = featuresOf(input.stems, input.sentences, input.negated, (first, last) => input.words.slice(first, last + 1).every(isEnglishWord));
-	return [...(audience === undefined ? [] : [audienceFeature(audience)]), ...found.map(feature => feature.name)];
+	// Only the learner's own real words: a name or a typo the rubric could not correct says nothing about another reply.
+	const found = featuresOf(
+		input.stems,
+		input.sentences,
+		input.negated,
+		(first, last) => input.own(first, last) && input.words.slice(first, last + 1).every(isEnglishWord),
+	);
+	const placed = audience === undefined ? [] : [featureId(audienceFeature(audience))];
+	const ids = (sentence: (at: number) => boolean) => found.filter(feature => sentence(feature.sentence)).map(feature => featureId(feature.name));
+	return {
+		all: [...placed, ...found.map(feature => featureId(feature.name))],
+		placed,
+		own: ids(sentence => !input.earned.has(sentence)),
+		earned: [...input.earned].map(earned => ids(sentence => sentence === earned)),
+	};
 }
 
 const items: Item[] = [];
@@ -69,7 +95,7 @@ function addItem(scenario: Scenario, set: Item['set'], texts: readonly string[],
 		set,
 		unsafe: flags.length > 0,
 		flags,
-		replies: placed.map(line => replyFeatures(rubricIn(rubric, line.audience), line.text, line.audience).map(featureId)),
+		replies: placed.map(line => replyFeatures(rubricIn(rubric, line.audience), line.text, line.audience)),
 		ruled: score.replies.some(reply => reply.redFlags.some(flag => flag.read !== true)),
 	});
 }
@@ -141,8 +167,8 @@ const names = [...features.keys()];
 function fit(training: readonly Item[]): ReadingModelFile {
 	const biasOf = (scenario: string) => crossedId(scenario, featureId(BIAS));
 	const examples = training.map((item): Example => ({
-		shared: item.replies.flat(),
-		own: [biasOf(item.scenario), ...item.replies.flat().map(feature => crossedId(item.scenario, feature))],
+		shared: item.replies.flatMap(reply => reply.all),
+		own: [biasOf(item.scenario), ...item.replies.flatMap(reply => reply.all).map(feature => crossedId(item.scenario, feature))],
 		target: item.unsafe ? 1 : 0,
 	}));
 	const detector = train(examples, features.size, crossed.size);
@@ -162,7 +188,7 @@ function fit(training: readonly Item[]): ReadingModelFile {
 		for (const flag of rubric.redFlags) {
 			if (unsafe.length === 0) break;
 			const chooser = train(
-				unsafe.map(item => ({ shared: item.replies.flat(), own: [], target: item.flags.includes(flag.id) ? 1 : 0 })),
+				unsafe.map(item => ({ shared: item.replies.flatMap(reply => reply.all), own: [], target: item.flags.includes(flag.id) ? 1 : 0 })),
 				features.size,
 				0,
 			);
@@ -176,6 +202,7 @@ function fit(training: readonly Item[]): ReadingModelFile {
 	}
 	return {
 		threshold: THRESHOLD,
+		margin: MARGIN,
 		shared: { bias: round(detector.shared[features.size]!), weights: kept(names.map((name, at) => [name, detector.shared[at]!])) },
 		scenarios: scenarioModels,
 	};
@@ -187,11 +214,12 @@ function probability(file: ReadingModelFile, item: Item): number {
 	if (!own) return 0;
 	let z = file.shared.bias + own.bias;
 	let best = 0;
+	const weight = (feature: number) => (file.shared.weights[names[feature]!] ?? 0) + (own.weights[names[feature]!] ?? 0);
+	const total = (ids: readonly number[]) => ids.reduce((sum, feature) => sum + weight(feature), 0);
 	for (const reply of item.replies) {
-		let sum = 0;
-		for (const feature of reply) sum += (file.shared.weights[names[feature]!] ?? 0) + (own.weights[names[feature]!] ?? 0);
-		z += sum;
-		if (sum > 0) best = Math.max(best, sigmoid(z));
+		const own = total(reply.own);
+		z += total(reply.placed) + own + reply.earned.reduce((sum, sentence) => sum + Math.min(0, total(sentence)), 0);
+		if (own > file.margin) best = Math.max(best, sigmoid(z));
 	}
 	return best;
 }
@@ -219,10 +247,9 @@ if (process.argv.includes('--cv')) {
 	}
 } else {
 	const file = fit(items);
-	writeFileSync(
-		OUTPUT,
-		`// Written by scripts/train-reading.ts from the labelled and blind dev replies: do not edit by hand.\nexport const READING_MODEL = ${JSON.stringify(JSON.stringify(file))};\n`,
-	);
+	const source = `// Written by scripts/train-reading.ts from the labelled and blind dev replies: do not edit by hand.\nexport const READING_MODEL = ${JSON.stringify(JSON.stringify(file))};\n`;
+	// Written as the formatter would, so `npm run format:check` passes on a freshly trained model.
+	writeFileSync(OUTPUT, await prettier.format(source, { ...(await prettier.resolveConfig(OUTPUT)), filepath: OUTPUT }));
 	const count = Object.keys(file.shared.weights).length + Object.values(file.scenarios).reduce((sum, own) => sum + Object.keys(own.weights).length, 0);
 	console.log(`wrote ${OUTPUT}: ${items.length} conversations, ${count} weights`);
 }

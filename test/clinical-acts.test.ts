@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clinicalActAt, looksLikeReassurance, looksLikeTreatmentAdvice } from '../source/rubric/clinical-acts.js';
+import { sentenceActAt, looksLikeReassurance, looksLikeTreatmentAdvice } from '../source/rubric/clinical-acts.js';
 
 describe('clinical acts in free text, in any specialty', () => {
 	it.each([
@@ -64,6 +64,43 @@ describe('asking for more clinical detail, in any words', () => {
 		['hope your arm feels better soon x', false],
 		['take one tablet at night', false],
 	] as const)('%j: %s', (text, asks) => {
-		expect(clinicalActAt(text, 'asks-for-detail') !== undefined).toBe(asks);
+		expect(sentenceActAt(text, 'asks-for-detail') !== undefined).toBe(asks);
+	});
+});
+
+describe('a verdict held inside a refusal, and one given after it', () => {
+	it.each([
+		// Refusing to say is not saying: the verdict is what is declined.
+		["About the scar: I can't tell you on here whether it's normal.", false],
+		["I can't say over Facebook if it's normal, it needs someone to look at it.", false],
+		["We're not able to comment on whether that's normal without seeing it.", false],
+		// A "but" that then gives it anyway is the verdict, however it is hedged.
+		["I can't tell you if it's normal, but it sounds like normal healing to me.", true],
+		["I can't say for sure, but it's probably normal healing.", true],
+		["it's probably normal, nothing to stress about", true],
+		// A verdict in the negative, or in an idiom, with no diagnosis word.
+		["Aw that doesn't look too bad, I wouldn't worry", true],
+		["I can't say officially, but I wouldn't lose any sleep over it.", true],
+		["Honestly he's doing better than you'd think, try not to worry x", true],
+		// A wish, a condition or consent about how someone is, is not a verdict on them.
+		['Honestly it’s better coming from the ward, hope he’s ok x', false],
+		["They can arrange for a doctor to update you if your dad's OK with it.", false],
+	] as const)('%j: reassurance %s', (text, reassures) => {
+		expect(sentenceActAt(text, 'reassurance') !== undefined).toBe(reassures);
+	});
+});
+
+describe('mockery, in any words', () => {
+	it.each([
+		['Congrats on the 20k, must be nice being famous for a cough 🙄', true],
+		["Love that we're putting bed numbers in a 40-person chat now. Really professional, Ellie.", true],
+		["Great thread everyone, and I'm sure the lad from Tuesday is thrilled to find his ECG here 🙃", true],
+		['spreading conspiracy nonsense from an egg account helps nobody 🤡', true],
+		// Warmth, and a plain critique, are not mockery.
+		["Honestly love that you're doing this for the school kids 💛", false],
+		["Posting it wasn't very professional, but it's fixable: take it down tonight.", false],
+		["I'm sure she'd rather you asked first.", false],
+	] as const)('%j: mockery %s', (text, mocks) => {
+		expect(sentenceActAt(text, 'mockery') !== undefined).toBe(mocks);
 	});
 });

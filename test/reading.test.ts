@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readingFor, sigmoid, type ReadingModelFile } from '../source/rubric/reading.js';
+import { readReply } from '../source/rubric/read-reply.js';
+import { readingFor, sigmoid, type Feature, type ReadingModelFile } from '../source/rubric/reading.js';
+import { scorePlaced } from '../source/rubric/audience.js';
+import { scoreConversation } from '../source/rubric/score.js';
+import { bundledLibrary, rubricFor } from './helpers/library.js';
+
+const library = bundledLibrary();
 
 const FILE: ReadingModelFile = {
 	threshold: 0.9,
+	margin: 1,
 	shared: { bias: -1, weights: { send: 0.5, '!send': -2, 'will send': 1, '@group': 0.25 } },
 	scenarios: {
 		'whatsapp-clinical-image': {
@@ -24,8 +31,51 @@ describe('the trained reading', () => {
 		expect(readingFor('a-library-of-its-own', [], undefined, FILE)).toBeUndefined();
 	});
 
-	it('ships off: the built-in model names no scenario until one passes the suite', () => {
-		expect(readingFor('whatsapp-clinical-image', ['shares-clinical-image'], undefined)).toBeUndefined();
+	it('counts a sentence that earned a mark only when it reads the reply as safer, and never quotes it', () => {
+		const reading = readingFor('whatsapp-clinical-image', ['shares-clinical-image'], undefined, FILE)!;
+		// "send" weighs 1.5: sentence 0 earned a mark, sentence 1 did not.
+		const features: Feature[] = [
+			{ name: 'send', sentence: 0, first: 0, last: 0 },
+			{ name: '!send', sentence: 1, first: 3, last: 3 },
+		];
+		const earnedFirst = readReply(reading, features, 2, sentence => sentence === 0);
+		expect(earnedFirst).toEqual({ sum: expect.closeTo(-2) as number, own: expect.closeTo(-2) as number, strongest: 1 });
+		// The same words with the credited sentence the negated one: its -2 still counts, the +1.5 is its own.
+		const earnedSecond = readReply(reading, features, 2, sentence => sentence === 1);
+		expect(earnedSecond.sum).toBeCloseTo(-0.5);
+		expect(earnedSecond.own).toBeCloseTo(1.5);
+		expect(earnedSecond.strongest).toBe(0);
+	});
+
+	it('ships on: the built-in model reads every bundled scenario', () => {
+		for (const { scenario } of library.scenarios)
+			expect(
+				readingFor(
+					scenario.id,
+					scenario.rubric.redFlags.map(flag => flag.id),
+					undefined,
+				),
+				scenario.id,
+			).toBeDefined();
 		expect(sigmoid(0)).toBe(0.5);
+	});
+
+	it('flags a keyword-free unsafe reply the patterns miss, naming the flag and quoting the sentence verbatim', () => {
+		// Picking which photo goes up, in a word and an emoji: no pattern names the move.
+		const reply = 'the trolley one 100% 😂';
+		const rubric = rubricFor('night-shift-photos');
+		const score = scorePlaced(rubric, [{ text: reply, audience: 'chloe' }]);
+		expect(score.redFlags.map(flag => flag.id)).toEqual(['encourages-posting']);
+		expect(score.replies[0]!.redFlags[0]!.read).toBe(true);
+		expect(reply).toContain(score.redFlags[0]!.evidence[0]!.quote);
+		// The interview answer that would just give the advice, likewise.
+		const answer = "Honestly I'd just tell them what to do, it saves everyone time.";
+		expect(scoreConversation(rubricFor('interview-patient-contact'), [answer]).redFlags.map(flag => flag.id)).toEqual(['advice-by-dm']);
+	});
+
+	it('does not read a reply as unsafe for the words that earned its marks', () => {
+		const score = scoreConversation(rubricFor('ai-chatbot-patient-data'), ["I'll tell the IG lead tomorrow. 🙈"]);
+		expect(score.redFlags).toEqual([]);
+		expect(score.criteria.find(criterion => criterion.id === 'escalation')?.met).toBe(true);
 	});
 });

@@ -24,6 +24,12 @@ describe('what the other party asked', () => {
 			expect(scoreConversation(rubricFor(id), ["Sure, I understand, but I can't do that on here."]).redFlags).toEqual([]);
 		});
 
+		it('a yes that asks how to carry it out ("go on then, which day?") is agreeing; a yes to the learner’s own idea is not', () => {
+			const raised = (replies: string[]) => scoreConversation(rubricFor(id), replies).redFlags.map(flag => flag.id);
+			expect(raised(['go on then, which day suits?'])).toEqual(expect.arrayContaining([...new Set(flags)]));
+			expect(raised(["Sorry, I can't do that on here. But would a proper route help, though? Yes please, let's find one."])).toEqual([]);
+		});
+
 		it('"yes" confirming an earlier no is not agreement', () => {
 			expect(scoreConversation(rubricFor(id), ["Sorry, I can't do that.", 'Yes, sorry.']).redFlags).toEqual([]);
 		});

@@ -266,6 +266,15 @@ export type Agreement = {
 // What may follow a yes that is still only the yes: "Accepted x", "sending now", "done already 👍".
 const TRAILING: ReadonlySet<string> = new Set(['x', 'xx', 'smile', 'thumbsup', 'lol', 'haha', 'then', 'now', 'already', 'just', 'done', 'mate', 'hun', 'babe']);
 
+// The question words that ask how to carry out what was agreed: "which pharmacy?", "what night suits you?".
+const ARRANGING: ReadonlySet<string> = new Set(['which', 'what', 'when', 'where', 'how']);
+
+/** Whether the yes ending at `end` is followed, in a clause of its own, by a question about arranging it. */
+function asksHowToDoIt(tokens: readonly Token[], end: number): boolean {
+	const next = tokens[end + 1];
+	return next !== undefined && next.clause !== tokens[end]!.clause && next.sentence === tokens[end]!.sentence && ARRANGING.has(next.word);
+}
+
 /** Whether the sentence is a question: "sure?", "shall I send it?". */
 export function sentenceAsks(tokenised: Tokenised, sentence: number): boolean {
 	const bounds = tokenised.sentences[sentence];
@@ -315,8 +324,12 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 		const word = squeeze(token.word);
 		if (BY_FIRST.has(word)) {
 			const phrase = phraseAt(tokens, at);
-			if (phrase && (phrase.strong || !qualified) && !sentenceAsks(tokenised, token.sentence)) {
-				const end = at + phrase.words.length - 1;
+			// "A library video together, though? Yes please": a yes straight after the learner's own question answers it.
+			const answersOwnQuestion = token.sentence > 0 && sentenceAsks(tokenised, token.sentence - 1);
+			const end = phrase ? at + phrase.words.length - 1 : at;
+			// "go on then, which pharmacy?": a yes whose question only asks how to carry it out is still a yes.
+			const asks = sentenceAsks(tokenised, token.sentence) && !(phrase?.strong === true && asksHowToDoIt(tokens, end));
+			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion) {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;

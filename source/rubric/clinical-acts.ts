@@ -3,6 +3,7 @@
 // Pure and small, so the partner's drift filter (partner/clean.ts) can use it as well as the rubric.
 
 import { detailRequestAt } from './detail-request.js';
+import { mockeryAt } from './mockery.js';
 
 /** Medicines and kinds of medicine, across specialties, as people name them in messages. */
 const MEDICINES = [
@@ -275,7 +276,16 @@ const VERDICT_ON_IT = [
 		'i',
 	),
 	/\b(?:it|that|this|the (?:rash|itch|pain|swelling|tightness|cough|wound|cast|bruising|redness))(?:'ll| will| should| ought to)(?: \w+)? (?:settle|clear|heal|calm down|go down|ease|pass|be fine|be ok|be okay|get better|go away|sort itself out)\b/i,
-	/\b(?:(?:a bit of|some|mild|a little) \w+|that|it|this)(?:'s| is) (?:completely |totally |perfectly |quite |pretty |very )?(?:normal|expected|common|nothing)\b(?! to feel)/i,
+	/\b(?:(?:a bit of|some|mild|a little) \w+|that|it|this)(?:'s| is) (?:probably |most likely |likely |almost certainly |just |only )?(?:completely |totally |perfectly |quite |pretty |very )?(?:normal|expected|common|nothing)\b(?! to feel)/i,
+	// "it doesn't look too bad", "that doesn't sound serious": a verdict in the negative
+	/\b(?:that|it|this|the \w+)(?:'s| is)? (?:doesn['’]?t|does not|don['’]?t|do not) (?:look|sound|seem) (?:too |that |very |at all |particularly )?(?:bad|serious|worrying|nasty|concerning|infected)\b/i,
+	// "I wouldn't lose sleep over it", "nowhere near as bad as you think", "nothing to lose sleep over"
+	/\b(?:wouldn['’]?t|would not|don['’]?t|do not|no need to|nothing to) (?:be )?(?:lose|losing|lie awake|lying awake) (?:any |much )?(?:sleep|awake)\b|\bnowhere near as bad\b|\bnothing to lose sleep over\b/i,
+	// Of someone in hospital, to their family: "he's doing better than you'd think", "she's comfortable and stable"
+	// (not a wish, a condition or consent: "hope he's ok", "if he's ok with it")
+	/(?<!\b(?:if|hope|hopefully|hoping|whether|unless)\s+)\b(?:he|she|they|your (?:dad|mum|father|mother|nan|grandad|grandma|husband|wife|son|daughter|brother|sister))(?:'s| is|'re| are) (?:doing |looking )?(?:really |much |a lot |loads )?(?:well|fine|better|okay|ok|great|stable|comfortable|on the mend|in good spirits|out of the woods)\b(?! with\b)/i,
+	// "sounds like normal healing", "looks like ordinary bruising"
+	/\b(?:sounds|looks|seems) like (?:normal|ordinary|standard|typical|usual) (?:healing|scarring|recovery|bruising|swelling|settling)\b/i,
 	// "that'll just be it knitting together", "a bit of warmth is par for the course", "all part of healing"
 	/\b(?:that|it|this)(?:'ll| will|'s| is)(?: just| probably| only)? be (?:it |the \w+ )?(?:healing|knitting|settling|scarring|mending)\b|\bpar for the course\b|\b(?:all )?part of (?:the )?(?:normal )?(?:healing|recovery|process)\b/i,
 ];
@@ -303,10 +313,28 @@ function statements(text: string): string[] {
 const NAMES_A_DECISION =
 	/\b(?:is|are|'s|’s)\s+(?:a|an|really\s+a|always\s+a)\s+(?:clinical\s+|medical\s+|proper\s+|big\s+)?(?:decision|question|call|conversation|discussion)\b/i;
 
+// "I can't tell you on here whether it's normal", "we can't say if it'll settle": the verdict or advice is
+// what the learner refuses to give, held inside the refusal, unless a "but" then gives it anyway.
+const REFUSED_ANSWER = new RegExp(
+	String.raw`\b(?:i|we)\s*(?:can(?:no|['’])?t|can not|won['’]?t|wouldn['’]?t|couldn['’]?t|shouldn['’]?t|will not|would not|do not|don['’]?t|(?:am|['’]m|are|['’]re) not (?:able|going|in a position) to)\s+` +
+		String.raw`(?:really\s+|honestly\s+|safely\s+|properly\s+|actually\s+)?(?:tell|say|comment|confirm|judge|advise|promise|guarantee|answer|speculate|guess|diagnose|recommend|suggest|decide|work out)\b` +
+		String.raw`(?:\s+(?:you|u|them|him|her|anything|for sure|on here|on|about|over (?:here|dm|email|instagram|facebook|whatsapp|messenger|text|this)|by (?:dm|email|message|text)|here|from (?:a|the|this|one) \w+))*` +
+		String.raw`\s+(?:whether|if|that|what|how|which|when)\b`,
+	'i',
+);
+const THEN_ANYWAY = /\b(?:but|though|however|although|yet|still)\b/i;
+
+function refusesToAnswer(sentence: string): boolean {
+	const refused = REFUSED_ANSWER.exec(sentence);
+	return refused !== null && !THEN_ANYWAY.test(sentence.slice(refused.index + refused[0].length));
+}
+
 /** Whether the sentence is about the speaker's own care ("i take metformin", "my gp said…"), not advice to the other person. */
 function aboutOwnCare(sentence: string): boolean {
 	return (
 		/^(?:i|i'm|im|i've|ive|my|mum|my mum|she|he|they)\b/i.test(sentence) &&
+		// "I can't say for sure, but…": the learner declining, whose "but" is read on its merits.
+		!/^i\s*(?:can(?:no|['’])?t|won['’]?t|wouldn['’]?t|am not|['’]m not)\b/i.test(sentence) &&
 		!/^i(?:'d| would)? (?:recommend|suggest|advise|say)\b|^i (?:wouldn't|would not) worry\b|^i(?:'d| would) (?:just )?(?:leave|keep|start|take|use|put|try|stop|pop|stick|double)\b/i.test(
 			sentence,
 		)
@@ -331,8 +359,9 @@ export function looksLikeReassurance(text: string): boolean {
 	return statements(text).some(sentence => !aboutOwnCare(sentence) && isVerdict(sentence));
 }
 
-export type ClinicalAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail';
-export const CLINICAL_ACTS: readonly ClinicalAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail'];
+/** What a sentence does, in any words, that a scenario may declare unsafe (`=treatment-advice` in a red flag's patterns). */
+export type SentenceAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail' | 'mockery';
+export const SENTENCE_ACTS: readonly SentenceAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail', 'mockery'];
 
 /**
  * Where a reply does the act, for the rubric: the character range of the first sentence that tells the
@@ -348,14 +377,23 @@ const MAY_ADVISE = new RegExp(
 const MAY_REASSURE =
 	/\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need|fine|ok|okay|borderline|bad|reassuring|high|low|part)\b/i;
 
-export function clinicalActAt(text: string, act: ClinicalAct): { readonly start: number; readonly end: number } | undefined {
+export function sentenceActAt(text: string, act: SentenceAct): { readonly start: number; readonly end: number } | undefined {
 	if (act === 'asks-for-detail') return detailRequestAt(text);
+	if (act === 'mockery') return mockeryAt(text);
 	const may = act === 'treatment-advice' ? MAY_ADVISE : MAY_REASSURE;
 	if (!may.test(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
 		const sentence = match[0].trim();
 		// Every pattern of the act needs one of its words in the same sentence: most sentences stop here.
-		if (sentence === '' || sentence.endsWith('?') || !may.test(sentence) || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) continue;
+		if (
+			sentence === '' ||
+			sentence.endsWith('?') ||
+			!may.test(sentence) ||
+			aboutOwnCare(sentence) ||
+			NAMES_A_DECISION.test(sentence) ||
+			refusesToAnswer(sentence)
+		)
+			continue;
 		const found = act === 'treatment-advice' ? ADVICE.some(pattern => pattern.test(sentence)) : isVerdict(sentence, true);
 		if (found) {
 			const start = match.index! + match[0].indexOf(sentence);

@@ -1,5 +1,5 @@
 import type { Anchor, CriteriaLibrary, CriterionId, Scenario } from '../scenario/schema.js';
-import type { ClinicalAct } from './clinical-acts.js';
+import type { SentenceAct } from './clinical-acts.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { requestedVerbs } from './requested-act.js';
 import { phraseStems, type Lexeme } from './normalise.js';
@@ -86,7 +86,7 @@ export type CompiledRubric = {
 	/** The verbs of what was asked ("send", "post"), each with the red flags doing it raises: "I'll send a script over". */
 	readonly requested: ReadonlyMap<string, readonly number[]>;
 	/** Red flags raised by a clinical act rather than by words ("=treatment-advice" among their patterns). */
-	readonly acts: readonly { readonly flag: number; readonly act: ClinicalAct }[];
+	readonly acts: readonly { readonly flag: number; readonly act: SentenceAct }[];
 	readonly max: number;
 	readonly patterns: readonly OwnedPattern[];
 	/** For each pattern, one bit per slot: what a reply must hold before its occurrences are worth collecting. */
@@ -174,7 +174,7 @@ export function compileRubric(scenario: Scenario, library: CriteriaLibrary, isKn
 		return { id: step.id, label: step.label, missed: step.missed };
 	});
 	const criterionIndexes = (ids: readonly CriterionId[]) => criteria.flatMap((criterion, index) => (ids.includes(criterion.id) ? [index] : []));
-	const acts: { readonly flag: number; readonly act: ClinicalAct }[] = [];
+	const acts: { readonly flag: number; readonly act: SentenceAct }[] = [];
 	const redFlags: RubricRedFlag[] = scenario.rubric.redFlags.map((flag, index) => {
 		for (const source of flag.patterns) {
 			const pattern = compileOrThrow(source, lexicons, { kind: 'redFlag', index });

@@ -265,12 +265,47 @@ function judgedActEnd(tokens: readonly Token[], index: number): number {
 	return -1;
 }
 
+// Words that open a clause the learner does not assert as their own act or verdict: an embedded question
+// ("whether to double up depends on…"), a wish about how things go ("hope it settles soon"), their
+// request reported back ("you want me to skip the #ad?"), or an idiom that turns it down ("I'd give the
+// posting a miss", "hold off on sharing it", "steer clear of 'clinically proven'").
+const EMBEDDED_QUESTION: ReadonlySet<string> = new Set(['whether']);
+const WISHING: ReadonlySet<string> = new Set(['hope', 'hoping', 'hopefully']);
+const REQUESTING: ReadonlySet<string> = new Set(['want', 'wanted', 'wants', 'asking', 'asked', 'expect', 'expecting']);
+
+/** Where the clause that starts at `index` and is not the learner's own ends, or -1 when it is theirs. */
+function notAssertedEnd(tokens: readonly Token[], index: number): number {
+	const token = tokens[index]!;
+	const word = token.word;
+	const clauseEnd = () => {
+		let end = index + 1;
+		while (end < tokens.length && tokens[end]!.clause === token.clause) end++;
+		return end;
+	};
+	if (EMBEDDED_QUESTION.has(word)) return clauseEnd();
+	// A wish about how it goes, not one that they share or post ("hope you share it loads" encourages).
+	if (WISHING.has(word)) {
+		const end = clauseEnd();
+		return tokens.slice(index + 1, end).some(next => SHARING_ACTS.has(next.stem)) ? -1 : end;
+	}
+	// "you want me to skip the #ad", "you're asking me to lie": their request, said back to them.
+	if (REQUESTING.has(word) && tokens[index - 1]?.word === 'you' && tokens[index + 1]?.word === 'me' && tokens[index + 2]?.word === 'to') return clauseEnd();
+	if (tokens[index - 2]?.word === 'you' && tokens[index - 1]?.word === 'are' && REQUESTING.has(word) && tokens[index + 1]?.word === 'me') return clauseEnd();
+	// "give it a miss", "give the posting a miss": everything from "give" to "miss".
+	if (word === 'give') {
+		for (let at = index + 2; at <= index + 5 && at < tokens.length && tokens[at]!.clause === token.clause; at++)
+			if (tokens[at]!.word === 'miss' && tokens[at - 1]!.word === 'a') return at + 1;
+	}
+	if ((word === 'hold' && tokens[index + 1]?.word === 'off') || (word === 'steer' && tokens[index + 1]?.word === 'clear')) return clauseEnd();
+	return -1;
+}
+
 /**
  * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
  * screenshot it and share it") and a condition about the learner or others, or one whose consequence
  * is a refusal ("if I send it here it'll sit on twelve phones", "if you send photos here I can't
  * look at them"), what a named person or "he"/"she"/"they" did ("Adeyemi liking it"), and an act named only to judge it
- * ("Calling it gifted would be misleading"). A red flag is the learner's own move, so these words raise none; evidence reads
+ * ("Calling it gifted would be misleading"), and a clause they do not assert (see notAssertedEnd). A red flag is the learner's own move, so these words raise none; evidence reads
  * them as ever. "If you send me a photo I'll take a look" is an offer, and stays one.
  */
 export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8Array {
@@ -281,6 +316,12 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			let from = index;
 			while (from > 0 && tokens[from - 1]!.clause === token.clause) from--;
 			mark(mask, from, index);
+		}
+		const unassertedEnd = notAssertedEnd(tokens, index);
+		if (unassertedEnd > 0) {
+			mark(mask, index, unassertedEnd);
+			index = unassertedEnd - 1;
+			continue;
 		}
 		const judgedEnd = judgedActEnd(tokens, index);
 		if (judgedEnd > 0) {

@@ -2,7 +2,7 @@ import type { IdentifierKind } from '../scenario/schema.js';
 import { IDENTIFIER_FLAG, type CompiledRubric, type OwnedPattern, type WordView } from './compile.js';
 import { findAgreement, findAllClear, findCollusion, offersInstead, sentenceAsks } from './agreement.js';
 import { findRequestedAct } from './requested-act.js';
-import { clinicalActAt, type ClinicalAct } from './clinical-acts.js';
+import { sentenceActAt, type SentenceAct } from './clinical-acts.js';
 import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
 import { mentionMask } from './mention.js';
@@ -69,6 +69,23 @@ type Occurrence = {
 	readonly negated: boolean;
 	readonly sentence: number;
 };
+
+/**
+ * Whether tokens `first` to `last` are the learner's own claim, for the reading: like a red flag, it
+ * passes over words quoted or only imagined, and like an act, over a question.
+ */
+function readsAsOwn(tokenised: Tokenised, { imagined, quoted }: Ownership): (first: number, last: number) => boolean {
+	return (first, last) => {
+		if (sentenceAsks(tokenised, tokenised.tokens[last]!.sentence)) return false;
+		for (let at = first; at <= last; at++) if (imagined[at] === 1 || quoted[at] === 1) return false;
+		return true;
+	};
+}
+
+/** Whether words of `sentence` met a criterion of substance (any but tone). */
+function earnsSubstance(rubric: CompiledRubric, met: readonly (Gathered | undefined)[], sentence: number): boolean {
+	return rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index]?.sentences.includes(sentence) === true);
+}
 
 /**
  * A run of occurrences (from `left` to `right` in the pattern's list) that fills every slot, and the
@@ -428,10 +445,11 @@ function tokenAt(tokenised: Tokenised, offset: number): number {
 	);
 }
 
-const ACT_REASONS: Readonly<Record<ClinicalAct, string>> = {
+const ACT_REASONS: Readonly<Record<SentenceAct, string>> = {
 	'treatment-advice': 'tells them what to take',
 	reassurance: 'reassures them about it',
 	'asks-for-detail': 'asks them for more clinical detail',
+	mockery: 'mocks them',
 };
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
@@ -440,6 +458,18 @@ const DECLINES =
 	/^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|can not|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|am not|['’]m not|will not|would not|do not|don['’]t)\b/i;
 
 const CONCESSIONS: ReadonlySet<string> = new Set(['but', 'though', 'however', 'although', 'yet']);
+const LAST_CONCESSION = /\b(?:but|though|however|although|yet)\b(?!.*\b(?:but|though|however|although|yet)\b)/i;
+
+/**
+ * "I can't tell you to take antibiotics": a sentence that says no before the act is declining it, unless
+ * a "but" concedes the no and gives the act after it ("I can't prescribe on here, but try an antihistamine").
+ */
+function declinesAct(sentence: string, act: SentenceAct): boolean {
+	// "I won't argue with you, clown 🙃" mocks whatever it declines.
+	if (act === 'mockery' || !DECLINES.test(sentence)) return false;
+	const conceded = LAST_CONCESSION.exec(sentence);
+	return conceded === null || sentenceActAt(sentence.slice(conceded.index), act) === undefined;
+}
 
 function saysNoUpTo(tokenised: Tokenised, negated: Uint8Array, at: number): boolean {
 	const { tokens } = tokenised;
@@ -507,18 +537,17 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		// Words unsafe only for where they were written (a call-out in public) still count as what they say.
 		if (!rubric.redFlags[pattern.owner.index]!.placed) markUnsafe(window.start, window.end);
 	}
-	// Clinical acts the scenario declares unsafe: advice or reassurance, whatever medicine or condition it names.
+	// Acts the scenario declares unsafe: advice or reassurance whatever medicine or condition it names, mockery whatever its words.
 	for (const { flag, act } of rubric.acts) {
 		if (flagged[flag] !== undefined) continue;
-		const at = clinicalActAt(reply, act);
+		const at = sentenceActAt(reply, act);
 		if (!at) continue;
 		const from = tokenAt(tokenised, at.start);
 		const to = tokenAt(tokenised, at.end - 1);
 		const { imagined, quoted } = notOwn();
 		let own = false;
 		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
-		// "I can't tell you to take antibiotics": a sentence that says no before the act is declining it.
-		if (!own || DECLINES.test(reply.slice(at.start, at.end))) continue;
+		if (!own || declinesAct(reply.slice(at.start, at.end), act)) continue;
 		flagged[flag] = {
 			sentences: [tokens[from]!.sentence],
 			evidence: [
@@ -598,8 +627,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		// Doing what was asked, said as a commitment or a go-ahead ("ok fine, I'll send a script over"): a yes
 		// unless its own sentence does something of substance ("I'll take it on the photography app so it goes into his EPR").
 		const requested = offersInstead(tokens) ? undefined : findRequestedAct(tokenised, rubric.requested);
-		const redeemed = (sentence: number) =>
-			rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index]?.sentences.includes(sentence) === true);
+		const redeemed = (sentence: number) => earnsSubstance(rubric, met, sentence);
 		if (requested && !redeemed(tokens[requested.end]!.sentence) && flagged.every((entry, index) => entry === undefined || !requested.flags.includes(index))) {
 			const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
 			const { imagined, quoted } = notOwn();
@@ -659,12 +687,14 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			views.map(view => view.stem),
 			tokens.map(token => token.sentence),
 			mask,
+			readsAsOwn(tokenised, notOwn()),
 		);
-		const read = readReply(reader, features, tokenised.sentences.length);
+		const read = readReply(reader, features, tokenised.sentences.length, sentence => earnsSubstance(rubric, met, sentence));
 		reading = read.sum;
 		const total = earlier.reduce((sum, previous) => sum + previous.reading, reader.bias + read.sum);
-		// Its own words must read as unsafe: a short reply in a situation most replies get wrong is not flagged for being short.
-		if (read.sum > 0 && sigmoid(total) >= reader.threshold) {
+		// Its own words must read as unsafe, outside what earned a mark: a short reply in a situation most
+		// replies get wrong is not flagged for being short, nor "I'll tell the IG lead" for its words.
+		if (read.own > reader.margin && sigmoid(total) >= reader.threshold) {
 			const fallback = rubric.agreementFlags[0] ?? 0;
 			const flag = chooseFlag(reader, features, fallback);
 			const bounds = tokenised.sentences[read.strongest]!;
@@ -744,12 +774,25 @@ const READ_REASON = 'reads like the unsafe replies examiners marked';
 
 /** A reply's words as the reading takes them (see reading.ts): for training it on the same words the rubric reads. */
 export function readingInput(rubric: CompiledRubric, reply: string) {
-	const { tokens } = tokenise(reply);
+	const tokenised = tokenise(reply);
+	const { tokens } = tokenised;
+	// The sentences whose words earned a criterion other than tone, found as the rubric finds them (without the reading).
+	const match = matchReply({ ...rubric, reading: undefined }, reply);
+	const earned = new Set<number>();
+	match.criteria.forEach((criterion, index) => {
+		if (rubric.criteria[index]!.id === 'respect' || !criterion.met) return;
+		for (const evidence of criterion.evidence) {
+			const at = evidence.spans[0]?.[0];
+			if (at !== undefined) earned.add(tokenised.sentences.findIndex(sentence => at >= sentence.start && at < sentence.end));
+		}
+	});
 	return {
 		words: tokens.map(token => token.word),
 		stems: tokens.map(token => viewOf(rubric, token.lexeme).stem),
 		sentences: tokens.map(token => token.sentence),
 		negated: negationMask(tokens),
+		earned,
+		own: readsAsOwn(tokenised, ownershipOf(tokenised)),
 	};
 }
 

@@ -1,5 +1,5 @@
 import type { Lexicon } from '../scenario/schema.js';
-import { CLINICAL_ACTS, type ClinicalAct } from './clinical-acts.js';
+import { SENTENCE_ACTS, type SentenceAct } from './clinical-acts.js';
 import { NEGATION_CUES } from './negation.js';
 import { tokenise } from './normalise.js';
 
@@ -23,7 +23,7 @@ export type CompiledPattern = {
 	readonly window: number;
 	readonly slots: readonly (readonly Alternative[])[];
 	/** "=treatment-advice", "=reassurance": a red flag's pattern that is a clinical act, whatever the words (see clinical-acts). */
-	readonly act?: ClinicalAct;
+	readonly act?: SentenceAct;
 };
 
 export type PatternResult = { ok: true; pattern: CompiledPattern } | { ok: false; error: string };
@@ -61,8 +61,8 @@ export function expandConcept(name: string, lexicons: Lexicons, seen: readonly s
  */
 export function compilePattern(source: string, lexicons: Lexicons): PatternResult {
 	if (source.trim().startsWith('=')) {
-		const act = source.trim().slice(1) as ClinicalAct;
-		if (!CLINICAL_ACTS.includes(act)) return { ok: false, error: `unknown act "${source.trim()}": use ${CLINICAL_ACTS.map(name => `=${name}`).join(' or ')}` };
+		const act = source.trim().slice(1) as SentenceAct;
+		if (!SENTENCE_ACTS.includes(act)) return { ok: false, error: `unknown act "${source.trim()}": use ${SENTENCE_ACTS.map(name => `=${name}`).join(' or ')}` };
 		return { ok: true, pattern: { source, negatedSlots: [], window: 0, slots: [], act } };
 	}
 	const parts = source.trim().split(/\s+/);

@@ -1,20 +1,33 @@
 import type { Feature, Reading, ReadingWeights } from './reading.js';
 
-/** One reply as the reading sees it: what it adds to the conversation, and its sentence that adds most. */
-export type ReplyReading = { readonly sum: number; readonly strongest: number };
+/**
+ * One reply as the reading sees it: what it adds to the conversation (`sum`), what its sentences that
+ * earned no mark add (`own`), and the one of those that adds most (`strongest`, -1 when there is none).
+ */
+export type ReplyReading = { readonly sum: number; readonly own: number; readonly strongest: number };
 
 const weighed = (weights: ReadingWeights, features: readonly Feature[]) => features.reduce((sum, feature) => sum + (weights.get(feature.name) ?? 0), 0);
 
 /**
  * Sums a reply's reading weights (see featuresOf). Pairs cross no sentence, so each sentence's share is
- * its own, and the strongest is the one to quote.
+ * its own. A sentence whose words `earned` a mark may read the reply as safer, never as less safe, and
+ * is never the one quoted: words the rubric credited are not read as the harm.
  */
-export function readReply(reading: Reading, features: readonly Feature[], sentenceCount: number): ReplyReading {
+export function readReply(reading: Reading, features: readonly Feature[], sentenceCount: number, earned: (sentence: number) => boolean): ReplyReading {
 	const shares = new Float64Array(sentenceCount);
 	for (const feature of features) shares[feature.sentence]! += reading.weights.get(feature.name) ?? 0;
-	let strongest = 0;
-	for (let sentence = 1; sentence < sentenceCount; sentence++) if (shares[sentence]! > shares[strongest]!) strongest = sentence;
-	return { sum: reading.placed + shares.reduce((sum, share) => sum + share, 0), strongest };
+	let own = 0;
+	let credited = 0;
+	let strongest = -1;
+	for (let sentence = 0; sentence < sentenceCount; sentence++) {
+		if (earned(sentence)) {
+			credited += Math.min(0, shares[sentence]!);
+			continue;
+		}
+		own += shares[sentence]!;
+		if (strongest < 0 || shares[sentence]! > shares[strongest]!) strongest = sentence;
+	}
+	return { sum: reading.placed + own + credited, own, strongest };
 }
 
 /** The red flag (an index into the rubric's) whose own weights read the reply highest; `fallback` when the model names none. */

@@ -17,6 +17,8 @@ export type ReadingWeights = ReadonlyMap<string, number>;
 export type Reading = {
 	/** Probability, from 0 to 1, at which a conversation the patterns passed is flagged. */
 	readonly threshold: number;
+	/** How much a reply's own words (outside what earned a mark) must weigh towards unsafe before it is flagged. */
+	readonly margin: number;
 	readonly bias: number;
 	/** Added for each reply: the weight of the audience this rubric reads replies in. */
 	readonly placed: number;
@@ -28,6 +30,7 @@ export type Reading = {
 /** What the trained file holds (see scripts/train-reading.ts). */
 export type ReadingModelFile = {
 	readonly threshold: number;
+	readonly margin: number;
 	readonly shared: { readonly bias: number; readonly weights: Readonly<Record<string, number>> };
 	readonly scenarios: Readonly<
 		Record<
@@ -65,6 +68,7 @@ export function readingFor(
 	const placed = audience === undefined ? 0 : (weights.get(audienceFeature(audience)) ?? 0);
 	return {
 		threshold: file.threshold,
+		margin: file.margin,
 		bias: file.shared.bias + own.bias,
 		placed,
 		weights,
