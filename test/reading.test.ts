@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReply } from '../source/rubric/read-reply.js';
-import { readingFor, sigmoid, type Feature, type ReadingModelFile } from '../source/rubric/reading.js';
+import { readingInput } from '../source/rubric/match.js';
+import { featuresOf, readingFor, sharesOf, sigmoid, type ReadingModelFile } from '../source/rubric/reading.js';
 import { scorePlaced } from '../source/rubric/audience.js';
 import { scoreConversation } from '../source/rubric/score.js';
 import { bundledLibrary, rubricFor } from './helpers/library.js';
@@ -33,18 +34,38 @@ describe('the trained reading', () => {
 
 	it('counts a sentence that earned a mark only when it reads the reply as safer, and never quotes it', () => {
 		const reading = readingFor('whatsapp-clinical-image', ['shares-clinical-image'], undefined, FILE)!;
-		// "send" weighs 1.5: sentence 0 earned a mark, sentence 1 did not.
-		const features: Feature[] = [
-			{ name: 'send', sentence: 0, first: 0, last: 0 },
-			{ name: '!send', sentence: 1, first: 3, last: 3 },
-		];
-		const earnedFirst = readReply(reading, features, 2, sentence => sentence === 0);
+		// "I'll send it. I won't send it.": "send" weighs 1.5 in the first sentence, "!send" -2 in the second.
+		const stems = ['i', 'will', 'send', 'it', 'i', 'will', 'not', 'send', 'it'];
+		const sentences = [0, 0, 0, 0, 1, 1, 1, 1, 1];
+		const negated = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 1, 1]);
+		const shares = sharesOf(reading, stems, sentences, negated, () => true, 2);
+		expect([...shares]).toEqual([expect.closeTo(2.5) as number, expect.closeTo(-2) as number]);
+		const earnedFirst = readReply(reading, shares, sentence => sentence === 0);
 		expect(earnedFirst).toEqual({ sum: expect.closeTo(-2) as number, own: expect.closeTo(-2) as number, strongest: 1 });
-		// The same words with the credited sentence the negated one: its -2 still counts, the +1.5 is its own.
-		const earnedSecond = readReply(reading, features, 2, sentence => sentence === 1);
-		expect(earnedSecond.sum).toBeCloseTo(-0.5);
-		expect(earnedSecond.own).toBeCloseTo(1.5);
+		// The credited sentence the negated one: its -2 still counts, the +2.5 is the reply's own.
+		const earnedSecond = readReply(reading, shares, sentence => sentence === 1);
+		expect(earnedSecond.sum).toBeCloseTo(0.5);
+		expect(earnedSecond.own).toBeCloseTo(2.5);
 		expect(earnedSecond.strongest).toBe(0);
+	});
+
+	it('reads a reply by table exactly as its spelt-out features weigh (the trainer reads them so)', () => {
+		for (const { scenario } of library.scenarios) {
+			const rubric = rubricFor(scenario.id);
+			const reading = rubric.reading!;
+			for (const reply of [scenario.debrief.modelReply, ...scenario.debrief.keyPoints, 'ok sure, sending it now x', "I won't send it, I can't."]) {
+				const input = readingInput(rubric, reply);
+				const sentenceCount = Math.max(0, ...input.sentences) + 1;
+				const shares = sharesOf(reading, input.stems, input.sentences, input.negated, input.own, sentenceCount);
+				const expected = new Float64Array(sentenceCount);
+				for (const feature of featuresOf(input.stems, input.sentences, input.negated, input.own))
+					expected[feature.sentence]! += reading.weights.get(feature.name) ?? 0;
+				expect(
+					[...shares].map(share => share.toFixed(9)),
+					`${scenario.id}: ${reply}`,
+				).toEqual([...expected].map(share => share.toFixed(9)));
+			}
+		}
 	});
 
 	it('ships on: the built-in model reads every bundled scenario', () => {

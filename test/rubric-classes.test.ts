@@ -99,6 +99,17 @@ describe('safe replies that mention the move', () => {
 		['online-argument', "You're right to be worried about your nan, but I can't comment on her care here."],
 		// Their words, quoted back without a verdict word, are still theirs.
 		['strike-post-patients', "And 'patients can wait' just hands the other side a headline."],
+		// A scene pictured, someone else's advice reported, others who might: none is the learner's move.
+		['anonymous-forum-post', 'Imagine her finding it in a thread with 400 upvotes.'],
+		['patient-films-consultation', 'A friend told me I should reply under your video with my side. I would rather talk at the surgery.'],
+		['undeclared-endorsement', "Other accounts might be happy to skip the #ad, but I'm not."],
+		// An act judged an offence is weighed, not done; a right is not an insult.
+		['group-chat-disclosed', 'IG have asked us to keep the messages, and deleting them after a subject-access request could be a criminal offence.'],
+		['patient-films-consultation', "You're entitled to film your own appointment."],
+		// A wish, an embedded question, an idiom that turns it down.
+		['dating-app-patient', 'Hope it settles soon.'],
+		['interview-patient-contact', 'Whether to double up on a dose depends on the drug and their history, which I do not have.'],
+		['night-shift-photos', "I'd give the posting a miss though, the hospital won't love being tagged in that."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

@@ -385,17 +385,9 @@ export function sentenceActAt(text: string, act: SentenceAct): { readonly start:
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
 		const sentence = match[0].trim();
 		// Every pattern of the act needs one of its words in the same sentence: most sentences stop here.
-		if (
-			sentence === '' ||
-			sentence.endsWith('?') ||
-			!may.test(sentence) ||
-			aboutOwnCare(sentence) ||
-			NAMES_A_DECISION.test(sentence) ||
-			refusesToAnswer(sentence)
-		)
-			continue;
+		if (sentence === '' || sentence.endsWith('?') || !may.test(sentence) || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) continue;
 		const found = act === 'treatment-advice' ? ADVICE.some(pattern => pattern.test(sentence)) : isVerdict(sentence, true);
-		if (found) {
+		if (found && !refusesToAnswer(sentence)) {
 			const start = match.index! + match[0].indexOf(sentence);
 			return { start, end: start + sentence.length };
 		}

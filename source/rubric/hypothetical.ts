@@ -218,6 +218,12 @@ const BAD: ReadonlySet<string> = new Set([
 	'disaster',
 	'nightmare',
 	'dangerous',
+	'offence',
+	'offense',
+	'crime',
+	'criminal',
+	'misconduct',
+	'fraud',
 ]);
 const GOOD: ReadonlySet<string> = new Set([
 	'allowed',
@@ -271,32 +277,54 @@ function judgedActEnd(tokens: readonly Token[], index: number): number {
 // posting a miss", "hold off on sharing it", "steer clear of 'clinically proven'").
 const EMBEDDED_QUESTION: ReadonlySet<string> = new Set(['whether']);
 const WISHING: ReadonlySet<string> = new Set(['hope', 'hoping', 'hopefully']);
+// "Imagine her finding it…", "imagine if he saw it": a scene pictured, not a deed ("imagine believing that" mocks, and stays).
+const IMAGINED_SUBJECTS: ReadonlySet<string> = new Set(['her', 'him', 'them', 'if', 'how', 'what', 'someone', 'the', 'his', 'their', 'your', 'you', 'being']);
+// "A friend told me I should reply under it", "people said to just delete it": someone else's advice, reported.
+const ADVISED: ReadonlySet<string> = new Set(['told', 'said', 'suggested', 'reckons', 'reckoned', 'says', 'tells']);
 const REQUESTING: ReadonlySet<string> = new Set(['want', 'wanted', 'wants', 'asking', 'asked', 'expect', 'expecting']);
+const OPENS_UNASSERTED: ReadonlySet<string> = new Set([...EMBEDDED_QUESTION, ...WISHING, ...REQUESTING, ...ADVISED, 'give', 'hold', 'steer', 'imagine']);
+
+/** Where the clause of the token at `index` ends. */
+function clauseEndAt(tokens: readonly Token[], index: number): number {
+	let end = index + 1;
+	while (end < tokens.length && tokens[end]!.clause === tokens[index]!.clause) end++;
+	return end;
+}
 
 /** Where the clause that starts at `index` and is not the learner's own ends, or -1 when it is theirs. */
 function notAssertedEnd(tokens: readonly Token[], index: number): number {
 	const token = tokens[index]!;
 	const word = token.word;
-	const clauseEnd = () => {
-		let end = index + 1;
-		while (end < tokens.length && tokens[end]!.clause === token.clause) end++;
-		return end;
-	};
-	if (EMBEDDED_QUESTION.has(word)) return clauseEnd();
+	if (!OPENS_UNASSERTED.has(word)) return -1;
+	if (word === 'imagine') return IMAGINED_SUBJECTS.has(tokens[index + 1]?.word ?? '') ? clauseEndAt(tokens, index) : -1;
+	if (ADVISED.has(word)) {
+		// Not the learner's own report of what they told someone ("I told him I'd post it").
+		if (tokens[index - 1]?.word === 'i' || tokens[index - 1]?.word === 'we') return -1;
+		const next = tokens[index + 1]?.word;
+		const after = tokens[index + 2]?.word;
+		return (next === 'me' && (after === 'to' || after === 'i' || after === 'that')) ||
+			(next === 'to' && word === 'said') ||
+			(next === 'i' && after === 'should')
+			? clauseEndAt(tokens, index)
+			: -1;
+	}
+	if (EMBEDDED_QUESTION.has(word)) return clauseEndAt(tokens, index);
 	// A wish about how it goes, not one that they share or post ("hope you share it loads" encourages).
 	if (WISHING.has(word)) {
-		const end = clauseEnd();
+		const end = clauseEndAt(tokens, index);
 		return tokens.slice(index + 1, end).some(next => SHARING_ACTS.has(next.stem)) ? -1 : end;
 	}
 	// "you want me to skip the #ad", "you're asking me to lie": their request, said back to them.
-	if (REQUESTING.has(word) && tokens[index - 1]?.word === 'you' && tokens[index + 1]?.word === 'me' && tokens[index + 2]?.word === 'to') return clauseEnd();
-	if (tokens[index - 2]?.word === 'you' && tokens[index - 1]?.word === 'are' && REQUESTING.has(word) && tokens[index + 1]?.word === 'me') return clauseEnd();
+	if (REQUESTING.has(word) && tokens[index - 1]?.word === 'you' && tokens[index + 1]?.word === 'me' && tokens[index + 2]?.word === 'to')
+		return clauseEndAt(tokens, index);
+	if (tokens[index - 2]?.word === 'you' && tokens[index - 1]?.word === 'are' && REQUESTING.has(word) && tokens[index + 1]?.word === 'me')
+		return clauseEndAt(tokens, index);
 	// "give it a miss", "give the posting a miss": everything from "give" to "miss".
 	if (word === 'give') {
 		for (let at = index + 2; at <= index + 5 && at < tokens.length && tokens[at]!.clause === token.clause; at++)
 			if (tokens[at]!.word === 'miss' && tokens[at - 1]!.word === 'a') return at + 1;
 	}
-	if ((word === 'hold' && tokens[index + 1]?.word === 'off') || (word === 'steer' && tokens[index + 1]?.word === 'clear')) return clauseEnd();
+	if ((word === 'hold' && tokens[index + 1]?.word === 'off') || (word === 'steer' && tokens[index + 1]?.word === 'clear')) return clauseEndAt(tokens, index);
 	return -1;
 }
 
@@ -359,10 +387,9 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			index = end - 1;
 			continue;
 		}
-		if (
-			OTHERS.has(token.word) &&
-			tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))
-		) {
+		// "Other accounts might skip the #ad": others, named by a plural after "other".
+		const othersNamed = OTHERS.has(token.word) || (token.word === 'other' && /s$/.test(tokens[index + 1]?.word ?? ''));
+		if (othersNamed && tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))) {
 			let end = index + 1;
 			while (
 				end < tokens.length &&

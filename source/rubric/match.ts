@@ -7,10 +7,10 @@ import { findIdentifiers } from './identifiers.js';
 import { hypotheticalMask } from './hypothetical.js';
 import { mentionMask } from './mention.js';
 import { NEGATION_CUES, negationMask } from './negation.js';
-import { stem, tokenise, type Lexeme, type Tokenised } from './normalise.js';
+import { stem, tokenise, type Lexeme, type Token, type Tokenised } from './normalise.js';
 import { quoteAround } from './quote.js';
 import { chooseFlag, readReply } from './read-reply.js';
-import { featuresOf, sigmoid } from './reading.js';
+import { featuresOf, sharesOf, sigmoid } from './reading.js';
 
 /** Words of a reply that earned (or lost) a mark, quoted from what the learner actually wrote. */
 export type Evidence = {
@@ -70,14 +70,20 @@ type Occurrence = {
 	readonly sentence: number;
 };
 
+const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hey', 'hello', 'hiya', 'dear', 'morning', 'evening', 'afternoon']);
+
 /**
  * Whether tokens `first` to `last` are the learner's own claim, for the reading: like a red flag, it
  * passes over words quoted or only imagined, and like an act, over a question.
  */
-function readsAsOwn(tokenised: Tokenised, { imagined, quoted }: Ownership): (first: number, last: number) => boolean {
+function readsAsOwn(rubric: CompiledRubric, tokenised: Tokenised, { imagined, quoted }: Ownership): (first: number, last: number) => boolean {
+	const asks = tokenised.sentences.map((_, sentence) => sentenceAsks(tokenised, sentence));
+	const own = new Uint8Array(tokenised.tokens.length);
+	// A greeting and the other party's name say nothing of what the reply does: "Hi Jade" is read as no more than that.
+	const says = (token: Token) => !GREETINGS.has(token.word) && (rubric.partnerStem === '' || token.stem !== rubric.partnerStem);
+	tokenised.tokens.forEach((token, at) => (own[at] = asks[token.sentence] || imagined[at] === 1 || quoted[at] === 1 || !says(token) ? 0 : 1));
 	return (first, last) => {
-		if (sentenceAsks(tokenised, tokenised.tokens[last]!.sentence)) return false;
-		for (let at = first; at <= last; at++) if (imagined[at] === 1 || quoted[at] === 1) return false;
+		for (let at = first; at <= last; at++) if (own[at] === 0) return false;
 		return true;
 	};
 }
@@ -683,20 +689,18 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	// The trained reading speaks only where no pattern has spoken, in this reply or an earlier one.
 	if (reader && tokens.length > 0 && !flagged.some(Boolean) && earlier.every(previous => previous.redFlags.length === 0)) {
 		const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
-		const features = featuresOf(
-			views.map(view => view.stem),
-			tokens.map(token => token.sentence),
-			mask,
-			readsAsOwn(tokenised, notOwn()),
-		);
-		const read = readReply(reader, features, tokenised.sentences.length, sentence => earnsSubstance(rubric, met, sentence));
+		const stems = views.map(view => view.stem);
+		const sentences = tokens.map(token => token.sentence);
+		const keeps = readsAsOwn(rubric, tokenised, notOwn());
+		const shares = sharesOf(reader, stems, sentences, mask, keeps, tokenised.sentences.length);
+		const read = readReply(reader, shares, sentence => earnsSubstance(rubric, met, sentence));
 		reading = read.sum;
 		const total = earlier.reduce((sum, previous) => sum + previous.reading, reader.bias + read.sum);
 		// Its own words must read as unsafe, outside what earned a mark: a short reply in a situation most
 		// replies get wrong is not flagged for being short, nor "I'll tell the IG lead" for its words.
 		if (read.own > reader.margin && sigmoid(total) >= reader.threshold) {
 			const fallback = rubric.agreementFlags[0] ?? 0;
-			const flag = chooseFlag(reader, features, fallback);
+			const flag = chooseFlag(reader, featuresOf(stems, sentences, mask, keeps, reader.weighed), fallback);
 			const bounds = tokenised.sentences[read.strongest]!;
 			flagged[flag] = {
 				sentences: [read.strongest],
@@ -792,7 +796,7 @@ export function readingInput(rubric: CompiledRubric, reply: string) {
 		sentences: tokens.map(token => token.sentence),
 		negated: negationMask(tokens),
 		earned,
-		own: readsAsOwn(tokenised, ownershipOf(tokenised)),
+		own: readsAsOwn(rubric, tokenised, ownershipOf(tokenised)),
 	};
 }
 

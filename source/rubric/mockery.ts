@@ -18,8 +18,12 @@ const SARCASM = [
 	/\b(?:well done|nice one|good job|bravo),? (?:genius|einstein|sherlock|professor)\b/i,
 ];
 
+// Every mockery above needs one of these: most replies stop here.
+const MAY_MOCK = /[\u{1F643}\u{1F644}\u{1F921}]|professional|must be|sure|well done|nice one|good job|bravo/iu;
+
 /** Character range of the first sentence that mocks, if any. */
 export function mockeryAt(text: string): { readonly start: number; readonly end: number } | undefined {
+	if (!MAY_MOCK.test(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*\s*(?:\p{Extended_Pictographic}\s*)*/gu)) {
 		const sentence = match[0].trim();
 		if (sentence === '') continue;

@@ -9,17 +9,15 @@ export type ReplyReading = { readonly sum: number; readonly own: number; readonl
 const weighed = (weights: ReadingWeights, features: readonly Feature[]) => features.reduce((sum, feature) => sum + (weights.get(feature.name) ?? 0), 0);
 
 /**
- * Sums a reply's reading weights (see featuresOf). Pairs cross no sentence, so each sentence's share is
- * its own. A sentence whose words `earned` a mark may read the reply as safer, never as less safe, and
- * is never the one quoted: words the rubric credited are not read as the harm.
+ * Totals a reply's reading from each sentence's share (see sharesOf): pairs cross no sentence, so each
+ * share is its sentence's own. A sentence whose words `earned` a mark may read the reply as safer,
+ * never as less safe, and is never the one quoted: words the rubric credited are not read as the harm.
  */
-export function readReply(reading: Reading, features: readonly Feature[], sentenceCount: number, earned: (sentence: number) => boolean): ReplyReading {
-	const shares = new Float64Array(sentenceCount);
-	for (const feature of features) shares[feature.sentence]! += reading.weights.get(feature.name) ?? 0;
+export function readReply(reading: Reading, shares: Float64Array, earned: (sentence: number) => boolean): ReplyReading {
 	let own = 0;
 	let credited = 0;
 	let strongest = -1;
-	for (let sentence = 0; sentence < sentenceCount; sentence++) {
+	for (let sentence = 0; sentence < shares.length; sentence++) {
 		if (earned(sentence)) {
 			credited += Math.min(0, shares[sentence]!);
 			continue;

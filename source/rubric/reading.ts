@@ -25,7 +25,90 @@ export type Reading = {
 	readonly weights: ReadingWeights;
 	/** Which of the scenario's red flags it reads as: the one whose own weights score the reply highest. */
 	readonly flags: readonly { readonly index: number; readonly bias: number; readonly weights: ReadingWeights }[];
+	/** Every feature any of these weigh: the only ones worth finding in a reply. */
+	readonly weighed: Weighed;
+	/** `weights` as tables, for reading a reply without spelling out its features (see sharesOf). */
+	readonly table: WeightTable;
 };
+
+/** Each word feature that a weight names, by id; a word's weight by id; a pair's by `first * size + second`. */
+type WeightTable = { readonly ids: ReadonlyMap<string, number>; readonly words: Float64Array; readonly pairs: ReadonlyMap<number, number> };
+
+function tableOf(weights: ReadingWeights): WeightTable {
+	const ids = new Map<string, number>();
+	const idOf = (name: string) => {
+		let id = ids.get(name);
+		if (id === undefined) ids.set(name, (id = ids.size));
+		return id;
+	};
+	const wordWeights: [number, number][] = [];
+	const pairWeights: [number, number, number][] = [];
+	for (const [name, weight] of weights) {
+		const space = name.indexOf(' ');
+		if (space < 0) wordWeights.push([idOf(name), weight]);
+		else pairWeights.push([idOf(name.slice(0, space)), idOf(name.slice(space + 1)), weight]);
+	}
+	const words = new Float64Array(ids.size);
+	for (const [id, weight] of wordWeights) words[id] = weight;
+	return { ids, words, pairs: new Map(pairWeights.map(([first, second, weight]) => [first * ids.size + second, weight])) };
+}
+
+/**
+ * Each sentence's share of a reply's reading: the weights of its features (see featuresOf, with the
+ * same `keeps`), each counted once however often the reply repeats it. It reads the words as featuresOf
+ * names them, by table, so a reply's features need not be spelt out.
+ */
+export function sharesOf(
+	reading: Reading,
+	stems: readonly string[],
+	sentences: readonly number[],
+	negated: Uint8Array,
+	keeps: (first: number, last: number) => boolean,
+	sentenceCount: number,
+): Float64Array {
+	const { ids, words, pairs } = reading.table;
+	const size = words.length;
+	const shares = new Float64Array(sentenceCount);
+	// Word ids are below `size`; a pair is counted as `size` plus its key, so the two never meet.
+	const counted = new Set<number>();
+	let previous = -1;
+	for (let at = 0; at < stems.length; at++) {
+		const id = ids.get(wordFeature(stems[at]!, negated[at] === 1)) ?? -1;
+		if (id >= 0 && words[id] !== 0 && !counted.has(id) && keeps(at, at)) {
+			counted.add(id);
+			shares[sentences[at]!]! += words[id]!;
+		}
+		if (id >= 0 && previous >= 0 && sentences[at - 1] === sentences[at]) {
+			const key = previous * size + id;
+			const weight = pairs.get(key);
+			if (weight !== undefined && !counted.has(size + key) && keeps(at - 1, at)) {
+				counted.add(size + key);
+				shares[sentences[at]!]! += weight;
+			}
+		}
+		previous = id;
+	}
+	return shares;
+}
+
+/** The features a reading weighs: words by name, pairs by their first word and then their second (so no pair is spelt out to be looked up). */
+export type Weighed = { readonly words: ReadonlySet<string>; readonly pairs: ReadonlyMap<string, ReadonlySet<string>> };
+
+function weighedOf(names: Iterable<string>): Weighed {
+	const words = new Set<string>();
+	const pairs = new Map<string, Set<string>>();
+	for (const name of names) {
+		const space = name.indexOf(' ');
+		if (space < 0) words.add(name);
+		else {
+			const first = name.slice(0, space);
+			let seconds = pairs.get(first);
+			if (!seconds) pairs.set(first, (seconds = new Set()));
+			seconds.add(name.slice(space + 1));
+		}
+	}
+	return { words, pairs };
+}
 
 /** What the trained file holds (see scripts/train-reading.ts). */
 export type ReadingModelFile = {
@@ -66,16 +149,19 @@ export function readingFor(
 	const weights = new Map(Object.entries(file.shared.weights));
 	for (const [feature, weight] of Object.entries(own.weights)) weights.set(feature, (weights.get(feature) ?? 0) + weight);
 	const placed = audience === undefined ? 0 : (weights.get(audienceFeature(audience)) ?? 0);
+	const flags = flagIds.flatMap((id, index) => {
+		const flag = id === undefined ? undefined : own.flags[id];
+		return flag ? [{ index, bias: flag.bias, weights: new Map(Object.entries(flag.weights)) }] : [];
+	});
 	return {
 		threshold: file.threshold,
 		margin: file.margin,
 		bias: file.shared.bias + own.bias,
 		placed,
 		weights,
-		flags: flagIds.flatMap((id, index) => {
-			const flag = id === undefined ? undefined : own.flags[id];
-			return flag ? [{ index, bias: flag.bias, weights: new Map(Object.entries(flag.weights)) }] : [];
-		}),
+		flags,
+		table: tableOf(weights),
+		weighed: weighedOf([...weights.keys(), ...flags.flatMap(flag => [...flag.weights.keys()])]),
 	};
 }
 
@@ -88,13 +174,15 @@ export type Feature = { readonly name: string; readonly sentence: number; readon
 /**
  * A reply's features, each once however often the reply repeats it: each word, and each pair of
  * neighbours within a sentence. `stems` are the words as the rubric reads them, `negated` the mask;
- * `keeps` may pass over some (the trainer keeps only real words) before repeats are dropped.
+ * `keeps` may pass over some (the trainer keeps only real words) before repeats are dropped; with
+ * `weighed`, only the features it holds are found.
  */
 export function featuresOf(
 	stems: readonly string[],
 	sentences: readonly number[],
 	negated: Uint8Array,
 	keeps: (first: number, last: number) => boolean = () => true,
+	weighed?: Weighed,
 ): Feature[] {
 	const found: Feature[] = [];
 	const seen = new Set<string>();
@@ -106,8 +194,10 @@ export function featuresOf(
 	let previous = '';
 	for (let at = 0; at < stems.length; at++) {
 		const feature = wordFeature(stems[at]!, negated[at] === 1);
-		add(feature, at, at);
-		if (at > 0 && sentences[at - 1] === sentences[at]) add(`${previous} ${feature}`, at - 1, at);
+		// Reading a reply needs only the features the model weighs: most are not, and are passed over first.
+		if (weighed === undefined || weighed.words.has(feature)) add(feature, at, at);
+		if (at > 0 && sentences[at - 1] === sentences[at] && (weighed === undefined || weighed.pairs.get(previous)?.has(feature) === true))
+			add(`${previous} ${feature}`, at - 1, at);
 		previous = feature;
 	}
 	return found;
