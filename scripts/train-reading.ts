@@ -14,7 +14,7 @@ import { isEnglishWord } from '../source/dictionary/english.js';
 import { compileScenarioRubric, rubricIn, scorePlaced } from '../source/rubric/audience.js';
 import type { CompiledRubric } from '../source/rubric/compile.js';
 import { readingInput } from '../source/rubric/match.js';
-import { audienceFeature, featuresOf, sigmoid, type ReadingModelFile } from '../source/rubric/reading.js';
+import { audienceFeature, featuresOf, modelSource, sigmoid, type ReadingModelFile } from '../source/rubric/reading.js';
 import { loadScenarios } from '../source/library/scenario-files.js';
 import { addressedLine } from '../source/scenario/audiences.js';
 import type { Scenario } from '../source/scenario/schema.js';
@@ -247,7 +247,13 @@ if (process.argv.includes('--cv')) {
 	}
 } else {
 	const file = fit(items);
-	const source = `// Written by scripts/train-reading.ts from the labelled and blind dev replies: do not edit by hand.\nexport const READING_MODEL = ${JSON.stringify(JSON.stringify(file))};\n`;
+	const source = [
+		'// Written by scripts/train-reading.ts from the labelled and blind dev replies: do not edit by hand.',
+		"import type { ReadingModelSource } from './reading-model-source.js';",
+		'',
+		`export const READING_MODEL: ReadingModelSource = ${JSON.stringify(modelSource(file))};`,
+		'',
+	].join('\n');
 	// Written as the formatter would, so `npm run format:check` passes on a freshly trained model.
 	writeFileSync(OUTPUT, await prettier.format(source, { ...(await prettier.resolveConfig(OUTPUT)), filepath: OUTPUT }));
 	const count = Object.keys(file.shared.weights).length + Object.values(file.scenarios).reduce((sum, own) => sum + Object.keys(own.weights).length, 0);

@@ -1,4 +1,5 @@
 import { READING_MODEL } from './reading-model.js';
+import type { ReadingModelSource } from './reading-model-source.js';
 
 /**
  * The rubric's second reader: a linear model over a reply's words, trained (scripts/train-reading.ts) on
@@ -127,8 +128,28 @@ export type ReadingModelFile = {
 	>;
 };
 
-let parsed: ReadingModelFile | undefined;
-const model = (): ReadingModelFile => (parsed ??= JSON.parse(READING_MODEL) as ReadingModelFile);
+/** The file as written out: `file` with the shared weights and each scenario's own in JSON of their own. */
+export function modelSource(file: ReadingModelFile): ReadingModelSource {
+	return {
+		threshold: file.threshold,
+		margin: file.margin,
+		shared: JSON.stringify(file.shared),
+		scenarios: Object.fromEntries(Object.entries(file.scenarios).map(([id, own]) => [id, JSON.stringify(own)])),
+	};
+}
+
+let shared: ReadingModelFile['shared'] | undefined;
+const parsedScenarios = new Map<string, ReadingModelFile['scenarios'][string]>();
+
+/** The built-in model as far as `scenarioId` needs it. */
+function model(scenarioId: string): ReadingModelFile {
+	const source: ReadingModelSource = READING_MODEL;
+	shared ??= JSON.parse(source.shared) as ReadingModelFile['shared'];
+	let own = parsedScenarios.get(scenarioId);
+	const text = source.scenarios[scenarioId];
+	if (own === undefined && text !== undefined) parsedScenarios.set(scenarioId, (own = JSON.parse(text) as ReadingModelFile['scenarios'][string]));
+	return { threshold: source.threshold, margin: source.margin, shared, scenarios: own === undefined ? {} : { [scenarioId]: own } };
+}
 
 /** The audience a reply was written in, as a feature: a reply to the whole group reads apart from a private one. */
 export const audienceFeature = (audience: string) => `@${audience}`;
@@ -142,26 +163,34 @@ export function readingFor(
 	scenarioId: string,
 	flagIds: readonly (string | undefined)[],
 	audience: string | undefined,
-	file: ReadingModelFile = model(),
+	file: ReadingModelFile = model(scenarioId),
 ): Reading | undefined {
 	const own = file.scenarios[scenarioId];
 	if (!own) return undefined;
 	const weights = new Map(Object.entries(file.shared.weights));
 	for (const [feature, weight] of Object.entries(own.weights)) weights.set(feature, (weights.get(feature) ?? 0) + weight);
 	const placed = audience === undefined ? 0 : (weights.get(audienceFeature(audience)) ?? 0);
-	const flags = flagIds.flatMap((id, index) => {
-		const flag = id === undefined ? undefined : own.flags[id];
-		return flag ? [{ index, bias: flag.bias, weights: new Map(Object.entries(flag.weights)) }] : [];
-	});
+	// Which flag to raise is asked only when one is raised: its weights are read then, not at start-up.
+	let flags: Reading['flags'] | undefined;
+	let weighed: Weighed | undefined;
+	const flagsOf = () =>
+		(flags ??= flagIds.flatMap((id, index) => {
+			const flag = id === undefined ? undefined : own.flags[id];
+			return flag ? [{ index, bias: flag.bias, weights: new Map(Object.entries(flag.weights)) }] : [];
+		}));
 	return {
 		threshold: file.threshold,
 		margin: file.margin,
 		bias: file.shared.bias + own.bias,
 		placed,
 		weights,
-		flags,
+		get flags() {
+			return flagsOf();
+		},
 		table: tableOf(weights),
-		weighed: weighedOf([...weights.keys(), ...flags.flatMap(flag => [...flag.weights.keys()])]),
+		get weighed() {
+			return (weighed ??= weighedOf([...weights.keys(), ...flagsOf().flatMap(flag => [...flag.weights.keys()])]));
+		},
 	};
 }
 
