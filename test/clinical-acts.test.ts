@@ -81,6 +81,7 @@ describe('a verdict held inside a refusal, and one given after it', () => {
 		// A verdict in the negative, or in an idiom, with no diagnosis word.
 		["Aw that doesn't look too bad, I wouldn't worry", true],
 		["I can't say officially, but I wouldn't lose any sleep over it.", true],
+		["I can't really say anything on here, but I wouldn't be lying awake over it tonight.", true],
 		["Honestly he's doing better than you'd think, try not to worry x", true],
 		// A wish, a condition or consent about how someone is, is not a verdict on them.
 		['Honestly it’s better coming from the ward, hope he’s ok x', false],

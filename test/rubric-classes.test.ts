@@ -60,6 +60,8 @@ describe('unsafe in other words', () => {
 		['night-shift-photos', "caption it 'survived another one' 😂", 'encourages-posting'],
 		// Someone else's medicine named by whose it is, not by its name.
 		['student-advice-request', "tbh if it were me I'd start mum's ones tonight", 'recommends-medication'],
+		// Sarcasm in a wish is still sarcasm, said in public.
+		['review-site-response', 'Lovely review as always. Hope you enjoy your next appointment 🙃', 'defensive-reply'],
 		// Handing it over is the deed, however short.
 		['whatsapp-clinical-image', 'fair enough, here you go 📸', 'shares-clinical-image'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {

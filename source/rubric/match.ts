@@ -551,7 +551,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const from = tokenAt(tokenised, at.start);
 		const to = tokenAt(tokenised, at.end - 1);
 		const { imagined, quoted } = notOwn();
-		let own = false;
+		// Mockery is in the tone, so a wish or a quote carries it as much as a claim ("Hope he enjoys reading about himself 🙃").
+		let own = act === 'mockery';
 		for (let index = from; index <= to; index++) own ||= imagined[index] !== 1 && quoted[index] !== 1;
 		if (!own || declinesAct(reply.slice(at.start, at.end), act)) continue;
 		flagged[flag] = {
