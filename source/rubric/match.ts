@@ -701,7 +701,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		// replies get wrong is not flagged for being short, nor "I'll tell the IG lead" for its words.
 		if (read.own > reader.margin && sigmoid(total) >= reader.threshold) {
 			const fallback = rubric.agreementFlags[0] ?? 0;
-			const flag = chooseFlag(reader, featuresOf(stems, sentences, mask, keeps, reader.weighed), fallback);
+			// Spelt out only now a flag is raised, to choose which: features no flag weighs add nothing.
+			const flag = chooseFlag(reader, featuresOf(stems, sentences, mask, keeps), fallback);
 			const bounds = tokenised.sentences[read.strongest]!;
 			flagged[flag] = {
 				sentences: [read.strongest],

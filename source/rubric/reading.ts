@@ -26,8 +26,6 @@ export type Reading = {
 	readonly weights: ReadingWeights;
 	/** Which of the scenario's red flags it reads as: the one whose own weights score the reply highest. */
 	readonly flags: readonly { readonly index: number; readonly bias: number; readonly weights: ReadingWeights }[];
-	/** Every feature any of these weigh: the only ones worth finding in a reply. */
-	readonly weighed: Weighed;
 	/** `weights` as tables, for reading a reply without spelling out its features (see sharesOf). */
 	readonly table: WeightTable;
 };
@@ -92,25 +90,6 @@ export function sharesOf(
 	return shares;
 }
 
-/** The features a reading weighs: words by name, pairs by their first word and then their second (so no pair is spelt out to be looked up). */
-export type Weighed = { readonly words: ReadonlySet<string>; readonly pairs: ReadonlyMap<string, ReadonlySet<string>> };
-
-function weighedOf(names: Iterable<string>): Weighed {
-	const words = new Set<string>();
-	const pairs = new Map<string, Set<string>>();
-	for (const name of names) {
-		const space = name.indexOf(' ');
-		if (space < 0) words.add(name);
-		else {
-			const first = name.slice(0, space);
-			let seconds = pairs.get(first);
-			if (!seconds) pairs.set(first, (seconds = new Set()));
-			seconds.add(name.slice(space + 1));
-		}
-	}
-	return { words, pairs };
-}
-
 /** What the trained file holds (see scripts/train-reading.ts). */
 export type ReadingModelFile = {
 	readonly threshold: number;
@@ -172,12 +151,6 @@ export function readingFor(
 	const placed = audience === undefined ? 0 : (weights.get(audienceFeature(audience)) ?? 0);
 	// Which flag to raise is asked only when one is raised: its weights are read then, not at start-up.
 	let flags: Reading['flags'] | undefined;
-	let weighed: Weighed | undefined;
-	const flagsOf = () =>
-		(flags ??= flagIds.flatMap((id, index) => {
-			const flag = id === undefined ? undefined : own.flags[id];
-			return flag ? [{ index, bias: flag.bias, weights: new Map(Object.entries(flag.weights)) }] : [];
-		}));
 	return {
 		threshold: file.threshold,
 		margin: file.margin,
@@ -185,48 +158,45 @@ export function readingFor(
 		placed,
 		weights,
 		get flags() {
-			return flagsOf();
+			return (flags ??= flagIds.flatMap((id, index) => {
+				const flag = id === undefined ? undefined : own.flags[id];
+				return flag ? [{ index, bias: flag.bias, weights: new Map(Object.entries(flag.weights)) }] : [];
+			}));
 		},
 		table: tableOf(weights),
-		get weighed() {
-			return (weighed ??= weighedOf([...weights.keys(), ...flagsOf().flatMap(flag => [...flag.weights.keys()])]));
-		},
 	};
 }
 
 /** A word as a feature: its stem, marked when the reply negates it. */
 export const wordFeature = (stem: string, negated: boolean) => (negated ? `!${stem}` : stem);
 
-/** A feature of a reply and the tokens it spans (`first` to `last`), for quoting the sentence it is in. */
-export type Feature = { readonly name: string; readonly sentence: number; readonly first: number; readonly last: number };
+/** A feature of a reply and the sentence it is in. */
+export type Feature = { readonly name: string; readonly sentence: number };
 
 /**
  * A reply's features, each once however often the reply repeats it: each word, and each pair of
  * neighbours within a sentence. `stems` are the words as the rubric reads them, `negated` the mask;
- * `keeps` may pass over some (the trainer keeps only real words) before repeats are dropped; with
- * `weighed`, only the features it holds are found.
+ * `keeps` may pass over some, by the tokens each spans (the trainer keeps only real words), before
+ * repeats are dropped.
  */
 export function featuresOf(
 	stems: readonly string[],
 	sentences: readonly number[],
 	negated: Uint8Array,
 	keeps: (first: number, last: number) => boolean = () => true,
-	weighed?: Weighed,
 ): Feature[] {
 	const found: Feature[] = [];
 	const seen = new Set<string>();
 	const add = (name: string, first: number, last: number) => {
 		if (seen.has(name) || !keeps(first, last)) return;
 		seen.add(name);
-		found.push({ name, sentence: sentences[last]!, first, last });
+		found.push({ name, sentence: sentences[last]! });
 	};
 	let previous = '';
 	for (let at = 0; at < stems.length; at++) {
 		const feature = wordFeature(stems[at]!, negated[at] === 1);
-		// Reading a reply needs only the features the model weighs: most are not, and are passed over first.
-		if (weighed === undefined || weighed.words.has(feature)) add(feature, at, at);
-		if (at > 0 && sentences[at - 1] === sentences[at] && (weighed === undefined || weighed.pairs.get(previous)?.has(feature) === true))
-			add(`${previous} ${feature}`, at - 1, at);
+		add(feature, at, at);
+		if (at > 0 && sentences[at - 1] === sentences[at]) add(`${previous} ${feature}`, at - 1, at);
 		previous = feature;
 	}
 	return found;
