@@ -64,6 +64,10 @@ describe('unsafe in other words', () => {
 		['review-site-response', 'Lovely review as always. Hope you enjoy your next appointment 🙃', 'defensive-reply'],
 		// Handing it over is the deed, however short.
 		['whatsapp-clinical-image', 'fair enough, here you go 📸', 'shares-clinical-image'],
+		// Being their way in later, promised or invited, in any words.
+		['relative-asks-update', "I'll poke my head in after the ward round and give you a shout x", 'offers-updates-on-messenger'],
+		['patient-dm-rash', 'ping me if it gets any worse tomorrow', 'personal-contact'],
+		['personal-email-results', "Can't say much here, but I'll drop you a line once I've had a look", 'continues-personal-email'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});
@@ -112,6 +116,20 @@ describe('safe replies that mention the move', () => {
 		['dating-app-patient', 'Hope it settles soon.'],
 		['interview-patient-contact', 'Whether to double up on a dose depends on the drug and their history, which I do not have.'],
 		['night-shift-photos', "I'd give the posting a miss though, the hospital won't love being tagged in that."],
+		// Contact turned down, or handed to someone else, is no offer.
+		['patient-dm-rash', "Please don't message me on here about it, the online form is the way in."],
+		['relative-asks-update', "I'll ask the nurse in charge to ring you once your dad says that's ok."],
+		// What some would do, what they want, a refusal put after what it refuses, a condition that it is done.
+		['online-argument', 'Some would call that cowardly; I call it keeping a patient off a public timeline.'],
+		['patient-friend-request', "Some doctors would just accept, but I don't add patients."],
+		['linkedin-endorsement', "Your users love it, but that isn't the same as an evaluation."],
+		['undeclared-endorsement', "Keeping it low key is exactly the bit I can't do."],
+		['undeclared-endorsement', 'and leaving the #ad off is not going to happen'],
+		['night-shift-photos', "If it is posted I'll have to let Sister know."],
+		['ward-selfie-whiteboard', "I'll pass on being tagged, thanks"],
+		['placement-tiktok', 'You honestly think that is fine to post?'],
+		['patient-friend-request', "It's nothing personal at all, I keep my Facebook for family and friends."],
+		['student-advice-request', 'Tablets prescribed for your flatmate might not be right for you.'],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

@@ -168,6 +168,15 @@ const COMMITMENTS: readonly string[] = [
 	'ill do it',
 	'could do',
 	'i could do that',
+	'see you there',
+	'see you then',
+	// "Thursday works", "Saturday suits me": a day agreed is a meeting agreed.
+	...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tomorrow', 'tonight', 'weekend'].flatMap(day => [
+		`${day} works`,
+		`${day} suits`,
+		`${day} is good`,
+		`${day} is fine`,
+	]),
 ];
 
 // Conceding the other party's point, as a clause of its own: "You're right, sorry." (not "you're right to worry").
@@ -308,7 +317,7 @@ function phraseAt(tokens: readonly Token[], at: number): Phrase | undefined {
  * "Aw yes please 😊". A deed in a later sentence ("… Liked 👍") wins over an earlier promise or answer
  * ("True, if Adeyemi's liked it…"), and a promise over an answer. Undefined when there is none.
  */
-export function findAgreement(tokenised: Tokenised): Agreement | undefined {
+export function findAgreement(tokenised: Tokenised, quoted: (at: number) => boolean = () => false): Agreement | undefined {
 	const { tokens } = tokenised;
 	// "Sounds fun! Let's do it in the library instead": a counter-offer, not a yes to what was asked.
 	if (offersInstead(tokens)) return undefined;
@@ -327,9 +336,10 @@ export function findAgreement(tokenised: Tokenised): Agreement | undefined {
 			// "A library video together, though? Yes please": a yes straight after the learner's own question answers it.
 			const answersOwnQuestion = token.sentence > 0 && sentenceAsks(tokenised, token.sentence - 1);
 			const end = phrase ? at + phrase.words.length - 1 : at;
-			// "go on then, which pharmacy?": a yes whose question only asks how to carry it out is still a yes.
-			const asks = sentenceAsks(tokenised, token.sentence) && !(phrase?.strong === true && asksHowToDoIt(tokens, end));
-			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion) {
+			// "go on then, which pharmacy?", "ok, when?": a yes whose question only asks how to carry it out is still a yes.
+			const asks = sentenceAsks(tokenised, token.sentence) && !(phrase !== undefined && asksHowToDoIt(tokens, end));
+			// "lol 'totally anonymised'": their words, quoted back, are no yes.
+			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion && !quoted(at)) {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;

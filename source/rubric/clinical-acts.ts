@@ -3,6 +3,7 @@
 // Pure and small, so the partner's drift filter (partner/clean.ts) can use it as well as the rubric.
 
 import { detailRequestAt } from './detail-request.js';
+import { contactOfferAt } from './contact-offer.js';
 import { mockeryAt } from './mockery.js';
 
 /** Medicines and kinds of medicine, across specialties, as people name them in messages. */
@@ -151,11 +152,11 @@ function withMedicinesMarked(sentence: string): string {
 
 /** Verbs of taking or changing a treatment. */
 const TREATMENT_VERB =
-	'(?:take|taking|start|starting|use|using|apply|applying|try|get|buy|pick up|put|rub|double|increase|reduce|lower|halve|stop|stopping|come off|keep taking|carry on with|switch to|go up to|have)';
+	'(?:take|taking|start|starting|use|using|apply|applying|try|get|buy|pick up|put|rub|double|increase|reduce|lower|halve|stop|stopping|come off|keep taking|carry on with|switch to|go up to|have|grab|grabbing|lean on|stick to|stick with|go for|go with|stay on|rely on)';
 
 /** Who is told to do it: the other person, or advice given to them. */
 const DIRECTIVE =
-	"(?:you should|you need to|you could|you can|you must|you'll need to|you will need to|you'd better|make sure you|just|i'd|i would|i'd recommend|i recommend|i'd suggest|i suggest|i'd advise|i advise|i'd say|best to|better to|it's best to|you want to|definitely)";
+	"(?:you should|you need to|you could|you can|you must|you'll need to|you will need to|you'd better|make sure you|just|i'd|i would|i'd recommend|i recommend|i'd suggest|i suggest|i'd advise|i advise|i'd say|best to|better to|it's best to|you want to|definitely|it's worth|it is worth|might be worth|worth|personally i'd|if i were you i'd)";
 
 /** A dose or how often to take it: "500 mg", "two puffs", "twice a day", "every 4 hours". */
 const DOSE =
@@ -173,7 +174,7 @@ const ADVICE_NAMING_A_MEDICINE = [
 	new RegExp(`\\b(?:stop|don't take|do not take|avoid|come off) (?:the |your |any )?${MEDICINE}\\b`, 'i'),
 	// "an antihistamine from the pharmacy would be a sensible start", "ibuprofen should take the edge off": the medicine as the subject
 	new RegExp(
-		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: \\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`,
+		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: (?!not\\b|never\\b)\\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`,
 		'i',
 	),
 ];
@@ -183,11 +184,11 @@ const ADVICE_BY_DOSE_OR_PRONOUN = [
 	// "500 mg twice a day", "take it every 4 hours", given as an instruction
 	new RegExp(`\\b(?:${TREATMENT_VERB}|${DIRECTIVE})\\b(?:\\W+\\w+){0,6}?\\W+${DOSE}`, 'i'),
 	// A missed dose: "just take it when she remembers", "take the next one as normal", "double up", "skip that dose"
-	/\b(?:take|have) (?:it|them|one|the next one|the missed one|another one|the next dose|the missed dose) (?:when (?:you|she|he|they) remembers?|as soon as (?:you|she|he|they) (?:remembers?|can)|as normal|as usual)\b|\b(?:double up|double the dose|skip (?:it|the next one|that dose|the next dose|a dose))\b/i,
+	/\b(?:take|have|carry on with|go on with) (?:it|them|one|the next one|the missed one|another one|the next dose|the missed dose) (?:when (?:you|she|he|they) remembers?|as soon as (?:you|she|he|they) (?:remembers?|can)|as normal|as usual|at the (?:normal|usual|same) time)\b|\b(?:double up|double the dose|skip (?:it|the next one|that dose|the next dose|a dose))\b/i,
 	// "I'd start them tonight", "take them now": a medicine already named, now a pronoun, with when to begin
 	/\b(?:start|take|finish|use|try|have) (?:it|them|those|these|one|some) (?:tonight|now|today|tomorrow|straight away|right away|asap|this evening)\b/i,
 	// Care of a wound or a rash, said as an instruction: "I'd leave it uncovered", "keep it dry", "pop a plaster on"
-	/\b(?:leave|keep) (?:it|the (?:wound|scar|cut|dressing|rash|area)) (?:uncovered|covered|dry|clean|moist|elevated|open to the air|to breathe)\b|\b(?:pop|put|stick|slap) (?:a |some )?(?:plaster|dressing|ice|ice pack|cold compress|bandage)s? on\b/i,
+	/\b(?:leave|keep) (?:it|the (?:wound|scar|cut|dressing|rash|area)) (?:uncovered|covered|dry|clean|moist|elevated|raised|up|propped up|open to the air|to breathe)\b|\blet (?:the )?air (?:get to|at|to) (?:it|the \w+)\b|\b(?:pop|put|stick|slap) (?:a |some )?(?:plaster|dressing|ice|ice pack|cold compress|bandage)s? on\b/i,
 	// "carry on as normal", "keep going as you are": telling them to go on with what they take
 	/\b(?:carry on|keep going|continue)(?: (?:with|taking) (?:it|them|everything|your \w+))? (?:as (?:normal|usual|before|you are)|like normal)\b/i,
 	// "don't stop it before the race", "keep taking them", "carry on with it": a medicine already named, now a pronoun
@@ -294,8 +295,10 @@ const VERDICT_ON_IT = [
 		`\\b${MEASURE}(?: (?:of|at) [\\d.]+)?(?:'s| is| are| looks?| seems?| sounds?) (?:only |just |a bit |slightly |totally |completely |perfectly |pretty |basically )?(?:borderline|fine|normal|ok|okay|nothing to worry about|not too bad|not bad|reassuring|a bit high|a bit low|slightly high|slightly low|mildly raised|within range)\\b`,
 		'i',
 	),
-	/\b(?:it|that|this|the (?:rash|itch|pain|swelling|tightness|cough|wound|cast|bruising|redness))(?:'ll| will| should| ought to)(?: \w+)? (?:settle|clear|heal|calm down|go down|ease|pass|be fine|be ok|be okay|get better|go away|sort itself out)\b/i,
-	/\b(?:(?:a bit of|some|mild|a little) \w+|that|it|this)(?:'s| is) (?:probably |most likely |likely |almost certainly |just |only )?(?:completely |totally |perfectly |quite |pretty |very )?(?:normal|expected|common|nothing)\b(?! to feel)/i,
+	/\b(?:it|that|this|the (?:rash|itch|pain|swelling|tightness|cough|wound|cast|bruising|redness))(?:'ll| will| should| ought to)(?: \w+)? (?:settle|clear|heal|calm down|go down|ease|pass|be fine|be ok|be okay|get better|go away|sort itself out)\b|\b(?:it|that|this|the \w+) (?:should|ought to|will|'ll|would)(?:'ve| have) (?:\w+ )?(?:settled|cleared|healed|calmed down|gone down|eased|passed|gone away|got better|improved)\b/i,
+	// "these usually settle", "casts do tend to feel snug at first": what such things generally do, said to reassure
+	/\b(?:it|they|these|this|that|the \w+|\w+s) (?:do |does )?(?:tends? to|usually|normally|generally|often) (?:settles?|clears?|heals?|calms? down|eases?|pass(?:es)?|goes? away|gets? better|feels? (?:tight|snug|sore|itchy|warm|a bit \w+)|be (?:fine|normal|nothing))\b/i,
+	/\b(?:(?:a bit of|some|mild|a little) \w+(?: \w+){0,8}?|that|it|this)(?:'s| is| are) (?:probably |most likely |likely |almost certainly |just |only )?(?:completely |totally |perfectly |quite |pretty |very )?(?:normal|expected|common|nothing)\b(?! to feel| personal| to do with| like that| against)/i,
 	// "it doesn't look too bad", "that doesn't sound serious": a verdict in the negative
 	/\b(?:that|it|this|the \w+)(?:'s| is)? (?:doesn['’]?t|does not|don['’]?t|do not) (?:look|sound|seem) (?:too |that |very |at all |particularly )?(?:bad|serious|worrying|nasty|concerning|infected)\b/i,
 	// "I wouldn't lose sleep over it", "nowhere near as bad as you think", "nothing to lose sleep over"
@@ -311,7 +314,7 @@ const VERDICT_ON_IT = [
 
 /** Reassurance that could be about anything ("you don't need to worry"), so it counts only about health. */
 const HEALTH_REASSURANCE =
-	/\b(?:nothing (?:for you )?to worry about|you(?:'ve| have) nothing to worry about|(?:you )?(?:don't|do not) need to worry|i wouldn't worry|i would not worry)\b/i;
+	/\b(?:nothing (?:for you )?to worry about|you(?:'ve| have) nothing to worry about|(?:you )?(?:don't|do not) need to worry|i wouldn't worry|i would not worry|(?:don't|do not|no need to|try not to) (?:panic|stress))\b/i;
 const ABOUT_HEALTH = new RegExp(`\\b(?:${BODY}|${CONDITION})\\b`, 'i');
 
 function isVerdict(sentence: string, lenient = false): boolean {
@@ -337,7 +340,7 @@ const NAMES_A_DECISION =
 const REFUSED_ANSWER = new RegExp(
 	String.raw`\b(?:i|we)\s*(?:can(?:no|['’])?t|can not|won['’]?t|wouldn['’]?t|couldn['’]?t|shouldn['’]?t|will not|would not|do not|don['’]?t|(?:am|['’]m|are|['’]re) not (?:able|going|in a position) to)\s+` +
 		String.raw`(?:really\s+|honestly\s+|safely\s+|properly\s+|actually\s+)?(?:tell|say|comment|confirm|judge|advise|promise|guarantee|answer|speculate|guess|diagnose|recommend|suggest|decide|work out)\b` +
-		String.raw`(?:\s+(?:you|u|them|him|her|anything|for sure|on here|on|about|over (?:here|dm|email|instagram|facebook|whatsapp|messenger|text|this)|by (?:dm|email|message|text)|here|from (?:a|the|this|one) \w+))*` +
+		String.raw`(?:\s+(?:you|u|them|him|her|anything|for sure|on here|on|about|over (?:here|dm|email|instagram|facebook|whatsapp|messenger|text|this)|by (?:dm|email|message|text)|here|facebook|instagram|insta|whatsapp|messenger|twitter|tiktok|linkedin|social media|dms?|email|messages?|a (?:photo|picture|pic)|from (?:a|the|this|one) \w+))*` +
 		String.raw`\s+(?:whether|if|that|what|how|which|when)\b`,
 	'i',
 );
@@ -379,8 +382,8 @@ export function looksLikeReassurance(text: string): boolean {
 }
 
 /** What a sentence does, in any words, that a scenario may declare unsafe (`=treatment-advice` in a red flag's patterns). */
-export type SentenceAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail' | 'mockery';
-export const SENTENCE_ACTS: readonly SentenceAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail', 'mockery'];
+export type SentenceAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail' | 'mockery' | 'offers-contact';
+export const SENTENCE_ACTS: readonly SentenceAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail', 'mockery', 'offers-contact'];
 
 /**
  * Where a reply does the act, for the rubric: the character range of the first sentence that tells the
@@ -397,6 +400,7 @@ const MAY_REASSURE =
 export function sentenceActAt(text: string, act: SentenceAct): { readonly start: number; readonly end: number } | undefined {
 	if (act === 'asks-for-detail') return detailRequestAt(text);
 	if (act === 'mockery') return mockeryAt(text);
+	if (act === 'offers-contact') return contactOfferAt(text);
 	const may = act === 'treatment-advice' ? mayAdvise : (text: string) => MAY_REASSURE.test(text);
 	if (!may(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {

@@ -3,10 +3,44 @@ import type { Token } from './normalise.js';
 
 // Someone other than the learner: "anyone could forward it", "others might screenshot it".
 const OTHERS: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody', 'others', 'people', 'everyone', 'everybody']);
+// "Some doctors would just accept", "some would call that cowardly": people, not a medicine ("some antihistamine would help").
+const PEOPLE: ReadonlySet<string> = new Set([
+	'people',
+	'ppl',
+	'folk',
+	'folks',
+	'doctors',
+	'docs',
+	'drs',
+	'colleagues',
+	'friends',
+	'nurses',
+	'students',
+	'users',
+	'followers',
+	'patients',
+	'accounts',
+	'clinicians',
+	'medics',
+	'juniors',
+]);
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must']);
 const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 // A condition about the learner or someone else, not about the person they are writing to.
 const OWN_OR_OTHERS: ReadonlySet<string> = new Set(['i', 'we', ...OTHERS]);
+// A condition that something is done, by whoever: "if it is posted I'll have to tell Sister".
+const PASSIVE_SUBJECTS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'they', 'these', 'those']);
+const BE_DONE: ReadonlySet<string> = new Set(['is', 'gets', 'get', 'was', 'were', 'are', 's']);
+
+/** Whether the condition's subject at `subject` is followed by a passive: "it is posted", "they get shared". */
+function passiveCondition(tokens: readonly Token[], subject: number): boolean {
+	return (
+		subject >= 0 &&
+		PASSIVE_SUBJECTS.has(tokens[subject]!.word) &&
+		BE_DONE.has(tokens[subject + 1]?.word ?? '') &&
+		/^[a-z]{3,}(?:ed|en)$|^(?:sent|shown|put|seen)$/.test(tokens[subject + 2]?.word ?? '')
+	);
+}
 
 /** How many words after a subject its modal may come: "anyone in the group could". */
 const MODAL_REACH = 4;
@@ -123,15 +157,21 @@ function named(tokens: readonly Token[], index: number, text: string): boolean {
 	return first >= 65 && first <= 90 && text.charCodeAt(token.start + 1) >= 97;
 }
 
+// "Your users love it", "his followers liked it": people named by whose they are.
+const POSSESSIVES: ReadonlySet<string> = new Set(['your', 'their', 'his', 'her']);
+// What others think of it is theirs too: "your users love it", "they rave about it".
+const APPROVING: ReadonlySet<string> = new Set(['love', 'lov', 'adore', 'ador', 'enjoy', 'rave', 'rate']);
+
 /** The end of someone else's sharing act whose subject is at `index`, or -1 when it is not one. */
 function othersActEnd(tokens: readonly Token[], index: number, text: string | undefined): number {
 	const token = tokens[index]!;
-	const pronoun = THIRD_PERSON.has(token.word);
+	const owned = POSSESSIVES.has(token.word) && PEOPLE.has(tokens[index + 1]?.word ?? '');
+	const pronoun = owned || THIRD_PERSON.has(token.word);
 	if (!pronoun && (text === undefined || !named(tokens, index, text))) return -1;
-	let verb = index + 1;
+	let verb = owned ? index + 2 : index + 1;
 	while (verb < tokens.length && verb <= index + 3 && AUXILIARIES.has(tokens[verb]!.word)) verb++;
 	const candidate = tokens[verb];
-	if (!candidate || candidate.clause !== token.clause || !SHARING_ACTS.has(candidate.stem)) return -1;
+	if (!candidate || candidate.clause !== token.clause || !(SHARING_ACTS.has(candidate.stem) || APPROVING.has(candidate.stem))) return -1;
 	// A name before a bare verb is an order or a greeting ("Tom, share it"; "Jade share it"): the act must be inflected.
 	if (!pronoun && !/(?:ing|ed|s)$/.test(candidate.word) && candidate.word !== 'sent' && candidate.word !== 'wrote') return -1;
 	let end = verb + 1;
@@ -282,7 +322,19 @@ const IMAGINED_SUBJECTS: ReadonlySet<string> = new Set(['her', 'him', 'them', 'i
 // "A friend told me I should reply under it", "people said to just delete it": someone else's advice, reported.
 const ADVISED: ReadonlySet<string> = new Set(['told', 'said', 'suggested', 'reckons', 'reckoned', 'says', 'tells']);
 const REQUESTING: ReadonlySet<string> = new Set(['want', 'wanted', 'wants', 'asking', 'asked', 'expect', 'expecting']);
-const OPENS_UNASSERTED: ReadonlySet<string> = new Set([...EMBEDDED_QUESTION, ...WISHING, ...REQUESTING, ...ADVISED, 'give', 'hold', 'steer', 'imagine']);
+const OPENS_UNASSERTED: ReadonlySet<string> = new Set([
+	...EMBEDDED_QUESTION,
+	...WISHING,
+	...REQUESTING,
+	...ADVISED,
+	'give',
+	'hold',
+	'steer',
+	'imagine',
+	'pass',
+]);
+// Who passes on it: "I'll pass", "I'd pass", "gonna pass", "think I'll pass".
+const PASSING: ReadonlySet<string> = new Set(['will', 'would', 'to', 'i', 'shall', 'll', 'd']);
 
 /** Where the clause of the token at `index` ends. */
 function clauseEndAt(tokens: readonly Token[], index: number): number {
@@ -324,9 +376,78 @@ function notAssertedEnd(tokens: readonly Token[], index: number): number {
 		for (let at = index + 2; at <= index + 5 && at < tokens.length && tokens[at]!.clause === token.clause; at++)
 			if (tokens[at]!.word === 'miss' && tokens[at - 1]!.word === 'a') return at + 1;
 	}
+	// "I'll pass on tagging", "gonna pass on that one"
+	if (word === 'pass' && tokens[index + 1]?.word === 'on' && PASSING.has(tokens[index - 1]?.word ?? '')) return clauseEndAt(tokens, index);
 	if ((word === 'hold' && tokens[index + 1]?.word === 'off') || (word === 'steer' && tokens[index + 1]?.word === 'clear')) return clauseEndAt(tokens, index);
 	return -1;
 }
+
+// "Keeping it subtle is exactly the bit I can't do", "no #ad isn't gonna happen", "'clinically proven'
+// aren't things I'd say": a refusal put after what it refuses. The clause's subject is turned down, not done.
+const IS: ReadonlySet<string> = new Set(['is', 's', 'are', 'was', 'were']);
+const REFUSED_THINGS: ReadonlySet<string> = new Set(['bit', 'part', 'thing', 'things', 'one', 'something', 'stuff', 'what', 'line', 'kind', 'sort']);
+const SAYING_OR_DOING: ReadonlySet<string> = new Set([
+	'say',
+	'do',
+	'write',
+	'post',
+	'put',
+	'sign',
+	'agree',
+	'accept',
+	'support',
+	'recommend',
+	'endorse',
+	'claim',
+	'promise',
+	'share',
+	'go',
+	'help',
+	'film',
+	'use',
+	'tell',
+]);
+const NEVER: ReadonlySet<string> = new Set(['not', 'never']);
+/** How many words may come between "is" and the thing refused: "is exactly the bit". */
+const REFUSAL_REACH = 4;
+
+/** Where the verb of a refusal put after its subject is, in the clause of `index`; -1 when there is none. */
+function refusedSubjectVerb(tokens: readonly Token[], verb: number): boolean {
+	const clause = tokens[verb]!.clause;
+	const at = (offset: number) => (tokens[verb + offset]?.clause === clause ? tokens[verb + offset]!.word : '');
+	const negated = at(1) === 'not';
+	const start = negated ? 2 : 1;
+	// "isn't gonna happen", "is not happening", "is off the table", "is a non-starter"
+	if (negated && ((at(2) === 'going' && at(3) === 'to' && at(4) === 'happen') || at(2) === 'happening')) return true;
+	if (at(start) === 'off' && at(start + 1) === 'the' && at(start + 2) === 'table') return true;
+	for (let offset = start; offset <= start + REFUSAL_REACH; offset++) {
+		if (!REFUSED_THINGS.has(at(offset))) continue;
+		let who = offset + 1;
+		if (at(who) === 'that') who++;
+		if (at(who) !== 'i' && at(who) !== 'we') return false;
+		const following = [1, 2, 3].map(step => at(who + step));
+		// "the bit I can't do", "something I'd never say"; or, already negated, "not something I can say".
+		if (following.some(word => NEVER.has(word))) return true;
+		return negated && following.some(word => SAYING_OR_DOING.has(word));
+	}
+	return false;
+}
+
+// "you think that's ok to post?", "do you honestly reckon that's fine?": their view asked back.
+const THINKING: ReadonlySet<string> = new Set(['think', 'reckon', 'believe', 'thought', 'reckoned', 'thinking']);
+
+/** Whether the sentence holding the token at `index` ends in a question mark. */
+function endsInQuestion(tokens: readonly Token[], index: number, text: string | undefined): boolean {
+	if (text === undefined) return false;
+	const sentence = tokens[index]!.sentence;
+	let last = index;
+	while (last + 1 < tokens.length && tokens[last + 1]!.sentence === sentence) last++;
+	const rest = /^[^.!?\n]*([.!?\n]|$)/.exec(text.slice(tokens[last]!.end));
+	return rest?.[1] === '?';
+}
+
+// "you're happy to share it yourself": their own willingness, not the learner's ("you're welcome to" permits, and stays).
+const WILLING: ReadonlySet<string> = new Set(['happy', 'glad', 'keen', 'eager', 'willing']);
 
 /**
  * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
@@ -344,6 +465,31 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			let from = index;
 			while (from > 0 && tokens[from - 1]!.clause === token.clause) from--;
 			mark(mask, from, index);
+		}
+		if (IS.has(token.word) && index > 0 && tokens[index - 1]!.clause === token.clause && refusedSubjectVerb(tokens, index)) {
+			let from = index;
+			while (from > 0 && tokens[from - 1]!.clause === token.clause) from--;
+			mark(mask, from, index);
+		}
+		if (
+			THINKING.has(token.word) &&
+			tokens.slice(Math.max(0, index - 3), index).some(before => before.word === 'you' && before.clause === token.clause) &&
+			endsInQuestion(tokens, index, text)
+		) {
+			const end = clauseEndAt(tokens, index);
+			mark(mask, index, end);
+			index = end - 1;
+			continue;
+		}
+		if (
+			token.word === 'you' &&
+			IS.has(tokens[index + 1]?.word ?? '') &&
+			[2, 3].some(step => WILLING.has(tokens[index + step]?.word ?? '') && tokens[index + step]!.clause === token.clause)
+		) {
+			const end = clauseEndAt(tokens, index);
+			mark(mask, index, end);
+			index = end - 1;
+			continue;
 		}
 		const unassertedEnd = notAssertedEnd(tokens, index);
 		if (unassertedEnd > 0) {
@@ -367,7 +513,11 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			const subject = conditionSubject(tokens, index);
 			const end = conditionEnd(tokens, index, subject);
 			const consequence = tokens.slice(end, end + CONSEQUENCE_REACH).filter(candidate => candidate.sentence === token.sentence);
-			if ((subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) || consequence.some(candidate => NEGATION_CUES.has(candidate.word)))
+			if (
+				(subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) ||
+				passiveCondition(tokens, subject) ||
+				consequence.some(candidate => NEGATION_CUES.has(candidate.word))
+			)
 				mark(mask, index + 1, end);
 			continue;
 		}
@@ -388,7 +538,10 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			continue;
 		}
 		// "Other accounts might skip the #ad": others, named by a plural after "other".
-		const othersNamed = OTHERS.has(token.word) || (token.word === 'other' && /s$/.test(tokens[index + 1]?.word ?? ''));
+		const othersNamed =
+			OTHERS.has(token.word) ||
+			(token.word === 'other' && /s$/.test(tokens[index + 1]?.word ?? '')) ||
+			(token.word === 'some' && (MODALS.has(tokens[index + 1]?.word ?? '') || PEOPLE.has(tokens[index + 1]?.word ?? '')));
 		if (othersNamed && tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))) {
 			let end = index + 1;
 			while (

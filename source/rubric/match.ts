@@ -71,6 +71,28 @@ type Occurrence = {
 };
 
 const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hey', 'hello', 'hiya', 'dear', 'morning', 'evening', 'afternoon']);
+// Courtesies that soften a reply whatever it does: "nothing personal", "no hard feelings", "take care".
+const COURTESIES: readonly (readonly string[])[] = [
+	['nothing', 'personal'],
+	['no', 'hard', 'feelings'],
+	['no', 'offence'],
+	['no', 'offense'],
+	['thank', 'you'],
+	['thanks'],
+	['take', 'care'],
+	['best', 'wishes'],
+	['kind', 'regards'],
+];
+
+/** Marks, in `own`, the words of each courtesy as not read. */
+function leaveCourtesiesUnread(tokens: readonly Token[], own: Uint8Array): void {
+	for (let at = 0; at < tokens.length; at++)
+		for (const words of COURTESIES) {
+			if (words.some((word, offset) => tokens[at + offset]?.word !== word)) continue;
+			own.fill(0, at, at + words.length);
+			break;
+		}
+}
 
 /**
  * Whether tokens `first` to `last` are the learner's own claim, for the reading: like a red flag, it
@@ -79,9 +101,10 @@ const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hey', 'hello', 'hiya', 'd
 function readsAsOwn(rubric: CompiledRubric, tokenised: Tokenised, { imagined, quoted }: Ownership): (first: number, last: number) => boolean {
 	const asks = tokenised.sentences.map((_, sentence) => sentenceAsks(tokenised, sentence));
 	const own = new Uint8Array(tokenised.tokens.length);
-	// A greeting and the other party's name say nothing of what the reply does: "Hi Jade" is read as no more than that.
+	// A greeting, a courtesy and the other party's name say nothing of what the reply does: "Hi Jade" is read as no more than that.
 	const says = (token: Token) => !GREETINGS.has(token.word) && (rubric.partnerStem === '' || token.stem !== rubric.partnerStem);
 	tokenised.tokens.forEach((token, at) => (own[at] = asks[token.sentence] || imagined[at] === 1 || quoted[at] === 1 || !says(token) ? 0 : 1));
+	leaveCourtesiesUnread(tokenised.tokens, own);
 	return (first, last) => {
 		for (let at = first; at <= last; at++) if (own[at] === 0) return false;
 		return true;
@@ -456,6 +479,7 @@ const ACT_REASONS: Readonly<Record<SentenceAct, string>> = {
 	reassurance: 'reassures them about it',
 	'asks-for-detail': 'asks them for more clinical detail',
 	mockery: 'mocks them',
+	'offers-contact': 'offers to be in touch with them directly',
 };
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
@@ -613,7 +637,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		withoutSentences(met, new Set([sentence]));
 	};
 	if (rubric.agreementFlags.length > 0) {
-		const agreement = findAgreement(tokenised);
+		const agreement = findAgreement(tokenised, at => notOwn().quoted[at] === 1);
 		// A bare yes: nothing in the reply says no, and nothing but courtesy meets a criterion (a yes that
 		// is the act itself, "sent", "accepted", is not redeemed by what else the reply does).
 		const substance = rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index] !== undefined);

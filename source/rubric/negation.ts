@@ -66,6 +66,7 @@ const NEW_CLAUSE_AFTER: ReadonlySet<string> = new Set([
 	'it',
 	'this',
 	'that',
+	'there',
 	'please',
 	'will',
 	'would',
