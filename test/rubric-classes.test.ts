@@ -130,6 +130,11 @@ describe('safe replies that mention the move', () => {
 		['placement-tiktok', 'You honestly think that is fine to post?'],
 		['patient-friend-request', "It's nothing personal at all, I keep my Facebook for family and friends."],
 		['student-advice-request', 'Tablets prescribed for your flatmate might not be right for you.'],
+		// An act after "even", named for what it would do; a no carried through ", or"; privacy among colleagues.
+		['review-site-response', 'Even saying he was seen would tell everyone he is one of ours.'],
+		['crowdfunding-patient', "I can't share it, or write anything as one of her doctors."],
+		['placement-tiktok', "I'd rather we sort it out between us."],
+		['relative-asks-update', "I can't say anything about patients on here, even off the record."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

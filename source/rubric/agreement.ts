@@ -391,6 +391,9 @@ const STAYS: ReadonlySet<string> = new Set(['is', 's', 'stays', 'stay', 'remains
 // "this is just between us": words between the verb and the phrase that leave it a statement of where the words stay.
 const SOFTENERS: ReadonlySet<string> = new Set(['just', 'only', 'all', 'strictly', 'purely', 'totally']);
 
+const AMONG_OURSELVES: ReadonlySet<string> = new Set(['sort', 'split', 'share', 'decide', 'settle', 'discuss', 'figure', 'work']);
+const OBJECTS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'out']);
+
 /** Token range of the first words that keep something between the learner and the other party, if any. */
 export function findCollusion(tokenised: Tokenised): { readonly start: number; readonly end: number } | undefined {
 	const { tokens } = tokenised;
@@ -403,6 +406,11 @@ export function findCollusion(tokenised: Tokenised): { readonly start: number; r
 			while (before >= 0 && SOFTENERS.has(tokens[before]!.word)) before--;
 			const after = before >= 0 && tokens[before]!.sentence === tokens[at]!.sentence ? tokens[before]!.word : '';
 			if (STAYS.has(after)) continue;
+			// "sort it out between us" is among ourselves; "even off the record" is still refused.
+			let verb = before;
+			while (verb > 0 && verb > before - 2 && OBJECTS.has(tokens[verb]!.word)) verb--;
+			const among = verb >= 0 && tokens[verb]!.sentence === tokens[at]!.sentence && AMONG_OURSELVES.has(tokens[verb]!.word);
+			if (among || after === 'even') continue;
 			if (words.every((word, offset) => tokens[at + offset]!.word === word) && !sentenceAsks(tokenised, tokens[at]!.sentence)) {
 				return { start: at, end: at + words.length - 1 };
 			}

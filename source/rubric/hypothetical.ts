@@ -283,6 +283,28 @@ const GOOD: ReadonlySet<string> = new Set([
 	'good',
 	'enough',
 ]);
+// What an act named after "even" would do: "even saying he was seen confirms he's our patient".
+const CONSEQUENCES: ReadonlySet<string> = new Set([
+	'tells',
+	'confirms',
+	'means',
+	'makes',
+	'shows',
+	'counts',
+	'gives',
+	'puts',
+	'risks',
+	'identifies',
+	'reveals',
+	'breaks',
+	'breaches',
+	'would',
+	'could',
+	'might',
+	'can',
+	'is',
+	's',
+]);
 /** How far after the act its verdict may come: "Putting gifted on a paid post isn't allowed". */
 const VERDICT_REACH = 10;
 
@@ -290,6 +312,11 @@ const VERDICT_REACH = 10;
 function judgedActEnd(tokens: readonly Token[], index: number): number {
 	const token = tokens[index]!;
 	if (!/^[a-z]{3,}ing$/.test(token.word)) return -1;
+	// "Even confirming he was seen tells everyone he's ours": what the act would do, said to rule it out.
+	if (tokens[index - 1]?.word === 'even' && tokens[index - 1]!.clause === token.clause) {
+		for (let verb = index + 1; verb < tokens.length && verb <= index + VERDICT_REACH && tokens[verb]!.clause === token.clause; verb++)
+			if (CONSEQUENCES.has(tokens[verb]!.word)) return verb;
+	}
 	let before = index - 1;
 	while (before >= 0 && tokens[before]!.clause === token.clause && LEAD_INS.has(tokens[before]!.word)) before--;
 	if (before >= 0 && tokens[before]!.clause === token.clause) return -1;

@@ -276,7 +276,15 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 	for (let index = 0; index < count; index++) {
 		const token = tokens[index]!;
 		if (token.clause !== clause) condition = -1;
-		if (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope))) scopeEnd = -1;
+		// "I can't share it, or write anything as her doctor": a no carries through ", or" to another deed
+		// of the same kind, not to a request that follows it ("…, or ring 111").
+		const carriedOn =
+			token.clause !== clause &&
+			(token.word === 'or' || token.word === 'nor') &&
+			scopeEnd >= index - 1 &&
+			index + 1 < count &&
+			(roles[index + 1]! & (ACT | SUBJECT)) === 0;
+		if (!carriedOn && (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope)))) scopeEnd = -1;
 		clause = token.clause;
 		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
 		// The word right after the cue is what is negated ("if you don't call"); a request after that is the advice.
