@@ -30,8 +30,19 @@ export type Reading = {
 	readonly table: WeightTable;
 };
 
-/** Each word feature that a weight names, by id; a word's weight by id; a pair's by `first * size + second`. */
-type WeightTable = { readonly ids: ReadonlyMap<string, number>; readonly words: Float64Array; readonly pairs: ReadonlyMap<number, number> };
+/**
+ * Each word feature that a weight names, by id; a word's weight by id; a pair's by `first * size + second`.
+ * `byStem` holds a stem's ids as read and as negated (-1 for none), so a reply's words are looked up by the
+ * stems they already have, with no "!stem" made for each; `seen` marks ids counted in the reply being read.
+ */
+type WeightTable = {
+	readonly ids: ReadonlyMap<string, number>;
+	readonly byStem: ReadonlyMap<string, readonly [number, number]>;
+	readonly words: Float64Array;
+	readonly pairs: ReadonlyMap<number, number>;
+	readonly seen: Uint32Array;
+	generation: number;
+};
 
 function tableOf(weights: ReadingWeights): WeightTable {
 	const ids = new Map<string, number>();
@@ -49,7 +60,22 @@ function tableOf(weights: ReadingWeights): WeightTable {
 	}
 	const words = new Float64Array(ids.size);
 	for (const [id, weight] of wordWeights) words[id] = weight;
-	return { ids, words, pairs: new Map(pairWeights.map(([first, second, weight]) => [first * ids.size + second, weight])) };
+	const byStem = new Map<string, [number, number]>();
+	for (const [name, id] of ids) {
+		const negated = name.startsWith('!');
+		const stem = negated ? name.slice(1) : name;
+		const entry = byStem.get(stem) ?? [-1, -1];
+		entry[negated ? 1 : 0] = id;
+		byStem.set(stem, entry);
+	}
+	return {
+		ids,
+		byStem,
+		words,
+		pairs: new Map(pairWeights.map(([first, second, weight]) => [first * ids.size + second, weight])),
+		seen: new Uint32Array(ids.size),
+		generation: 0,
+	};
 }
 
 /**
@@ -65,23 +91,27 @@ export function sharesOf(
 	keeps: (first: number, last: number) => boolean,
 	sentenceCount: number,
 ): Float64Array {
-	const { ids, words, pairs } = reading.table;
+	const table = reading.table;
+	const { byStem, words, pairs, seen } = table;
 	const size = words.length;
 	const shares = new Float64Array(sentenceCount);
-	// Word ids are below `size`; a pair is counted as `size` plus its key, so the two never meet.
-	const counted = new Set<number>();
+	// A new generation unmarks every word id at once; the few pairs a reply has are kept in a set.
+	const generation = (table.generation = table.generation === 0xffffffff ? 1 : table.generation + 1);
+	if (generation === 1) seen.fill(0);
+	let countedPairs: Set<number> | undefined;
 	let previous = -1;
 	for (let at = 0; at < stems.length; at++) {
-		const id = ids.get(wordFeature(stems[at]!, negated[at] === 1)) ?? -1;
-		if (id >= 0 && words[id] !== 0 && !counted.has(id) && keeps(at, at)) {
-			counted.add(id);
+		const entry = byStem.get(stems[at]!);
+		const id = entry === undefined ? -1 : entry[negated[at] === 1 ? 1 : 0];
+		if (id >= 0 && words[id] !== 0 && seen[id] !== generation && keeps(at, at)) {
+			seen[id] = generation;
 			shares[sentences[at]!]! += words[id]!;
 		}
 		if (id >= 0 && previous >= 0 && sentences[at - 1] === sentences[at]) {
 			const key = previous * size + id;
 			const weight = pairs.get(key);
-			if (weight !== undefined && !counted.has(size + key) && keeps(at - 1, at)) {
-				counted.add(size + key);
+			if (weight !== undefined && !(countedPairs?.has(key) ?? false) && keeps(at - 1, at)) {
+				(countedPairs ??= new Set()).add(key);
 				shares[sentences[at]!]! += weight;
 			}
 		}
