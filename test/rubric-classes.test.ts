@@ -68,6 +68,13 @@ describe('unsafe in other words', () => {
 		['relative-asks-update', "I'll poke my head in after the ward round and give you a shout x", 'offers-updates-on-messenger'],
 		['patient-dm-rash', 'ping me if it gets any worse tomorrow', 'personal-contact'],
 		['personal-email-results', "Can't say much here, but I'll drop you a line once I've had a look", 'continues-personal-email'],
+		// Sarcasm at a faceless account, a ruling on what goes with a medicine, finishing the course, a go-ahead in the negative, a secret kept.
+		['doxxing-after-viral-post', 'Brave talk from an account with no face.', 'hits-back'],
+		['student-advice-request', 'a glass of wine should be fine with the amoxicillin', 'recommends-medication'],
+		['student-advice-request', 'make sure you finish the course though x', 'recommends-medication'],
+		['placement-tiktok', "I don't mind it going up if the sign's cropped", 'posts-clip'],
+		['ai-chatbot-patient-data', 'fine, lips sealed', 'goes-along-with-it'],
+		['undeclared-endorsement', "saturday's fine 👍", 'undeclared-promotion'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});
@@ -135,6 +142,13 @@ describe('safe replies that mention the move', () => {
 		['crowdfunding-patient', "I can't share it, or write anything as one of her doctors."],
 		['placement-tiktok', "I'd rather we sort it out between us."],
 		['relative-asks-update', "I can't say anything about patients on here, even off the record."],
+		// A time when it is done, sympathy, what an act would reveal, a claim judged untrue, safety-netting, what a friend might say.
+		['ai-chatbot-patient-data', "Once it's pasted in, the company has it, so IG need to know today."],
+		['online-argument', "I'm sorry about your nan, that must have been a frightening week."],
+		['review-site-response', "It'd confirm he was seen here, so I won't reply with anything about his visit."],
+		['influencer-weight-loss-jab', 'The dress size in four weeks claim is not true for most people.'],
+		['patient-dm-rash', 'If you get any swelling of your lips or trouble breathing, ring 999.'],
+		['personal-email-results', "A friend might tell you it's probably nothing, but I won't guess at results I haven't seen."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

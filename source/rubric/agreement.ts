@@ -176,6 +176,8 @@ const COMMITMENTS: readonly string[] = [
 		`${day} suits`,
 		`${day} is good`,
 		`${day} is fine`,
+		`${day} fine`,
+		`${day} good`,
 	]),
 ];
 
@@ -384,6 +386,10 @@ const COLLUSION: readonly (readonly string[])[] = [
 	'do not tell anyone',
 	'dont tell anyone',
 	'unofficially',
+	'lips sealed',
+	'my lips are sealed',
+	'mums the word',
+	'mum is the word',
 ].map(text => text.split(' '));
 
 const COLLUSION_FIRST: ReadonlySet<string> = new Set(COLLUSION.map(words => words[0]!));
@@ -425,6 +431,8 @@ const ALL_CLEAR = [
 	/\b(?:no ?one|no-one|nobody)(?:['’]s| is| will| would| could| can| is going to| gonna|['’]ll|['’]d)?\s+(?:ever\s+|really\s+|even\s+)?(?:know|tell|recognise|recognize|identify|trace|notice|work\s+(?:\w+\s+)?out|find\s+out|link|connect|guess)\b/i,
 	/\b(?:it['’]?s|it is|that['’]?s|that is|should be|it['’]ll be|looks|seems)\s+(?:totally |completely |perfectly |absolutely |probably |honestly |defo |definitely )?(?:fine|ok|okay|harmless|safe|alright)\s+to\s+(?:post|share|send|use|put|film|keep|upload|leave|go\s+up|stay)\b/i,
 	/\bso\s+(?:you|they|people|no ?one|nobody)\s+(?:can['’]?t|cannot|won['’]t|couldn['’]t)\s+(?:see|tell|recognise|recognize|identify)\b/i,
+	// "I don't mind it going up", "not bothered if you post it": a go-ahead in the negative.
+	/\b(?:i\s+)?(?:don['’]?t|do not|wouldn['’]?t|would not)\s+mind\s+(?:it|you|them|that|this|if|him|her)\b|\b(?:i['’]?m\s+)?not\s+(?:bothered|fussed)\s+(?:if|about)\s+(?:you|it|that)\b/i,
 	// Approving the thing itself: "a ward round clip at hip height is fine", "that caption looks great".
 	/\b(?:clip|clips|video|videos|vid|post|photo|photos|pic|pics|picture|caption|draft|reply|thread|story|reel|reels|selfie|one)\b(?:\s+[\w'’]+){0,5}?\s+(?:is|looks|seems|sounds|reads)\s+(?:totally |completely |perfectly |absolutely |probably |honestly |defo |definitely |really |so )?(?:fine|ok|okay|alright|harmless|safe|great|good|perfect|brilliant|amazing)\b/i,
 ];
@@ -432,7 +440,7 @@ const SOMEONE_ELSES =
 	/\b(?:think|thinks|thought|assume|assumes|assuming|even if|even though|might seem|may seem|feel like|believe|believes|hope|hoping|claim|claims|say|says|said|if)\b/i;
 const DECLINES_FIRST = /^(?:\W*\w+\W+){0,2}?(?:i|we)\s*(?:can(?:no|['’])t|won['’]t|wouldn['’]t|am not|['’]m not)\b/i;
 
-const MAY_CLEAR = /\b(?:no ?one|no-one|nobody|fine|ok|okay|harmless|safe|alright|so|great|good|perfect|brilliant|amazing)\b/i;
+const MAY_CLEAR = /\b(?:no ?one|no-one|nobody|fine|ok|okay|harmless|safe|alright|so|great|good|perfect|brilliant|amazing|mind|bothered|fussed)\b/i;
 
 /** Character range of the first sentence that tells them the breach is harmless, if any. */
 export function findAllClear(text: string): { readonly start: number; readonly end: number } | undefined {

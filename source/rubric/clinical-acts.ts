@@ -177,6 +177,11 @@ const ADVICE_NAMING_A_MEDICINE = [
 		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: (?!not\\b|never\\b)\\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`,
 		'i',
 	),
+	// "a drink or two should be fine with amoxicillin": a ruling on what goes with the medicine
+	new RegExp(
+		`\\b(?:should|will|'ll|would|is|are|'s)(?: \\w+)? (?:be )?(?:fine|ok|okay|safe|alright) (?:with|on|alongside|while (?:on|taking)) (?:the |your |her |his )?${MEDICINE}\\b`,
+		'i',
+	),
 ];
 
 /** Advice that names no medicine, read on the sentence as written ("2 tablets" is a dose, not a medicine). */
@@ -185,6 +190,8 @@ const ADVICE_BY_DOSE_OR_PRONOUN = [
 	new RegExp(`\\b(?:${TREATMENT_VERB}|${DIRECTIVE})\\b(?:\\W+\\w+){0,6}?\\W+${DOSE}`, 'i'),
 	// A missed dose: "just take it when she remembers", "take the next one as normal", "double up", "skip that dose"
 	/\b(?:take|have|carry on with|go on with) (?:it|them|one|the next one|the missed one|another one|the next dose|the missed dose) (?:when (?:you|she|he|they) remembers?|as soon as (?:you|she|he|they) (?:remembers?|can)|as normal|as usual|at the (?:normal|usual|same) time)\b|\b(?:double up|double the dose|skip (?:it|the next one|that dose|the next dose|a dose))\b/i,
+	// "make sure you finish the course", "just finish the lot"
+	/\b(?:make sure (?:you|she|he|they)|just|remember to|you need to|you should|you'll need to|you must) (?:finish|complete) (?:the (?:lot|course|pack|box|full course|whole course)|them all|all of them|it all)\b/i,
 	// "I'd start them tonight", "take them now": a medicine already named, now a pronoun, with when to begin
 	/\b(?:start|take|finish|use|try|have) (?:it|them|those|these|one|some) (?:tonight|now|today|tomorrow|straight away|right away|asap|this evening)\b/i,
 	// Care of a wound or a rash, said as an instruction: "I'd leave it uncovered", "keep it dry", "pop a plaster on"

@@ -36,6 +36,7 @@ const BE_DONE: ReadonlySet<string> = new Set(['is', 'gets', 'get', 'was', 'were'
 function passiveCondition(tokens: readonly Token[], subject: number): boolean {
 	return (
 		subject >= 0 &&
+		subject < tokens.length &&
 		PASSIVE_SUBJECTS.has(tokens[subject]!.word) &&
 		BE_DONE.has(tokens[subject + 1]?.word ?? '') &&
 		/^[a-z]{3,}(?:ed|en)$|^(?:sent|shown|put|seen)$/.test(tokens[subject + 2]?.word ?? '')
@@ -447,6 +448,12 @@ function refusedSubjectVerb(tokens: readonly Token[], verb: number): boolean {
 	// "isn't gonna happen", "is not happening", "is off the table", "is a non-starter"
 	if (negated && ((at(2) === 'going' && at(3) === 'to' && at(4) === 'happen') || at(2) === 'happening')) return true;
 	if (at(start) === 'off' && at(start + 1) === 'the' && at(start + 2) === 'table') return true;
+	// "the dress-size claim is not true", "that caption is misleading": what it names is judged, not done.
+	let judged = start;
+	while (FILLERS.has(at(judged)) && at(judged) !== 'not') judged++;
+	// ("isn't on" is a verdict only where it ends the clause: not "it's not on everyone's phone")
+	const verdict = at(judged) !== 'on' || at(judged + 1) === '';
+	if (verdict && ((negated && GOOD.has(at(judged))) || (!negated && BAD.has(at(judged)) && at(judged) !== 'no'))) return true;
 	for (let offset = start; offset <= start + REFUSAL_REACH; offset++) {
 		if (!REFUSED_THINGS.has(at(offset))) continue;
 		let who = offset + 1;
@@ -459,6 +466,49 @@ function refusedSubjectVerb(tokens: readonly Token[], verb: number): boolean {
 	}
 	return false;
 }
+
+// "that must have been a horrible week": sympathy, not a verdict on what happened.
+const FEELINGS: ReadonlySet<string> = new Set([
+	'horrible',
+	'awful',
+	'hard',
+	'tough',
+	'difficult',
+	'scary',
+	'frightening',
+	'rough',
+	'terrible',
+	'stressful',
+	'upsetting',
+	'worrying',
+	'exhausting',
+	'horrendous',
+	'heartbreaking',
+	'devastating',
+	'traumatic',
+	'grim',
+]);
+const SOFTENING: ReadonlySet<string> = new Set(['so', 'really', 'such', 'a', 'an', 'very', 'absolutely', 'truly', 'incredibly']);
+
+/** Where a "must have been awful" ends, when one starts at `index`; -1 otherwise. */
+function sympathyEnd(tokens: readonly Token[], index: number): number {
+	if (tokens[index]!.word !== 'must' || tokens[index + 1]?.word !== 'have' || tokens[index + 2]?.word !== 'been') return -1;
+	let at = index + 3;
+	while (at < tokens.length && SOFTENING.has(tokens[at]!.word)) at++;
+	return FEELINGS.has(tokens[at]?.word ?? '') ? at + 1 : -1;
+}
+
+// "it'd confirm he was seen here", "that would tell everyone he's ours": what an act would reveal, said to rule it out.
+const REVEALING_MODALS: ReadonlySet<string> = new Set(['would', 'd', 'could', 'might', 'will', 'll']);
+const REVEALS: ReadonlySet<string> = new Set(['confirm', 'show', 'tell', 'reveal', 'mean', 'prove', 'identify', 'out', 'expose']);
+const IT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'which']);
+
+// "a friend might just tell you it's nothing", "your mate could post it": someone else, who might.
+const ANOTHER: ReadonlySet<string> = new Set(['a', 'my', 'your', 'another']);
+const ACQUAINTANCES: ReadonlySet<string> = new Set(['friend', 'mate', 'colleague', 'relative', 'neighbour', 'flatmate', 'housemate']);
+
+// "once it's pasted in, the company's got it": a time when something is done, as a condition is.
+const TIMES: ReadonlySet<string> = new Set(['once', 'when', 'after']);
 
 // "you think that's ok to post?", "do you honestly reckon that's fine?": their view asked back.
 const THINKING: ReadonlySet<string> = new Set(['think', 'reckon', 'believe', 'thought', 'reckoned', 'thinking']);
@@ -518,6 +568,27 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			index = end - 1;
 			continue;
 		}
+		const sympathy = sympathyEnd(tokens, index);
+		if (sympathy > 0) {
+			mark(mask, index, sympathy);
+			index = sympathy - 1;
+			continue;
+		}
+		if (
+			REVEALING_MODALS.has(token.word) &&
+			IT.has(tokens[index - 1]?.word ?? '') &&
+			REVEALS.has(tokens[index + 1]?.word ?? '') &&
+			tokens[index + 1]!.clause === token.clause
+		) {
+			const end = clauseEndAt(tokens, index);
+			mark(mask, index, end);
+			index = end - 1;
+			continue;
+		}
+		if (TIMES.has(token.word) && passiveCondition(tokens, index + 1)) {
+			const end = conditionEnd(tokens, index, index + 1);
+			mark(mask, index + 1, end);
+		}
 		const unassertedEnd = notAssertedEnd(tokens, index);
 		if (unassertedEnd > 0) {
 			mark(mask, index, unassertedEnd);
@@ -568,7 +639,8 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 		const othersNamed =
 			OTHERS.has(token.word) ||
 			(token.word === 'other' && /s$/.test(tokens[index + 1]?.word ?? '')) ||
-			(token.word === 'some' && (MODALS.has(tokens[index + 1]?.word ?? '') || PEOPLE.has(tokens[index + 1]?.word ?? '')));
+			(token.word === 'some' && (MODALS.has(tokens[index + 1]?.word ?? '') || PEOPLE.has(tokens[index + 1]?.word ?? ''))) ||
+			(ANOTHER.has(token.word) && ACQUAINTANCES.has(tokens[index + 1]?.word ?? ''));
 		if (othersNamed && tokens.slice(index + 1, index + 1 + MODAL_REACH).some(candidate => candidate.clause === token.clause && MODALS.has(candidate.word))) {
 			let end = index + 1;
 			while (

@@ -111,6 +111,18 @@ function readsAsOwn(rubric: CompiledRubric, tokenised: Tokenised, { imagined, qu
 	};
 }
 
+/** `text` with the characters of every imagined or quoted token turned to spaces, so offsets stay as they were. */
+function blankedOut(text: string, tokens: readonly Token[], { imagined, quoted }: Ownership): string {
+	let result = '';
+	let from = 0;
+	tokens.forEach((token, at) => {
+		if (imagined[at] !== 1 && quoted[at] !== 1) return;
+		result += text.slice(from, token.start) + ' '.repeat(token.end - token.start);
+		from = token.end;
+	});
+	return from === 0 ? text : result + text.slice(from);
+}
+
 /** Whether words of `sentence` met a criterion of substance (any but tone). */
 function earnsSubstance(rubric: CompiledRubric, met: readonly (Gathered | undefined)[], sentence: number): boolean {
 	return rubric.criteria.some((criterion, index) => criterion.id !== 'respect' && met[index]?.sentences.includes(sentence) === true);
@@ -568,9 +580,14 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		if (!rubric.redFlags[pattern.owner.index]!.placed) markUnsafe(window.start, window.end);
 	}
 	// Acts the scenario declares unsafe: advice or reassurance whatever medicine or condition it names, mockery whatever its words.
+	// The reply with words it only imagines or quotes blanked out, so an act is read in the learner's own words
+	// ("A friend might say it's nothing, but I won't guess"); made only once an act is found in the whole text.
+	let ownText: string | undefined;
+	const ownWords = () => (ownText ??= blankedOut(reply, tokens, notOwn()));
 	for (const { flag, act } of rubric.acts) {
 		if (flagged[flag] !== undefined) continue;
-		const at = sentenceActAt(reply, act);
+		const found = sentenceActAt(reply, act);
+		const at = found && act !== 'mockery' ? sentenceActAt(ownWords(), act) : found;
 		if (!at) continue;
 		const from = tokenAt(tokenised, at.start);
 		const to = tokenAt(tokenised, at.end - 1);

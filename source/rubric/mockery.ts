@@ -17,7 +17,7 @@ const SARCASM = [
 	// "Great thread everyone, …", said with a mocking emoji elsewhere is caught above; "well done, genius"
 	/\b(?:well done|nice one|good job|bravo),? (?:genius|einstein|sherlock|professor)\b/i,
 	// "Very brave from an account with no name", "hiding behind a cartoon avatar", "the old 'coward' line"
-	/\bbrave (?:words )?from (?:an?|someone|somebody|you)\b|\bhiding behind (?:an?|your|that) (?:\w+ )?(?:avatar|account|keyboard|screen|username|profile|egg)\b|\bkeyboard (?:warrior|hero)\b/i,
+	/\bbrave (?:\w+ )?from (?:an?|someone|somebody|you)\b|\bhiding behind (?:an?|your|that) (?:\w+ )?(?:avatar|account|keyboard|screen|username|profile|egg)\b|\bkeyboard (?:warrior|hero)\b/i,
 	/\bthe (?:old|usual|classic|good old) ['"‘“]?[\w ]{1,20}['"’”]? (?:line|card|trick|chestnut|argument|routine)\b/i,
 ];
 
