@@ -645,6 +645,12 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 	}
 	const refuses = tokens.some(token => NEGATION_CUES.has(token.word));
 	const agreed = new Set<number>();
+	// A yes to something unsafe is no courtesy of its own: examiners gave none to a bare "sure" or "go on then".
+	const markSentenceUnsafe = (sentence: number) =>
+		markUnsafe(
+			tokens.findIndex(token => token.sentence === sentence),
+			tokens.findLastIndex(token => token.sentence === sentence),
+		);
 	const raiseAgreement = (sentence: number, item: Evidence) => {
 		for (const index of rubric.agreementFlags) {
 			if (flagged[index] !== undefined) continue;
@@ -652,6 +658,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			agreed.add(index);
 		}
 		withoutSentences(met, new Set([sentence]));
+		markSentenceUnsafe(sentence);
 	};
 	if (rubric.agreementFlags.length > 0) {
 		const agreement = findAgreement(tokenised, at => notOwn().quoted[at] === 1);
@@ -693,6 +700,7 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 					agreed.add(index);
 				}
 				withoutSentences(met, new Set([sentence]));
+				markSentenceUnsafe(sentence);
 			}
 		}
 		// A secret kept with them stands for the yes only when nothing else in the reply already says what was done.
@@ -758,8 +766,8 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 			withoutSentences(met, new Set([read.strongest]));
 		}
 	}
-	// Tone: a reply with enough words of its own, outside any unsafe segment. A warm yes to something unsafe
-	// is still courteous: what undoes it is a red flag that breaches it, as a fair examiner marks it.
+	// Tone: a reply with enough words of its own, outside any unsafe segment (a yes to something unsafe is
+	// one): a polite reply that slips once keeps it unless the red flag breaches it, as a fair examiner marks it.
 	rubric.criteria.forEach((criterion, index) => {
 		if (criterion.toneWords === undefined || met[index] !== undefined) return;
 		const own = unsafe.size === 0 ? tokens : tokens.filter((_, at) => !unsafe.has(segments![at]!));
