@@ -436,6 +436,42 @@ const SAYING_OR_DOING: ReadonlySet<string> = new Set([
 	'tell',
 ]);
 const NEVER: ReadonlySet<string> = new Set(['not', 'never']);
+/** How far back a judged subject may reach: "the claim of one dress size in four weeks is not true". */
+const SUBJECT_REACH = 12;
+// Words that come before a subject, not in it: a person, a verb of saying or thinking, a joining word.
+const ENDS_A_SUBJECT: ReadonlySet<string> = new Set([
+	'i',
+	'we',
+	'you',
+	'he',
+	'she',
+	'they',
+	'say',
+	'said',
+	'says',
+	'saying',
+	'think',
+	'thought',
+	'that',
+	'because',
+	'so',
+	'and',
+	'but',
+	'to',
+	'would',
+	'will',
+	'can',
+	'could',
+	'should',
+	'is',
+	'are',
+	'was',
+	'were',
+	'if',
+	'when',
+	'which',
+	'who',
+]);
 /** How many words may come between "is" and the thing refused: "is exactly the bit". */
 const REFUSAL_REACH = 4;
 
@@ -544,8 +580,9 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			mark(mask, from, index);
 		}
 		if (IS.has(token.word) && index > 0 && tokens[index - 1]!.clause === token.clause && refusedSubjectVerb(tokens, index)) {
+			// Only the subject is judged: "I would comment under the post to say it's a breach" still comments.
 			let from = index;
-			while (from > 0 && tokens[from - 1]!.clause === token.clause) from--;
+			while (from > 0 && from > index - SUBJECT_REACH && tokens[from - 1]!.clause === token.clause && !ENDS_A_SUBJECT.has(tokens[from - 1]!.word)) from--;
 			mark(mask, from, index);
 		}
 		if (
