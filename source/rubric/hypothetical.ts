@@ -1,4 +1,4 @@
-import { NEGATION_CUES, REPORTING, SCOPE_BREAKERS } from './negation.js';
+import { NEGATION_CUES, REPORTING, SCOPE_BREAKERS, SUBJECTS } from './negation.js';
 import type { Token } from './normalise.js';
 
 // Someone other than the learner: "anyone could forward it", "others might screenshot it".
@@ -25,7 +25,6 @@ const PEOPLE: ReadonlySet<string> = new Set([
 	'juniors',
 ]);
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must']);
-const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 // A condition about the learner or someone else, not about the person they are writing to.
 const OWN_OR_OTHERS: ReadonlySet<string> = new Set(['i', 'we', ...OTHERS]);
 // A condition that something is done, by whoever: "if it is posted I'll have to tell Sister".
@@ -440,12 +439,7 @@ const NEVER: ReadonlySet<string> = new Set(['not', 'never']);
 const SUBJECT_REACH = 12;
 // Words that come before a subject, not in it: a person, a verb of saying or thinking, a joining word.
 const ENDS_A_SUBJECT: ReadonlySet<string> = new Set([
-	'i',
-	'we',
-	'you',
-	'he',
-	'she',
-	'they',
+	...SUBJECTS,
 	'say',
 	'said',
 	'says',

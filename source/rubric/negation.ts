@@ -82,7 +82,7 @@ const NEW_CLAUSE_AFTER: ReadonlySet<string> = new Set([
 ]);
 
 // A new subject ends "rather than" / "instead of": "rather than calling you out I thought I'd message you".
-const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
+export const SUBJECTS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'he', 'she', 'they']);
 
 // After these, "if" asks a question instead of setting a condition: "I can't tell you if he's stable".
 export const REPORTING: ReadonlySet<string> = new Set(['tell', 'say', 'know', 'ask', 'sure', 'check', 'confirm', 'see', 'wonder', 'decide']);
