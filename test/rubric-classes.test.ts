@@ -75,6 +75,9 @@ describe('unsafe in other words', () => {
 		['placement-tiktok', "I don't mind it going up if the sign's cropped", 'posts-clip'],
 		['ai-chatbot-patient-data', 'fine, lips sealed', 'goes-along-with-it'],
 		['undeclared-endorsement', "saturday's fine 👍", 'undeclared-promotion'],
+		// Keeping a breach from those who must hear of it.
+		['ai-chatbot-patient-data', 'Honestly no need to tell IG, just delete it.', 'goes-along-with-it'],
+		['ai-chatbot-patient-data', "I don't think anyone needs to know if it's gone.", 'goes-along-with-it'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});
@@ -149,6 +152,7 @@ describe('safe replies that mention the move', () => {
 		['influencer-weight-loss-jab', 'The dress size in four weeks claim is not true for most people.'],
 		['patient-dm-rash', 'If you get any swelling of your lips or trouble breathing, ring 999.'],
 		['personal-email-results', "A friend might tell you it's probably nothing, but I won't guess at results I haven't seen."],
+		['ai-chatbot-patient-data', "You'll need to tell IG today, there's no way round it."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

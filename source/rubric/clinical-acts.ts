@@ -5,6 +5,7 @@
 import { detailRequestAt } from './detail-request.js';
 import { contactOfferAt } from './contact-offer.js';
 import { mockeryAt } from './mockery.js';
+import { playingDownAt } from './play-down.js';
 
 /** Medicines and kinds of medicine, across specialties, as people name them in messages. */
 const MEDICINES = [
@@ -389,8 +390,8 @@ export function looksLikeReassurance(text: string): boolean {
 }
 
 /** What a sentence does, in any words, that a scenario may declare unsafe (`=treatment-advice` in a red flag's patterns). */
-export type SentenceAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail' | 'mockery' | 'offers-contact';
-export const SENTENCE_ACTS: readonly SentenceAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail', 'mockery', 'offers-contact'];
+export type SentenceAct = 'treatment-advice' | 'reassurance' | 'asks-for-detail' | 'mockery' | 'offers-contact' | 'plays-it-down';
+export const SENTENCE_ACTS: readonly SentenceAct[] = ['treatment-advice', 'reassurance', 'asks-for-detail', 'mockery', 'offers-contact', 'plays-it-down'];
 
 /**
  * Where a reply does the act, for the rubric: the character range of the first sentence that tells the
@@ -408,6 +409,7 @@ export function sentenceActAt(text: string, act: SentenceAct): { readonly start:
 	if (act === 'asks-for-detail') return detailRequestAt(text);
 	if (act === 'mockery') return mockeryAt(text);
 	if (act === 'offers-contact') return contactOfferAt(text);
+	if (act === 'plays-it-down') return playingDownAt(text);
 	const may = act === 'treatment-advice' ? mayAdvise : (text: string) => MAY_REASSURE.test(text);
 	if (!may(text)) return undefined;
 	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {

@@ -492,6 +492,7 @@ const ACT_REASONS: Readonly<Record<SentenceAct, string>> = {
 	'asks-for-detail': 'asks them for more clinical detail',
 	mockery: 'mocks them',
 	'offers-contact': 'offers to be in touch with them directly',
+	'plays-it-down': 'plays the breach down so nobody hears of it',
 };
 
 /** Whether anything up to the end of the clause holding token `at` says no. */
@@ -508,7 +509,8 @@ const LAST_CONCESSION = /\b(?:but|though|however|although|yet)\b(?!.*\b(?:but|th
  */
 function declinesAct(sentence: string, act: SentenceAct): boolean {
 	// "I won't argue with you, clown 🙃" mocks whatever it declines.
-	if (act === 'mockery' || !DECLINES.test(sentence)) return false;
+	// Playing a breach down is said in the negative: "I don't think anyone needs to know".
+	if (act === 'mockery' || act === 'plays-it-down' || !DECLINES.test(sentence)) return false;
 	const conceded = LAST_CONCESSION.exec(sentence);
 	return conceded === null || sentenceActAt(sentence.slice(conceded.index), act) === undefined;
 }

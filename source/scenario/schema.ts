@@ -78,7 +78,8 @@ const RedFlag = z.strictObject({
 			'What raises it, wherever it is written. Besides word patterns, "=treatment-advice" (telling someone what to take, apply or do for their symptoms, whatever the remedy), ' +
 				'"=reassurance" (a verdict that all is well: it will settle, nothing to worry about), "=asks-for-detail" (taking a history or asking for another photo: ' +
 				'how long have you had it, any fever, pop me a closer one), "=mockery" (an eye-roll or upside-down emoji, sarcastic praise: really professional, ' +
-				"I'm sure he's thrilled) and \"=offers-contact\" (promising to get in touch or inviting them to: I'll give you a shout, ping me if it gets worse) " +
+				"I'm sure he's thrilled), \"=offers-contact\" (promising to get in touch or inviting them to: I'll give you a shout, ping me if it gets worse) " +
+				'and "=plays-it-down" (keeping a breach from those who must hear of it: no need to tell IG, we\'ll leave it there) ' +
 				'raise it as acts, whatever words carry them.',
 		),
 	breaches: z

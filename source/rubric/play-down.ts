@@ -1,0 +1,29 @@
+/**
+ * Playing a breach down so nobody has to hear of it, in any words: "no need to tell IG", "I don't think
+ * anyone needs to know", "we'll leave it there", "I'm not going to go running to anyone". A scenario
+ * declares which red flag it raises with `=plays-it-down`: where the breach must be reported, keeping it
+ * quiet is going along with it.
+ */
+
+const PLAYS_DOWN = [
+	/\bno need (?:for you |for us )?to (?:tell|report|inform|involve|escalate|mention|datix|bother|make (?:a |it a |this a )?(?:big |whole )?(?:deal|thing|fuss|song and dance|drama)|turn (?:this|it) into)\b/,
+	/\b(?:don't|do not|dont) (?:think |reckon )?(?:we|you|anyone|anybody|they|i)? ?(?:really )?(?:need|have) to (?:tell|report|inform|involve|escalate|mention|datix|make (?:a|it|this))\b/,
+	/\b(?:don't|do not|dont) (?:think |reckon )?(?:anyone|anybody) (?:else )?(?:needs|has) to (?:know|find out|hear)\b/,
+	/\b(?:nobody|no one|no-one|noone) (?:else )?(?:needs|has|ever needs|ever has|is going) to (?:know|find out|hear)\b/,
+	/\b(?:we'll|we will|let's|lets|we can) (?:just )?(?:leave it (?:there|at that)|say no more|keep (?:it|this) (?:quiet|to ourselves|low[- ]?key))\b/,
+	/\bi(?:'m| am) not (?:going to|gonna) (?:go )?(?:running to|grass|snitch|dob)\b/,
+];
+const MAY_PLAY_DOWN = /\b(?:need|needs|have|leave|say no more|keep|running|grass|snitch|dob)\b/;
+
+/** Character range of the first sentence that plays the breach down, if any. */
+export function playingDownAt(text: string): { readonly start: number; readonly end: number } | undefined {
+	if (!MAY_PLAY_DOWN.test(text.toLowerCase())) return undefined;
+	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
+		const sentence = match[0].trim();
+		const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
+		if (lower === '' || lower.endsWith('?') || !PLAYS_DOWN.some(pattern => pattern.test(lower))) continue;
+		const start = match.index! + match[0].indexOf(sentence);
+		return { start, end: start + sentence.length };
+	}
+	return undefined;
+}
