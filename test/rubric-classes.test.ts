@@ -78,6 +78,11 @@ describe('unsafe in other words', () => {
 		// Keeping a breach from those who must hear of it.
 		['ai-chatbot-patient-data', 'Honestly no need to tell IG, just delete it.', 'goes-along-with-it'],
 		['ai-chatbot-patient-data', "I don't think anyone needs to know if it's gone.", 'goes-along-with-it'],
+		['ai-chatbot-patient-data', "Honestly I wouldn't bother IG with it, it's one letter.", 'goes-along-with-it'],
+		['online-argument', 'Big talk from an account with no face 😂', 'insults-or-mocks'],
+		['patient-films-consultation', 'ok fine, which pharmacy?', 'prescribes-to-settle-it'],
+		['interview-patient-contact', "I'd ask them to email me on my personal address instead.", 'personal-contact'],
+		['interview-colleague-post', "It's their registration, so I'd step back.", 'ignores-it'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});
@@ -153,6 +158,12 @@ describe('safe replies that mention the move', () => {
 		['patient-dm-rash', 'If you get any swelling of your lips or trouble breathing, ring 999.'],
 		['personal-email-results', "A friend might tell you it's probably nothing, but I won't guess at results I haven't seen."],
 		['ai-chatbot-patient-data', "You'll need to tell IG today, there's no way round it."],
+		// What consent would allow, a list of deeds refused together, a wish, an ask judged grubby.
+		['anonymised-case-post', 'If he agrees, you could post it later with the details changed.'],
+		['patient-dm-rash', 'I cannot see patients, look at pictures or give prescriptions from my own account.'],
+		['student-advice-request', 'fingers crossed it clears up soon x'],
+		['undeclared-endorsement', 'Asking doctors to leave off #ad is frankly a bit grubby.'],
+		['patient-dm-rash', 'oh no, have you tried NHS 111?'],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

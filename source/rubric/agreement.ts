@@ -282,6 +282,15 @@ const ARRANGING: ReadonlySet<string> = new Set(['which', 'what', 'when', 'where'
 
 /** Whether the yes ending at `end` is followed, in a clause of its own, by a question about arranging it. */
 function asksHowToDoIt(tokens: readonly Token[], end: number): boolean {
+	// "ok fine, which pharmacy?": a second yes or a filler may come before the question.
+	let after = end + 1;
+	while (
+		after < tokens.length &&
+		tokens[after]!.clause === tokens[end]!.clause &&
+		(TRAILING.has(tokens[after]!.word) || BY_FIRST.has(squeeze(tokens[after]!.word)))
+	)
+		after++;
+	end = after - 1;
 	const next = tokens[end + 1];
 	return next !== undefined && next.clause !== tokens[end]!.clause && next.sentence === tokens[end]!.sentence && ARRANGING.has(next.word);
 }

@@ -27,6 +27,8 @@ const PEOPLE: ReadonlySet<string> = new Set([
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must']);
 // A condition about the learner or someone else, not about the person they are writing to.
 const OWN_OR_OTHERS: ReadonlySet<string> = new Set(['i', 'we', ...OTHERS]);
+// A condition that someone consents: "if he agrees", "if she says yes", "if they give consent".
+const CONSENTING: ReadonlySet<string> = new Set(['agree', 'agrees', 'agreed', 'consent', 'consents', 'consented', 'permission', 'yes']);
 // A condition that something is done, by whoever: "if it is posted I'll have to tell Sister".
 const PASSIVE_SUBJECTS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'they', 'these', 'those']);
 const BE_DONE: ReadonlySet<string> = new Set(['is', 'gets', 'get', 'was', 'were', 'are', 's']);
@@ -223,6 +225,11 @@ const FILLERS: ReadonlySet<string> = new Set([
 	'huge',
 	'real',
 	'clear',
+	'frankly',
+	'honestly',
+	'bit',
+	'little',
+	'rather',
 ]);
 // Judged bad as they stand ("would be misleading"), or judged bad when negated ("isn't allowed").
 const BAD: ReadonlySet<string> = new Set([
@@ -264,6 +271,14 @@ const BAD: ReadonlySet<string> = new Set([
 	'criminal',
 	'misconduct',
 	'fraud',
+	'grubby',
+	'shady',
+	'sketchy',
+	'sneaky',
+	'deceptive',
+	'manipulative',
+	'unacceptable',
+	'unfair',
 ]);
 const GOOD: ReadonlySet<string> = new Set([
 	'allowed',
@@ -359,6 +374,7 @@ const OPENS_UNASSERTED: ReadonlySet<string> = new Set([
 	'steer',
 	'imagine',
 	'pass',
+	'fingers',
 ]);
 // Who passes on it: "I'll pass", "I'd pass", "gonna pass", "think I'll pass".
 const PASSING: ReadonlySet<string> = new Set(['will', 'would', 'to', 'i', 'shall', 'll', 'd']);
@@ -403,6 +419,8 @@ function notAssertedEnd(tokens: readonly Token[], index: number): number {
 		for (let at = index + 2; at <= index + 5 && at < tokens.length && tokens[at]!.clause === token.clause; at++)
 			if (tokens[at]!.word === 'miss' && tokens[at - 1]!.word === 'a') return at + 1;
 	}
+	// "fingers crossed it clears up": a wish, as "hope" is
+	if (word === 'fingers' && tokens[index + 1]?.word === 'crossed') return clauseEndAt(tokens, index);
 	// "I'll pass on tagging", "gonna pass on that one"
 	if (word === 'pass' && tokens[index + 1]?.word === 'on' && PASSING.has(tokens[index - 1]?.word ?? '')) return clauseEndAt(tokens, index);
 	if ((word === 'hold' && tokens[index + 1]?.word === 'off') || (word === 'steer' && tokens[index + 1]?.word === 'clear')) return clauseEndAt(tokens, index);
@@ -648,6 +666,12 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 				consequence.some(candidate => NEGATION_CUES.has(candidate.word))
 			)
 				mark(mask, index + 1, end);
+			// "If he agrees, you could post it later": what consent would allow is no go-ahead now.
+			if (tokens.slice(index + 1, end).some(candidate => CONSENTING.has(candidate.word))) {
+				const after = end < tokens.length ? clauseEndAt(tokens, end) : end;
+				mark(mask, index + 1, after);
+				index = after - 1;
+			}
 			continue;
 		}
 		// What others did, in a relative clause: "anyone who's liked it", "people that shared it".

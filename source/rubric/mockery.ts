@@ -17,13 +17,13 @@ const SARCASM = [
 	// "Great thread everyone, …", said with a mocking emoji elsewhere is caught above; "well done, genius"
 	/\b(?:well done|nice one|good job|bravo),? (?:genius|einstein|sherlock|professor)\b/i,
 	// "Very brave from an account with no name", "hiding behind a cartoon avatar", "the old 'coward' line"
-	/\bbrave (?:\w+ )?from (?:an?|someone|somebody|you)\b|\bhiding behind (?:an?|your|that) (?:\w+ )?(?:avatar|account|keyboard|screen|username|profile|egg)\b|\bkeyboard (?:warrior|hero)\b/i,
+	/\b(?:brave|big|bold|tough|strong|fighting) (?:\w+ )?from (?:an?|someone|somebody|you)\b|\bhiding behind (?:an?|your|that) (?:\w+ )?(?:avatar|account|keyboard|screen|username|profile|egg)\b|\bkeyboard (?:warrior|hero)\b/i,
 	/\bthe (?:old|usual|classic|good old) ['"‘“]?[\w ]{1,20}['"’”]? (?:line|card|trick|chestnut|argument|routine)\b/i,
 ];
 
 // Every mockery above needs one of these: most replies stop here.
 const MAY_MOCK =
-	/[\u{1F643}\u{1F644}\u{1F921}]|professional|must be|sure|well done|nice one|good job|bravo|brave|hiding|keyboard|the (?:old|usual|classic|good old)/iu;
+	/[\u{1F643}\u{1F644}\u{1F921}]|professional|must be|sure|well done|nice one|good job|bravo|brave|big|bold|tough|strong|fighting|hiding|keyboard|the (?:old|usual|classic|good old)/iu;
 
 /** Character range of the first sentence that mocks, if any. */
 export function mockeryAt(text: string): { readonly start: number; readonly end: number } | undefined {

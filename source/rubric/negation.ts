@@ -166,6 +166,40 @@ const JOINS_ON: ReadonlySet<string> = new Set([
 	'clinical',
 ]);
 
+// Deeds a refusal may list after a comma: "I can't share it, comment on it or like it".
+const DEEDS: ReadonlySet<string> = new Set([
+	'look',
+	'give',
+	'send',
+	'share',
+	'post',
+	'comment',
+	'write',
+	'prescribe',
+	'like',
+	'tag',
+	'discuss',
+	'see',
+	'answer',
+	'advise',
+	'sign',
+	'endorse',
+	'recommend',
+	'repost',
+	'retweet',
+	'diagnose',
+	'examine',
+]);
+/** How far an "or" may come after a listed deed for the list to still be the refusal's. */
+const LIST_REACH = 8;
+
+/** Whether the clause starting at `index` goes on, within the sentence, to an "or" or "nor" that closes a list. */
+function listEndsInOr(tokens: readonly Token[], index: number): boolean {
+	for (let at = index + 1; at < tokens.length && at <= index + LIST_REACH && tokens[at]!.sentence === tokens[index]!.sentence; at++)
+		if (tokens[at]!.word === 'or' || tokens[at]!.word === 'nor') return true;
+	return false;
+}
+
 /** Longest reach of one cue, in words, so a negation cannot leak across a long run-on sentence. */
 const MAX_SCOPE = 12;
 /** How far a negation reaches past an "or" that opens a second question ("…or whether to stop it"). */
@@ -280,10 +314,10 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 		// of the same kind, not to a request that follows it ("…, or ring 111").
 		const carriedOn =
 			token.clause !== clause &&
-			(token.word === 'or' || token.word === 'nor') &&
 			scopeEnd >= index - 1 &&
-			index + 1 < count &&
-			(roles[index + 1]! & (ACT | SUBJECT)) === 0;
+			(((token.word === 'or' || token.word === 'nor') && index + 1 < count && (roles[index + 1]! & (ACT | SUBJECT)) === 0) ||
+				// "I cannot see patients, look at pictures or give prescriptions": a list of deeds refused together.
+				(DEEDS.has(token.word) && listEndsInOr(tokens, index)));
 		if (!carriedOn && (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope)))) scopeEnd = -1;
 		clause = token.clause;
 		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;

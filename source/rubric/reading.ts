@@ -40,6 +40,8 @@ type WeightTable = {
 	readonly byStem: ReadonlyMap<string, readonly [number, number]>;
 	readonly words: Float64Array;
 	readonly pairs: ReadonlyMap<number, number>;
+	/** 1 for each id that opens a weighted pair: most words open none, and are not looked up as pairs. */
+	readonly opensPair: Uint8Array;
 	readonly seen: Uint32Array;
 	generation: number;
 };
@@ -68,11 +70,14 @@ function tableOf(weights: ReadingWeights): WeightTable {
 		entry[negated ? 1 : 0] = id;
 		byStem.set(stem, entry);
 	}
+	const opensPair = new Uint8Array(ids.size);
+	for (const [first] of pairWeights) opensPair[first] = 1;
 	return {
 		ids,
 		byStem,
 		words,
 		pairs: new Map(pairWeights.map(([first, second, weight]) => [first * ids.size + second, weight])),
+		opensPair,
 		seen: new Uint32Array(ids.size),
 		generation: 0,
 	};
@@ -92,7 +97,7 @@ export function sharesOf(
 	sentenceCount: number,
 ): Float64Array {
 	const table = reading.table;
-	const { byStem, words, pairs, seen } = table;
+	const { byStem, words, pairs, seen, opensPair } = table;
 	const size = words.length;
 	const shares = new Float64Array(sentenceCount);
 	// A new generation unmarks every word id at once; the few pairs a reply has are kept in a set.
@@ -107,8 +112,9 @@ export function sharesOf(
 			seen[id] = generation;
 			shares[sentences[at]!]! += words[id]!;
 		}
-		if (id >= 0 && previous >= 0 && sentences[at - 1] === sentences[at]) {
-			const key = previous * size + id;
+		if (id >= 0 && previous >= 0 && opensPair[previous] === 1 && sentences[at - 1] === sentences[at]) {
+			// A small integer, kept one: keys stay below 2^31 for any table this size.
+			const key = (previous * size + id) | 0;
 			const weight = pairs.get(key);
 			if (weight !== undefined && !(countedPairs?.has(key) ?? false) && keeps(at - 1, at)) {
 				(countedPairs ??= new Set()).add(key);
