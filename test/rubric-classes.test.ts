@@ -164,6 +164,12 @@ describe('safe replies that mention the move', () => {
 		['student-advice-request', 'fingers crossed it clears up soon x'],
 		['undeclared-endorsement', 'Asking doctors to leave off #ad is frankly a bit grubby.'],
 		['patient-dm-rash', 'oh no, have you tried NHS 111?'],
+		// A point granted then answered, what someone else might say, a request said to be impossible, how things stand between us.
+		['ai-chatbot-patient-data', "I know it's clever, but his name and hospital number are now on their server."],
+		['interview-colleague-post', 'If he says it is not my business, I would explain it is about the patient.'],
+		['undeclared-endorsement', 'Posting without #ad is not possible for me.'],
+		['ward-selfie-whiteboard', 'Honestly, no problem between us.'],
+		['placement-tiktok', "I'd rather we sorted it between ourselves."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

@@ -350,7 +350,9 @@ export function findAgreement(tokenised: Tokenised, quoted: (at: number) => bool
 			// "go on then, which pharmacy?", "ok, when?": a yes whose question only asks how to carry it out is still a yes.
 			const asks = sentenceAsks(tokenised, token.sentence) && !(phrase !== undefined && asksHowToDoIt(tokens, end));
 			// "lol 'totally anonymised'": their words, quoted back, are no yes.
-			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion && !quoted(at)) {
+			// "no problem between us" says how things stand, not yes to what was asked.
+			const standing = tokens[end + 1]?.word === 'between';
+			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion && !quoted(at) && !standing) {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;
@@ -406,7 +408,34 @@ const STAYS: ReadonlySet<string> = new Set(['is', 's', 'stays', 'stay', 'remains
 // "this is just between us": words between the verb and the phrase that leave it a statement of where the words stay.
 const SOFTENERS: ReadonlySet<string> = new Set(['just', 'only', 'all', 'strictly', 'purely', 'totally']);
 
-const AMONG_OURSELVES: ReadonlySet<string> = new Set(['sort', 'split', 'share', 'decide', 'settle', 'discuss', 'figure', 'work']);
+const AMONG_OURSELVES: ReadonlySet<string> = new Set([
+	'sort',
+	'sorted',
+	'split',
+	'share',
+	'shared',
+	'decide',
+	'decided',
+	'settle',
+	'settled',
+	'discuss',
+	'discussed',
+	'figure',
+	'figured',
+	'work',
+	'worked',
+	// "no problem between us", "no hard feelings between us": how things stand, not a secret
+	'problem',
+	'problems',
+	'issue',
+	'issues',
+	'feelings',
+	'fine',
+	'good',
+	'ok',
+	'okay',
+	'cool',
+]);
 const OBJECTS: ReadonlySet<string> = new Set(['it', 'this', 'that', 'out']);
 
 /** Token range of the first words that keep something between the learner and the other party, if any. */

@@ -27,6 +27,7 @@ const PEOPLE: ReadonlySet<string> = new Set([
 const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must']);
 // A condition about the learner or someone else, not about the person they are writing to.
 const OWN_OR_OTHERS: ReadonlySet<string> = new Set(['i', 'we', ...OTHERS]);
+const REPORTS_SPEECH: ReadonlySet<string> = new Set(['says', 'said', 'thinks', 'tells', 'claims', 'reckons', 'argues', 'insists']);
 // A condition that someone consents: "if he agrees", "if she says yes", "if they give consent".
 const CONSENTING: ReadonlySet<string> = new Set(['agree', 'agrees', 'agreed', 'consent', 'consents', 'consented', 'permission', 'yes']);
 // A condition that something is done, by whoever: "if it is posted I'll have to tell Sister".
@@ -297,6 +298,8 @@ const GOOD: ReadonlySet<string> = new Set([
 	'compliant',
 	'good',
 	'enough',
+	'possible',
+	'doable',
 ]);
 // What an act named after "even" would do: "even saying he was seen confirms he's our patient".
 const CONSEQUENCES: ReadonlySet<string> = new Set([
@@ -546,6 +549,19 @@ function sympathyEnd(tokens: readonly Token[], index: number): number {
 	return FEELINGS.has(tokens[at]?.word ?? '') ? at + 1 : -1;
 }
 
+// "I know it's well clever, but…", "I get that it's only one post, but…": granted, then answered.
+const GRANTING: ReadonlySet<string> = new Set(['know', 'get', 'understand', 'appreciate', 'see', 'realise', 'realize']);
+/** How far a granted point may run before its "but". */
+const GRANT_REACH = 12;
+
+/** Where a point granted and then answered ends (at its "but"), when one starts at `index`; -1 otherwise. */
+function concededEnd(tokens: readonly Token[], index: number): number {
+	if (!GRANTING.has(tokens[index]!.word) || (tokens[index - 1]?.word !== 'i' && tokens[index - 1]?.word !== 'we')) return -1;
+	for (let at = index + 1; at < tokens.length && at <= index + GRANT_REACH && tokens[at]!.sentence === tokens[index]!.sentence; at++)
+		if (tokens[at]!.word === 'but') return at;
+	return -1;
+}
+
 // "it'd confirm he was seen here", "that would tell everyone he's ours": what an act would reveal, said to rule it out.
 const REVEALING_MODALS: ReadonlySet<string> = new Set(['would', 'd', 'could', 'might', 'will', 'll']);
 const REVEALS: ReadonlySet<string> = new Set(['confirm', 'show', 'tell', 'reveal', 'mean', 'prove', 'identify', 'out', 'expose']);
@@ -617,6 +633,12 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			index = end - 1;
 			continue;
 		}
+		const conceded = concededEnd(tokens, index);
+		if (conceded > 0) {
+			mark(mask, index, conceded);
+			index = conceded - 1;
+			continue;
+		}
 		const sympathy = sympathyEnd(tokens, index);
 		if (sympathy > 0) {
 			mark(mask, index, sympathy);
@@ -662,6 +684,8 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			const consequence = tokens.slice(end, end + CONSEQUENCE_REACH).filter(candidate => candidate.sentence === token.sentence);
 			if (
 				(subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) ||
+				// "if he says it's not my business": what someone else might say
+				(subject >= 0 && REPORTS_SPEECH.has(tokens[subject + 1]?.word ?? '')) ||
 				passiveCondition(tokens, subject) ||
 				consequence.some(candidate => NEGATION_CUES.has(candidate.word))
 			)
