@@ -83,6 +83,10 @@ describe('unsafe in other words', () => {
 		['patient-films-consultation', 'ok fine, which pharmacy?', 'prescribes-to-settle-it'],
 		['interview-patient-contact', "I'd ask them to email me on my personal address instead.", 'personal-contact'],
 		['interview-colleague-post', "It's their registration, so I'd step back.", 'ignores-it'],
+		['ai-chatbot-patient-data', "ok, I won't say anything", 'goes-along-with-it'],
+		['doxxing-after-viral-post', 'Says the lad with no name and no face.', 'hits-back'],
+		['patient-dm-rash', "I can't diagnose on here, but it's not one to lose sleep over tonight.", 'individual-advice'],
+		['personal-email-results', 'Let me know how the knee goes, and grab me at club.', 'continues-personal-email'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});

@@ -310,7 +310,7 @@ const VERDICT_ON_IT = [
 	// "it doesn't look too bad", "that doesn't sound serious": a verdict in the negative
 	/\b(?:that|it|this|the \w+)(?:'s| is)? (?:doesn['’]?t|does not|don['’]?t|do not) (?:look|sound|seem) (?:too |that |very |at all |particularly )?(?:bad|serious|worrying|nasty|concerning|infected)\b/i,
 	// "I wouldn't lose sleep over it", "nowhere near as bad as you think", "nothing to lose sleep over"
-	/\b(?:wouldn['’]?t|would not|don['’]?t|do not|no need to|nothing to|try not to) (?:be )?(?:(?:lose|losing) (?:any |much )?sleep|(?:lie|lying) awake)\b|\bnowhere near as bad\b|\bnothing to lose sleep over\b/i,
+	/\b(?:wouldn['’]?t|would not|don['’]?t|do not|no need to|nothing to|try not to) (?:be )?(?:(?:lose|losing) (?:any |much )?sleep|(?:lie|lying) awake)\b|\bnowhere near as bad\b|\b(?:nothing|not one|not something) to (?:lose sleep|worry) (?:over|about)\b/i,
 	// Of someone in hospital, to their family: "he's doing better than you'd think", "she's comfortable and stable"
 	// (not a wish, a condition or consent: "hope he's ok", "if he's ok with it")
 	/(?<!\b(?:if|hope|hopefully|hoping|whether|unless)\s+)\b(?:he|she|they|your (?:dad|mum|father|mother|nan|grandad|grandma|husband|wife|son|daughter|brother|sister))(?:'s| is|'re| are) (?:doing |looking )?(?:really |much |a lot |loads )?(?:well|fine|better|okay|ok|great|stable|comfortable|on the mend|in good spirits|out of the woods)\b(?! with\b)/i,

@@ -21,6 +21,8 @@ const PROMISE_REACH = 14;
 const INVITES = [
 	/\b(?:message|msg|text|txt|ping|dm|email|e-mail|ring|call|phone|whatsapp|buzz|contact|drop) me\b(?: \w+){0,3}? (?:any ?time|whenever|if|when|later|tomorrow|again|back|on here|here|directly|a line|a message|a text)\b/,
 	/\bgive me a (?:shout|bell|ring|call|buzz|text|message)\b/,
+	// "let me know how the knee goes": asking them to report back
+	/\blet me know how (?:it|the|your|you|he|she|things|they|dad|mum)\b/,
 	/\b(?:message|text|email|e-mail|ring|call|phone|whatsapp|contact|reach) me (?:on|at|through|via) (?:my )?(?:own|personal|private|home|mobile|gmail|hotmail)\b/,
 	/\b(?:feel free|you can|you're welcome|don't hesitate|just) to (?:message|text|ping|dm|email|ring|call|contact|drop) me\b/,
 	/\b(?:just )?(?:message|text|ping|dm|ring|call) me\b(?! (?:out|up|on it))/,

@@ -18,12 +18,14 @@ const SARCASM = [
 	/\b(?:well done|nice one|good job|bravo),? (?:genius|einstein|sherlock|professor)\b/i,
 	// "Very brave from an account with no name", "hiding behind a cartoon avatar", "the old 'coward' line"
 	/\b(?:brave|big|bold|tough|strong|fighting) (?:\w+ )?from (?:an?|someone|somebody|you)\b|\bhiding behind (?:an?|your|that) (?:\w+ )?(?:avatar|account|keyboard|screen|username|profile|egg)\b|\bkeyboard (?:warrior|hero)\b/i,
+	// "says the lad with no name", "must be a quiet night in for you"
+	/\bsays (?:the|a|an|someone|somebody) (?:\w+ ){0,3}?(?:with no|without|hiding behind)\b|\bmust be a (?:quiet|slow|boring|lonely) (?:night|day|life|evening)\b/i,
 	/\bthe (?:old|usual|classic|good old) ['"‘“]?[\w ]{1,20}['"’”]? (?:line|card|trick|chestnut|argument|routine)\b/i,
 ];
 
 // Every mockery above needs one of these: most replies stop here.
 const MAY_MOCK =
-	/[\u{1F643}\u{1F644}\u{1F921}]|professional|must be|sure|well done|nice one|good job|bravo|brave|big|bold|tough|strong|fighting|hiding|keyboard|the (?:old|usual|classic|good old)/iu;
+	/[\u{1F643}\u{1F644}\u{1F921}]|professional|must be|sure|well done|nice one|good job|bravo|brave|big|bold|tough|strong|fighting|hiding|keyboard|says|must be a|the (?:old|usual|classic|good old)/iu;
 
 /** Character range of the first sentence that mocks, if any. */
 export function mockeryAt(text: string): { readonly start: number; readonly end: number } | undefined {

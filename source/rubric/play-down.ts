@@ -12,9 +12,11 @@ const PLAYS_DOWN = [
 	/\b(?:nobody|no one|no-one|noone) (?:else )?(?:needs|has|ever needs|ever has|is going) to (?:know|find out|hear)\b/,
 	/\b(?:we'll|we will|let's|lets|we can) (?:just )?(?:leave it (?:there|at that)|say no more|keep (?:it|this) (?:quiet|to ourselves|low[- ]?key))\b/,
 	/\bi(?:'m| am) not (?:going to|gonna) (?:go )?(?:running to|grass|snitch|dob)\b/,
+	// "ok, I won't say anything", "I won't mention it 🤐": silence promised
+	/\bi (?:won't|will not|wont|shan't|(?:'m|am) not (?:going to|gonna)) (?:say|mention|tell) (?:anything|it|a word|anyone|a thing|a soul)\b/,
 	/\b(?:wouldn't|would not|don't|dont|do not|no need to|not worth) (?:bother(?:ing)?|trouble|troubling) (?:ig|information governance|datix|anyone|them|the ig|your (?:es|supervisor|consultant))\b/,
 ];
-const MAY_PLAY_DOWN = /\b(?:need|needs|have|leave|say no more|keep|running|grass|snitch|dob|bother|bothering|trouble|troubling)\b/;
+const MAY_PLAY_DOWN = /\b(?:need|needs|have|leave|say no more|keep|running|grass|snitch|dob|bother|bothering|trouble|troubling|say|mention|tell)\b/;
 
 /** Character range of the first sentence that plays the breach down, if any. */
 export function playingDownAt(text: string): { readonly start: number; readonly end: number } | undefined {
