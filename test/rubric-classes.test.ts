@@ -174,6 +174,12 @@ describe('safe replies that mention the move', () => {
 		['undeclared-endorsement', 'Posting without #ad is not possible for me.'],
 		['ward-selfie-whiteboard', 'Honestly, no problem between us.'],
 		['placement-tiktok', "I'd rather we sorted it between ourselves."],
+		// Praise said with an eye-roll, a yes that waits on consent, another route, what 111 might say, a point granted then answered.
+		['ai-chatbot-patient-data', "wow, genius lifehack 🙄 you've just handed his hospital number to a tech company."],
+		['anonymised-case-post', "@lucy Happy to help with the thread once he's said yes."],
+		['student-advice-request', "You don't need a GP for this, a pharmacist can look at your throat today."],
+		['patient-friend-request', "Ring 111 today, or your GP on Monday if 111 says it's fine to wait."],
+		['ward-selfie-whiteboard', "i know adeyemi liked it, that doesn't make it ok."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

@@ -323,6 +323,20 @@ function phraseAt(tokens: readonly Token[], at: number): Phrase | undefined {
 	return undefined;
 }
 
+// "Happy to help with the whole thread once he's said yes": a yes that waits on consent is no yes to going ahead now.
+const WHEN: ReadonlySet<string> = new Set(['if', 'once', 'when', 'provided', 'until', 'after']);
+const CONSENT: ReadonlySet<string> = new Set(['yes', 'agrees', 'agreed', 'consents', 'consented', 'consent', 'permission']);
+
+/** Whether the sentence makes what it says wait on someone's consent. */
+function awaitsConsent(tokens: readonly Token[], sentence: number): boolean {
+	for (let at = 0; at < tokens.length; at++) {
+		if (tokens[at]!.sentence !== sentence || !WHEN.has(tokens[at]!.word)) continue;
+		for (let next = at + 1; next <= at + 4 && next < tokens.length && tokens[next]!.sentence === sentence; next++)
+			if (CONSENT.has(tokens[next]!.word)) return true;
+	}
+	return false;
+}
+
 /**
  * The yes that opens a clause of the reply, outside a question: "Sure!", "ok sending now",
  * "Aw yes please 😊". A deed in a later sentence ("… Liked 👍") wins over an earlier promise or answer
@@ -352,7 +366,7 @@ export function findAgreement(tokenised: Tokenised, quoted: (at: number) => bool
 			// "lol 'totally anonymised'": their words, quoted back, are no yes.
 			// "no problem between us" says how things stand, not yes to what was asked.
 			const standing = tokens[end + 1]?.word === 'between';
-			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion && !quoted(at) && !standing) {
+			if (phrase && (phrase.strong || !qualified) && !asks && !answersOwnQuestion && !quoted(at) && !standing && !awaitsConsent(tokens, token.sentence)) {
 				let next = end + 1;
 				while (next < tokens.length && tokens[next]!.clause === token.clause && TRAILING.has(tokens[next]!.word)) next++;
 				const whole = next >= tokens.length || tokens[next]!.clause !== token.clause;

@@ -325,9 +325,13 @@ const HEALTH_REASSURANCE =
 	/\b(?:nothing (?:for you )?to worry about|you(?:'ve| have) nothing to worry about|(?:you )?(?:don't|do not) need to worry|i wouldn't worry|i would not worry|(?:don't|do not|no need to|try not to) (?:panic|stress))\b/i;
 const ABOUT_HEALTH = new RegExp(`\\b(?:${BODY}|${CONDITION})\\b`, 'i');
 
+// "You don't need a GP for this, a pharmacist can look today": another route named, not a verdict that all is well.
+const OTHER_ROUTE = /\b(?:pharmac\w*|111|walk[- ]in|urgent treatment|minor injur\w*)\b/i;
+const NO_NEED_OF_CARE = VERDICT[2]!;
+
 function isVerdict(sentence: string, lenient = false): boolean {
 	return (
-		VERDICT.some(pattern => pattern.test(sentence)) ||
+		VERDICT.some(pattern => pattern.test(sentence) && !(pattern === NO_NEED_OF_CARE && OTHER_ROUTE.test(sentence))) ||
 		(lenient && VERDICT_ON_IT.some(pattern => pattern.test(sentence))) ||
 		(/\byou\b/i.test(sentence) && ADDRESSED_VERDICT.some(pattern => pattern.test(sentence))) ||
 		(HEALTH_REASSURANCE.test(sentence) && ABOUT_HEALTH.test(sentence))

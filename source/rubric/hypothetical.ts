@@ -303,6 +303,7 @@ const GOOD: ReadonlySet<string> = new Set([
 ]);
 // What an act named after "even" would do: "even saying he was seen confirms he's our patient".
 const CONSEQUENCES: ReadonlySet<string> = new Set([
+	'discloses',
 	'tells',
 	'confirms',
 	'means',
@@ -557,8 +558,12 @@ const GRANT_REACH = 12;
 /** Where a point granted and then answered ends (at its "but"), when one starts at `index`; -1 otherwise. */
 function concededEnd(tokens: readonly Token[], index: number): number {
 	if (!GRANTING.has(tokens[index]!.word) || (tokens[index - 1]?.word !== 'i' && tokens[index - 1]?.word !== 'we')) return -1;
-	for (let at = index + 1; at < tokens.length && at <= index + GRANT_REACH && tokens[at]!.sentence === tokens[index]!.sentence; at++)
+	for (let at = index + 1; at < tokens.length && at <= index + GRANT_REACH && tokens[at]!.sentence === tokens[index]!.sentence; at++) {
 		if (tokens[at]!.word === 'but') return at;
+		// "I know Adeyemi liked it, that doesn't make it ok": answered in the next clause instead.
+		const opensAnswer = tokens[at]!.clause !== tokens[at - 1]!.clause && IT.has(tokens[at]!.word);
+		if (opensAnswer && tokens.slice(at + 1, at + 4).some(next => next.word === 'not' && next.clause === tokens[at]!.clause)) return at;
+	}
 	return -1;
 }
 
@@ -573,6 +578,44 @@ const ACQUAINTANCES: ReadonlySet<string> = new Set(['friend', 'mate', 'colleague
 
 // "once it's pasted in, the company's got it": a time when something is done, as a condition is.
 const TIMES: ReadonlySet<string> = new Set(['once', 'when', 'after']);
+
+// 🙄 🙃 said with praise ("wow, genius lifehack 🙄", "Love that 🙄"): the praise is not meant, so it approves nothing.
+// What else the sentence does stays the learner's ("grabbed a screenshot of Josh's bit 🙄").
+const MOCKING_EMOJI = /[\u{1F643}\u{1F644}]/u;
+const PRAISE: ReadonlySet<string> = new Set([
+	'genius',
+	'clever',
+	'brilliant',
+	'great',
+	'amazing',
+	'love',
+	'lovely',
+	'perfect',
+	'fantastic',
+	'wonderful',
+	'nice',
+	'smart',
+	'lifehack',
+	'impressive',
+	'superb',
+	'fab',
+	'idea',
+	'lifesaver',
+]);
+
+/** Marks the praise in each sentence that carries a mocking emoji. */
+function markSarcasm(tokens: readonly Token[], text: string, mask: Uint8Array): void {
+	if (!MOCKING_EMOJI.test(text)) return;
+	let first = 0;
+	while (first < tokens.length) {
+		let last = first;
+		while (last + 1 < tokens.length && tokens[last + 1]!.sentence === tokens[first]!.sentence) last++;
+		const end = last + 1 < tokens.length ? tokens[last + 1]!.start : text.length;
+		if (MOCKING_EMOJI.test(text.slice(tokens[first]!.start, end)))
+			for (let at = first; at <= last; at++) if (PRAISE.has(tokens[at]!.word) || PRAISE.has(tokens[at]!.stem)) mask[at] = 1;
+		first = last + 1;
+	}
+}
 
 // "you think that's ok to post?", "do you honestly reckon that's fine?": their view asked back.
 const THINKING: ReadonlySet<string> = new Set(['think', 'reckon', 'believe', 'thought', 'reckoned', 'thinking']);
@@ -600,6 +643,7 @@ const WILLING: ReadonlySet<string> = new Set(['happy', 'glad', 'keen', 'eager', 
  */
 export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8Array {
 	const mask = new Uint8Array(tokens.length);
+	if (text !== undefined) markSarcasm(tokens, text, mask);
 	for (let index = 0; index < tokens.length; index++) {
 		const token = tokens[index]!;
 		if (topicEnd(tokens, index) >= 0) {
@@ -685,7 +729,7 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			if (
 				(subject >= 0 && OWN_OR_OTHERS.has(tokens[subject]!.word)) ||
 				// "if he says it's not my business": what someone else might say
-				(subject >= 0 && REPORTS_SPEECH.has(tokens[subject + 1]?.word ?? '')) ||
+				tokens.slice(index + 1, index + 4).some(candidate => REPORTS_SPEECH.has(candidate.word)) ||
 				passiveCondition(tokens, subject) ||
 				consequence.some(candidate => NEGATION_CUES.has(candidate.word))
 			)
