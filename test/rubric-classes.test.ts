@@ -185,6 +185,14 @@ describe('safe replies that mention the move', () => {
 	});
 });
 
+describe('a refusal carried through a list', () => {
+	it('negates the deeds it lists, never the route that follows it', () => {
+		expect(met('patient-dm-rash', ["I can't advise on here, see your GP or a pharmacist."], 'signposting')).toBe(true);
+		expect(met('patient-dm-rash', ["I can't look at photos here, send them through the online form or ring the surgery."], 'signposting')).toBe(true);
+		expect(flagsOf('patient-dm-rash', ['I cannot see patients, look at pictures or give prescriptions from my own account.'])).toEqual([]);
+	});
+});
+
 describe('respect', () => {
 	it.each([
 		['doxxing-after-viral-post', 'Reported to police. Now go away.'],

@@ -166,11 +166,11 @@ const JOINS_ON: ReadonlySet<string> = new Set([
 	'clinical',
 ]);
 
-// Deeds a refusal may list after a comma: "I can't share it, comment on it or like it".
+// Deeds a refusal may list after a comma: "I can't share it, comment on it or like it". Not the ways to
+// get help ("see your GP", "send it through the form"), which start what to do instead.
 const DEEDS: ReadonlySet<string> = new Set([
 	'look',
 	'give',
-	'send',
 	'share',
 	'post',
 	'comment',
@@ -179,7 +179,6 @@ const DEEDS: ReadonlySet<string> = new Set([
 	'like',
 	'tag',
 	'discuss',
-	'see',
 	'answer',
 	'advise',
 	'sign',
@@ -317,7 +316,7 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 			scopeEnd >= index - 1 &&
 			(((token.word === 'or' || token.word === 'nor') && index + 1 < count && (roles[index + 1]! & (ACT | SUBJECT)) === 0) ||
 				// "I cannot see patients, look at pictures or give prescriptions": a list of deeds refused together.
-				(DEEDS.has(token.word) && listEndsInOr(tokens, index)));
+				(DEEDS.has(token.word) && (roles[index]! & ACT) === 0 && listEndsInOr(tokens, index)));
 		if (!carriedOn && (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope)))) scopeEnd = -1;
 		clause = token.clause;
 		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
