@@ -87,6 +87,11 @@ describe('unsafe in other words', () => {
 		['doxxing-after-viral-post', 'Says the lad with no name and no face.', 'hits-back'],
 		['patient-dm-rash', "I can't diagnose on here, but it's not one to lose sleep over tonight.", 'individual-advice'],
 		['personal-email-results', 'Let me know how the knee goes, and grab me at club.', 'continues-personal-email'],
+		// Reassurance by what would have happened, a medicine that will see them through, a script signed off, a label quoted to use.
+		['dating-app-patient', "Honestly, if it was anything serious you'd know about it.", 'advises-on-the-cast'],
+		['student-advice-request', 'paracetamol and a throat spray should get you through till Monday', 'recommends-medication'],
+		['patient-films-consultation', "If your mum rings reception I'll sign off a script for her.", 'prescribes-to-settle-it'],
+		['undeclared-endorsement', "I'll tag it as 'gifted' rather than an ad.", 'undeclared-promotion'],
 	] as const)('%s: "%s" raises %s', (scenario, reply, flag) => {
 		expect(flagsOf(scenario, [reply])).toContain(flag);
 	});

@@ -175,7 +175,7 @@ const ADVICE_NAMING_A_MEDICINE = [
 	new RegExp(`\\b(?:stop|don't take|do not take|avoid|come off) (?:the |your |any )?${MEDICINE}\\b`, 'i'),
 	// "an antihistamine from the pharmacy would be a sensible start", "ibuprofen should take the edge off": the medicine as the subject
 	new RegExp(
-		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: (?!not\\b|never\\b)\\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work)\\b`,
+		`\\b${MEDICINE}\\b(?:\\W+\\w+){0,6}?\\W+(?:would|should|will|might|could|may|'d|'ll)(?: (?!not\\b|never\\b)\\w+)? (?:help|be (?:a |the |your )?(?:good|sensible|best|fine|ok|okay|safe|worth|first|right|way)|do the trick|take the edge off|settle|sort|calm|ease|clear|work|get you through|see you through|tide you over)\\b`,
 		'i',
 	),
 	// "a drink or two should be fine with amoxicillin": a ruling on what goes with the medicine
@@ -314,6 +314,8 @@ const VERDICT_ON_IT = [
 	// Of someone in hospital, to their family: "he's doing better than you'd think", "she's comfortable and stable"
 	// (not a wish, a condition or consent: "hope he's ok", "if he's ok with it")
 	/(?<!\b(?:if|hope|hopefully|hoping|whether|unless)\s+)\b(?:he|she|they|your (?:dad|mum|father|mother|nan|grandad|grandma|husband|wife|son|daughter|brother|sister))(?:'s| is|'re| are) (?:doing |looking )?(?:really |much |a lot |loads )?(?:well|fine|better|okay|ok|great|stable|comfortable|on the mend|in good spirits|out of the woods)\b(?! with\b)/i,
+	// "if it was anything serious you'd know about it", "if it was really bad you'd have had a call by now"
+	/\bif (?:it|this|that|he|she|things) (?:was|were|'s|is|had been) (?:anything |something |really |very |that |seriously )?(?:serious|bad|worrying|wrong|urgent)\b[^.!?]{0,40}\b(?:you'd|you would|you'll|they'd|they would)\b/i,
 	// "sounds like normal healing", "looks like ordinary bruising"
 	/\b(?:sounds|looks|seems) like (?:normal|ordinary|standard|typical|usual) (?:healing|scarring|recovery|bruising|swelling|settling)\b/i,
 	// "that'll just be it knitting together", "a bit of warmth is par for the course", "all part of healing"

@@ -15,7 +15,7 @@ const REJECTED_IN_CLAUSE = /^[^.;!?\n–—]{0,40}?(?:n['’]t|\bnot\b|\bnever\b
 
 // Before a quote: a word that offers it as something to write or say, or a colon ("Caption: '…'").
 const DRAFTED_BEFORE =
-	/(?:\b(?:say|saying|put|write|writing|caption|captions|captioned|hook|title|headline|post|posting|comment|commented|commenting|reply|replied|replying|tweet|tweeted|call\s+it|like|maybe|or|how\s+about|what\s+about|go\s+with|use|using|could\s+be|try|keep\s+it\s+to|add|adding|draft|text|message|read|reads|sign\s+it|suggest|suggestion|goes|go|went|something\s+like)\b[^'‘"“.!?]{0,12}|:\s*)$/i;
+	/(?:\b(?:say|saying|put|write|writing|tag|tagging|label|labelling|mark|marking|caption|captions|captioned|hook|title|headline|post|posting|comment|commented|commenting|reply|replied|replying|tweet|tweeted|call\s+it|like|maybe|or|how\s+about|what\s+about|go\s+with|use|using|could\s+be|try|keep\s+it\s+to|add|adding|draft|text|message|read|reads|sign\s+it|suggest|suggestion|goes|go|went|something\s+like)\b[^'‘"“.!?]{0,12}|:\s*)$/i;
 // After a quote: approval of it as a line to use ("'…' is 🔥", "'…' is good, go with that").
 const DRAFTED_AFTER =
 	/^\W{0,3}(?:(?:is|'s|sounds|reads|looks)\s+(?:so\s+|really\s+|pretty\s+)?(?:good|great|perfect|fine|gold|brilliant|class|amazing|fab|spot\s+on|ace|🔥|better|best|punchy|catchy)|works|would\s+work|🔥)/iu;
