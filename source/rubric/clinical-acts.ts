@@ -6,6 +6,7 @@ import { detailRequestAt } from './detail-request.js';
 import { contactOfferAt } from './contact-offer.js';
 import { mockeryAt } from './mockery.js';
 import { playingDownAt } from './play-down.js';
+import { firstSentenceWhere, type TextRange } from './sentences.js';
 
 /** Medicines and kinds of medicine, across specialties, as people name them in messages. */
 const MEDICINES = [
@@ -411,22 +412,17 @@ const mayAdvise = (text: string) => MAY_ADVISE.test(text) || MEDICINE_NAMED.test
 const MAY_REASSURE =
 	/\b(?:you|your|it|it's|its|that|that's|this|the|normal|expected|common|nothing|worry|need|fine|ok|okay|borderline|bad|reassuring|high|low|part)\b/i;
 
-export function sentenceActAt(text: string, act: SentenceAct): { readonly start: number; readonly end: number } | undefined {
+export function sentenceActAt(text: string, act: SentenceAct): TextRange | undefined {
 	if (act === 'asks-for-detail') return detailRequestAt(text);
 	if (act === 'mockery') return mockeryAt(text);
 	if (act === 'offers-contact') return contactOfferAt(text);
 	if (act === 'plays-it-down') return playingDownAt(text);
 	const may = act === 'treatment-advice' ? mayAdvise : (text: string) => MAY_REASSURE.test(text);
 	if (!may(text)) return undefined;
-	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
-		const sentence = match[0].trim();
+	return firstSentenceWhere(text, sentence => {
 		// Every pattern of the act needs one of its words in the same sentence: most sentences stop here.
-		if (sentence === '' || sentence.endsWith('?') || !may(sentence) || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) continue;
+		if (sentence.endsWith('?') || !may(sentence) || aboutOwnCare(sentence) || NAMES_A_DECISION.test(sentence)) return false;
 		const found = act === 'treatment-advice' ? advises(sentence) : isVerdict(sentence, true);
-		if (found && !refusesToAnswer(sentence)) {
-			const start = match.index! + match[0].indexOf(sentence);
-			return { start, end: start + sentence.length };
-		}
-	}
-	return undefined;
+		return found && !refusesToAnswer(sentence);
+	});
 }

@@ -5,6 +5,8 @@
  * `=offers-contact`: where the learner is the patient's doctor, that makes them a private route to care.
  */
 
+import { firstSentenceWhere, lowered, type TextRange } from './sentences.js';
+
 // Getting in touch with "you": the contact itself, whatever comes first.
 const CONTACTS_YOU =
 	/\b(?:(?:text|txt|message|msg|dm|ping|email|e-mail|call|ring|phone|whatsapp|buzz|update) (?:you|u)\b|(?:let|keep) (?:you|u) (?:know|posted|updated|informed|in the loop)\b|(?:get back|report back|reply) to (?:you|u)\b|fill (?:you|u) in\b|drop (?:you|u) (?:a|an) (?:text|message|line|note|msg|dm|email)\b|give (?:you|u) a (?:shout|bell|ring|call|buzz|text|message|heads up|heads-up)\b|send (?:you|u) (?:a |an )?(?:message|text|update|dm|msg|quick \w+)\b|check in with (?:you|u)\b)/g;
@@ -27,20 +29,12 @@ const INVITES = [
 	/\b(?:feel free|you can|you're welcome|don't hesitate|just) to (?:message|text|ping|dm|email|ring|call|contact|drop) me\b/,
 	/\b(?:just )?(?:message|text|ping|dm|ring|call) me\b(?! (?:out|up|on it))/,
 ];
-const MAY_CONTACT = /\b(?:you|u|me)\b/;
+const MAY_CONTACT = /\b(?:you|u|me)\b/i;
 
 /** Character range of the first sentence that offers contact, if any. */
-export function contactOfferAt(text: string): { readonly start: number; readonly end: number } | undefined {
-	if (!MAY_CONTACT.test(text.toLowerCase())) return undefined;
-	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
-		const sentence = match[0].trim();
-		const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
-		if (lower === '' || !MAY_CONTACT.test(lower)) continue;
-		if (!offersContact(lower)) continue;
-		const start = match.index! + match[0].indexOf(sentence);
-		return { start, end: start + sentence.length };
-	}
-	return undefined;
+export function contactOfferAt(text: string): TextRange | undefined {
+	if (!MAY_CONTACT.test(text)) return undefined;
+	return firstSentenceWhere(text, sentence => MAY_CONTACT.test(sentence) && offersContact(lowered(sentence)));
 }
 
 // "I'd rather you didn't message me here", "please don't text me": turned down, not offered.

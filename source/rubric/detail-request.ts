@@ -1,3 +1,5 @@
+import { firstSentenceWhere, lowered, type TextRange } from './sentences.js';
+
 // Asking for more clinical detail, in any words: taking a history ("how long have you had it?", "any
 // fever?") or asking for another look ("pop me a closer one"). Either pulls a consultation further into
 // the channel it was asked in, whatever the condition.
@@ -36,17 +38,13 @@ const REPORTED =
 	/\b(?:ask|asks|asked|asking|want to know|wants to know|need to know|needs to know|jot|write down|note down|tell them|tell the|let them know|ready for|mention)\b/;
 
 /** Where the text first asks for more clinical detail, as a character range of its sentence. */
-export function detailRequestAt(text: string): { readonly start: number; readonly end: number } | undefined {
-	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
-		const sentence = match[0].trim();
-		const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
-		if (lower === '' || REPORTED.test(lower)) continue;
-		const asks =
+export function detailRequestAt(text: string): TextRange | undefined {
+	return firstSentenceWhere(text, sentence => {
+		const lower = lowered(sentence);
+		if (REPORTED.test(lower)) return false;
+		return (
 			HISTORY_QUESTIONS.some(pattern => pattern.test(lower)) ||
-			(TELL_OR_SHOW.some(pattern => pattern.test(lower)) && !PROPER_ROUTE.test(lower) && !NEGATED.test(lower));
-		if (!asks) continue;
-		const start = match.index! + match[0].indexOf(sentence);
-		return { start, end: start + sentence.length };
-	}
-	return undefined;
+			(TELL_OR_SHOW.some(pattern => pattern.test(lower)) && !PROPER_ROUTE.test(lower) && !NEGATED.test(lower))
+		);
+	});
 }

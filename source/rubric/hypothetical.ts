@@ -491,7 +491,7 @@ const ENDS_A_SUBJECT: ReadonlySet<string> = new Set([
 /** How many words may come between "is" and the thing refused: "is exactly the bit". */
 const REFUSAL_REACH = 4;
 
-/** Where the verb of a refusal put after its subject is, in the clause of `index`; -1 when there is none. */
+/** Whether the "is" at `verb` opens a refusal or a judgement of the subject before it, in its clause. */
 function refusedSubjectVerb(tokens: readonly Token[], verb: number): boolean {
 	const clause = tokens[verb]!.clause;
 	const at = (offset: number) => (tokens[verb + offset]?.clause === clause ? tokens[verb + offset]!.word : '');
@@ -633,6 +633,58 @@ function endsInQuestion(tokens: readonly Token[], index: number, text: string | 
 // "you're happy to share it yourself": their own willingness, not the learner's ("you're welcome to" permits, and stays).
 const WILLING: ReadonlySet<string> = new Set(['happy', 'glad', 'keen', 'eager', 'willing']);
 
+/** "you think that's ok to post?": their view asked back, to the end of its clause. */
+function askedBackEnd(tokens: readonly Token[], index: number, text: string | undefined): number {
+	const token = tokens[index]!;
+	const asked =
+		THINKING.has(token.word) &&
+		tokens.slice(Math.max(0, index - 3), index).some(before => before.word === 'you' && before.clause === token.clause) &&
+		endsInQuestion(tokens, index, text);
+	return asked ? clauseEndAt(tokens, index) : -1;
+}
+
+/** "you're happy to share it yourself": their willingness, to the end of its clause. */
+function willingEnd(tokens: readonly Token[], index: number): number {
+	const token = tokens[index]!;
+	const willing =
+		token.word === 'you' &&
+		IS.has(tokens[index + 1]?.word ?? '') &&
+		[2, 3].some(step => WILLING.has(tokens[index + step]?.word ?? '') && tokens[index + step]!.clause === token.clause);
+	return willing ? clauseEndAt(tokens, index) : -1;
+}
+
+/** "it'd confirm he was seen here": what an act would reveal, to the end of its clause. */
+function revealedEnd(tokens: readonly Token[], index: number): number {
+	const token = tokens[index]!;
+	const reveals =
+		REVEALING_MODALS.has(token.word) &&
+		IT.has(tokens[index - 1]?.word ?? '') &&
+		REVEALS.has(tokens[index + 1]?.word ?? '') &&
+		tokens[index + 1]!.clause === token.clause;
+	return reveals ? clauseEndAt(tokens, index) : -1;
+}
+
+// Each finds a run of words, starting at a token, that is not the learner's own move; the first to find one wins.
+const SPANS_NOT_OWN: readonly ((tokens: readonly Token[], index: number, text: string | undefined) => number)[] = [
+	askedBackEnd,
+	willingEnd,
+	concededEnd,
+	sympathyEnd,
+	revealedEnd,
+	notAssertedEnd,
+	judgedActEnd,
+	othersActEnd,
+];
+
+/** Where the first run of words at `index` that is not the learner's own ends, or -1. */
+function spanNotOwnEnd(tokens: readonly Token[], index: number, text: string | undefined): number {
+	for (const find of SPANS_NOT_OWN) {
+		const end = find(tokens, index, text);
+		if (end > 0) return end;
+	}
+	return -1;
+}
+
 /**
  * Marks the words of a reply that imagine rather than do: what someone else might do ("others might
  * screenshot it and share it") and a condition about the learner or others, or one whose consequence
@@ -657,69 +709,11 @@ export function hypotheticalMask(tokens: readonly Token[], text?: string): Uint8
 			while (from > 0 && from > index - SUBJECT_REACH && tokens[from - 1]!.clause === token.clause && !ENDS_A_SUBJECT.has(tokens[from - 1]!.word)) from--;
 			mark(mask, from, index);
 		}
-		if (
-			THINKING.has(token.word) &&
-			tokens.slice(Math.max(0, index - 3), index).some(before => before.word === 'you' && before.clause === token.clause) &&
-			endsInQuestion(tokens, index, text)
-		) {
-			const end = clauseEndAt(tokens, index);
-			mark(mask, index, end);
-			index = end - 1;
-			continue;
-		}
-		if (
-			token.word === 'you' &&
-			IS.has(tokens[index + 1]?.word ?? '') &&
-			[2, 3].some(step => WILLING.has(tokens[index + step]?.word ?? '') && tokens[index + step]!.clause === token.clause)
-		) {
-			const end = clauseEndAt(tokens, index);
-			mark(mask, index, end);
-			index = end - 1;
-			continue;
-		}
-		const conceded = concededEnd(tokens, index);
-		if (conceded > 0) {
-			mark(mask, index, conceded);
-			index = conceded - 1;
-			continue;
-		}
-		const sympathy = sympathyEnd(tokens, index);
-		if (sympathy > 0) {
-			mark(mask, index, sympathy);
-			index = sympathy - 1;
-			continue;
-		}
-		if (
-			REVEALING_MODALS.has(token.word) &&
-			IT.has(tokens[index - 1]?.word ?? '') &&
-			REVEALS.has(tokens[index + 1]?.word ?? '') &&
-			tokens[index + 1]!.clause === token.clause
-		) {
-			const end = clauseEndAt(tokens, index);
-			mark(mask, index, end);
-			index = end - 1;
-			continue;
-		}
-		if (TIMES.has(token.word) && passiveCondition(tokens, index + 1)) {
-			const end = conditionEnd(tokens, index, index + 1);
-			mark(mask, index + 1, end);
-		}
-		const unassertedEnd = notAssertedEnd(tokens, index);
-		if (unassertedEnd > 0) {
-			mark(mask, index, unassertedEnd);
-			index = unassertedEnd - 1;
-			continue;
-		}
-		const judgedEnd = judgedActEnd(tokens, index);
-		if (judgedEnd > 0) {
-			mark(mask, index, judgedEnd);
-			index = judgedEnd - 1;
-			continue;
-		}
-		const othersEnd = othersActEnd(tokens, index, text);
-		if (othersEnd > 0) {
-			mark(mask, index, othersEnd);
-			index = othersEnd - 1;
+		if (TIMES.has(token.word) && passiveCondition(tokens, index + 1)) mark(mask, index + 1, conditionEnd(tokens, index, index + 1));
+		const spanEnd = spanNotOwnEnd(tokens, index, text);
+		if (spanEnd > 0) {
+			mark(mask, index, spanEnd);
+			index = spanEnd - 1;
 			continue;
 		}
 		if (token.word === 'if' && !REPORTING.has(tokens[index - 1]?.word ?? '') && !REPORTING.has(tokens[index - 2]?.word ?? '')) {

@@ -5,6 +5,8 @@
  * quiet is going along with it.
  */
 
+import { firstSentenceWhere, lowered, type TextRange } from './sentences.js';
+
 const PLAYS_DOWN = [
 	/\bno need (?:for you |for us )?to (?:tell|report|inform|involve|escalate|mention|datix|bother|make (?:a |it a |this a )?(?:big |whole )?(?:deal|thing|fuss|song and dance|drama)|turn (?:this|it) into)\b/,
 	/\b(?:don't|do not|dont) (?:think |reckon )?(?:we|you|anyone|anybody|they|i)? ?(?:really )?(?:need|have) to (?:tell|report|inform|involve|escalate|mention|datix|make (?:a|it|this))\b/,
@@ -16,17 +18,13 @@ const PLAYS_DOWN = [
 	/\bi (?:won't|will not|wont|shan't|(?:'m|am) not (?:going to|gonna)) (?:say|mention|tell) (?:anything|it|a word|anyone|a thing|a soul)\b/,
 	/\b(?:wouldn't|would not|don't|dont|do not|no need to|not worth) (?:bother(?:ing)?|trouble|troubling) (?:ig|information governance|datix|anyone|them|the ig|your (?:es|supervisor|consultant))\b/,
 ];
-const MAY_PLAY_DOWN = /\b(?:need|needs|have|leave|say no more|keep|running|grass|snitch|dob|bother|bothering|trouble|troubling|say|mention|tell)\b/;
+const MAY_PLAY_DOWN = /\b(?:need|needs|have|leave|say no more|keep|running|grass|snitch|dob|bother|bothering|trouble|troubling|say|mention|tell)\b/i;
 
 /** Character range of the first sentence that plays the breach down, if any. */
-export function playingDownAt(text: string): { readonly start: number; readonly end: number } | undefined {
-	if (!MAY_PLAY_DOWN.test(text.toLowerCase())) return undefined;
-	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
-		const sentence = match[0].trim();
-		const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
-		if (lower === '' || lower.endsWith('?') || !PLAYS_DOWN.some(pattern => pattern.test(lower))) continue;
-		const start = match.index! + match[0].indexOf(sentence);
-		return { start, end: start + sentence.length };
-	}
-	return undefined;
+export function playingDownAt(text: string): TextRange | undefined {
+	if (!MAY_PLAY_DOWN.test(text)) return undefined;
+	return firstSentenceWhere(text, sentence => {
+		const lower = lowered(sentence);
+		return !lower.endsWith('?') && PLAYS_DOWN.some(pattern => pattern.test(lower));
+	});
 }

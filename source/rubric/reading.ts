@@ -31,12 +31,11 @@ export type Reading = {
 };
 
 /**
- * Each word feature that a weight names, by id; a word's weight by id; a pair's by `first * size + second`.
- * `byStem` holds a stem's ids as read and as negated (-1 for none), so a reply's words are looked up by the
- * stems they already have, with no "!stem" made for each; `seen` marks ids counted in the reply being read.
+ * Each word feature that a weight names has an id: `byStem` holds a stem's ids as read and as negated (-1 for
+ * none), so a reply's words are looked up by the stems they already have, with no "!stem" made for each; a
+ * word's weight is by id, a pair's by `first * size + second`; `seen` marks ids counted in the reply being read.
  */
 type WeightTable = {
-	readonly ids: ReadonlyMap<string, number>;
 	readonly byStem: ReadonlyMap<string, readonly [number, number]>;
 	readonly words: Float64Array;
 	readonly pairs: ReadonlyMap<number, number>;
@@ -73,7 +72,6 @@ function tableOf(weights: ReadingWeights): WeightTable {
 	const opensPair = new Uint8Array(ids.size);
 	for (const [first] of pairWeights) opensPair[first] = 1;
 	return {
-		ids,
 		byStem,
 		words,
 		pairs: new Map(pairWeights.map(([first, second, weight]) => [first * ids.size + second, weight])),
