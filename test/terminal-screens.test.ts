@@ -68,9 +68,13 @@ describe('postsafe group in a real terminal', { timeout: 60_000 }, () => {
 		expect(terminal.text({ scrollback: true })).not.toContain('medical advice on here');
 		terminal.type(BEN);
 		terminal.press('Enter');
-		const cards = await terminal.waitForScreen('Everyone has replied. Which reply does Jade Holloway answer?');
 		// Side by side at 80 columns: both learners' card headings on one row, the best-scoring chosen.
-		expect(cards.split('\n').some(row => row.includes('❯ Asha · 4/6') && row.includes('Ben · 0/6'))).toBe(true);
+		const headingsSideBySide = (screen: string) => screen.split('\n').some(row => row.includes('❯ Asha · 4/6') && row.includes('Ben · 0/6'));
+		// On a loaded machine the question can be drawn a frame before the cards: wait for the whole screen.
+		const cards = await terminal.waitForScreen(
+			screen => screen.includes('Everyone has replied. Which reply does Jade Holloway answer?') && headingsSideBySide(screen),
+		);
+		expect(headingsSideBySide(cards)).toBe(true);
 		expect(cards).toMatch(/│ ⚑ Asked for more clinical detail on\s*│\n.*│\s+a personal account/);
 		terminal.press('Enter');
 		await terminal.waitForScreen("Asha's turn — round 2 of 4");
