@@ -215,8 +215,15 @@ describe('respect', () => {
 
 	it('an unsafe move made politely keeps respect unless its red flag breaches it; a discourteous one undoes it', () => {
 		expect(met('patient-friend-request', ['Accepted! Lovely to hear from you, hope the knee is doing well.'], 'respect')).toBe(true);
-		// Exposing a patient, or selling to them, is a failure of respect however warmly it is put.
-		expect(met('linkedin-endorsement', ['Congratulations Marcus! Happy to write a recommendation and mention your story.'], 'respect')).toBe(false);
+		// Respect is tone: an unsafe move put warmly keeps it, and a public challenge undoes it however politely put.
+		expect(met('linkedin-endorsement', ['Congratulations Marcus! Happy to write a recommendation and mention your story.'], 'respect')).toBe(true);
+		expect(
+			met(
+				'ward-selfie-whiteboard',
+				["Hi all, I've commented under the post to say the whiteboard names are visible and it should come down, please delete it."],
+				'respect',
+			),
+		).toBe(false);
 		expect(met('doxxing-after-viral-post', ["If you've got something to say, say it to my face."], 'respect')).toBe(false);
 	});
 });
