@@ -218,7 +218,7 @@ function probability(file: ReadingModelFile, item: Item): number {
 	const total = (ids: readonly number[]) => ids.reduce((sum, feature) => sum + weight(feature), 0);
 	for (const reply of item.replies) {
 		const own = total(reply.own);
-		z += total(reply.placed) + own + reply.earned.reduce((sum, sentence) => sum + Math.min(0, total(sentence)), 0);
+		z += total(reply.placed) + own + reply.earned.reduce((sum, sentence) => sum + total(sentence), 0);
 		if (own > file.margin) best = Math.max(best, sigmoid(z));
 	}
 	return best;

@@ -32,7 +32,7 @@ describe('the trained reading', () => {
 		expect(readingFor('a-library-of-its-own', [], undefined, FILE)).toBeUndefined();
 	});
 
-	it('counts a sentence that earned a mark only when it reads the reply as safer, and never quotes it', () => {
+	it("counts a sentence that earned a mark in the total however it reads, but never as the reply's own words nor as the quote", () => {
 		const reading = readingFor('whatsapp-clinical-image', ['shares-clinical-image'], undefined, FILE)!;
 		// "I'll send it. I won't send it.": "send" weighs 1.5 in the first sentence, "!send" -2 in the second.
 		const stems = ['i', 'will', 'send', 'it', 'i', 'will', 'not', 'send', 'it'];
@@ -40,8 +40,11 @@ describe('the trained reading', () => {
 		const negated = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 1, 1]);
 		const shares = sharesOf(reading, stems, sentences, negated, () => true, 2);
 		expect([...shares]).toEqual([expect.closeTo(2.5) as number, expect.closeTo(-2) as number]);
+		// A route named in the same breath as the harm does not hide it: the credited +2.5 counts in the
+		// total, but the reply's own words (-2) read safe, so nothing it alone said can be quoted as the harm.
 		const earnedFirst = readReply(reading, shares, sentence => sentence === 0);
-		expect(earnedFirst).toEqual({ sum: expect.closeTo(-2) as number, own: expect.closeTo(-2) as number, strongest: 1 });
+		expect(earnedFirst).toEqual({ sum: expect.closeTo(0.5) as number, own: expect.closeTo(-2) as number, strongest: 1 });
+		expect(earnedFirst.own).toBeLessThan(reading.margin);
 		// The credited sentence the negated one: its -2 still counts, the +2.5 is the reply's own.
 		const earnedSecond = readReply(reading, shares, sentence => sentence === 1);
 		expect(earnedSecond.sum).toBeCloseTo(0.5);

@@ -10,8 +10,9 @@ const weighed = (weights: ReadingWeights, features: readonly Feature[]) => featu
 
 /**
  * Totals a reply's reading from each sentence's share (see sharesOf): pairs cross no sentence, so each
- * share is its sentence's own. A sentence whose words `earned` a mark may read the reply as safer,
- * never as less safe, and is never the one quoted: words the rubric credited are not read as the harm.
+ * share is its sentence's own. A sentence whose words `earned` a mark counts in the total (a route named
+ * in the same breath as the harm does not hide it: "it's probably fine to start it, but get a pharmacist
+ * to check") but is never the one quoted, and the reply's own sentences must read as unsafe by themselves.
  */
 export function readReply(reading: Reading, shares: Float64Array, earned: (sentence: number) => boolean): ReplyReading {
 	let own = 0;
@@ -19,7 +20,7 @@ export function readReply(reading: Reading, shares: Float64Array, earned: (sente
 	let strongest = -1;
 	for (let sentence = 0; sentence < shares.length; sentence++) {
 		if (earned(sentence)) {
-			credited += Math.min(0, shares[sentence]!);
+			credited += shares[sentence]!;
 			continue;
 		}
 		own += shares[sentence]!;
