@@ -195,6 +195,9 @@ describe('a refusal carried through a list', () => {
 		expect(met('patient-dm-rash', ["I can't advise on here, see your GP or a pharmacist."], 'signposting')).toBe(true);
 		expect(met('patient-dm-rash', ["I can't look at photos here, send them through the online form or ring the surgery."], 'signposting')).toBe(true);
 		expect(flagsOf('patient-dm-rash', ['I cannot see patients, look at pictures or give prescriptions from my own account.'])).toEqual([]);
+		// "Give" is a deed a refusal may list, but here its "or" joins two places to go, not two deeds.
+		const route = "I'd reply that I can't advise through a personal account, give them the helpline or 111, and then record it.";
+		expect(met('interview-patient-contact', [route], 'signposting')).toBe(true);
 	});
 });
 

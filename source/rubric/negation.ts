@@ -192,10 +192,17 @@ const DEEDS: ReadonlySet<string> = new Set([
 /** How far an "or" may come after a listed deed for the list to still be the refusal's. */
 const LIST_REACH = 8;
 
-/** Whether the clause starting at `index` goes on, within the sentence, to an "or" or "nor" that closes a list. */
+// What may close a list of refused deeds after its "or": another deed, or "anything" ("…, give advice or anything").
+const CLOSES_DEEDS: ReadonlySet<string> = new Set([...DEEDS, 'anything', 'any', 'something']);
+
+/**
+ * Whether the clause starting at `index` goes on, within the sentence, to an "or" or "nor" that closes a
+ * list of deeds. Not one that joins two places to go ("…, give them the helpline or 111"): that is the way
+ * to get help, said after the refusal.
+ */
 function listEndsInOr(tokens: readonly Token[], index: number): boolean {
 	for (let at = index + 1; at < tokens.length && at <= index + LIST_REACH && tokens[at]!.sentence === tokens[index]!.sentence; at++)
-		if (tokens[at]!.word === 'or' || tokens[at]!.word === 'nor') return true;
+		if (tokens[at]!.word === 'or' || tokens[at]!.word === 'nor') return CLOSES_DEEDS.has(tokens[at + 1]?.word ?? '');
 	return false;
 }
 
