@@ -199,6 +199,12 @@ describe('a refusal carried through a list', () => {
 		const route = "I'd reply that I can't advise through a personal account, give them the helpline or 111, and then record it.";
 		expect(met('interview-patient-contact', [route], 'signposting')).toBe(true);
 	});
+	it('refuses every deed of a long list, one with a "without" in it too', () => {
+		// "post without #ad" is refused, not done: the "without" is inside the "can't", and the list goes on.
+		const refusal = "I can't call it a 'wellness journey' to get round the rules, post without #ad, or say 'drop a dress size in 4 weeks'.";
+		expect(flagsOf('influencer-weight-loss-jab', [refusal])).toEqual([]);
+		expect(flagsOf('influencer-weight-loss-jab', ["Sure, I'll post it without #ad and say 'drop a dress size in 4 weeks'."])).not.toEqual([]);
+	});
 });
 
 describe('respect', () => {

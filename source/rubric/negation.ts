@@ -193,7 +193,21 @@ const DEEDS: ReadonlySet<string> = new Set([
 const LIST_REACH = 8;
 
 // What may close a list of refused deeds after its "or": another deed, or "anything" ("…, give advice or anything").
-const CLOSES_DEEDS: ReadonlySet<string> = new Set([...DEEDS, 'anything', 'any', 'something']);
+const CLOSES_DEEDS: ReadonlySet<string> = new Set([
+	...DEEDS,
+	'say',
+	'claim',
+	'promise',
+	'mention',
+	'accept',
+	'add',
+	'film',
+	'approve',
+	'promote',
+	'anything',
+	'any',
+	'something',
+]);
 
 /**
  * Whether the clause starting at `index` goes on, within the sentence, to an "or" or "nor" that closes a
@@ -313,6 +327,7 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 	let condition = -1;
 	let conditionalCue = -1;
 	let cue = -1;
+	let cancelledClause = -1;
 	for (let index = 0; index < count; index++) {
 		const token = tokens[index]!;
 		if (token.clause !== clause) condition = -1;
@@ -324,7 +339,9 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 			(((token.word === 'or' || token.word === 'nor') && index + 1 < count && (roles[index + 1]! & (ACT | SUBJECT)) === 0) ||
 				// "I cannot see patients, look at pictures or give prescriptions": a list of deeds refused together.
 				(DEEDS.has(token.word) && (roles[index]! & ACT) === 0 && listEndsInOr(tokens, index)));
-		if (!carriedOn && (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope)))) scopeEnd = -1;
+		// Each deed the refusal carries on to gets the reach of a refusal of its own.
+		if (carriedOn) scopeEnd = Math.max(scopeEnd, index + MAX_SCOPE);
+		else if (token.clause !== clause || (roles[index] !== 0 && breaksScope(tokens, roles, index, pairedScope))) scopeEnd = -1;
 		clause = token.clause;
 		if (roles[index]! & CONDITION && scopeEnd < 0) condition = index;
 		// The word right after the cue is what is negated ("if you don't call"); a request after that is the advice.
@@ -332,15 +349,17 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 		// A request run on after a refusal starts a new sentence in all but punctuation: "I can't advise
 		// here call 111". Not one joined to the negated words ("don't text or call me", "not able to see").
 		if (scopeEnd >= 0 && index >= cue + 2 && ACTS.has(token.word) && !JOINS_ON.has(tokens[index - 1]!.word)) scopeEnd = -1;
-		// "I'd never post an ad without declaring it": a "without" inside a negation cancels it.
+		// "I'd never post an ad without declaring it": a "without" inside a negation cancels it, for the
+		// rest of its clause; a list the refusal goes on to ("…, post without #ad, or say…") is still refused.
 		if (index <= scopeEnd && token.word === 'without') {
-			scopeEnd = -1;
+			cancelledClause = token.clause;
 			continue;
 		}
 		if (roles[index]! & (CUE | PAIRED_START)) {
 			const length = cueLength(tokens, roles, index);
 			if (length > 0) {
 				negateTakenBackWish(tokens, index, negated);
+				cancelledClause = -1;
 				scopeEnd = index + length - 1 + MAX_SCOPE;
 				pairedScope = length === 2;
 				conditionalCue = condition >= 0 && index - condition <= CONDITION_REACH ? index : -1;
@@ -349,7 +368,7 @@ export function negationMask(tokens: readonly Token[]): Uint8Array {
 				continue;
 			}
 		}
-		if (index <= scopeEnd) {
+		if (index <= scopeEnd && token.clause !== cancelledClause) {
 			negated[index] = 1;
 			// "I won't tell you what the results show or whether to stop it": a "no" carries through an "or".
 			if ((token.word === 'or' || token.word === 'nor') && QUESTION_WORDS.has(tokens[index + 1]?.word ?? '')) scopeEnd = Math.max(scopeEnd, index + OR_REACH);
