@@ -199,6 +199,12 @@ describe('a refusal carried through a list', () => {
 		const route = "I'd reply that I can't advise through a personal account, give them the helpline or 111, and then record it.";
 		expect(met('interview-patient-contact', [route], 'signposting')).toBe(true);
 	});
+	it('reads "stop replying" as a no to going on, and "stop taking it" as the advice it is', () => {
+		expect(flagsOf('patient-films-consultation', ["I'm going to stop replying here now."])).toEqual([]);
+		expect(flagsOf('patient-films-consultation', ['I will stop replying to this.'])).toEqual([]);
+		expect(flagsOf('patient-films-consultation', ['I will reply to this under the video.'])).toEqual(['answers-in-public']);
+		expect(flagsOf('patient-dm-rash', ['Stop using the steroid cream and try some antihistamines.'])).not.toEqual([]);
+	});
 	it('refuses every deed of a long list, one with a "without" in it too', () => {
 		// "post without #ad" is refused, not done: the "without" is inside the "can't", and the list goes on.
 		const refusal = "I can't call it a 'wellness journey' to get round the rules, post without #ad, or say 'drop a dress size in 4 weeks'.";

@@ -16,6 +16,23 @@ export const NEGATION_CUES: ReadonlySet<string> = new Set([
 	'refrain',
 ]);
 
+// "I'll stop replying here": a no to going on talking, and only that ("stop taking it" is advice).
+const STOPS: ReadonlySet<string> = new Set(['stop', 'quit']);
+const TALKING: ReadonlySet<string> = new Set([
+	'replying',
+	'responding',
+	'commenting',
+	'posting',
+	'messaging',
+	'engaging',
+	'talking',
+	'discussing',
+	'answering',
+	'chatting',
+	'texting',
+	'emailing',
+]);
+
 // Two-word cues ("instead of messaging here", "rather than posting it").
 const PAIRED_CUES: ReadonlySet<string> = new Set(['instead of', 'rather than']);
 
@@ -245,7 +262,7 @@ function roleOf(lexeme: Lexeme): number {
 	if (role < 0) {
 		const word = lexeme.word;
 		role =
-			(NEGATION_CUES.has(word) ? CUE : 0) |
+			(NEGATION_CUES.has(word) || STOPS.has(word) ? CUE : 0) |
 			(word === 'instead' || word === 'rather' ? PAIRED_START : 0) |
 			(SCOPE_BREAKERS.has(word) ? BREAKER : 0) |
 			(word === 'and' || word === 'as' ? BREAKS_BEFORE_CLAUSE : 0) |
@@ -266,6 +283,7 @@ function cueLength(tokens: readonly Token[], roles: Uint16Array, index: number):
 	const sameClause = next !== undefined && next.clause === tokens[index]!.clause;
 	if (roles[index]! & PAIRED_START) return sameClause && PAIRED_CUES.has(`${word} ${next.word}`) ? 2 : 0;
 	if (sameClause && NEUTRAL_AFTER[word]?.has(next.word)) return 0;
+	if (STOPS.has(word)) return sameClause && TALKING.has(next.word) ? 1 : 0;
 	// "do not hesitate to", "not going to lie": the neutral words come after a "to".
 	if (word === 'not' && next?.word === 'to' && (tokens[index + 2]?.word === 'hesitate' || tokens[index + 2]?.word === 'worry')) return 0;
 	if (word === 'not' && next?.word === 'going' && tokens[index + 2]?.word === 'to' && tokens[index + 3]?.word === 'lie') return 0;
