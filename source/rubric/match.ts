@@ -68,6 +68,8 @@ type Occurrence = {
 	readonly end: number;
 	readonly negated: boolean;
 	readonly sentence: number;
+	/** Where the run of negated words holding it starts (-1 when not negated): one "not" says one thing. */
+	readonly run: number;
 };
 
 const GREETINGS: ReadonlySet<string> = new Set(['hi', 'hey', 'hello', 'hiya', 'dear', 'morning', 'evening', 'afternoon']);
@@ -201,6 +203,8 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 	const touched: number[] = [];
 	if (!anyComplete) return { views, byPattern, touched, negated: NOTHING_NEGATED };
 	const negated = negationMask(tokens);
+	const runs = new Int32Array(count);
+	for (let at = 0; at < count; at++) runs[at] = negated[at] !== 1 ? -1 : at > 0 && negated[at - 1] === 1 ? runs[at - 1]! : at;
 	for (let at = 0; at < count; at++) {
 		const { entries, slotBits: bits } = views[at]!;
 		if (entries === undefined || bits === undefined) continue;
@@ -222,7 +226,7 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 					for (let offset = 0; offset < length && whole; offset++) whole = views[start + offset]!.stem === entry.stems[offset];
 					if (!whole) continue;
 				}
-				const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence };
+				const occurrence: Occurrence = { slot: entry.slot, start, end, negated: negated[start] === 1, sentence, run: runs[start]! };
 				const list = byPattern[patternIndex];
 				if (list === undefined) {
 					byPattern[patternIndex] = [occurrence];
@@ -245,6 +249,23 @@ function findOccurrences(rubric: CompiledRubric, tokenised: Tokenised): Occurren
 
 function inTextOrder(list: readonly Occurrence[]): boolean {
 	for (let index = 1; index < list.length; index++) if (list[index - 1]!.start > list[index]!.start) return false;
+	return true;
+}
+
+/**
+ * Whether the negated slots of a window fall in one run of negated words: "I can't do paid stuff without
+ * declaring it and I won't say it's proven" refuses two things, and neither is "not declaring it's paid".
+ * Asked of red flags only: a criterion's "no" is often said twice ("I won't reply, I shouldn't talk to
+ * patients on Facebook"), and the evidence stands either way.
+ */
+function oneRefusal(occurrences: readonly Occurrence[], left: number, right: number, negatedSlots: readonly boolean[]): boolean {
+	let run = -1;
+	for (let index = left; index <= right; index++) {
+		const occurrence = occurrences[index]!;
+		if (!occurrence.negated || !negatedSlots[occurrence.slot]) continue;
+		if (run >= 0 && occurrence.run !== run) return false;
+		run = occurrence.run;
+	}
 	return true;
 }
 
@@ -295,7 +316,11 @@ function findWindow(pattern: OwnedPattern, occurrences: readonly Occurrence[], i
 				else if (fits(inside)) phraseWords += inside.end - inside.start;
 				coveredTo = Math.max(coveredTo, inside.end);
 			}
-			if (end - leaving.start - (shared ? 0 : phraseWords) < span) return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
+			if (
+				end - leaving.start - (shared ? 0 : phraseWords) < span &&
+				(ignorePolarity || pattern.owner.kind !== 'redFlag' || oneRefusal(occurrences, left, right, negatedSlots))
+			)
+				return { start: leaving.start, end, left, right, ignoresPolarity: ignorePolarity };
 			if (--counts[leaving.slot]! === 0) covered--;
 			left++;
 		}
