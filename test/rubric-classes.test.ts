@@ -185,6 +185,10 @@ describe('safe replies that mention the move', () => {
 		['student-advice-request', "You don't need a GP for this, a pharmacist can look at your throat today."],
 		['patient-friend-request', "Ring 111 today, or your GP on Monday if 111 says it's fine to wait."],
 		['ward-selfie-whiteboard', "i know adeyemi liked it, that doesn't make it ok."],
+		// Safety-netting two conditions deep, a question she can't answer from here, someone else's "off the record".
+		['patient-dm-rash', 'If you feel very unwell or have any swelling of your face or trouble breathing, call 999.'],
+		['patient-friend-request', 'About the scar being red and warm, I can not tell you from here if it is normal. Please call your GP today.'],
+		['relative-asks-update', "loads of ppl would just tell you off the record, but i'm not doing that to your dad, he gets to choose who knows."],
 	] as const)('%s: "%s" raises nothing', (scenario, reply) => {
 		expect(flagsOf(scenario, [reply])).toEqual([]);
 	});

@@ -355,7 +355,7 @@ const NAMES_A_DECISION =
 const REFUSED_ANSWER = new RegExp(
 	String.raw`\b(?:i|we)\s*(?:can(?:no|['’])?t|can not|won['’]?t|wouldn['’]?t|couldn['’]?t|shouldn['’]?t|will not|would not|do not|don['’]?t|(?:am|['’]m|are|['’]re) not (?:able|going|in a position) to)\s+` +
 		String.raw`(?:really\s+|honestly\s+|safely\s+|properly\s+|actually\s+)?(?:tell|say|comment|confirm|judge|advise|promise|guarantee|answer|speculate|guess|diagnose|recommend|suggest|decide|work out)\b` +
-		String.raw`(?:\s+(?:you|u|them|him|her|anything|for sure|on here|on|about|over (?:here|dm|email|instagram|facebook|whatsapp|messenger|text|this)|by (?:dm|email|message|text)|here|facebook|instagram|insta|whatsapp|messenger|twitter|tiktok|linkedin|social media|dms?|email|messages?|a (?:photo|picture|pic)|from (?:a|the|this|one) \w+))*` +
+		String.raw`(?:\s+(?:you|u|them|him|her|anything|for sure|on here|on|about|over (?:here|dm|email|instagram|facebook|whatsapp|messenger|text|this)|by (?:dm|email|message|text)|here|facebook|instagram|insta|whatsapp|messenger|twitter|tiktok|linkedin|social media|dms?|email|messages?|a (?:photo|picture|pic)|from here|from home|from (?:a|the|this|one) \w+))*` +
 		String.raw`\s+(?:whether|if|that|what|how|which|when)\b`,
 	'i',
 );

@@ -9,8 +9,8 @@ const HISTORY_QUESTIONS = [
 	/\bhow long (?:have|has|'ve|'s) (?:you|she|he|they|it|this|that)\b|\bhow long ago did\b/,
 	/\bwhen did (?:it|this|that|the \w+|you(?: first)?|she|he) (?:\w+ )?(?:start|begin|began|come up|appear|notice|spot|get|happen|first)/,
 	/\b(?:is|was|does|did|has) (?:it|the \w+|this|that)(?: \w+)? (?:itch|itchy|itching|hurt|hurting|painful|sore|spreading|spread|raised|flat|bumpy|lumpy|hot|warm|weeping|oozing|blistered|blistering|blanch|blanching|bleed|bleeding|swollen|getting (?:worse|bigger|better)|worse|bigger|changing|changed|burn|burning|sting|crusty|scaly|red|painful)\b/,
-	// "any fever?" asks; "if you get any swelling, call 999" is safety-netting.
-	/(?<!\bif (?:you|she|he|they|there|it)(?:'s| is| are)?(?: \w+)?\s)\bany (?:fever|temperature|temp|high temp|pain|swelling|discharge|pus|bleeding|blisters|other symptoms|symptoms|other rashes|rashes|allergies|known allergies|sore throat|cough|vomiting|sickness|shortness of breath|breathlessness|chest pain|lip swelling|wheeze|dizziness)\b/,
+	// "any fever?" asks; "if you get any swelling, call 999" or "if you feel unwell or have any swelling" is safety-netting.
+	/(?<!\b(?:if|unless)\b[^,.;?!]*)\bany (?:fever|temperature|temp|high temp|pain|swelling|discharge|pus|bleeding|blisters|other symptoms|symptoms|other rashes|rashes|allergies|known allergies|sore throat|cough|vomiting|sickness|shortness of breath|breathlessness|chest pain|lip swelling|wheeze|dizziness)\b/,
 	/\bhave you (?:changed|started|tried|taken|used|been (?:using|taking|feeling)|put|applied|noticed|had (?:this|it|anything like|a (?:fever|temperature))|come into contact|eaten|got any other)\b(?! (?:ringing|calling|phoning|contacting|to (?:ring|call)|the (?:surgery|practice|online|form|111|pharmac|duty)|111|nhs|a pharmac|your (?:gp|surgery|pharmac)|booking|getting through|going))/,
 	/\bwhat does (?:it|the \w+|this|that) (?:\w+ )?(?:look|feel) like\b|\bwhat colou?r is\b/,
 	/\bwhere(?:abouts)?(?: exactly)? (?:is it|is the \w+|does it|on your|has it (?:spread|gone))\b/,

@@ -2,7 +2,7 @@ import { NEGATION_CUES, REPORTING, SCOPE_BREAKERS, SUBJECTS } from './negation.j
 import type { Token } from './normalise.js';
 
 // Someone other than the learner: "anyone could forward it", "others might screenshot it".
-const OTHERS: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody', 'others', 'people', 'everyone', 'everybody']);
+const OTHERS: ReadonlySet<string> = new Set(['anyone', 'anybody', 'someone', 'somebody', 'others', 'people', 'ppl', 'everyone', 'everybody']);
 // "Some doctors would just accept", "some would call that cowardly": people, not a medicine ("some antihistamine would help").
 const PEOPLE: ReadonlySet<string> = new Set([
 	'people',

@@ -734,9 +734,10 @@ export function matchReply(rubric: CompiledRubric, reply: string, earlier: reado
 		const collusion = agreed.size === 0 && !flagged.some(Boolean) ? findCollusion(tokenised) : undefined;
 		if (collusion) {
 			const mask = negatedWords.length === tokens.length ? negatedWords : negationMask(tokens);
-			const { quoted } = notOwn();
+			// "Loads of people would just tell you off the record, but I won't": someone else's secret, not theirs.
+			const { quoted, imagined } = notOwn();
 			let own = true;
-			for (let index = collusion.start; index <= collusion.end; index++) own &&= mask[index] !== 1 && quoted[index] !== 1;
+			for (let index = collusion.start; index <= collusion.end; index++) own &&= mask[index] !== 1 && quoted[index] !== 1 && imagined[index] !== 1;
 			if (own) {
 				const sentence = tokens[collusion.start]!.sentence;
 				const bounds = tokenised.sentences[sentence]!;

@@ -243,6 +243,9 @@ const MAX_SCOPE = 12;
 const OR_REACH = 6;
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['whether', 'what', 'how', 'which', 'when', 'where', 'why', 'if', 'anything', 'any']);
 
+/** How far before an "if" a reporting verb makes it a question: "I can't tell you from here if it's normal". */
+const REPORT_REACH = 4;
+
 /** How far after an "if" a negation still belongs to the condition ("if it still doesn't"). */
 const CONDITION_REACH = 5;
 
@@ -298,8 +301,12 @@ function cueLength(tokens: readonly Token[], roles: Uint16Array, index: number):
 
 function breaksScope(tokens: readonly Token[], roles: Uint16Array, index: number, pairedScope: boolean): boolean {
 	const role = roles[index]!;
-	// "tell you if", "ask him if", "know if": a reported question, not a condition.
-	if (role & CONDITION) return !((index > 0 && roles[index - 1]! & REPORTS) || (index > 1 && roles[index - 2]! & REPORTS));
+	// "tell you if", "ask him if", "tell you from here if": a reported question, not a condition.
+	if (role & CONDITION) {
+		for (let back = index - 1; back >= 0 && back >= index - REPORT_REACH && tokens[back]!.clause === tokens[index]!.clause; back--)
+			if (roles[back]! & REPORTS) return false;
+		return true;
+	}
 	if (role & BREAKER) return true;
 	if (role & BREAKS_BEFORE_CLAUSE) return index + 1 < tokens.length && (roles[index + 1]! & STARTS_CLAUSE) !== 0;
 	return pairedScope && (role & SUBJECT) !== 0;
