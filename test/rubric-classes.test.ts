@@ -231,6 +231,13 @@ describe('respect', () => {
 		expect(met(scenario, [reply], 'respect')).toBe(false);
 	});
 
+	it.each([
+		['influencer-weight-loss-jab', 'Not for me thanks!'],
+		['influencer-weight-loss-jab', 'No thank you'],
+	] as const)('%s: a no ends at the thanks: "%s" is courteous', (scenario, reply) => {
+		expect(met(scenario, [reply], 'respect')).toBe(true);
+	});
+
 	it("leaving a colleague's breach to them undoes confidentiality in the scenario that says so (its spoiltBy)", () => {
 		const named = "Please don't post the corridor one, the patient and the screen are in shot.";
 		expect(met('night-shift-photos', [named], 'confidentiality')).toBe(true);

@@ -69,6 +69,10 @@ export const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
 	'after',
 	'when',
 	'than',
+	// "Not for me thanks", "no thank you": a no ends at the thanks, which stays courtesy.
+	'thanks',
+	'thank',
+	'cheers',
 ]);
 
 // "and" or "as" closes the scope only when a new clause starts after it ("I won't post it and I will
